@@ -1,0 +1,5 @@
+"""Run the command line as ``python -m selfassess``."""
+
+from selfassess.cli import main
+
+main()

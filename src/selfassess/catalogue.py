@@ -1,0 +1,104 @@
+"""Find and load the Code's editions and the maps between them.
+
+A user's own ``code_requirements/`` (the nearest one above the assessment, or in
+the working folder) overrides the copy bundled with selfassess.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from selfassess.models import CodeEdition, EditionMap
+from selfassess.validate import validate
+from selfassess.yamlio import load_file
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource_dir(name: str) -> Path:
+    """Return a bundled folder (code_requirements, templates, schemas), installed or in a checkout."""
+    installed = _PACKAGE / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent.parent / name
+
+
+def search_dirs(near: Path | None = None) -> tuple[Path, ...]:
+    """Return the code_requirements folders to search, most specific first."""
+    found: list[Path] = []
+    if near is not None:
+        for folder in [near.resolve().parent, *near.resolve().parent.parents]:
+            candidate = folder / "code_requirements"
+            if candidate.is_dir():
+                found.append(candidate)
+                break
+    cwd = Path.cwd() / "code_requirements"
+    if cwd.is_dir():
+        found.append(cwd)
+    found.append(resource_dir("code_requirements"))
+    unique: list[Path] = []
+    for folder in found:
+        if folder.resolve() not in [u.resolve() for u in unique]:
+            unique.append(folder)
+    return tuple(unique)
+
+
+class Catalogue:
+    """The editions and maps visible from one place."""
+
+    def __init__(self, dirs: tuple[Path, ...]) -> None:
+        self.dirs = dirs
+
+    @classmethod
+    def near(cls, path: Path | None = None) -> Catalogue:
+        """Return the catalogue seen from a file (or from the working folder)."""
+        return cls(search_dirs(path))
+
+    def edition_path(self, edition_id: str) -> Path | None:
+        """Return the file defining an edition, or None."""
+        if not _is_plain_name(edition_id):
+            return None
+        for folder in self.dirs:
+            candidate = folder / f"{edition_id}.yaml"
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def edition_ids(self) -> list[str]:
+        """Return the ids of every edition visible, sorted."""
+        return sorted({p.stem for folder in self.dirs for p in folder.glob("*.yaml")})
+
+    def edition(self, edition_id: str) -> CodeEdition | None:
+        """Load an edition by id; None if there is no such edition; InputError if it is broken."""
+        path = self.edition_path(edition_id)
+        return _load_edition(path) if path else None
+
+    def map_path(self, from_id: str, to_id: str) -> Path | None:
+        """Return the file mapping one edition onto another, or None."""
+        if not (_is_plain_name(from_id) and _is_plain_name(to_id)):
+            return None
+        for folder in self.dirs:
+            candidate = folder / "maps" / f"{from_id}--{to_id}.yaml"
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def edition_map(self, from_id: str, to_id: str) -> EditionMap | None:
+        """Load the map between two editions, or None if there is none."""
+        path = self.map_path(from_id, to_id)
+        return _load_map(path) if path else None
+
+
+def _is_plain_name(name: str) -> bool:
+    return bool(name) and all(c.isalnum() or c in "-_." for c in name) and not name.startswith(".")
+
+
+@cache
+def _load_edition(path: Path) -> CodeEdition:
+    return validate(load_file(path), CodeEdition)
+
+
+@cache
+def _load_map(path: Path) -> EditionMap:
+    return validate(load_file(path), EditionMap)

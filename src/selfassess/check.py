@@ -1,0 +1,204 @@
+"""Check files: assessments, Code editions and edition maps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from selfassess.catalogue import Catalogue
+from selfassess.models import Assessment, CodeEdition, EditionMap
+from selfassess.problems import InputError, Problem, Severity, error, sort_problems
+from selfassess.rules import RULES, RuleContext
+from selfassess.validate import validate
+from selfassess.yamlio import Document, load_file
+
+
+@dataclass
+class Report:
+    """Every problem found in a set of files."""
+
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the errors."""
+        return [p for p in self.problems if p.severity == Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the warnings."""
+        return [p for p in self.problems if p.severity == Severity.WARNING]
+
+    def failed(self, strict: bool = False) -> bool:
+        """Return True when the files have errors (or, with strict, warnings)."""
+        return bool(self.errors or (strict and self.warnings))
+
+
+@dataclass
+class CheckedAssessment:
+    """An assessment that loaded, with its edition and the problems found."""
+
+    document: Document
+    assessment: Assessment
+    edition: CodeEdition
+    problems: list[Problem]
+
+
+def check_files(paths: list[Path], as_of: dt.date) -> Report:
+    """Check every file and collect every problem."""
+    report = Report()
+    for path in paths:
+        report.files.append(str(path))
+        report.problems.extend(check_file(path, as_of))
+    report.problems = sort_problems(list(dict.fromkeys(report.problems)))
+    return report
+
+
+def check_file(path: Path, as_of: dt.date) -> list[Problem]:
+    """Check one file of any kind."""
+    try:
+        document = load_file(path)
+        kind = file_kind(document.data)
+        if kind == "code":
+            return list(_code_problems(document))
+        if kind == "map":
+            return list(_map_problems(document))
+        return check_assessment(document, as_of)[1]
+    except InputError as exc:
+        return exc.problems
+
+
+def file_kind(data: dict[str, Any]) -> str:
+    """Tell an assessment, a Code edition and an edition map apart by their keys."""
+    if "sections" in data:
+        return "code"
+    if "mappings" in data:
+        return "map"
+    return "assessment"
+
+
+def load_assessment(path: Path, as_of: dt.date) -> CheckedAssessment:
+    """Load and check an assessment; raise InputError if it cannot be used at all."""
+    document = load_file(path)
+    checked, problems = check_assessment(document, as_of)
+    if checked is None:
+        raise InputError(problems)
+    return checked
+
+
+def check_assessment(
+    document: Document, as_of: dt.date
+) -> tuple[CheckedAssessment | None, list[Problem]]:
+    """Validate an assessment and run every rule against its edition."""
+    assessment = validate(document, Assessment)
+    catalogue = Catalogue.near(document.path)
+    edition = catalogue.edition(assessment.code)
+    if edition is None:
+        known = ", ".join(catalogue.edition_ids()) or "none found"
+        mark = document.value_mark(("code",))
+        problem = error(
+            document.path_display,
+            mark.line,
+            mark.col,
+            "E201",
+            f"unknown Code edition '{assessment.code}' (known: {known})",
+        )
+        return None, [problem]
+    context = RuleContext(document, assessment, edition, catalogue, as_of)
+    problems = [p for rule in RULES for p in rule(context)]
+    return CheckedAssessment(document, assessment, edition, problems), problems
+
+
+def _code_problems(document: Document) -> Iterator[Problem]:
+    edition = validate(document, CodeEdition)
+    seen: dict[str, int] = {}
+    previous: tuple[int, ...] = ()
+    for section_index, section in enumerate(edition.sections):
+        for provision in section.all_provisions():
+            number = _id_key(provision.id)
+            where = document.value_mark(("sections", section_index))
+            if provision.id in seen:
+                yield error(
+                    document.path_display,
+                    where.line,
+                    where.col,
+                    "E209",
+                    f"provision {provision.id} is listed twice",
+                )
+            elif number and number[0] != section.number:
+                yield error(
+                    document.path_display,
+                    where.line,
+                    where.col,
+                    "E209",
+                    f"provision {provision.id} is in section {section.number}",
+                )
+            elif number <= previous:
+                yield error(
+                    document.path_display,
+                    where.line,
+                    where.col,
+                    "E209",
+                    f"provision {provision.id} is out of order (after {'.'.join(map(str, previous))})",
+                )
+            seen[provision.id] = 1
+            previous = max(previous, number)
+
+
+def _id_key(provision_id: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in provision_id.split("."))
+    except ValueError:
+        return ()
+
+
+def _map_problems(document: Document) -> Iterator[Problem]:
+    edition_map = validate(document, EditionMap)
+    catalogue = Catalogue.near(document.path)
+    editions = {}
+    for key in ("from_edition", "to_edition"):
+        edition_id = getattr(edition_map, key)
+        editions[key] = catalogue.edition(edition_id)
+        if editions[key] is None:
+            mark = document.value_mark((key,))
+            yield error(
+                document.path_display,
+                mark.line,
+                mark.col,
+                "E201",
+                f"unknown Code edition '{edition_id}'",
+            )
+    old, new = editions["from_edition"], editions["to_edition"]
+    if old is None or new is None:
+        return
+    for index, entry in enumerate(edition_map.mappings):
+        mark = document.value_mark(("mappings", index))
+        if old.provision(entry.from_) is None:
+            yield error(
+                document.path_display,
+                mark.line,
+                mark.col,
+                "E208",
+                f"{old.id} has no provision {entry.from_}",
+            )
+        for target in entry.to:
+            if new.provision(target) is None:
+                yield error(
+                    document.path_display,
+                    mark.line,
+                    mark.col,
+                    "E208",
+                    f"{new.id} has no provision {target}",
+                )
+        if (entry.relation == "removed") != (not entry.to):
+            yield error(
+                document.path_display,
+                mark.line,
+                mark.col,
+                "E208",
+                f"{entry.from_}: 'removed' goes with an empty to: list, and only it",
+            )

@@ -1,0 +1,22 @@
+"""The command line: the only package that imports click.
+
+Each command is a thin wrapper over a library call; errors raised by the core
+become click errors in exactly one place, ``run``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from selfassess import __version__
+from selfassess.cli.check import check_command, schema_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="selfassess")
+def main() -> None:
+    """Keep, check and publish a self-assessment against the Complaint Handling Code."""
+
+
+main.add_command(check_command)
+main.add_command(schema_command)

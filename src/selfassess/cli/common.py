@@ -1,0 +1,68 @@
+"""What every command shares: dates, problem output and the one place errors become exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from selfassess.problems import InputError, OutputError, UsageError
+
+T = TypeVar("T")
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg]
+    """A date written YYYY-MM-DD."""
+
+    name = "date"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a date written YYYY-MM-DD", param, ctx)
+
+
+DATE = DateType()
+
+
+def today(as_of: dt.date | None) -> dt.date:
+    """Return the as-of date, or today."""
+    return as_of or dt.date.today()
+
+
+as_of_option = click.option(
+    "--as-of",
+    type=DATE,
+    default=None,
+    help="Judge dates as on this day (YYYY-MM-DD); default today.",
+)
+
+
+@contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn selfassess errors into messages and exit codes: 1 for files, 2 for usage."""
+    try:
+        yield
+    except InputError as exc:
+        for problem in exc.problems:
+            click.echo(problem.format())
+        raise SystemExit(1) from None
+    except OutputError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        raise SystemExit(1) from None
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Call a library function, reporting its errors the selfassess way."""
+    with reported_errors():
+        return function(*args, **kwargs)

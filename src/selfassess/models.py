@@ -1,0 +1,379 @@
+"""The file formats: a Code edition, an edition map and an assessment.
+
+Field descriptions are the editor's hover text and reach the JSON Schemas, so
+they are written for the compliance lead who edits the YAML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+SCHEMA_VERSIONS = (1,)
+
+Modality = Literal["must", "should", "mixed"]
+Answer = Literal["yes", "no"]
+ActionStatus = Literal["not started", "in progress", "done"]
+Relation = Literal["same", "reworded", "split", "merged", "removed"]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, numbers may stand for text."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+
+def check_schema_version(value: int) -> int:
+    """Refuse a format version this release does not read."""
+    if value not in SCHEMA_VERSIONS:
+        known = ", ".join(str(v) for v in SCHEMA_VERSIONS)
+        raise ValueError(
+            f"schema_version {value} is not one this release of selfassess reads ({known}); "
+            "upgrade selfassess or write the file in a version it reads"
+        )
+    return value
+
+
+def normalise_answer(value: Any) -> Any:
+    """Read yes and no in any case, and YAML booleans, as the words yes and no."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
+        return value.strip().lower()
+    return value
+
+
+SchemaVersion = Annotated[
+    int,
+    AfterValidator(check_schema_version),
+    Field(description="Version of this file format. This release reads version 1."),
+]
+YesNo = Annotated[Answer | None, BeforeValidator(normalise_answer)]
+
+
+# --- A Code edition -----------------------------------------------------------------
+
+
+class Provision(Strict):
+    """One provision of the Code."""
+
+    id: str = Field(description='The provision number as the Code prints it, e.g. "6.10".')
+    modality: Modality = Field(
+        description="must: a requirement; should: best practice; mixed: both in one provision."
+    )
+    summary: str = Field(
+        description="A short description in selfassess's own words, for contents and the gap list."
+    )
+    text: str | None = Field(
+        default=None,
+        description="The Code's own words, verbatim from `source`; null when no source gave them.",
+    )
+    source: str | None = Field(
+        default=None,
+        description="Where `text` was taken from (a URL, or the form it was imported from).",
+    )
+    assessed: bool = Field(
+        default=True,
+        description="false for explanatory provisions the self-assessment form does not assess.",
+    )
+    note: str | None = Field(
+        default=None, description="Variants between sources, and anything a reviewer should know."
+    )
+
+    @model_validator(mode="after")
+    def _text_needs_source(self) -> Provision:
+        if self.text is not None and not self.source:
+            raise ValueError(
+                f"provision {self.id} has text but no source; give the URL the text was taken from"
+            )
+        return self
+
+
+class Part(Strict):
+    """A titled sub-table of a section, such as 'Stage 1'."""
+
+    title: str = Field(description='The part\'s heading on the form, e.g. "Stage 1".')
+    provisions: list[Provision] = Field(description="The provisions in this part, in Code order.")
+
+
+class Section(Strict):
+    """A numbered section of the Code."""
+
+    number: int = Field(description="The section number.")
+    title: str = Field(description="The section title as the form prints it.")
+    provisions: list[Provision] | None = Field(
+        default=None, description="The provisions of a section that has no parts."
+    )
+    parts: list[Part] | None = Field(
+        default=None, description="Sub-tables (section 6's Stage 1 and Stage 2)."
+    )
+
+    @model_validator(mode="after")
+    def _provisions_or_parts(self) -> Section:
+        if (self.provisions is None) == (self.parts is None):
+            raise ValueError(f"section {self.number} needs either provisions or parts, not both")
+        return self
+
+    def all_provisions(self) -> list[Provision]:
+        """Return the section's provisions in order, across its parts."""
+        if self.parts is not None:
+            return [p for part in self.parts for p in part.provisions]
+        return list(self.provisions or [])
+
+    def part_of(self, provision_id: str) -> str | None:
+        """Return the title of the part holding a provision, if the section has parts."""
+        for part in self.parts or []:
+            if any(p.id == provision_id for p in part.provisions):
+                return part.title
+        return None
+
+
+class CodeEdition(Strict):
+    """An edition of the Complaint Handling Code."""
+
+    schema_version: SchemaVersion
+    id: str = Field(description='How assessments name this edition, e.g. "hos-chc-2024".')
+    title: str = Field(description="The Code's title.")
+    publisher: str = Field(description="Who issued the Code.")
+    edition: str = Field(description='The edition\'s year, e.g. "2024".')
+    effective_from: dt.date = Field(description="The date the edition took effect.")
+    source: str = Field(description="Where the Code is published.")
+    complete: bool = Field(
+        description="true once every provision's text and the full list of ids are verified; "
+        "`check` is strict only for a complete edition."
+    )
+    notes: str | None = Field(default=None, description="What is known to be missing, and why.")
+    sections: list[Section] = Field(description="The Code's sections in order.")
+
+    @model_validator(mode="after")
+    def _complete_means_text(self) -> CodeEdition:
+        if self.complete:
+            missing = [p.id for _, p in self.provisions() if p.text is None]
+            if missing:
+                raise ValueError(
+                    f"complete is true but {len(missing)} provisions have no text "
+                    f"({', '.join(missing[:10])}); set complete: false until every text is verified"
+                )
+        return self
+
+    def provisions(self) -> Iterator[tuple[Section, Provision]]:
+        """Yield every provision with its section, in Code order."""
+        for section in self.sections:
+            for provision in section.all_provisions():
+                yield section, provision
+
+    def provision(self, provision_id: str) -> Provision | None:
+        """Return a provision by id, or None."""
+        return next((p for _, p in self.provisions() if p.id == provision_id), None)
+
+    def section_of(self, provision_id: str) -> Section | None:
+        """Return the section holding a provision, or None."""
+        return next((s for s, p in self.provisions() if p.id == provision_id), None)
+
+
+# --- An edition map -----------------------------------------------------------------
+
+
+class MapEntry(Strict):
+    """Where one provision of the older edition went in the newer one."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, populate_by_name=True)
+
+    from_: str = Field(alias="from", description="The provision id in the older edition.")
+    to: list[str] = Field(description="The provision ids in the newer edition (empty if removed).")
+    relation: Relation = Field(
+        description="same, reworded, split (one into several), merged (several into one) or removed."
+    )
+    confidence: Literal["high", "medium", "low"] | None = Field(
+        default=None, description="How sure the mapping is."
+    )
+    note: str | None = Field(default=None, description="What changed.")
+
+
+class EditionMap(Strict):
+    """How the provisions of one edition correspond to the next."""
+
+    schema_version: SchemaVersion
+    from_edition: str = Field(description='The older edition\'s id, e.g. "hos-chc-2022".')
+    to_edition: str = Field(description='The newer edition\'s id, e.g. "hos-chc-2024".')
+    mappings: list[MapEntry] = Field(description="One entry per provision of the older edition.")
+
+
+# --- An assessment ------------------------------------------------------------------
+
+
+class Landlord(Strict):
+    """The landlord making the assessment."""
+
+    name: str = Field(description="The landlord's name as published.")
+    kind: str | None = Field(
+        default=None, description="local authority, housing association, ALMO, ..."
+    )
+    homes: int | None = Field(
+        default=None, ge=0, description="Number of homes owned or managed; picks the deadline rule."
+    )
+    financial_year_end: str | None = Field(
+        default=None,
+        pattern=r"^\d{2}-\d{2}$",
+        description='Month and day the financial year ends, as "MM-DD" (default "03-31").',
+    )
+
+
+class Owner(Strict):
+    """Someone who acts on gaps. Public documents show only the role."""
+
+    role: str = Field(description="The owner's job title; the only part published by default.")
+    name: str | None = Field(default=None, description="Shown in the internal gap list only.")
+    email: str | None = Field(default=None, description="Shown in the internal gap list only.")
+
+
+class Approval(Strict):
+    """The governing body's approval of this assessment."""
+
+    date: dt.date = Field(description="The date the governing body approved the assessment.")
+    minute: str | None = Field(
+        default=None, description='The minute reference, e.g. "Cabinet minute 12/25".'
+    )
+
+
+class Governance(Strict):
+    """The governing body and its approval and response."""
+
+    governing_body: str | None = Field(default=None, description="Cabinet, Board, ...")
+    member_responsible_for_complaints: str | None = Field(
+        default=None,
+        description="The member of the governing body with lead responsibility (Code 9.5).",
+    )
+    approval: Approval | None = Field(
+        default=None, description="Recorded once the body has approved it."
+    )
+    response: str | None = Field(
+        default=None, description="The governing body's response, published alongside (markdown)."
+    )
+
+
+class EvidenceItem(Strict):
+    """A piece of evidence with a link or a file."""
+
+    title: str = Field(description="What the evidence is, written to make sense on its own.")
+    url: str | None = Field(default=None, description="A web address for the evidence.")
+    path: str | None = Field(
+        default=None, description="A file, relative to the assessment, e.g. evidence/policy.pdf."
+    )
+
+
+Evidence = str | EvidenceItem
+
+
+class Action(Strict):
+    """One thing to do to close a gap."""
+
+    do: str = Field(description="What will be done.")
+    owner: str | None = Field(default=None, description="A key of `owners`.")
+    due: dt.date | None = Field(default=None, description="When it is due.")
+    status: ActionStatus = Field(
+        default="not started", description="not started, in progress or done."
+    )
+
+
+class Response(Strict):
+    """The landlord's answer to one provision."""
+
+    comply: YesNo = Field(
+        default=None, description="yes or no: the Ombudsman's form allows no other answer."
+    )
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="Short texts (markdown) or mappings with title and url or path.",
+    )
+    commentary: str | None = Field(default=None, description="Commentary (markdown).")
+    explanation: str | None = Field(
+        default=None, description="Required when comply is no: why, and what is in place meanwhile."
+    )
+    compliance_date: dt.date | None = Field(
+        default=None,
+        description="Required when comply is no: the date the landlord intends to comply.",
+    )
+    actions: list[Action] = Field(default_factory=list, description="The gap list's rows.")
+    review: str | None = Field(
+        default=None,
+        description="Set by `migrate` when the Code changed; `check` warns until it is removed.",
+    )
+
+
+class RetiredResponse(Strict):
+    """An answer to a provision that no longer exists in the assessment's edition."""
+
+    id: str = Field(description="The provision id in the edition it came from.")
+    edition: str = Field(description="The edition it came from.")
+    comply: YesNo = Field(default=None, description="The answer given then.")
+    evidence: list[Evidence] = Field(default_factory=list, description="The evidence given then.")
+    commentary: str | None = Field(default=None, description="The commentary given then.")
+    explanation: str | None = Field(default=None, description="The explanation given then.")
+    reason: str | None = Field(default=None, description="Why it was retired.")
+
+
+class HistoryItem(Strict):
+    """A completed action carried over from an earlier assessment."""
+
+    provision: str = Field(description="The provision the action closed a gap in.")
+    do: str = Field(description="What was done.")
+    owner: str | None = Field(default=None, description="Who did it (a key of `owners`).")
+    due: dt.date | None = Field(default=None, description="When it was due.")
+    period: str | None = Field(default=None, description="The assessment period it belonged to.")
+
+
+Trigger = Literal["restructure", "merger", "change of procedures", "Ombudsman investigation"]
+
+
+class TriggerEvent(Strict):
+    """An event that requires a fresh self-assessment (Code section 8)."""
+
+    event: Trigger = Field(
+        description="restructure, merger, change of procedures or Ombudsman investigation."
+    )
+    date: dt.date = Field(description="When it happened.")
+    note: str | None = Field(default=None, description="What happened.")
+
+
+class Assessment(Strict):
+    """A landlord's self-assessment against one edition of the Code."""
+
+    schema_version: SchemaVersion
+    code: str = Field(description='The Code edition assessed against, e.g. "hos-chc-2024".')
+    landlord: Landlord
+    period: str = Field(description='The year assessed, e.g. "2024-25".')
+    status: Literal["draft", "approved", "published"] = Field(
+        default="draft", description="draft, approved (by the governing body) or published."
+    )
+    assessed_on: dt.date | None = Field(default=None, description="When the assessment was made.")
+    published_on: dt.date | None = Field(default=None, description="When it was published.")
+    next_review: dt.date | None = Field(
+        default=None,
+        description="When the next assessment is due (default: a year after assessed_on).",
+    )
+    publish_owner_names: bool = Field(
+        default=False,
+        description="true to show owners' names and emails in public documents, not just roles.",
+    )
+    owners: dict[str, Owner] = Field(
+        default_factory=dict, description="Who acts on gaps, by a short key used in actions."
+    )
+    governance: Governance = Field(default_factory=Governance)
+    triggers: list[TriggerEvent] = Field(
+        default_factory=list,
+        description="Events since the last assessment that require a fresh one.",
+    )
+    responses: dict[str, Response] = Field(
+        default_factory=dict, description='Answers by provision id, e.g. "6.10".'
+    )
+    retired: list[RetiredResponse] = Field(
+        default_factory=list,
+        description="Answers to provisions the Code no longer has (from migrate).",
+    )
+    history: list[HistoryItem] = Field(
+        default_factory=list, description="Actions completed in earlier years."
+    )

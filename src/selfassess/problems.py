@@ -1,0 +1,67 @@
+"""Problems found in users' files, and the one exception hierarchy that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How serious a problem is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a file, at a line and column (both 1-based)."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+    severity: Severity = field(default=Severity.ERROR, compare=False)
+
+    def format(self) -> str:
+        """Return the problem as ``file:line:col: CODE message``."""
+        return f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}"
+
+
+def error(file: str | Path, line: int, col: int, code: str, message: str) -> Problem:
+    """Make an error problem."""
+    return Problem(str(file), line, col, code, message, Severity.ERROR)
+
+
+def warning(file: str | Path, line: int, col: int, code: str, message: str) -> Problem:
+    """Make a warning problem."""
+    return Problem(str(file), line, col, code, message, Severity.WARNING)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Order problems errors first, then by file, line and column."""
+    return sorted(
+        problems, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line, p.col, p.code)
+    )
+
+
+class SelfAssessError(Exception):
+    """Base of every error selfassess raises on purpose."""
+
+
+class InputError(SelfAssessError):
+    """A user's file cannot be used; carries the problems that say why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.format() for p in problems))
+        self.problems = problems
+
+
+class UsageError(SelfAssessError):
+    """A command was asked for something it cannot do (bad option, missing file)."""
+
+
+class OutputError(SelfAssessError):
+    """An output could not be written; earlier outputs are left as they were."""

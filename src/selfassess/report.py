@@ -1,0 +1,74 @@
+"""Write a check report as text, JSON or GitHub Actions annotations."""
+
+from __future__ import annotations
+
+import json
+
+from selfassess.check import Report
+
+REPORT_SCHEMA_VERSION = 1
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """Return the one-line count that ends a text report."""
+    files = _plural(len(report.files), "file")
+    if not report.problems:
+        return f"No problems in {files}."
+    return f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')} in {files}."
+
+
+def format_text(report: Report) -> str:
+    """Return one line per problem, errors first, then the count."""
+    lines = [p.format() for p in report.problems]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(report: Report) -> str:
+    """Return the report as versioned JSON."""
+    data = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "files": report.files,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.col,
+                "code": p.code,
+                "severity": p.severity.value,
+                "message": p.message,
+            }
+            for p in report.problems
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_annotation(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(report: Report) -> str:
+    """Return GitHub Actions workflow commands that annotate each problem."""
+    lines = []
+    for p in report.problems:
+        level = "error" if p.severity.value == "error" else "warning"
+        props = (
+            f"file={_escape_annotation(p.file, True)},line={p.line},col={p.col},"
+            f"title={_escape_annotation(p.code, True)}"
+        )
+        lines.append(f"::{level} {props}::{_escape_annotation(p.message)}")
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+FORMATS = {"text": format_text, "json": format_json, "github": format_github}

@@ -1,0 +1,360 @@
+"""The rules an assessment must pass against its Code edition.
+
+Each rule takes a RuleContext and yields problems; RULES lists them in the
+order they run. The codes are stable: tools and people filter on them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfassess.catalogue import Catalogue
+from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
+from selfassess.problems import Problem, error, warning
+from selfassess.safety import is_safe_url
+from selfassess.yamlio import Document, KeyPath
+
+_FUTURE = re.compile(
+    r"\b(will be|to be implemented|to be introduced|we plan to|we intend to|not yet|in due course)\b",
+    re.IGNORECASE,
+)
+_MARKDOWN_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^)\s]*)")
+
+
+@dataclass
+class RuleContext:
+    """What a rule needs: the document, its model, its edition and the as-of date."""
+
+    document: Document
+    assessment: Assessment
+    edition: CodeEdition
+    catalogue: Catalogue
+    as_of: dt.date
+
+    def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
+        """Make an error at a path in the document."""
+        mark = self.document.key_mark(path) if key else self.document.value_mark(path)
+        return error(self.document.path_display, mark.line, mark.col, code, message)
+
+    def warn(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
+        """Make a warning at a path in the document."""
+        mark = self.document.key_mark(path) if key else self.document.value_mark(path)
+        return warning(self.document.path_display, mark.line, mark.col, code, message)
+
+    def answered(self) -> Iterator[tuple[str, Response]]:
+        """Yield each response with its provision id."""
+        yield from self.assessment.responses.items()
+
+
+Rule = Callable[[RuleContext], Iterator[Problem]]
+
+
+def unknown_provisions(ctx: RuleContext) -> Iterator[Problem]:
+    """E202/W312: a response for a provision the edition does not have."""
+    known = [p.id for _, p in ctx.edition.provisions()]
+    for pid, _ in ctx.answered():
+        if pid in known:
+            continue
+        hint = _elsewhere(ctx, pid) or _nearest(pid, known)
+        if ctx.edition.complete:
+            yield ctx.at(
+                "E202", ("responses", pid), f"{ctx.edition.id} has no provision {pid}{hint}"
+            )
+        else:
+            yield ctx.warn(
+                "W312",
+                ("responses", pid),
+                f"{ctx.edition.id} as bundled has no provision {pid}{hint}; if the Ombudsman's form "
+                f"has it, run 'selfassess code import FORM.docx --edition {ctx.edition.id}' to add it",
+            )
+
+
+def _elsewhere(ctx: RuleContext, pid: str) -> str:
+    for other_id in ctx.catalogue.edition_ids():
+        if other_id == ctx.edition.id:
+            continue
+        other = ctx.catalogue.edition(other_id)
+        if other is None or other.provision(pid) is None:
+            continue
+        mapping = ctx.catalogue.edition_map(other_id, ctx.edition.id)
+        entry = next((m for m in mapping.mappings if m.from_ == pid), None) if mapping else None
+        target = f"; in {ctx.edition.id} it is {', '.join(entry.to)}" if entry and entry.to else ""
+        return (
+            f" ({pid} is {other_id} numbering{target}; "
+            f"run 'selfassess migrate FILE --to {ctx.edition.id}')"
+        )
+    return ""
+
+
+def _nearest(pid: str, known: list[str]) -> str:
+    section = pid.split(".")[0]
+    same = [k for k in known if k.split(".")[0] == section]
+    if not same:
+        return ""
+    try:
+        number = float(pid.split(".", 1)[1])
+        best = min(same, key=lambda k: abs(float(k.split(".", 1)[1]) - number))
+    except (ValueError, IndexError):
+        best = same[-1]
+    return f" (the nearest is {best})"
+
+
+def unanswered(ctx: RuleContext) -> Iterator[Problem]:
+    """E203/W313: an assessed provision with no answer."""
+    answers = ctx.assessment.responses
+    missing_text = []
+    for _, provision in ctx.edition.provisions():
+        response = answers.get(provision.id)
+        if not provision.assessed or (response is not None and response.comply is not None):
+            continue
+        path: KeyPath = ("responses", provision.id) if response else ("responses",)
+        if provision.text is not None or ctx.edition.complete:
+            yield ctx.at(
+                "E203",
+                path,
+                f"provision {provision.id} ({provision.summary}) has no answer; add comply: yes or no",
+            )
+        else:
+            missing_text.append(provision.id)
+    if missing_text:
+        yield ctx.warn(
+            "W313",
+            ("responses",),
+            f"no answer for {_count(missing_text, 'provision')} whose Code text is not bundled "
+            f"({', '.join(missing_text)}); answer them as the Ombudsman's form asks",
+        )
+
+
+def no_needs_explanation(ctx: RuleContext) -> Iterator[Problem]:
+    """E204/E205: a no must say why and by when the landlord will comply."""
+    for pid, response in ctx.answered():
+        if response.comply != "no":
+            continue
+        if not (response.explanation or "").strip():
+            yield ctx.at(
+                "E204",
+                ("responses", pid, "comply"),
+                f"provision {pid} is answered no but has no explanation; the Code requires a "
+                "detailed explanation: add explanation: saying why, and what is in place meanwhile",
+            )
+        if response.compliance_date is None:
+            yield ctx.at(
+                "E205",
+                ("responses", pid, "comply"),
+                f"provision {pid} is answered no but has no compliance_date; add the date by "
+                "which the landlord intends to comply (YYYY-MM-DD)",
+            )
+
+
+def actions_complete(ctx: RuleContext) -> Iterator[Problem]:
+    """E206/E207: every action needs an owner from `owners` and a due date."""
+    owners = ctx.assessment.owners
+    for pid, response in ctx.answered():
+        for index, action in enumerate(response.actions):
+            path: KeyPath = ("responses", pid, "actions", index)
+            if not action.owner:
+                yield ctx.at(
+                    "E206",
+                    path,
+                    f"an action for {pid} has no owner; add owner: <a key of owners>",
+                    key=False,
+                )
+            elif action.owner not in owners:
+                known = ", ".join(owners) or "none defined"
+                yield ctx.at(
+                    "E207",
+                    (*path, "owner"),
+                    f"owner '{action.owner}' is not in owners (known: {known})",
+                    key=False,
+                )
+            if action.due is None:
+                yield ctx.at(
+                    "E206",
+                    path,
+                    f"an action for {pid} has no due date; add due: YYYY-MM-DD",
+                    key=False,
+                )
+
+
+def overdue(ctx: RuleContext) -> Iterator[Problem]:
+    """W301/W302: actions past due, and compliance dates passed while still no."""
+    for pid, response in ctx.answered():
+        for index, action in enumerate(response.actions):
+            if action.due and action.due < ctx.as_of and action.status != "done":
+                yield ctx.warn(
+                    "W301",
+                    ("responses", pid, "actions", index, "due"),
+                    f"action for {pid} was due {action.due.isoformat()} and is {action.status}",
+                )
+        date = response.compliance_date
+        if response.comply == "no" and date and date < ctx.as_of:
+            yield ctx.warn(
+                "W302",
+                ("responses", pid, "compliance_date"),
+                f"provision {pid}: compliance_date {date.isoformat()} has passed and the answer "
+                "is still no; update the answer or set a new date",
+            )
+
+
+def yes_needs_support(ctx: RuleContext) -> Iterator[Problem]:
+    """W303/W304: a yes needs evidence, and commentary that does not speak of the future."""
+    for pid, response in ctx.answered():
+        if response.comply != "yes":
+            continue
+        if not response.evidence:
+            yield ctx.warn(
+                "W303",
+                ("responses", pid, "comply"),
+                f"provision {pid} is answered yes with no evidence; the Ombudsman expects every "
+                "statement to be supported by evidence",
+            )
+        found = _FUTURE.search(response.commentary or "")
+        if found:
+            yield ctx.warn(
+                "W304",
+                ("responses", pid, "commentary"),
+                f"provision {pid} is answered yes but its commentary says '{found.group(0)}'; "
+                "if the work is not done yet, answer no with a compliance date",
+            )
+
+
+def evidence_paths(ctx: RuleContext) -> Iterator[Problem]:
+    """W305/W311: evidence files must exist, inside the assessment's repository."""
+    base = ctx.document.path.resolve().parent
+    root = _repository_root(base)
+    for pid, response in ctx.answered():
+        for index, item in enumerate(response.evidence):
+            if not isinstance(item, EvidenceItem) or not item.path:
+                continue
+            path: KeyPath = ("responses", pid, "evidence", index, "path")
+            target = (base / item.path).resolve()
+            if not target.is_relative_to(root):
+                yield ctx.warn(
+                    "W311",
+                    path,
+                    f"evidence path '{item.path}' points outside the repository ({root})",
+                )
+            elif not target.exists():
+                yield ctx.warn(
+                    "W305", path, f"evidence file '{item.path}' does not exist (looked in {base})"
+                )
+
+
+def _repository_root(start: Path) -> Path:
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def unsafe_links(ctx: RuleContext) -> Iterator[Problem]:
+    """W310: links must be http, https, mailto or relative; others are published as text."""
+    for pid, response in ctx.answered():
+        base: KeyPath = ("responses", pid)
+        for index, item in enumerate(response.evidence):
+            if isinstance(item, EvidenceItem) and item.url and not is_safe_url(item.url):
+                yield _unsafe(ctx, (*base, "evidence", index, "url"), item.url)
+            text = item if isinstance(item, str) else item.title
+            yield from _unsafe_in_text(ctx, (*base, "evidence", index), text)
+        for field in ("commentary", "explanation"):
+            yield from _unsafe_in_text(ctx, (*base, field), getattr(response, field) or "")
+    yield from _unsafe_in_text(
+        ctx, ("governance", "response"), ctx.assessment.governance.response or ""
+    )
+
+
+def _unsafe_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
+    for match in _MARKDOWN_LINK.finditer(text):
+        target = match.group(1).strip("<>")
+        if target and not is_safe_url(target):
+            yield _unsafe(ctx, path, target)
+
+
+def _unsafe(ctx: RuleContext, path: KeyPath, url: str) -> Problem:
+    shown = url if len(url) <= 40 else url[:37] + "..."
+    return ctx.warn(
+        "W310",
+        path,
+        f"link {shown!r} is not http, https, mailto or a relative path; it will be published as plain text",
+        key=False,
+    )
+
+
+def governance(ctx: RuleContext) -> Iterator[Problem]:
+    """W306: an approved or published assessment records the governing body's approval."""
+    if ctx.assessment.status != "draft" and ctx.assessment.governance.approval is None:
+        yield ctx.warn(
+            "W306",
+            ("status",),
+            f"status is {ctx.assessment.status} but governance.approval is missing; record the "
+            "governing body's approval (date and minute)",
+        )
+
+
+def age(ctx: RuleContext) -> Iterator[Problem]:
+    """W307: an assessment more than 12 months old is due again."""
+    assessed = ctx.assessment.assessed_on
+    if assessed and _add_year(assessed) < ctx.as_of:
+        yield ctx.warn(
+            "W307",
+            ("assessed_on",),
+            f"assessed on {assessed.isoformat()}, more than 12 months before {ctx.as_of.isoformat()}; "
+            "the Code requires a self-assessment every year",
+        )
+
+
+def _add_year(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def review_marks(ctx: RuleContext) -> Iterator[Problem]:
+    """W309: answers marked for review by migrate."""
+    for pid, response in ctx.answered():
+        if response.review:
+            yield ctx.warn(
+                "W309",
+                ("responses", pid, "review"),
+                f"provision {pid} needs review: {response.review}; remove the review line once checked",
+            )
+
+
+def missing_code_text(ctx: RuleContext) -> Iterator[Problem]:
+    """W308: one warning per file naming the assessed provisions whose Code text is not bundled."""
+    missing = [p.id for _, p in ctx.edition.provisions() if p.assessed and p.text is None]
+    if missing:
+        yield ctx.warn(
+            "W308",
+            ("code",),
+            f"Code text is not bundled for {_count(missing, 'provision')} of {ctx.edition.id} "
+            f"({', '.join(missing)}); documents show their summary and link to the Code. To bundle "
+            f"it, run 'selfassess code import FORM.docx --edition {ctx.edition.id}' with the "
+            "Ombudsman's self-assessment form",
+            key=False,
+        )
+
+
+def _count(items: list[str], word: str) -> str:
+    return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
+
+
+RULES: tuple[Rule, ...] = (
+    unknown_provisions,
+    unanswered,
+    no_needs_explanation,
+    actions_complete,
+    overdue,
+    yes_needs_support,
+    evidence_paths,
+    unsafe_links,
+    governance,
+    age,
+    review_marks,
+    missing_code_text,
+)

@@ -1,0 +1,33 @@
+"""JSON Schemas (draft-07) of the file formats, for editors and other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from selfassess.models import Assessment, CodeEdition, EditionMap
+
+KINDS: dict[str, type[BaseModel]] = {
+    "assessment": Assessment,
+    "code": CodeEdition,
+    "map": EditionMap,
+}
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+
+def schema(kind: str) -> dict[str, Any]:
+    """Return the draft-07 JSON Schema of one file format."""
+    model = KINDS[kind]
+    generated = model.model_json_schema(ref_template="#/definitions/{model}", by_alias=True)
+    definitions = generated.pop("$defs", {})
+    result: dict[str, Any] = {"$schema": DRAFT_07, **generated}
+    if definitions:
+        result["definitions"] = definitions
+    return result
+
+
+def schema_json(kind: str) -> str:
+    """Return the schema as stable, indented JSON text."""
+    return json.dumps(schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,229 @@
+"""Turn a loaded YAML document into a model, with every schema problem at its line."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from selfassess.models import SCHEMA_VERSIONS
+from selfassess.problems import InputError, Problem, error
+from selfassess.yamlio import Document, KeyPath
+
+M = TypeVar("M", bound=BaseModel)
+
+_MODEL_TAGS = {"str", "int", "bool", "list", "dict", "none"}
+
+_FRIENDLY = {
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "bool_parsing": "expected true or false",
+    "bool_type": "expected true or false",
+    "date_from_datetime_parsing": "expected a date written YYYY-MM-DD",
+    "date_parsing": "expected a date written YYYY-MM-DD",
+    "date_type": "expected a date written YYYY-MM-DD",
+    "string_type": "expected text",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys to values",
+    "model_type": "expected a mapping of keys to values",
+    "model_attributes_type": "expected a mapping of keys to values",
+}
+
+
+def validate(document: Document, model: type[M]) -> M:
+    """Validate a document against a model; raise InputError listing every problem."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems = [_problem(document, model, e) for e in _relevant(document, exc.errors())]
+        raise InputError(sorted(set(problems))) from None
+
+
+def display_path(path: KeyPath) -> str:
+    """Write a key path the way the user sees it in YAML, e.g. responses."6.10".actions[1]."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        elif part.replace("_", "").isalpha():
+            text += f".{part}" if text else part
+        else:
+            text += f'."{part}"' if text else f'"{part}"'
+    return text or "the file"
+
+
+def _relevant(document: Document, errors: list[Any]) -> list[tuple[KeyPath, Any]]:
+    """Strip pydantic's union tags from locations and keep the branch matching the input."""
+    kept = []
+    seen_shapes: set[KeyPath] = set()
+    for err in errors:
+        path, branch, at = _data_path(document.data, err["loc"])
+        if branch is not None:
+            value = _value_at(document.data, at)
+            if not isinstance(value, dict | str):
+                if at not in seen_shapes:
+                    seen_shapes.add(at)
+                    kept.append((at, {"type": "union_shape", "input": value}))
+                continue
+            if isinstance(value, dict) != branch[:1].isupper():
+                continue
+        kept.append((path, err))
+    return kept
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, str | None, KeyPath]:
+    """Return the data path of an error, the union branch it came from, and where that was."""
+    path: list[str | int] = []
+    branch = None
+    branch_at: KeyPath = ()
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
+            path.append(part)
+            node = node[part]
+        elif isinstance(part, str) and (part[:1].isupper() or part in _MODEL_TAGS):
+            branch, branch_at = part, tuple(path)
+        else:
+            path.append(part)
+            node = None
+    return tuple(path), branch, branch_at
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, Any]) -> Problem:
+    path, err = item
+    kind = err["type"]
+    where = display_path(path)
+    if kind == "extra_forbidden":
+        mark = document.key_mark(path)
+        key = str(path[-1])
+        known = _known_fields(model, path[:-1])
+        guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = (
+            f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
+        )
+        return error(
+            document.path_display,
+            mark.line,
+            mark.col,
+            "E114",
+            f"unknown field '{key}' in {display_path(path[:-1])}{hint}",
+        )
+    mark = document.value_mark(path)
+    if kind == "missing":
+        parent = display_path(path[:-1])
+        return error(
+            document.path_display,
+            mark.line,
+            mark.col,
+            "E113",
+            f"{parent} is missing the required field '{path[-1]}'",
+        )
+    if path and path[-1] == "schema_version" and kind == "value_error":
+        versions = ", ".join(str(v) for v in SCHEMA_VERSIONS)
+        found = err.get("input")
+        return error(
+            document.path_display,
+            mark.line,
+            mark.col,
+            "E111",
+            f"schema_version {found} is not one this release reads (it reads {versions}); upgrade selfassess or use a version it reads",
+        )
+    if path and path[-1] == "comply" and kind == "literal_error":
+        return error(
+            document.path_display,
+            mark.line,
+            mark.col,
+            "E115",
+            f"{where} must be yes or no, found {_shown(err.get('input'))}; the Ombudsman's form "
+            "has no other answer: answer no and explain what is in place",
+        )
+    return error(document.path_display, mark.line, mark.col, "E112", f"{where}: {_message(err)}")
+
+
+def _message(err: Any) -> str:
+    kind = err["type"]
+    if kind == "union_shape":
+        return f"expected text or a mapping with a title and a url or path, found {_shown(err['input'])}"
+    if kind == "literal_error":
+        return f"expected {err['ctx']['expected']}, found {_shown(err.get('input'))}"
+    if kind == "value_error":
+        return str(err["msg"]).removeprefix("Value error, ")
+    friendly = _FRIENDLY.get(kind, str(err["msg"]))
+    if "input" in err and not isinstance(err["input"], dict | list):
+        return f"{friendly}, found {_shown(err['input'])}"
+    return friendly
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(str(value))
+
+
+def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:
+    """Return the field names allowed at a path, following the model's annotations."""
+    current: Any = model
+    for part in path:
+        current = _step(current, part)
+        if current is None:
+            return []
+    models = _models_in(current)
+    return [f.alias or name for name, f in models[0].model_fields.items()] if models else []
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    for candidate in _models_in(annotation):
+        if isinstance(part, int):
+            continue
+        field = next((f for n, f in candidate.model_fields.items() if (f.alias or n) == part), None)
+        if field is not None:
+            return _unwrap(field.annotation)
+    containers = _containers_in(annotation)
+    return _unwrap(containers[0]) if containers else None
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    found = []
+    for arg in _flatten(annotation):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            found.append(arg)
+    return found
+
+
+def _containers_in(annotation: Any) -> list[Any]:
+    found = []
+    for arg in _flatten(annotation):
+        origin = typing.get_origin(arg)
+        if origin in (list, dict):
+            found.append(typing.get_args(arg)[-1])
+    return found
+
+
+def _flatten(annotation: Any) -> list[Any]:
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [a for arg in typing.get_args(annotation) for a in _flatten(arg)]
+    return [annotation]
+
+
+def _unwrap(annotation: Any) -> Any:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation

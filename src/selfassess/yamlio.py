@@ -1,0 +1,376 @@
+"""Read YAML safely, keeping the line and column of every key and value.
+
+Scalars are kept as the text the user wrote (only ``null``, ``~`` and empty
+values become ``None``), so YAML 1.1 never turns ``comply: no`` into ``False``
+or the key ``6.10`` into the float ``6.1``; pydantic converts text to the types
+each field asks for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+from selfassess.problems import InputError, Problem, error
+
+KeyPath = tuple[str | int, ...]
+
+#: Refuse files larger than this many bytes (a real assessment is under 200 KB).
+MAX_BYTES = int(os.environ.get("SELFASSESS_MAX_BYTES", 5 * 1024 * 1024))
+#: Refuse documents nested deeper than this.
+MAX_DEPTH = int(os.environ.get("SELFASSESS_MAX_DEPTH", 64))
+#: Refuse documents that would expand to more nodes than this (alias bombs).
+MAX_NODES = int(os.environ.get("SELFASSESS_MAX_NODES", 100_000))
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class Document:
+    """A YAML file's data, with the position of every key and value."""
+
+    path: Path
+    data: Any
+    keys: dict[KeyPath, Mark] = field(default_factory=dict)
+    values: dict[KeyPath, Mark] = field(default_factory=dict)
+    path_display: str = ""
+
+    def value_mark(self, path: KeyPath) -> Mark:
+        """Return where the value at ``path`` starts, or its nearest parent's."""
+        for prefix in _prefixes(path):
+            if prefix in self.values:
+                return self.values[prefix]
+        return Mark(1, 1)
+
+    def key_mark(self, path: KeyPath) -> Mark:
+        """Return where the key of ``path`` is written, or its nearest parent's."""
+        for prefix in _prefixes(path):
+            if prefix in self.keys:
+                return self.keys[prefix]
+        return self.value_mark(path)
+
+
+def _prefixes(path: KeyPath) -> Iterator[KeyPath]:
+    for end in range(len(path), -1, -1):
+        yield path[:end]
+
+
+class LimitExceeded(yaml.YAMLError):
+    """A document goes past one of the loader's resource limits."""
+
+    def __init__(self, message: str, node: Node | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+class _DepthLimitedComposer(Composer):
+    """A composer that refuses nesting deeper than MAX_DEPTH."""
+
+    depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                event = self.peek_event()  # type: ignore[attr-defined]
+                mark = event.start_mark
+                raise LimitExceeded(
+                    f"nesting is deeper than {MAX_DEPTH} levels at line {mark.line + 1}; "
+                    "an assessment needs fewer than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)"
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Loader(Reader, Scanner, Parser, _DepthLimitedComposer, SafeConstructor, Resolver):
+    """PyYAML's safe loader with a depth-limited composer."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _DepthLimitedComposer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+def load_file(path: Path, display: str | None = None) -> Document:
+    """Read and parse one YAML file; raise InputError with every problem found."""
+    shown = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                [
+                    error(
+                        shown,
+                        1,
+                        1,
+                        "E107",
+                        f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes; "
+                        "a real assessment is under 200 KB (set SELFASSESS_MAX_BYTES to raise it)",
+                    )
+                ]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror}")]) from exc
+    return load_bytes(raw, path, shown)
+
+
+def load_bytes(raw: bytes, path: Path, display: str) -> Document:
+    """Parse YAML bytes; raise InputError with every problem found."""
+    text = _decode(raw, display)
+    if not text.strip() or all(
+        line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
+    ):
+        raise InputError(
+            [
+                error(
+                    display,
+                    1,
+                    1,
+                    "E104",
+                    "file is empty; expected a mapping such as 'schema_version: 1'",
+                )
+            ]
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except LimitExceeded as exc:
+        raise InputError([error(display, 1, 1, "E107", exc.message)]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_problem(exc, text, display)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError([error(display, 1, 1, "E101", f"YAML syntax error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise InputError(
+            [
+                error(
+                    display,
+                    1,
+                    1,
+                    "E104",
+                    "file is empty; expected a mapping such as 'schema_version: 1'",
+                )
+            ]
+        )
+    builder = _Builder(path, display)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    if not isinstance(data, dict):
+        raise InputError(
+            [
+                error(
+                    display,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    "E105",
+                    f"expected a mapping of keys to values at the top of the file, found {_kind(data)}",
+                )
+            ]
+        )
+    return Document(path, data, builder.keys, builder.values, display)
+
+
+def _decode(raw: bytes, display: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise InputError(
+            [
+                error(
+                    display,
+                    line,
+                    col,
+                    "E102",
+                    f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
+                    "save it as UTF-8 in your editor",
+                )
+            ]
+        ) from None
+    if "\x00" in text:
+        prefix = text[: text.index("\x00")]
+        line = prefix.count("\n") + 1
+        col = len(prefix) - (prefix.rfind("\n") + 1) + 1
+        raise InputError(
+            [
+                error(
+                    display,
+                    line,
+                    col,
+                    "E102",
+                    "file contains a NUL character; it is not a text file",
+                )
+            ]
+        )
+    return text.replace("\r\n", "\n")
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    lines = text.split("\n")
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    if "\t" in indent:
+        return error(
+            display,
+            line,
+            indent.index("\t") + 1,
+            "E103",
+            "tab used for indentation; YAML indents with spaces only (replace the tab with spaces)",
+        )
+    problem = exc.problem or "syntax error"
+    context = f" ({exc.context})" if exc.context else ""
+    return error(display, line, col, "E101", f"YAML syntax error: {problem}{context}")
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"the text {str(value)!r}"
+
+
+class _Builder:
+    """Turn a node tree into plain data, recording marks and problems."""
+
+    def __init__(self, path: Path, display: str) -> None:
+        self.path = path
+        self.display = display
+        self.keys: dict[KeyPath, Mark] = {}
+        self.values: dict[KeyPath, Mark] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+
+    def build(self, node: Node, path: KeyPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise InputError(
+                [
+                    error(
+                        self.display,
+                        node.start_mark.line + 1,
+                        node.start_mark.column + 1,
+                        "E107",
+                        f"document expands to more than {MAX_NODES:,} values (too many aliases); "
+                        "refused before expanding it (set SELFASSESS_MAX_NODES to raise the limit)",
+                    )
+                ]
+            )
+        if len(path) > MAX_DEPTH:
+            raise InputError(
+                [
+                    error(
+                        self.display,
+                        *_position(node),
+                        "E107",
+                        f"nesting is deeper than {MAX_DEPTH} levels (a recursive alias?); "
+                        "an assessment needs fewer than 10",
+                    )
+                ]
+            )
+        self.values.setdefault(path, _mark(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self.problems.append(
+                error(
+                    self.display,
+                    *_position(node),
+                    "E108",
+                    f"unsupported YAML tag {node.tag!r}; write plain text, lists and mappings only",
+                )
+            )
+            return None
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return _scalar(node)
+
+    def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.problems.append(
+                    error(
+                        self.display,
+                        *_position(key_node),
+                        "E101",
+                        "a key must be plain text, not a list or mapping",
+                    )
+                )
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                first = first_seen[key].start_mark.line + 1
+                self.problems.append(
+                    error(
+                        self.display,
+                        *_position(key_node),
+                        "E106",
+                        f"duplicate key {key!r}: first at line {first}, again at line "
+                        f"{key_node.start_mark.line + 1}; YAML would keep only the last, "
+                        "so merge them into one",
+                    )
+                )
+                continue
+            first_seen[key] = key_node
+            self.keys[(*path, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+
+def _scalar(node: ScalarNode) -> str | None:
+    value = str(node.value)
+    if node.style is None and value in _NULLS:
+        return None
+    return value
+
+
+def _mark(node: Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _position(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1

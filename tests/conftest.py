@@ -1,0 +1,53 @@
+"""Shared fixtures: a copy of the example project and of the mini edition in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from selfassess.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = ROOT / "assessments" / "example-borough-council-2024-25.yaml"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run() -> Run:
+    """Run the command line and return click's result."""
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder with the mini edition and a clean assessment; the working folder is set to it."""
+    shutil.copytree(FIXTURES / "mini", tmp_path, dirs_exist_ok=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding a copy of the example assessment and the bundled Code; cwd is set to it."""
+    (tmp_path / "assessments").mkdir()
+    shutil.copy(EXAMPLE, tmp_path / "assessments" / EXAMPLE.name)
+    shutil.copytree(ROOT / "code_requirements", tmp_path / "code_requirements")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write a file in a folder and return its path."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
