@@ -74,14 +74,13 @@ def unknown_provisions(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _elsewhere(ctx: RuleContext, pid: str) -> str:
+    """Name the older edition a stray id comes from, and where the map sends it."""
     for other_id in ctx.catalogue.edition_ids():
-        if other_id == ctx.edition.id:
-            continue
-        other = ctx.catalogue.edition(other_id)
-        if other is None or other.provision(pid) is None:
-            continue
         mapping = ctx.catalogue.edition_map(other_id, ctx.edition.id)
-        entry = next((m for m in mapping.mappings if m.from_ == pid), None) if mapping else None
+        other = ctx.catalogue.edition(other_id) if mapping else None
+        if mapping is None or other is None or other.provision(pid) is None:
+            continue
+        entry = next((m for m in mapping.mappings if m.from_ == pid), None)
         target = f"; in {ctx.edition.id} it is {', '.join(entry.to)}" if entry and entry.to else ""
         return (
             f" ({pid} is {other_id} numbering{target}; "

@@ -1,0 +1,66 @@
+"""Write outputs atomically, inside the folder they belong to, and never over a user's YAML."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from selfassess.problems import OutputError
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """Return root/relative, refusing a path that would land outside root."""
+    candidate = Path(relative)
+    if candidate.is_absolute() or ".." in candidate.parts or not relative.strip():
+        raise OutputError(f"refusing to write '{relative}': outputs must stay inside {root}")
+    target = root / candidate
+    resolved_root = root.resolve()
+    # A symlink planted in the output folder must not lead the write elsewhere.
+    parent = target.parent.resolve()
+    if not parent.is_relative_to(resolved_root):
+        raise OutputError(f"refusing to write '{relative}': {target.parent} leads outside {root}")
+    return target
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old version or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_symlink():
+        raise OutputError(f"refusing to write {path}: it is a symbolic link")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text atomically, with Unix line endings."""
+    write_atomic(path, text.encode("utf-8"))
+
+
+def write_new_file(path: Path, text: str, force: bool = False) -> Path | None:
+    """Write a file the user asked for; refuse to replace one unless forced, then keep a .bak.
+
+    Return the backup's path when one was made.
+    """
+    backup = None
+    if path.exists():
+        if not force:
+            raise OutputError(f"{path} already exists; use --force to replace it (a .bak copy is kept)")
+        backup = path.with_name(path.name + ".bak")
+        try:
+            shutil.copy2(path, backup)
+        except OSError as exc:
+            raise OutputError(f"cannot keep a backup of {path}: {exc.strerror or exc}") from exc
+    write_text_atomic(path, text)
+    return backup
