@@ -44,7 +44,9 @@ def test_provision_keys_are_read_as_written(run: Run, mini: Path) -> None:
 def test_similar_ids_never_collide(tmp_path: Path) -> None:
     from selfassess.yamlio import load_file
 
-    path = write(tmp_path, "a.yaml", "r:\n  1.1: a\n  1.10: b\n  9.1: c\n  9.10: d\n  6.1: e\n  6.10: f\n")
+    path = write(
+        tmp_path, "a.yaml", "r:\n  1.1: a\n  1.10: b\n  9.1: c\n  9.10: d\n  6.1: e\n  6.10: f\n"
+    )
     assert load_file(path).data == {
         "r": {"1.1": "a", "1.10": "b", "9.1": "c", "9.10": "d", "6.1": "e", "6.10": "f"}
     }
@@ -115,7 +117,7 @@ def test_syntax_error(run: Run, mini: Path) -> None:
     write(mini, "a.yaml", "schema_version: 1\ncode: [mini-code\n")
     assert check(run, "a.yaml") == (
         1,
-        "a.yaml:3:1: E101 YAML syntax error: expected ',' or ']', but got '<stream end>' "
+        "a.yaml:3:1: E101 YAML syntax error: did not find expected ',' or ']' "
         "(while parsing a flow sequence)\n1 error, 0 warnings in 1 file.\n",
     )
 

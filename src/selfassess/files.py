@@ -56,7 +56,9 @@ def write_new_file(path: Path, text: str, force: bool = False) -> Path | None:
     backup = None
     if path.exists():
         if not force:
-            raise OutputError(f"{path} already exists; use --force to replace it (a .bak copy is kept)")
+            raise OutputError(
+                f"{path} already exists; use --force to replace it (a .bak copy is kept)"
+            )
         backup = path.with_name(path.name + ".bak")
         try:
             shutil.copy2(path, backup)

@@ -81,7 +81,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, str | None, Ke
     branch_at: KeyPath = ()
     node = data
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
             path.append(part)
             node = node[part]
         elif isinstance(part, str) and (part[:1].isupper() or part in _MODEL_TAGS):

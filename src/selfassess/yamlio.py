@@ -108,8 +108,8 @@ class _DepthLimitedComposer(Composer):
             self.depth -= 1
 
 
-class _Loader(Reader, Scanner, Parser, _DepthLimitedComposer, SafeConstructor, Resolver):
-    """PyYAML's safe loader with a depth-limited composer."""
+class _PythonLoader(_DepthLimitedComposer, Reader, Scanner, Parser, SafeConstructor, Resolver):
+    """PyYAML's pure-Python safe loader with a depth-limited composer."""
 
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
@@ -118,6 +118,28 @@ class _Loader(Reader, Scanner, Parser, _DepthLimitedComposer, SafeConstructor, R
         _DepthLimitedComposer.__init__(self)
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
+
+
+def _make_loader() -> Any:
+    """Return libyaml's fast parser under our composer when PyYAML has it, else pure Python."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return _PythonLoader
+
+    class _FastLoader(_DepthLimitedComposer, CParser, SafeConstructor, Resolver):
+        """libyaml's parser (events only); composing stays in Python, depth-limited."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _DepthLimitedComposer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    return _FastLoader
+
+
+_Loader = _make_loader()
 
 
 def load_file(path: Path, display: str | None = None) -> Document:

@@ -12,7 +12,7 @@ from selfassess import __version__
 from selfassess.cli.check import check_command, schema_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group("selfassess", context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="selfassess")
 def main() -> None:
     """Keep, check and publish a self-assessment against the Complaint Handling Code."""

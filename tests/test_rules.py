@@ -1,0 +1,209 @@
+"""Each check rule through the command line: one case that fires it, one that does not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, write
+
+CLEAN = (Path(__file__).parent / "fixtures" / "mini" / "clean.yaml").read_text(encoding="utf-8")
+NO_6_10 = """  6.10:
+    comply: no
+    explanation: The stage 2 letter is being rewritten.
+    compliance_date: 2025-10-31
+"""
+
+
+def check(run: Run, text: str, *extra: str) -> tuple[int, list[str]]:
+    write(Path.cwd(), "a.yaml", text)
+    result = run("check", "--as-of", "2025-07-01", *extra, "a.yaml")
+    return result.exit_code, result.output.splitlines()
+
+
+FIRES = {
+    "E201 unknown edition": (
+        CLEAN.replace("code: mini-code", "code: hos-chc-2023"),
+        "a.yaml:2:7: E201 unknown Code edition 'hos-chc-2023' (known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)",
+    ),
+    "E202 unknown provision": (
+        CLEAN.replace("  1.2:\n", "  1.2:\n    comply: yes\n    evidence: [x]\n  1.9:\n"),
+        "a.yaml:18:3: E202 mini-code has no provision 1.9 (the nearest is 1.2)",
+    ),
+    "E203 unanswered": (
+        CLEAN.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
+        "a.yaml:15:3: E203 provision 1.2 (First requirement) has no answer; add comply: yes or no",
+    ),
+    "E204 no without explanation": (
+        CLEAN.replace("    explanation: The stage 2 letter is being rewritten.\n", ""),
+        "a.yaml:25:5: E204 provision 6.10 is answered no but has no explanation; the Code requires a "
+        "detailed explanation: add explanation: saying why, and what is in place meanwhile",
+    ),
+    "E205 no without compliance date": (
+        CLEAN.replace("    compliance_date: 2025-10-31\n", ""),
+        "a.yaml:25:5: E205 provision 6.10 is answered no but has no compliance_date; add the date by "
+        "which the landlord intends to comply (YYYY-MM-DD)",
+    ),
+    "E206 action without owner": (
+        CLEAN.replace("        owner: hoc\n", ""),
+        "a.yaml:29:9: E206 an action for 6.10 has no owner; add owner: <a key of owners>",
+    ),
+    "E206 action without due date": (
+        CLEAN.replace("        due: 2025-09-30\n", ""),
+        "a.yaml:29:9: E206 an action for 6.10 has no due date; add due: YYYY-MM-DD",
+    ),
+    "E207 owner not in owners": (
+        CLEAN.replace("owner: hoc", "owner: ceo"),
+        "a.yaml:30:16: E207 owner 'ceo' is not in owners (known: hoc)",
+    ),
+    "W301 overdue action": (
+        CLEAN.replace("due: 2025-09-30", "due: 2025-06-30"),
+        "a.yaml:31:9: W301 action for 6.10 was due 2025-06-30 and is in progress",
+    ),
+    "W302 compliance date passed": (
+        CLEAN.replace("compliance_date: 2025-10-31", "compliance_date: 2025-06-30"),
+        "a.yaml:27:5: W302 provision 6.10: compliance_date 2025-06-30 has passed and the answer is "
+        "still no; update the answer or set a new date",
+    ),
+    "W303 yes without evidence": (
+        CLEAN.replace("    evidence:\n      - Complaints policy, paragraph 2\n", ""),
+        "a.yaml:16:5: W303 provision 1.2 is answered yes with no evidence; the Ombudsman expects "
+        "every statement to be supported by evidence",
+    ),
+    "W304 yes speaking of the future": (
+        CLEAN.replace(
+            "  6.1:\n", "  6.1:\n    commentary: A new procedure will be adopted in May.\n"
+        ),
+        "a.yaml:20:5: W304 provision 6.1 is answered yes but its commentary says 'will be'; if the "
+        "work is not done yet, answer no with a compliance date",
+    ),
+    "W305 evidence file missing": (
+        CLEAN.replace("url: https://example.org/procedure", "path: evidence/procedure.pdf"),
+        "a.yaml:23:9: W305 evidence file 'evidence/procedure.pdf' does not exist",
+    ),
+    "W306 approved without approval": (
+        CLEAN.replace('  approval: {date: 2025-06-01, minute: "Board minute 1/25"}\n', ""),
+        "a.yaml:7:1: W306 status is approved but governance.approval is missing; record the "
+        "governing body's approval (date and minute)",
+    ),
+    "W307 more than a year old": (
+        CLEAN.replace("assessed_on: 2025-05-01", "assessed_on: 2024-06-30"),
+        "a.yaml:8:1: W307 assessed on 2024-06-30, more than 12 months before 2025-07-01; the Code "
+        "requires a self-assessment every year",
+    ),
+    "W309 marked for review": (
+        CLEAN.replace("  6.1:\n", "  6.1:\n    review: the Code's wording changed\n"),
+        "a.yaml:20:5: W309 provision 6.1 needs review: the Code's wording changed; remove the "
+        "review line once checked",
+    ),
+    "W310 unsafe link": (
+        CLEAN.replace("url: https://example.org/procedure", "url: 'JaVaScRiPt:alert(1)'"),
+        "a.yaml:23:14: W310 link 'JaVaScRiPt:alert(1)' is not http, https, mailto or a relative "
+        "path; it will be published as plain text",
+    ),
+    "W312 unknown provision in an incomplete edition": (
+        CLEAN.replace("code: mini-code", "code: mini-draft").replace(
+            "  1.2:\n", "  1.3:\n    comply: yes\n    evidence: [x]\n  1.2:\n"
+        ),
+        "a.yaml:15:3: W312 mini-draft as bundled has no provision 1.3 (the nearest is 1.2); if the "
+        "Ombudsman's form has it, run 'selfassess code import FORM.docx --edition mini-draft' to add it",
+    ),
+    "W313 unanswered provision without bundled text": (
+        CLEAN.replace("code: mini-code", "code: mini-draft").split("  6.10:")[0],
+        "a.yaml:14:1: W313 no answer for 1 provision whose Code text is not bundled (6.10); answer "
+        "them as the Ombudsman's form asks",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FIRES, ids=list(FIRES))
+def test_rule_fires(run: Run, mini: Path, case: str) -> None:
+    text, expected = FIRES[case]
+    code, lines = check(run, text)
+    found = [line for line in lines if line.split(": ", 1)[-1].startswith(case.split()[0])]
+    assert found == [expected] or any(line.startswith(expected) for line in found), lines
+    assert code == (1 if case.startswith("E") else 0)
+
+
+def test_clean_file_fires_no_rule(run: Run, mini: Path) -> None:
+    assert check(run, CLEAN) == (0, ["No problems in 1 file."])
+
+
+def test_strict_fails_on_warnings(run: Run, mini: Path) -> None:
+    text = CLEAN.replace("due: 2025-09-30", "due: 2025-06-30")
+    assert check(run, text)[0] == 0
+    assert check(run, text, "--strict")[0] == 1
+
+
+def test_done_action_is_not_overdue(run: Run, mini: Path) -> None:
+    text = CLEAN.replace("due: 2025-09-30", "due: 2025-06-30").replace("in progress", "done")
+    assert check(run, text) == (0, ["No problems in 1 file."])
+
+
+def test_passed_compliance_date_on_a_yes_is_fine(run: Run, mini: Path) -> None:
+    text = CLEAN.replace("comply: no", "comply: yes\n    evidence: [Letter]").replace(
+        "compliance_date: 2025-10-31", "compliance_date: 2025-06-30"
+    )
+    assert check(run, text) == (0, ["No problems in 1 file."])
+
+
+def test_no_without_evidence_is_fine(run: Run, mini: Path) -> None:
+    assert "W303" not in "\n".join(check(run, CLEAN)[1])
+
+
+def test_yes_commentary_in_present_tense_is_fine(run: Run, mini: Path) -> None:
+    text = CLEAN.replace(
+        "  6.1:\n", "  6.1:\n    commentary: Every complaint is logged on day one.\n"
+    )
+    assert check(run, text) == (0, ["No problems in 1 file."])
+
+
+def test_existing_evidence_file_is_fine(run: Run, mini: Path) -> None:
+    (mini / "evidence").mkdir()
+    (mini / "evidence" / "procedure.pdf").write_bytes(b"%PDF")
+    text = CLEAN.replace("url: https://example.org/procedure", "path: evidence/procedure.pdf")
+    assert check(run, text) == (0, ["No problems in 1 file."])
+
+
+def test_evidence_outside_the_repository(run: Run, mini: Path) -> None:
+    (mini / ".git").mkdir()
+    text = CLEAN.replace("url: https://example.org/procedure", "path: ../../etc/passwd")
+    assert check(run, text)[1][0] == (
+        f"a.yaml:23:9: W311 evidence path '../../etc/passwd' points outside the repository ({mini.resolve()})"
+    )
+
+
+def test_draft_without_approval_is_fine(run: Run, mini: Path) -> None:
+    text = CLEAN.replace("status: approved", "status: draft").replace(
+        '  approval: {date: 2025-06-01, minute: "Board minute 1/25"}\n', ""
+    )
+    assert check(run, text) == (0, ["No problems in 1 file."])
+
+
+def test_missing_code_text_is_one_warning_per_file(run: Run, mini: Path) -> None:
+    code, lines = check(run, CLEAN.replace("code: mini-code", "code: mini-draft"))
+    assert (code, lines) == (
+        0,
+        [
+            "a.yaml:2:7: W308 Code text is not bundled for 1 provision of mini-draft (6.10); "
+            "documents show their summary and link to the Code. To bundle it, run 'selfassess "
+            "code import FORM.docx --edition mini-draft' with the Ombudsman's self-assessment form",
+            "0 errors, 1 warning in 1 file.",
+        ],
+    )
+
+
+def test_2022_numbering_in_a_2024_assessment_is_named(run: Run, project: Path) -> None:
+    example = next((project / "assessments").glob("*.yaml"))
+    text = example.read_text(encoding="utf-8").replace(
+        '  "1.2":\n', '  "1.9":\n    comply: yes\n    evidence: [x]\n  "1.2":\n', 1
+    )
+    write(project, "a.yaml", text)
+    result = run("check", "--as-of", "2025-07-01", "a.yaml")
+    w312 = [line for line in result.output.splitlines() if " W312 " in line]
+    assert len(w312) == 1
+    assert (
+        "(1.9 is hos-chc-2022 numbering; in hos-chc-2024 it is 2.4; run 'selfassess migrate FILE --to hos-chc-2024')"
+        in w312[0]
+    )
