@@ -1,0 +1,96 @@
+"""Resource limits: alias bombs, huge files and deep nesting are refused, not obeyed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from conftest import Run, write
+
+BOMB = textwrap.dedent(
+    """\
+    schema_version: 1
+    a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+    b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+    c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+    d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+    e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+    f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+    g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+    h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+    i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+    """
+)
+
+
+def test_alias_bomb_is_refused(run: Run, tmp_path: Path) -> None:
+    write(tmp_path, "bomb.yaml", BOMB)
+    result = run("check", str(tmp_path / "bomb.yaml"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].endswith(
+        "E107 document expands to more than 100,000 values (too many aliases); refused before "
+        "expanding it (set SELFASSESS_MAX_NODES to raise the limit)"
+    )
+
+
+def test_alias_bomb_stays_within_200_mb(tmp_path: Path) -> None:
+    path = write(tmp_path, "bomb.yaml", BOMB)
+    probe = (
+        "import resource, sys\n"
+        "from click.testing import CliRunner\n"
+        "from selfassess.cli import main\n"
+        f"result = CliRunner().invoke(main, ['check', {str(path)!r}])\n"
+        "peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(result.exit_code, peak_kb)\n"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    ).stdout.split()
+    exit_code, peak_kb = int(output[0]), int(output[1])
+    assert exit_code == 1
+    assert peak_kb < 200 * 1024, f"peak memory {peak_kb / 1024:.0f} MB"
+
+
+def test_recursive_alias_is_refused(run: Run, tmp_path: Path) -> None:
+    write(tmp_path, "loop.yaml", "schema_version: 1\nloop: &x [*x]\n")
+    result = run("check", str(tmp_path / "loop.yaml"))
+    assert result.exit_code == 1
+    assert " E107 " in result.output
+
+
+def test_file_over_the_size_limit_is_refused(run: Run, tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"schema_version: 1\n" + b"# padding\n" * 530_000)
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{path}:1:1: E107 file is 5,300,018 bytes, over the limit of 5,242,880 bytes; a real "
+        "assessment is under 200 KB (set SELFASSESS_MAX_BYTES to raise it)"
+    )
+
+
+def test_deep_nesting_is_refused_not_a_recursion_error(run: Run, tmp_path: Path) -> None:
+    write(tmp_path, "deep.yaml", "a: " + "[" * 50_000 + "]" * 50_000 + "\n")
+    result = run("check", str(tmp_path / "deep.yaml"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'deep.yaml'}:1:1: E107 nesting is deeper than 64 levels at line 1; an "
+        "assessment needs fewer than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)"
+    )
+
+
+def test_limits_can_be_raised(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"schema_version: 1\n" + b"# padding\n" * 530_000)
+    env = {"SELFASSESS_MAX_BYTES": str(10 * 1024 * 1024), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-m", "selfassess", "check", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert " E107 " not in result.stdout
+    assert "E113" in result.stdout
