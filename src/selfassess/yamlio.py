@@ -385,7 +385,8 @@ class _Builder:
 
 def _scalar(node: ScalarNode) -> str | None:
     value = str(node.value)
-    if node.style is None and value in _NULLS:
+    # libyaml marks a plain scalar with style '' where PyYAML uses None.
+    if not node.style and value in _NULLS:
         return None
     return value
 
