@@ -14,6 +14,8 @@ from selfassess.validate import validate
 from selfassess.yamlio import load_file
 
 _PACKAGE = Path(__file__).resolve().parent
+#: Files in code_requirements/ that are not editions.
+NOT_EDITIONS = {"deadlines"}
 
 
 def resource_dir(name: str) -> Path:
@@ -57,7 +59,7 @@ class Catalogue:
 
     def edition_path(self, edition_id: str) -> Path | None:
         """Return the file defining an edition, or None."""
-        if not _is_plain_name(edition_id):
+        if not _is_plain_name(edition_id) or edition_id in NOT_EDITIONS:
             return None
         for folder in self.dirs:
             candidate = folder / f"{edition_id}.yaml"
@@ -67,7 +69,8 @@ class Catalogue:
 
     def edition_ids(self) -> list[str]:
         """Return the ids of every edition visible, sorted."""
-        return sorted({p.stem for folder in self.dirs for p in folder.glob("*.yaml")})
+        stems = {p.stem for folder in self.dirs for p in folder.glob("*.yaml")}
+        return sorted(stems - NOT_EDITIONS)
 
     def edition(self, edition_id: str) -> CodeEdition | None:
         """Load an edition by id; None if there is no such edition; InputError if it is broken."""

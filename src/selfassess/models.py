@@ -142,7 +142,8 @@ class CodeEdition(Strict):
     effective_from: dt.date = Field(description="The date the edition took effect.")
     source: str = Field(description="Where the Code is published.")
     complete: bool = Field(
-        description="true once every provision's text and the full list of ids are verified; "
+        description="true once the full list of ids and the text of every assessed provision "
+        "are verified; "
         "`check` is strict only for a complete edition."
     )
     notes: str | None = Field(default=None, description="What is known to be missing, and why.")
@@ -151,10 +152,10 @@ class CodeEdition(Strict):
     @model_validator(mode="after")
     def _complete_means_text(self) -> CodeEdition:
         if self.complete:
-            missing = [p.id for _, p in self.provisions() if p.text is None]
+            missing = [p.id for _, p in self.provisions() if p.assessed and p.text is None]
             if missing:
                 raise ValueError(
-                    f"complete is true but {len(missing)} provisions have no text "
+                    f"complete is true but {len(missing)} assessed provisions have no text "
                     f"({', '.join(missing[:10])}); set complete: false until every text is verified"
                 )
         return self
@@ -313,6 +314,12 @@ class RetiredResponse(Strict):
     evidence: list[Evidence] = Field(default_factory=list, description="The evidence given then.")
     commentary: str | None = Field(default=None, description="The commentary given then.")
     explanation: str | None = Field(default=None, description="The explanation given then.")
+    compliance_date: dt.date | None = Field(
+        default=None, description="The compliance date given then, for an answer of no."
+    )
+    actions: list[Action] = Field(
+        default_factory=list, description="The actions recorded then, kept so none is lost."
+    )
     reason: str | None = Field(default=None, description="Why it was retired.")
 
 

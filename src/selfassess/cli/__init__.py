@@ -10,6 +10,7 @@ import click
 
 from selfassess import __version__
 from selfassess.cli.check import check_command, schema_command
+from selfassess.cli.code import code_group
 
 
 @click.group("selfassess", context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,3 +21,4 @@ def main() -> None:
 
 main.add_command(check_command)
 main.add_command(schema_command)
+main.add_command(code_group)

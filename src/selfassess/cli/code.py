@@ -1,0 +1,91 @@
+"""The code commands: browse an edition of the Code and take its text from the Ombudsman's form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from selfassess.cli.common import DATE, run, today
+
+DEFAULT_EDITION = "hos-chc-2024"
+
+
+@click.group("code")
+def code_group() -> None:
+    """Browse the Code's editions, or take their text from the Ombudsman's form."""
+
+
+@code_group.command("list")
+@click.argument("edition", default=DEFAULT_EDITION)
+def list_command(edition: str) -> None:
+    """List an edition's sections and provisions (default hos-chc-2024).
+
+    Each line gives the provision's id, modality, whether its text is bundled,
+    and a short summary.
+    """
+    from selfassess.catalogue import Catalogue
+    from selfassess.codelist import format_list, load_edition
+
+    found = run(load_edition, Catalogue.near(), edition)
+    click.echo(format_list(found), nl=False)
+
+
+@code_group.command("show")
+@click.argument("provision_id", metavar="ID")
+@click.option(
+    "--edition", default=DEFAULT_EDITION, show_default=True, help="The edition to look in."
+)
+def show_command(provision_id: str, edition: str) -> None:
+    """Show one provision in full: its text and source, or where to read it.
+
+    Also shows where the provision went in a later edition, or where it came
+    from in an earlier one, according to the edition maps.
+    """
+    from selfassess.catalogue import Catalogue
+    from selfassess.codelist import format_show, load_edition
+
+    catalogue = Catalogue.near()
+    found = run(load_edition, catalogue, edition)
+    click.echo(run(format_show, catalogue, found, provision_id), nl=False)
+
+
+@code_group.command("import")
+@click.argument("form", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--edition", default=DEFAULT_EDITION, show_default=True, help="The edition the form is for."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The Code file to write (default code_requirements/EDITION.yaml).",
+)
+@click.option("--update", is_flag=True, help="Replace the Code file if it exists (keeps a .bak).")
+@click.option("--prefer-form", is_flag=True, help="Where the form's text differs, take the form's.")
+@click.option(
+    "--date", "day", type=DATE, default=None, help="The import date to record (default today)."
+)
+def import_command(
+    form: Path,
+    edition: str,
+    output: Path | None,
+    update: bool,
+    prefer_form: bool,
+    day: dt.date | None,
+) -> None:
+    """Take the Code's text from the Ombudsman's self-assessment form (.docx).
+
+    Reads the form's tables (the 2024 or the 2022 layout, or a completed
+    self-assessment laid out like them) and writes a Code file. For each
+    provision it reports: filled, identical, differs (with a word diff; the
+    bundled text is kept unless --prefer-form), added, or not in the form.
+    When every provision has text and none is missing from the form, the
+    edition is marked complete and check becomes strict.
+    """
+    from selfassess.codeimport import format_import, import_form
+
+    result = run(import_form, form, edition, output, update, prefer_form, today(day))
+    click.echo(format_import(result, form.name), nl=False)

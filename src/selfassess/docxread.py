@@ -1,0 +1,199 @@
+"""Walk a Word file's XML: body blocks, table grids, paragraph text, list labels and links.
+
+python-docx opens the package; the walk is our own so that text inside content
+controls, fields, tracked insertions, merged cells and nested tables is read,
+and deleted text is not.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+
+from selfassess.problems import InputError, error
+
+#: Refuse Word files that unpack to more than this many bytes (a real form is under 5 MB).
+MAX_UNPACKED = int(os.environ.get("SELFASSESS_MAX_DOCX_BYTES", 200 * 1024 * 1024))
+
+Element = Any  # an lxml element of the document's XML
+
+P, TBL, TR, TC, R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
+_WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
+_DELETED = {qn("w:del"), qn("w:moveFrom")}
+_RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+_HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"(?:\s+\\l\s+"([^"]+)")?')
+
+
+def open_docx(path: Path) -> Any:
+    """Open a .docx file with python-docx; raise InputError if it is not a readable one."""
+    shown = str(path)
+    try:
+        if not zipfile.is_zipfile(path):
+            raise _not_docx(shown)
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except OSError as exc:
+        raise InputError(
+            [error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror or exc}")]
+        ) from None
+    except zipfile.BadZipFile:
+        raise _not_docx(shown) from None
+    if "word/document.xml" not in names:
+        raise _not_docx(shown)
+    if unpacked > MAX_UNPACKED:
+        message = (
+            f"the Word file unpacks to {unpacked:,} bytes, over the limit of {MAX_UNPACKED:,}; "
+            "a real form is under 5 MB (set SELFASSESS_MAX_DOCX_BYTES to raise it)"
+        )
+        raise InputError([error(shown, 1, 1, "E122", message)])
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many kinds for a damaged package
+        message = (
+            f"cannot read the Word file ({type(exc).__name__}); open it in Word and save it again"
+        )
+        raise InputError([error(shown, 1, 1, "E121", message)]) from None
+
+
+def _not_docx(shown: str) -> InputError:
+    message = (
+        "is not a Word .docx file; a .doc, PDF or web page cannot be read: "
+        "open it in Word and save it as a Word Document (.docx)"
+    )
+    return InputError([error(shown, 1, 1, "E121", message)])
+
+
+def blocks(container: Element) -> Iterator[Element]:
+    """Yield the paragraphs and tables of a body or cell, in order, inside content controls too."""
+    for child in container:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from blocks(child)
+
+
+def _children(parent: Element, tag: str) -> Iterator[Element]:
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def table_grid(table: Element) -> list[list[Element | None]]:
+    """Return each row's cells by grid column; a merged cell repeats where it spans."""
+    rows: list[list[Element | None]] = []
+    above: dict[int, Element] = {}
+    for tr in _children(table, TR):
+        column = _int_property(tr, "w:trPr", "w:gridBefore", 0)
+        row: list[Element | None] = [None] * column
+        for tc in _children(tr, TC):
+            cell = above.get(column, tc) if _continues_vertically(tc) else tc
+            for _ in range(max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1))):
+                row.append(cell)
+                above[column] = cell
+                column += 1
+        rows.append(row)
+    return rows
+
+
+def _int_property(element: Element, holder: str, name: str, default: int) -> int:
+    found = element.find(f"{qn(holder)}/{qn(name)}")
+    value = found.get(qn("w:val")) if found is not None else None
+    return int(value) if value and value.isdigit() else default
+
+
+def _continues_vertically(tc: Element) -> bool:
+    merge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+
+
+def paragraph_text(paragraph: Element) -> str:
+    """Return a paragraph's visible text: tabs as tabs, line breaks as newlines."""
+    return "".join(_run_text(run) for run in paragraph.iter(R) if not _is_deleted(run, paragraph))
+
+
+def _run_text(run: Element) -> str:
+    parts = []
+    for child in run:
+        if child.tag in _RUN_TEXT:
+            parts.append(_RUN_TEXT[child.tag] or child.text or "")
+        elif child.tag == qn("w:br") and child.get(qn("w:type")) in (None, "textWrapping"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _is_deleted(run: Element, stop: Element) -> bool:
+    for ancestor in run.iterancestors():
+        if ancestor is stop:
+            return False
+        if ancestor.tag in _DELETED:
+            return True
+    return False
+
+
+def paragraph_links(paragraph: Element, rels: Any) -> list[tuple[str, str]]:
+    """Return the (text, url) of each hyperlink to a web address in a paragraph."""
+    links = []
+    for element in paragraph.iter(qn("w:hyperlink"), qn("w:fldSimple")):
+        url = _link_target(element, rels)
+        text = "".join(_run_text(run) for run in element.iter(R)).strip()
+        if url:
+            links.append((text or url, url))
+    return links
+
+
+def _link_target(element: Element, rels: Any) -> str:
+    if element.tag == qn("w:fldSimple"):
+        found = _HYPERLINK_FIELD.search(element.get(qn("w:instr"), ""))
+        return found.group(1) if found else ""
+    rel = rels.get(element.get(qn("r:id"), ""))
+    if rel is None or not rel.is_external:
+        return ""
+    anchor = element.get(qn("w:anchor"))
+    return f"{rel.target_ref}#{anchor}" if anchor else str(rel.target_ref)
+
+
+_BULLET_GLYPHS = "•●▪■◦○·‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+
+
+def cell_lines(cell: Element, label: Any) -> list[str]:
+    """Return a cell's non-empty lines: list items prefixed by label(paragraph), nested tables read."""
+    lines: list[str] = []
+    for block in blocks(cell):
+        if block.tag == TBL:
+            lines += table_lines(block, label)
+            continue
+        prefix = label(block)
+        texts = [t.strip() for t in paragraph_text(block).split("\n")]
+        for index, text in enumerate(t for t in texts if t):
+            lines.append(prefix + text if index == 0 and prefix else _typed_bullet(text))
+    return lines
+
+
+def table_lines(table: Element, label: Any) -> list[str]:
+    """Return the lines of every cell of a table, row by row, each merged cell once."""
+    seen: set[Element] = set()
+    lines: list[str] = []
+    for row in table_grid(table):
+        for cell in row:
+            if cell is not None and cell not in seen:
+                seen.add(cell)
+                lines += cell_lines(cell, label)
+    return lines
+
+
+def _typed_bullet(text: str) -> str:
+    """Turn a bullet typed as a character ("• item") into a "- " line."""
+    if text[0] in _BULLET_GLYPHS and text[1:].strip():
+        return "- " + text[1:].strip()
+    return text
