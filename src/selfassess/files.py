@@ -27,19 +27,23 @@ def safe_join(root: Path, relative: str) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that readers see the old version or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_symlink():
         raise OutputError(f"refusing to write {path}: it is a symbolic link")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 

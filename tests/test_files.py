@@ -1,0 +1,107 @@
+"""Outputs stay inside their folder, are written whole, and never replace a user's file unasked."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from selfassess.files import safe_join, write_atomic, write_new_file
+from selfassess.problems import OutputError
+
+
+@pytest.mark.parametrize("name", ["../escape.html", "a/../../escape.html", "/etc/passwd", "", " "])
+def test_paths_that_leave_the_folder_are_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(OutputError, match="outputs must stay inside"):
+        safe_join(tmp_path, name)
+
+
+def test_a_planted_symlink_to_a_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "build"
+    root.mkdir()
+    (root / "sections").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(OutputError, match="leads outside"):
+        safe_join(root, "sections/section-1.html")
+
+
+def test_a_planted_symlink_to_a_file_is_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "out.html").symlink_to(victim)
+    with pytest.raises(OutputError, match="symbolic link"):
+        write_atomic(tmp_path / "out.html", b"new")
+    assert victim.read_text(encoding="utf-8") == "keep me"
+
+
+def test_atomic_write_replaces_whole_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    write_atomic(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to read-only folders")
+def test_read_only_folder_gives_a_clear_error_and_keeps_the_old_file(tmp_path: Path) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="cannot write"):
+            write_atomic(target, b"new")
+    finally:
+        tmp_path.chmod(0o700)
+    assert target.read_bytes() == b"old"
+
+
+def test_full_disk_gives_a_clear_error_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="cannot write .*No space left on device"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
+
+
+def test_new_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match="already exists; use --force"):
+        write_new_file(target, "theirs")
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_forced_overwrite_keeps_a_backup(tmp_path: Path) -> None:
+    target = tmp_path / "a.yaml"
+    target.write_text("mine", encoding="utf-8")
+    backup = write_new_file(target, "theirs", force=True)
+    assert backup == tmp_path / "a.yaml.bak"
+    assert backup.read_text(encoding="utf-8") == "mine"
+    assert target.read_text(encoding="utf-8") == "theirs"
+
+
+def test_unwritable_folder_gives_a_clear_error_and_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    with pytest.raises(OutputError, match="cannot write .*Permission denied"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
