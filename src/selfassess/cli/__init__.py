@@ -11,6 +11,7 @@ import click
 from selfassess import __version__
 from selfassess.cli.check import check_command, schema_command
 from selfassess.cli.code import code_group
+from selfassess.cli.render import gaps_command, render_command
 
 
 @click.group("selfassess", context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,4 +22,6 @@ def main() -> None:
 
 main.add_command(check_command)
 main.add_command(schema_command)
+main.add_command(render_command)
+main.add_command(gaps_command)
 main.add_command(code_group)

@@ -1,0 +1,179 @@
+"""The render and gaps commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from selfassess.cli.common import as_of_option, run, today
+
+if TYPE_CHECKING:
+    from selfassess.render import RenderOptions
+
+TEMPLATE_ERROR = "E401"
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+@click.command("render")
+@click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="LIST",
+    help="Outputs to write, comma-separated: html, sections, md, docx, gaps, submission, "
+    "summary, or all (the default).",
+)
+@as_of_option
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A folder of jinja2 templates that override the bundled ones.",
+)
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
+)
+@click.option(
+    "--reference-docx",
+    type=EXISTING_FILE,
+    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
+)
+def render_command(
+    files: tuple[Path, ...],
+    out: Path | None,
+    formats: tuple[str, ...],
+    as_of: dt.date | None,
+    templates: Path | None,
+    draft: bool,
+    reference_docx: Path | None,
+) -> None:
+    """Check each assessment, then write its documents into build/<file stem>/.
+
+    Writes the self-assessment as a standalone HTML page, CMS fragments
+    (sections/), Markdown and Word; the internal gap list (gaps.md, gaps.html,
+    gaps.csv); submission.csv and summary.json. An assessment with errors is
+    not rendered (exit 1) unless --draft is given; warnings are printed and
+    rendering goes on.
+    """
+    from selfassess.render import RenderOptions, parse_formats
+
+    options = RenderOptions(
+        as_of=today(as_of),
+        formats=run(parse_formats, formats),
+        templates=templates,
+        draft=draft,
+        reference_docx=reference_docx,
+    )
+    failed = False
+    for path in _progress(files):
+        failed = not _render_one(path, out, options) or failed
+    raise SystemExit(1 if failed else 0)
+
+
+def _progress(files: tuple[Path, ...]) -> Iterable[Path]:
+    """Show a progress bar on a terminal when rendering several assessments."""
+    if len(files) < 2 or not sys.stderr.isatty():
+        yield from files
+        return
+    with click.progressbar(files, label="Rendering", file=sys.stderr) as bar:
+        yield from bar
+
+
+def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
+    """Render one file, print its problems and outputs; return True if it was rendered."""
+    from selfassess.problems import OutputError, UsageError
+    from selfassess.render import render_file
+
+    try:
+        result = render_file(path, out, options)
+    except OutputError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        return False
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    for problem in result.problems:
+        click.echo(problem.format())
+    if result.folder is None:
+        click.echo(_not_rendered(path, [p.code for p in result.errors], options.draft))
+        return False
+    for line in _written_lines(result.folder, result.written):
+        click.echo(line)
+    return True
+
+
+def _not_rendered(path: Path, codes: list[str], draft: bool) -> str:
+    """Say why a file was not rendered and what to do about it."""
+    them = "it" if len(codes) == 1 else "them"
+    if any(code == TEMPLATE_ERROR for code in codes):
+        advice = f"fix the template{'' if len(codes) == 1 else 's'}"
+    elif draft:
+        advice = f"fix {them} to render a draft"
+    else:
+        advice = f"fix {them}, or use --draft"
+    return f"{path}: not rendered ({len(codes)} error{'' if len(codes) == 1 else 's'}); {advice}"
+
+
+def _written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
+    """Return a line per file written, with the CMS fragments on one line."""
+    fragments = [name for name in written if name.startswith("sections/")]
+    lines = []
+    for name in written:
+        if name in fragments:
+            if name == fragments[0]:
+                lines.append(f"wrote {folder / 'sections'}/ ({len(fragments)} fragments)")
+            continue
+        lines.append(f"wrote {folder / name}")
+    return lines
+
+
+@click.command("gaps")
+@click.argument("file", type=EXISTING_FILE)
+@click.option("--owner", metavar="KEY", help="Only the actions of this owner (a key of owners).")
+@as_of_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (as in gaps.csv) instead of text.")
+@click.option("--by-owner", is_flag=True, help="Group the actions by owner, by due date.")
+def gaps_command(
+    file: Path, owner: str | None, as_of: dt.date | None, as_csv: bool, by_owner: bool
+) -> None:
+    """Print the gap list: every provision answered no, its actions, owners and due dates.
+
+    Must before should; actions by due date, marked overdue on the as-of date.
+    The gap list is internal: it shows owners' names and emails.
+    """
+    from selfassess.check import load_assessment
+    from selfassess.problems import Severity
+    from selfassess.render.csvs import gaps_csv
+    from selfassess.render.gaps import build_gaps
+    from selfassess.render.gapstext import gaps_text
+
+    day = today(as_of)
+    checked = run(load_assessment, file, day)
+    errors = [p for p in checked.problems if p.severity == Severity.ERROR]
+    if errors:
+        for problem in sorted(errors):
+            click.echo(problem.format())
+        raise SystemExit(1)
+    owners = checked.assessment.owners
+    if owner is not None and owner not in owners:
+        known = ", ".join(owners) or "none"
+        raise click.BadParameter(
+            f"no owner '{owner}' in {file} (owners: {known})", param_hint="--owner"
+        )
+    gaps = build_gaps(checked, day, owner)
+    click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)

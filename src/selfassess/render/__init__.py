@@ -1,0 +1,146 @@
+"""Render a checked assessment into its documents: the public ones and the internal gap list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfassess.check import CheckedAssessment, load_assessment
+from selfassess.files import safe_join, write_atomic
+from selfassess.problems import InputError, Problem, Severity, UsageError, sort_problems
+from selfassess.render.views import DocumentView
+
+#: Every output format, in the order outputs are written.
+FORMATS = ("html", "sections", "md", "docx", "gaps", "submission", "summary")
+CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes Excel read UTF-8 (£, ‘quotes’) correctly
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What to render and how."""
+
+    as_of: dt.date
+    formats: tuple[str, ...] = FORMATS
+    templates: Path | None = None
+    draft: bool = False
+    reference_docx: Path | None = None
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What rendering one assessment did: its problems, and the files written (if any)."""
+
+    path: Path
+    problems: list[Problem]
+    folder: Path | None = None
+    written: tuple[str, ...] = ()
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the errors among the problems."""
+        return [p for p in self.problems if p.severity == Severity.ERROR]
+
+
+def render_file(path: Path, out: Path | None, options: RenderOptions) -> FileResult:
+    """Check an assessment as `check` does, then render it unless it has errors (or is a draft)."""
+    try:
+        checked = load_assessment(path, options.as_of)
+    except InputError as exc:
+        return FileResult(path, sort_problems(exc.problems))
+    problems = sort_problems(list(dict.fromkeys(checked.problems)))
+    result = FileResult(path, problems)
+    if result.errors and not options.draft:
+        return result
+    folder = output_folder(path, out)
+    try:
+        written = render_assessment(checked, folder, options)
+    except InputError as exc:  # a broken template from --templates
+        return FileResult(path, sort_problems([*problems, *exc.problems]))
+    return FileResult(path, problems, folder, tuple(written))
+
+
+def parse_formats(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Read --format values ("html,md" or repeated) into known formats, in output order."""
+    asked = {part.strip() for value in values for part in value.split(",") if part.strip()}
+    if not asked or "all" in asked:
+        return FORMATS
+    unknown = sorted(asked - set(FORMATS))
+    if unknown:
+        raise UsageError(
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
+        )
+    return tuple(f for f in FORMATS if f in asked)
+
+
+def output_folder(source: Path, out: Path | None) -> Path:
+    """Return the folder an assessment's outputs go in: OUT/<file stem>/ (default build/)."""
+    root = out if out is not None else Path("build")
+    return safe_join(root, source.stem)
+
+
+def render_assessment(
+    checked: CheckedAssessment, folder: Path, options: RenderOptions
+) -> list[str]:
+    """Render every asked-for output in memory, then write each atomically; return their paths."""
+    outputs = build_outputs(checked, options)
+    written = []
+    for relative, data in outputs.items():
+        write_atomic(safe_join(folder, relative), data)
+        written.append(relative)
+    return written
+
+
+def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
+    """Return each output's path (relative to the assessment's folder) and bytes."""
+    from selfassess.render import md, summary, word
+    from selfassess.render.context import build_view
+
+    doc = build_view(checked, draft=options.draft)
+    wanted = set(options.formats)
+    outputs = _html_outputs(doc, wanted, options.templates)
+    if "md" in wanted:
+        outputs["self-assessment.md"] = md.render_markdown(doc).encode()
+    if "docx" in wanted:
+        fixed = checked.assessment.assessed_on
+        outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)
+    if "gaps" in wanted:
+        outputs.update(_gap_outputs(checked, options))
+    if "submission" in wanted:
+        from selfassess.render.csvs import submission_csv
+
+        outputs["submission.csv"] = submission_csv(doc).encode(CSV_ENCODING)
+    if "summary" in wanted:
+        listed = [*outputs, "summary.json"]
+        outputs["summary.json"] = summary.summary_json(doc, listed).encode()
+    return outputs
+
+
+def _html_outputs(doc: DocumentView, wanted: set[str], templates: Path | None) -> dict[str, bytes]:
+    from selfassess.render import html
+
+    outputs: dict[str, bytes] = {}
+    if "html" in wanted:
+        outputs["self-assessment.html"] = html.render_page(
+            html.environment(templates), doc
+        ).encode()
+    if "sections" in wanted:
+        fragments = html.render_fragments(html.environment(templates), doc)
+        outputs["sections/index.html"] = fragments.pop("index.html").encode()
+        outputs.update({f"sections/{name}": text.encode() for name, text in fragments.items()})
+    return outputs
+
+
+def _gap_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
+    from selfassess.render import html
+    from selfassess.render.csvs import gaps_csv
+    from selfassess.render.gaps import build_gaps
+    from selfassess.render.gapstext import gaps_markdown
+
+    gaps = build_gaps(checked, options.as_of, draft=options.draft)
+    page = html.render_gaps_page(html.environment(options.templates), gaps)
+    return {
+        "gaps.md": gaps_markdown(gaps).encode(),
+        "gaps.html": page.encode(),
+        "gaps.csv": gaps_csv(gaps).encode(CSV_ENCODING),
+    }

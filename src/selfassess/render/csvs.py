@@ -1,0 +1,78 @@
+"""The CSV outputs: submission.csv for the Ombudsman's form and gaps.csv for the team.
+
+A cell that a spreadsheet would read as a formula is prefixed with a single quote,
+so opening the file runs nothing while the text stays readable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from selfassess.render import views as v
+from selfassess.render.gaps import GapList
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+GAP_COLUMNS = (
+    "Code provision",
+    "Must or should",
+    "Requirement",
+    "Explanation",
+    "Intended compliance date",
+    "Action",
+    "Owner",
+    "Role",
+    "Email",
+    "Due",
+    "Status",
+    "Overdue",
+)
+
+
+def neutralise(value: str) -> str:
+    """Return a cell value no spreadsheet will run as a formula."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def to_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """Write rows as CSV (RFC 4180 line ends), every cell neutralised."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([neutralise(c) for c in header])
+    for row in rows:
+        writer.writerow([neutralise(c) for c in row])
+    return stream.getvalue()
+
+
+def _paragraphs(text: str | None) -> str:
+    """Join each paragraph's lines, keeping a blank line between paragraphs."""
+    paragraphs = (text or "").strip().split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def submission_csv(doc: v.DocumentView) -> str:
+    """Return every provision's answer, Yes or No, in Code order (blank if unanswered)."""
+    rows = [(row.id, row.answer if row.answer in (v.YES, v.NO) else "") for row in doc.rows]
+    return to_csv(("Code provision", "Comply"), rows)
+
+
+def gaps_csv(gaps: GapList) -> str:
+    """Return one row per action (one per gap without actions), owners named."""
+    rows: list[tuple[str, ...]] = []
+    for gap in gaps.gaps:
+        row = gap.row
+        common = (
+            row.id,
+            row.modality,
+            row.summary,
+            _paragraphs(row.explanation),
+            row.compliance_iso or "",
+        )
+        if not gap.actions:
+            rows.append(common + ("",) * 7)
+        for a in gap.actions:
+            owner = (a.owner_name or a.owner_key or "", a.owner_role or "", a.owner_email or "")
+            due = a.due.isoformat() if a.due else ""
+            rows.append((*common, a.do, *owner, due, a.status, "Yes" if a.overdue else "No"))
+    return to_csv(GAP_COLUMNS, rows)

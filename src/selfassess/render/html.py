@@ -1,0 +1,140 @@
+"""The HTML outputs: the standalone page, the CMS fragments and the gap list page.
+
+One jinja2 Environment, autoescape on, loading from the user's --templates
+folder first and the bundled templates second.
+"""
+
+from __future__ import annotations
+
+import traceback
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from selfassess.catalogue import resource_dir
+from selfassess.problems import InputError, Problem, error
+from selfassess.render import markdown, views
+from selfassess.render.chart import build_chart, counts_text
+from selfassess.render.gaps import GapList
+from selfassess.render.views import Block, DocumentView
+
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
+
+
+@cache
+def environment(templates: Path | None = None) -> jinja2.Environment:
+    """Return the Environment every HTML output is rendered with (one per templates folder)."""
+    import jinja2
+
+    folders = [str(templates)] if templates else []
+    folders.append(str(resource_dir("templates")))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        markdown=_markdown,
+        inline_markdown=_inline_markdown,
+        labelled=_labelled,
+        grouped=grouped,
+        counts_text=counts_text,
+    )
+    env.globals.update(
+        YES=views.YES,
+        NO=views.NO,
+        COLUMNS=views.COLUMNS,
+        EXPLANATION_LABEL=views.EXPLANATION_LABEL,
+        DATE_LABEL=views.DATE_LABEL,
+        DRAFT_BANNER=views.DRAFT_BANNER,
+    )
+    return env
+
+
+def _markdown(text: str | None) -> Markup:
+    from markupsafe import Markup
+
+    return Markup(markdown.to_html(text))
+
+
+def _inline_markdown(text: str | None) -> Markup:
+    from markupsafe import Markup
+
+    return Markup(markdown.to_inline_html(text))
+
+
+def _labelled(text: str | None, label: str) -> Markup:
+    """Render markdown with a bold label opening its first paragraph."""
+    from markupsafe import Markup, escape
+
+    body = markdown.to_html(text)
+    strong = Markup("<strong>{}</strong> ").format(escape(label))
+    if body.startswith("<p>"):
+        return Markup("<p>") + strong + Markup(body[3:])
+    return Markup("<p>") + strong.rstrip() + Markup("</p>\n") + Markup(body)
+
+
+def grouped(blocks: tuple[Block, ...]) -> list[tuple[str, list[str]]]:
+    """Group the Code's lines into paragraphs ("p") and runs of bullets ("ul")."""
+    groups: list[tuple[str, list[str]]] = []
+    for block in blocks:
+        if block.bullet and groups and groups[-1][0] == "ul":
+            groups[-1][1].append(block.text)
+        else:
+            groups.append(("ul" if block.bullet else "p", [block.text]))
+    return groups
+
+
+def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
+    """Return the standalone self-assessment page."""
+    chart = build_chart(tuple(s.counts for s in doc.sections))
+    return _render(
+        env, "self-assessment.html", doc=doc, chart=chart, styled=True, section_plan=False
+    )
+
+
+def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
+    """Return the CMS fragments by file name: one per section, and an index."""
+    pages = {
+        f"section-{s.number}.html": _render(
+            env, "section.html", doc=doc, section=s, styled=False, section_plan=True
+        )
+        for s in doc.sections
+    }
+    pages["index.html"] = _render(env, "sections-index.html", doc=doc, styled=False)
+    return pages
+
+
+def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
+    import jinja2
+
+    try:
+        text = env.get_template(name).render(**context)
+    except jinja2.TemplateError as exc:
+        raise InputError([template_problem(exc, name)]) from None
+    return text.rstrip("\n") + "\n"
+
+
+def template_problem(exc: Exception, name: str) -> Problem:
+    """Describe a broken template (one from --templates) at its file and line."""
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    for frame, frame_line in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename.endswith((".html", ".css")):
+            filename, line = frame.f_code.co_filename, frame_line
+    message = getattr(exc, "message", None) or str(exc)
+    return error(filename or name, line or 1, 1, "E401", f"template error: {message}")
+
+
+def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
+    """Return the internal gap list page."""
+    from selfassess.render.gapstext import INTERNAL_NOTE, headline
+
+    return _render(
+        env, "gaps.html", gaps=gaps, note=INTERNAL_NOTE, headline=headline(gaps), styled=True
+    )

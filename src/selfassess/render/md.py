@@ -1,0 +1,167 @@
+"""The self-assessment as Markdown (GitHub-flavoured tables), readable in a pull request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfassess.render import views as v
+from selfassess.render.chart import counts_text
+from selfassess.render.mdtext import cell, escape, neutralise, target
+
+
+def render_markdown(doc: v.DocumentView) -> str:
+    """Return the whole public document as Markdown."""
+    lines = [f"# {escape(doc.landlord)}: {escape(doc.title)}", ""]
+    lines += draft_lines(doc)
+    lines += _facts(doc)
+    lines += _summary(doc)
+    for section in doc.sections:
+        lines += _section(section)
+    lines += _action_plan(doc)
+    if doc.governance.response:
+        lines += [
+            f"## {escape(doc.governance.heading)}",
+            "",
+            neutralise(doc.governance.response),
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def draft_lines(doc: v.DocumentView) -> list[str]:
+    """Return the draft banner and open problems, or nothing for an approved document."""
+    if not doc.draft:
+        return []
+    lines = [f"> **{v.DRAFT_BANNER}**", ">", "> This is a working draft. It has not been approved"]
+    lines.append("> by the governing body and may change.")
+    if doc.problems:
+        lines += [">", "> Open problems found by `selfassess check`:", ">"]
+        lines += [f"> - {escape(problem)}" for problem in doc.problems]
+    return [*lines, ""]
+
+
+def _facts(doc: v.DocumentView) -> list[str]:
+    lines = []
+    for fact in doc.facts:
+        value = escape(fact.value)
+        if fact.url:
+            value = f"[{value}]({target(fact.url)})"
+        lines.append(f"- **{escape(fact.label)}:** {value}")
+    return [*lines, ""]
+
+
+def _summary(doc: v.DocumentView) -> list[str]:
+    totals = doc.totals
+    text = (
+        f"We assessed our complaint handling against {totals.total} provisions of the "
+        f"{escape(doc.edition.name)}. We comply with {totals.yes} and do not comply with {totals.no}."
+    )
+    if totals.unanswered:
+        text += f" {totals.unanswered} not yet answered."
+    lines = ["## Summary", "", text, "", "| Section | Provisions assessed | Yes | No |"]
+    lines.append("| --- | ---: | ---: | ---: |")
+    for s in (*(s.counts for s in doc.sections), totals):
+        lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
+    lines += ["", "### Where we do not comply", ""]
+    if not doc.non_compliant:
+        return [*lines, "We comply with every provision we assessed.", ""]
+    lines += ["| Code provision | Requirement | Intended compliance date |", "| --- | --- | --- |"]
+    for row in doc.non_compliant:
+        lines.append(
+            f"| {cell(row.id)} | {cell(row.summary)} | {row.compliance_date or 'Not set'} |"
+        )
+    return [*lines, ""]
+
+
+def _action_plan(doc: v.DocumentView) -> list[str]:
+    if not doc.non_compliant:
+        return []
+    lines = ["## What we are doing where we do not comply", ""]
+    for row in doc.non_compliant:
+        lines += [f"### Provision {escape(row.id)}: {escape(row.summary)}", ""]
+        lines += [f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}", ""]
+        lines += [f"- {_action(action)}" for action in row.actions]
+        lines += [""] if row.actions else []
+    return lines
+
+
+def _action(action: v.ActionView) -> str:
+    text = escape(action.do)
+    if action.owner:
+        text += f" (responsible: {escape(action.owner)})"
+    if action.due:
+        text += f", due {action.due}"
+    return f"{text}. Status: {action.status.lower()}."
+
+
+def _section(section: v.SectionView) -> list[str]:
+    lines = [f"## {escape(section.heading)}", "", counts_text(section.counts) + ".", ""]
+    for table in section.tables:
+        level = "###"
+        if table.heading:
+            lines += [f"### {escape(table.heading)}", ""]
+            level = "####"
+        lines += _overview(table)
+        for row in table.rows:
+            lines += list(_row(row, level))
+    return lines
+
+
+def _overview(table: v.Table) -> list[str]:
+    lines = ["| Code provision | Requirement | Comply: Yes / No |", "| --- | --- | --- |"]
+    for row in table.rows:
+        lines.append(f"| {cell(row.id)} | {cell(row.summary)} | {row.answer} |")
+    return [*lines, ""]
+
+
+def _row(row: v.Row, level: str) -> Iterator[str]:
+    yield f"{level} {escape(row.id)}"
+    yield ""
+    yield "**Code requirement:**"
+    yield ""
+    yield from _requirement(row)
+    yield f"**Comply:** {row.answer}"
+    yield ""
+    if row.evidence:
+        yield "**Evidence:**"
+        yield ""
+        yield from (f"- {_evidence(item)}" for item in row.evidence)
+        yield ""
+    if row.commentary:
+        yield "**Commentary / explanation:**"
+        yield ""
+        yield neutralise(row.commentary)
+        yield ""
+    if row.answer == v.NO:
+        if row.explanation:
+            yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+            yield ""
+        yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
+        yield ""
+
+
+def _requirement(row: v.Row) -> Iterator[str]:
+    if row.text is None:
+        yield f"Summary: {escape(row.summary)}"
+        yield ""
+        link = row.code_link
+        yield f"[{escape(link.text)}]({target(link.url)})" if link.url else escape(link.text)
+        yield ""
+        return
+    previous: v.Block | None = None
+    for block in row.text:
+        if previous is not None and not (previous.bullet and block.bullet):
+            yield ">"
+        yield f"> - {escape(block.text)}" if block.bullet else f"> {escape(block.text)}"
+        previous = block
+    yield ""
+
+
+def _evidence(item: v.Evidence) -> str:
+    if item.markdown:
+        return " ".join(neutralise(item.title).split())
+    if item.url:
+        return f"[{escape(item.title)}]({target(item.url)})"
+    if item.path:
+        return f"{escape(item.title)} ({escape(item.path)})"
+    return escape(item.title)

@@ -1,0 +1,73 @@
+"""Write text into Markdown safely: plain text escaped, users' markdown made inert."""
+
+from __future__ import annotations
+
+import re
+
+from selfassess.safety import is_safe_url
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
+_BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
+# A tag, comment or declaration that a Markdown viewer might pass through as HTML.
+_RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_SAFE_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.IGNORECASE)
+_LINK_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
+_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]\n]+)\]:\s*(\S+)", re.MULTILINE)
+_HEADING = re.compile(r"^(\s{0,3})(#)", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Escape plain text so Markdown shows it exactly as written."""
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = _SPECIAL.sub(r"\\\1", line)
+        line = _LIST_START.sub(r"\1\2\\\3\4", line)
+        line = _BULLET_START.sub(r"\1\\\2\3", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def cell(text: str) -> str:
+    """Escape plain text for one cell of a Markdown table."""
+    return " ".join(escape(text).split())
+
+
+def target(url: str) -> str:
+    """Write a link target so no space or bracket in it can end the link early."""
+    encoded = url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return "<" + encoded.replace("\n", "") + ">"
+
+
+def neutralise(markdown: str) -> str:
+    """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
+    text = markdown.strip("\n")
+    text = _escape_raw_html(text)
+    text = _LINK_TARGET.sub(_break_unsafe_link, text)
+    text = _DEFINITION.sub(_break_unsafe_definition, text)
+    return _HEADING.sub(r"\1\\\2", text)
+
+
+def _escape_raw_html(text: str) -> str:
+    pieces = []
+    position = 0
+    for match in _SAFE_AUTOLINK.finditer(text):
+        pieces.append(_RAW_HTML.sub("&lt;", text[position : match.start()]))
+        pieces.append(match.group(0))
+        position = match.end()
+    # An entity, unlike a backslash, cannot be cancelled by a backslash the user typed.
+    pieces.append(_RAW_HTML.sub("&lt;", text[position:]))
+    return "".join(pieces)
+
+
+def _break_unsafe_link(match: re.Match[str]) -> str:
+    target = match.group(1).strip("<>")
+    if is_safe_url(target):
+        return match.group(0)
+    return "]\\(" + match.group(0)[2:]
+
+
+def _break_unsafe_definition(match: re.Match[str]) -> str:
+    if is_safe_url(match.group(3).strip("<>")):
+        return match.group(0)
+    return f"{match.group(1)}\\[{match.group(2)}\\]: {match.group(3)}"

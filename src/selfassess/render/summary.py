@@ -1,0 +1,46 @@
+"""summary.json: the counts, the gaps and the outputs written, for tools (versioned)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from selfassess.render import views as v
+
+SUMMARY_SCHEMA_VERSION = 1
+
+
+def _counts(counts: v.Counts) -> dict[str, int]:
+    return {
+        "assessed": counts.total,
+        "yes": counts.yes,
+        "no": counts.no,
+        "unanswered": counts.unanswered,
+    }
+
+
+def summary_json(doc: v.DocumentView, outputs: list[str]) -> str:
+    """Return the summary as JSON with a stable key order and no timestamps."""
+    data: dict[str, Any] = {
+        "schema_version": SUMMARY_SCHEMA_VERSION,
+        "landlord": doc.landlord,
+        "period": doc.period,
+        "code": doc.edition.id,
+        "draft": doc.draft,
+        "counts": _counts(doc.totals),
+        "sections": [
+            {"number": s.number, "title": s.title, **_counts(s.counts)} for s in doc.sections
+        ],
+        "non_compliant": [
+            {
+                "provision": row.id,
+                "summary": row.summary,
+                "modality": row.modality or None,
+                "compliance_date": row.compliance_iso,
+            }
+            for row in doc.non_compliant
+        ],
+        "problems": list(doc.problems),
+        "outputs": outputs,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

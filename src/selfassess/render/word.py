@@ -1,0 +1,225 @@
+"""The self-assessment in the Ombudsman's form layout, as a Word document.
+
+The layout is read back by ``selfassess import``, so it is kept exactly: a Title,
+a Heading 1 "Section N: title" per section (section 6 with Heading 2 stages), and
+one table per section or stage with the form's five columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from selfassess.problems import UsageError
+from selfassess.render import views as v
+from selfassess.render.chart import counts_text
+from selfassess.render.wordtext import Styles, Writer
+from selfassess.render.wordxml import (
+    ensure_hyperlink_style,
+    fix_zip,
+    keep_row_whole,
+    mark_header_row,
+    set_language,
+    set_table_caption,
+    shade,
+)
+
+HEADER_FILL = "E7E6E6"
+_WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
+
+
+def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
+    """Return the Word document's bytes; the same input gives the same bytes."""
+    document = _open(reference)
+    set_language(document, "en-GB")
+    ensure_hyperlink_style(document)
+    _properties(document, doc, fixed_date)
+    styles = Styles(document)
+    body = Writer(document, styles, document)
+    body.text(f"{doc.landlord}: {doc.title}", "Title")
+    _draft(body, doc)
+    for fact in doc.facts:
+        if fact.url:
+            body.link(fact.url, fact.value, label=f"{fact.label}:")
+        else:
+            body.text(fact.value, label=f"{fact.label}:")
+    _summary(body, doc)
+    for section in doc.sections:
+        _section(body, section)
+    _action_plan(body, doc)
+    if doc.governance.response:
+        body.text(doc.governance.heading, "Heading 1")
+        body.markdown(doc.governance.response)
+    stream = io.BytesIO()
+    document.save(stream)
+    return fix_zip(stream.getvalue())
+
+
+def _open(reference: Path | None) -> Any:
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    if reference is None:
+        document = docx.Document()
+        section = document.sections[0]
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(15))
+        return document
+    try:
+        document = docx.Document(str(reference))
+    except Exception as exc:  # python-docx raises several kinds for a file that is not Word
+        raise UsageError(f"--reference-docx {reference} is not a Word document: {exc}") from None
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
+    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
+    core = document.core_properties
+    core.title = f"{doc.landlord}: {doc.title}"
+    core.subject = f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}"
+    core.author = doc.landlord
+    core.last_modified_by = doc.landlord
+    core.language = "en-GB"
+    core.keywords = f"{doc.edition.id}; {doc.period}"
+    core.comments = ""
+    core.created = when
+    core.modified = when
+    core.last_printed = when
+    core.revision = 1
+
+
+def _draft(body: Writer, doc: v.DocumentView) -> None:
+    if not doc.draft:
+        return
+    banner = body.text("", "Intense Quote")
+    banner.add_run(v.DRAFT_BANNER).bold = True
+    body.text("This is a working draft. It has not been approved by the governing body.")
+    if doc.problems:
+        body.text("Open problems found by selfassess check:")
+        for problem in doc.problems:
+            body.text(problem, "List Bullet")
+
+
+def _summary(body: Writer, doc: v.DocumentView) -> None:
+    totals = doc.totals
+    body.text("Summary", "Heading 1")
+    body.text(
+        f"We assessed our complaint handling against {totals.total} provisions of the "
+        f"{doc.edition.name}. We comply with {totals.yes} and do not comply with {totals.no}."
+    )
+    for section in doc.sections:
+        body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
+    body.text("Where we do not comply", "Heading 2")
+    if not doc.non_compliant:
+        body.text("We comply with every provision we assessed.")
+    for row in doc.non_compliant:
+        date = row.compliance_date or "not set"
+        body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
+
+
+def _section(body: Writer, section: v.SectionView) -> None:
+    body.text(section.heading, "Heading 1")
+    for table in section.tables:
+        if table.heading:
+            body.text(table.heading, "Heading 2")
+        _table(body, table)
+
+
+def _table(body: Writer, table: v.Table) -> None:
+    from docx.shared import Cm
+
+    grid = body.document.add_table(rows=1, cols=len(v.COLUMNS))
+    grid_style = body.styles.id("Table Grid")
+    if grid_style:
+        grid._tbl.tblStyle_val = grid_style
+    grid.autofit = False
+    set_table_caption(grid, table.caption)
+    header = grid.rows[0]
+    mark_header_row(header)
+    widths = [Cm(width) for width in _WIDTHS_CM]
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for cell, column, width in zip(header.cells, v.COLUMNS, widths, strict=True):
+        cell.width = width
+        shade(cell, HEADER_FILL)
+        cell.paragraphs[0].add_run(column).bold = True
+    for row in table.rows:
+        added = grid.add_row()
+        keep_row_whole(added)
+        cells = added.cells
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
+        _row(body, cells, row)
+
+
+def _row(body: Writer, cells: Any, row: v.Row) -> None:
+    def writer(cell: Any) -> Writer:
+        return Writer(body.document, body.styles, cell, reuse_first=True)
+
+    cells[0].paragraphs[0].add_run(row.id)
+    _requirement(writer(cells[1]), row)
+    cells[2].paragraphs[0].add_run(row.answer)
+    evidence = writer(cells[3])
+    for item in row.evidence:
+        _evidence(evidence, item)
+    _commentary(writer(cells[4]), row)
+
+
+def _requirement(cell: Writer, row: v.Row) -> None:
+    if row.text is None:
+        cell.text(row.summary)
+        link = row.code_link
+        text = f"See provision {row.id} of the Code"
+        if link.url:
+            cell.link(link.url, text)
+        else:
+            cell.text(text)
+        return
+    bullets = cell.styles.has("List Bullet")
+    for block in row.text:
+        if block.bullet and not bullets:
+            cell.text("• " + block.text)
+        else:
+            cell.text(block.text, "List Bullet" if block.bullet else None)
+
+
+def _evidence(cell: Writer, item: v.Evidence) -> None:
+    if item.markdown:
+        cell.markdown(item.title)
+    elif item.url:
+        cell.link(item.url, item.title)
+    elif item.path:
+        cell.text(f"{item.title} ({item.path})")
+    else:
+        cell.text(item.title)
+
+
+def _commentary(cell: Writer, row: v.Row) -> None:
+    cell.markdown(row.commentary)
+    if row.answer != v.NO:
+        return
+    if row.explanation:
+        cell.markdown(row.explanation, label=v.EXPLANATION_LABEL)
+    cell.text(row.compliance_date or "not set", label=v.DATE_LABEL)
+
+
+def _action_plan(body: Writer, doc: v.DocumentView) -> None:
+    if not doc.non_compliant:
+        return
+    body.text("What we are doing where we do not comply", "Heading 1")
+    for row in doc.non_compliant:
+        body.text(f"Provision {row.id}: {row.summary}", "Heading 2")
+        body.text(row.compliance_date or "not set", label=v.DATE_LABEL)
+        for action in row.actions:
+            owner = f" (responsible: {action.owner})" if action.owner else ""
+            due = f", due {action.due}" if action.due else ""
+            body.text(f"{action.do}{owner}{due}. Status: {action.status.lower()}.", "List Bullet")

@@ -1,0 +1,288 @@
+"""selfassess render as a user meets it: outputs, messages, exit codes, drafts, reproducibility."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import docx
+import lxml.html
+import pytest
+
+from conftest import FIXTURES, Run, write
+from renderkit import docx_text, html_text
+
+CLEAN = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
+NO_EXPLANATION = CLEAN.replace("    explanation: The stage 2 letter is being rewritten.\n", "")
+E204 = (
+    "draft.yaml:25:5: E204 provision 6.10 is answered no but has no explanation; the Code "
+    "requires a detailed explanation: add explanation: saying why, and what is in place meanwhile"
+)
+EVERY_OUTPUT = [
+    "gaps.csv",
+    "gaps.html",
+    "gaps.md",
+    "sections/index.html",
+    "sections/section-1.html",
+    "sections/section-6.html",
+    "self-assessment.docx",
+    "self-assessment.html",
+    "self-assessment.md",
+    "submission.csv",
+    "summary.json",
+]
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_render_writes_every_output(run: Run, mini: Path) -> None:
+    result = run("render", "--as-of", "2025-07-01", "clean.yaml")
+    assert result.exit_code == 0
+    assert result.output == (
+        "wrote build/clean/self-assessment.html\n"
+        "wrote build/clean/sections/ (3 fragments)\n"
+        "wrote build/clean/self-assessment.md\n"
+        "wrote build/clean/self-assessment.docx\n"
+        "wrote build/clean/gaps.md\n"
+        "wrote build/clean/gaps.html\n"
+        "wrote build/clean/gaps.csv\n"
+        "wrote build/clean/submission.csv\n"
+        "wrote build/clean/summary.json\n"
+    )
+    assert _files(mini / "build" / "clean") == EVERY_OUTPUT
+
+
+def test_output_folder_and_formats(run: Run, mini: Path) -> None:
+    result = run(
+        "render", "--as-of", "2025-07-01", "-o", "site", "--format", "md,submission", "clean.yaml"
+    )
+    assert result.exit_code == 0
+    assert result.output == "wrote site/clean/self-assessment.md\nwrote site/clean/submission.csv\n"
+    assert _files(mini / "site" / "clean") == ["self-assessment.md", "submission.csv"]
+
+
+def test_unknown_format_is_a_usage_error(run: Run, mini: Path) -> None:
+    result = run("render", "--format", "html,pdf", "clean.yaml")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Error: unknown format pdf; choose from html, sections, md, docx, gaps, submission, "
+        "summary or all\n"
+    )
+
+
+def test_errors_skip_that_file_and_exit_1(run: Run, mini: Path) -> None:
+    write(mini, "draft.yaml", NO_EXPLANATION)
+    result = run("render", "--as-of", "2025-07-01", "--format", "md", "draft.yaml", "clean.yaml")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{E204}\n"
+        "draft.yaml: not rendered (1 error); fix it, or use --draft\n"
+        "wrote build/clean/self-assessment.md\n"
+    )
+    assert not (mini / "build" / "draft").exists()
+
+
+def test_a_file_that_does_not_load_is_reported_like_check(run: Run, mini: Path) -> None:
+    write(mini, "bad.yaml", CLEAN.replace("comply: Yes", "comply: partial"))
+    checked = run("check", "--as-of", "2025-07-01", "bad.yaml").output.splitlines()[0]
+    result = run("render", "--as-of", "2025-07-01", "--draft", "bad.yaml")
+    assert result.exit_code == 1
+    assert (
+        result.output == f"{checked}\nbad.yaml: not rendered (1 error); fix it to render a draft\n"
+    )
+
+
+def test_warnings_are_printed_and_rendering_goes_on(run: Run, mini: Path) -> None:
+    result = run("render", "--as-of", "2025-10-15", "--format", "submission", "clean.yaml")
+    assert result.exit_code == 0
+    assert result.output == (
+        "clean.yaml:31:9: W301 action for 6.10 was due 2025-09-30 and is in progress\n"
+        "wrote build/clean/submission.csv\n"
+    )
+
+
+def test_draft_marks_every_document(run: Run, mini: Path) -> None:
+    write(mini, "draft.yaml", NO_EXPLANATION)
+    result = run("render", "--as-of", "2025-07-01", "--draft", "draft.yaml")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"{E204}\nwrote build/draft/self-assessment.html\n")
+    folder = mini / "build" / "draft"
+    problem = "Error E204 at line 25: provision 6.10 is answered no but has no explanation"
+    page = lxml.html.fromstring((folder / "self-assessment.html").read_bytes())
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    for name in ("self-assessment.html", "sections/section-6.html", "gaps.html"):
+        text = html_text((folder / name).read_text(encoding="utf-8"))
+        assert "Draft — not approved" in text and problem in text, name
+    for name in ("self-assessment.md", "gaps.md"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert "**Draft — not approved**" in text and problem in text, name
+    word = docx_text(folder / "self-assessment.docx")
+    assert "Draft — not approved" in word and problem in word
+    assert json.loads((folder / "summary.json").read_text(encoding="utf-8"))["draft"] is True
+
+
+def test_status_draft_is_marked_too(run: Run, mini: Path) -> None:
+    write(mini, "wip.yaml", CLEAN.replace("status: approved", "status: draft"))
+    run("render", "--as-of", "2025-07-01", "--format", "html", "wip.yaml")
+    text = (mini / "build" / "wip" / "self-assessment.html").read_text(encoding="utf-8")
+    assert "Draft — not approved" in text and 'content="noindex"' in text
+
+
+def test_submission_and_summary(run: Run, mini: Path) -> None:
+    run("render", "--as-of", "2025-07-01", "clean.yaml")
+    folder = mini / "build" / "clean"
+    with (folder / "submission.csv").open(encoding="utf-8-sig", newline="") as stream:
+        assert list(csv.reader(stream)) == [
+            ["Code provision", "Comply"],
+            ["1.2", "Yes"],
+            ["6.1", "Yes"],
+            ["6.10", "No"],
+        ]
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["schema_version"] == 1
+    assert summary["counts"] == {"assessed": 3, "yes": 2, "no": 1, "unanswered": 0}
+    assert summary["non_compliant"] == [
+        {
+            "provision": "6.10",
+            "summary": "Stage two requirement",
+            "modality": "should",
+            "compliance_date": "2025-10-31",
+        }
+    ]
+    assert summary["outputs"] == [
+        "self-assessment.html",
+        "sections/index.html",
+        "sections/section-1.html",
+        "sections/section-6.html",
+        "self-assessment.md",
+        "self-assessment.docx",
+        "gaps.md",
+        "gaps.html",
+        "gaps.csv",
+        "submission.csv",
+        "summary.json",
+    ]
+
+
+def test_rendering_twice_gives_identical_bytes(run: Run, project: Path) -> None:
+    example = "assessments/example-borough-council-2024-25.yaml"
+    run("render", "--as-of", "2025-07-01", "-o", "one", example)
+    run("render", "--as-of", "2025-07-01", "-o", "two", example)
+    one, two = project / "one" / Path(example).stem, project / "two" / Path(example).stem
+    assert _files(one) == _files(two)
+    for name in _files(one):
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_templates_folder_overrides_bundled_templates(run: Run, mini: Path) -> None:
+    (mini / "mine" / "partials").mkdir(parents=True)
+    write(mini / "mine" / "partials", "response.html", "<p>Our own closing words.</p>\n")
+    result = run(
+        "render", "--as-of", "2025-07-01", "--format", "html", "--templates", "mine", "clean.yaml"
+    )
+    assert result.exit_code == 0
+    assert "<p>Our own closing words.</p>" in (mini / "build/clean/self-assessment.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_several_assessments_in_one_call(run: Run, mini: Path) -> None:
+    write(mini, "subsidiary.yaml", CLEAN.replace("Test Homes", "Test Homes North"))
+    result = run(
+        "render", "--as-of", "2025-07-01", "--format", "docx", "clean.yaml", "subsidiary.yaml"
+    )
+    assert result.exit_code == 0
+    assert result.output == (
+        "wrote build/clean/self-assessment.docx\nwrote build/subsidiary/self-assessment.docx\n"
+    )
+    title = docx.Document(str(mini / "build/subsidiary/self-assessment.docx")).paragraphs[0].text
+    assert title == "Test Homes North: Test Code self-assessment 2024-25"
+
+
+def test_a_planted_symlink_is_refused_and_earlier_outputs_kept(run: Run, mini: Path) -> None:
+    run("render", "--as-of", "2025-07-01", "--format", "md", "clean.yaml")
+    folder = mini / "build" / "clean"
+    before = (folder / "self-assessment.md").read_bytes()
+    elsewhere = mini / "elsewhere.html"
+    (folder / "self-assessment.html").symlink_to(elsewhere)
+    result = run("render", "--as-of", "2025-07-01", "--format", "html,md", "clean.yaml")
+    assert result.exit_code == 1
+    assert "is a symbolic link" in result.output
+    assert not elsewhere.exists()
+    assert (folder / "self-assessment.md").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "<script>alert(1)</script> and <img src=x onerror=alert(1)> and "
+        "[a link](javascript:alert(1)) and [ok](https://example.org/ok)",
+    ],
+)
+def test_hostile_commentary_comes_out_inert(run: Run, mini: Path, payload: str) -> None:
+    text = CLEAN.replace(
+        "      - Complaints policy, paragraph 2\n",
+        f"      - Complaints policy, paragraph 2\n    commentary: '{payload}'\n",
+    )
+    write(mini, "hostile.yaml", text)
+    result = run(
+        "render", "--as-of", "2025-07-01", "--format", "html,sections,docx", "hostile.yaml"
+    )
+    assert result.exit_code == 0, result.output
+    folder = mini / "build" / "hostile"
+    for name in ("self-assessment.html", "sections/section-1.html"):
+        markup = (folder / name).read_text(encoding="utf-8")
+        tree = lxml.html.fromstring(markup)
+        assert not tree.xpath("//script | //img")
+        assert not [a for a in tree.xpath("//@*") if a.attrname.startswith("on")]
+        hrefs = tree.xpath("//a/@href")
+        assert "https://example.org/ok" in hrefs
+        assert not [h for h in hrefs if "javascript" in h.lower()]
+        assert "<script>alert(1)</script>" in tree.text_content()
+        assert "[a link](javascript:alert(1))" in tree.text_content()
+    document = docx.Document(str(folder / "self-assessment.docx"))
+    targets = [rel.target_ref for rel in document.part.rels.values() if rel.is_external]
+    assert "https://example.org/ok" in targets
+    assert not [t for t in targets if "javascript" in t.lower()]
+    assert "<script>alert(1)</script>" in docx_text(folder / "self-assessment.docx")
+
+
+def test_publish_owner_names_shows_them_in_public_documents(run: Run, mini: Path) -> None:
+    write(
+        mini,
+        "named.yaml",
+        CLEAN.replace("status: approved", "status: approved\npublish_owner_names: true"),
+    )
+    result = run("render", "--as-of", "2025-07-01", "--format", "html,md", "named.yaml")
+    assert result.exit_code == 0, result.output
+    for name in ("self-assessment.html", "self-assessment.md"):
+        text = (mini / "build" / "named" / name).read_text(encoding="utf-8")
+        assert "A. Person, Head of Complaints (a.person@example.org)" in text, name
+
+
+def test_roles_only_by_default(run: Run, mini: Path) -> None:
+    run("render", "--as-of", "2025-07-01", "clean.yaml")
+    folder = mini / "build" / "clean"
+    for name in ("self-assessment.html", "self-assessment.md", "sections/section-6.html"):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert "Head of Complaints" in text and "A. Person" not in text, name
+        assert "a.person@example.org" not in text, name
+    assert "A. Person" not in docx_text(folder / "self-assessment.docx")
+    assert "A. Person" in (folder / "gaps.md").read_text(encoding="utf-8")
+
+
+def test_a_broken_template_is_reported_not_raised(run: Run, mini: Path) -> None:
+    (mini / "mine" / "partials").mkdir(parents=True)
+    write(mini / "mine" / "partials", "response.html", "<p>\n{{ nothing.here }}</p>\n")
+    result = run(
+        "render", "--as-of", "2025-07-01", "--format", "html", "--templates", "mine", "clean.yaml"
+    )
+    assert result.exit_code == 1
+    assert result.output == (
+        "mine/partials/response.html:2:1: E401 template error: 'nothing' is undefined\n"
+        "clean.yaml: not rendered (1 error); fix the template\n"
+    )
+    assert not (mini / "build" / "clean").exists()

@@ -1,0 +1,216 @@
+"""self-assessment.docx read back with python-docx: the form's layout, styles, links, language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from conftest import Run
+from renderkit import (
+    commentary_paragraphs,
+    docx_text,
+    evidence_titles,
+    example,
+    render_example,
+    unbundled,
+)
+
+COLUMNS = [
+    "Code provision",
+    "Code requirement",
+    "Comply: Yes / No",
+    "Evidence",
+    "Commentary / explanation",
+]
+
+
+@pytest.fixture(scope="module")
+def path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = render_example(tmp_path_factory.mktemp("docx"), formats=("docx",))
+    return folder / "self-assessment.docx"
+
+
+@pytest.fixture(scope="module")
+def document(path: Path) -> Any:
+    return docx.Document(str(path))
+
+
+def _row(document: Any, provision: str) -> Any:
+    for table in document.tables:
+        for row in table.rows[1:]:
+            if row.cells[0].text == provision:
+                return row
+    raise AssertionError(f"no row for {provision}")
+
+
+def test_title_and_headings_in_order(document: Any) -> None:
+    first = document.paragraphs[0]
+    assert first.style.name == "Title"
+    assert first.text == "Example Borough Council: Complaint Handling Code self-assessment 2024-25"
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    sections = [text for style, text in headings if text.startswith("Section ")]
+    assert sections[0] == "Section 1: Definition of a complaint"
+    assert len(sections) == 9
+    stage = headings.index(("Heading 1", "Section 6: Complaints stages"))
+    assert headings[stage + 1 : stage + 3] == [("Heading 2", "Stage 1"), ("Heading 2", "Stage 2")]
+    levels = [int(style.split()[-1]) for style, _ in headings]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels))
+
+
+def test_one_table_per_section_or_stage_with_the_form_columns(document: Any) -> None:
+    assert len(document.tables) == 10
+    for table in document.tables:
+        assert [c.text for c in table.rows[0].cells] == COLUMNS
+    ids = [row.cells[0].text for table in document.tables for row in table.rows[1:]]
+    assessment = example()
+    assert ids == list(assessment.responses)  # the example answers every provision, in Code order
+    for table in document.tables:
+        for row in table.rows[1:]:
+            comply = assessment.responses[row.cells[0].text].comply
+            assert row.cells[2].text == comply.capitalize()
+
+
+def test_header_rows_repeat_and_rows_do_not_split(document: Any) -> None:
+    for table in document.tables:
+        rows = table._tbl.tr_lst
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        assert all(r.trPr is not None and r.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+        assert all(r.trPr.find(qn("w:tblHeader")) is None for r in rows[1:])
+        assert table._tbl.tblPr.find(qn("w:tblCaption")) is not None
+
+
+def test_language_is_en_gb_in_styles(path: Path) -> None:
+    styles = zipfile.ZipFile(path).read("word/styles.xml").decode()
+    defaults = styles.split("<w:docDefaults>", 1)[1].split("</w:docDefaults>", 1)[0]
+    assert 'w:lang w:val="en-GB"' in defaults
+
+
+def test_core_properties(document: Any) -> None:
+    core = document.core_properties
+    assert core.title == "Example Borough Council: Complaint Handling Code self-assessment 2024-25"
+    assert core.subject.startswith("Self-assessment against the Complaint Handling Code (2024)")
+    assert core.author == "Example Borough Council"
+    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.timezone.utc)
+    assert core.modified == core.created
+
+
+def test_evidence_links_are_real_hyperlinks(document: Any) -> None:
+    paragraph = _row(document, "1.2").cells[3].paragraphs[0]
+    (link,) = paragraph.hyperlinks
+    assert link.text == "Housing complaints policy (April 2024), paragraph 2.1"
+    assert link.address == "https://www.example.gov.uk/housing-complaints-policy"
+    assert _row(document, "1.2").cells[3].paragraphs[1].text == (
+        "Complaints procedure for staff, section 2 (staff intranet)"
+    )
+
+
+def test_commentary_markdown_becomes_word_formatting(document: Any) -> None:
+    cell = _row(document, "1.3").cells[4]
+    bullets = [p.text for p in cell.paragraphs if p.style.name == "List Bullet"]
+    assert bullets == [
+        "family members and carers, with the tenant's consent;",
+        "advocates and support workers;",
+        "councillors and MPs.",
+    ]
+    runs = [r for p in _row(document, "6.3").cells[4].paragraphs for r in p.runs]
+    assert [r.text for r in runs if r.bold] == ["91%"]
+
+
+def test_no_answer_has_explanation_and_date_paragraphs(document: Any) -> None:
+    paragraphs = _row(document, "5.14").cells[4].paragraphs
+    texts = [p.text for p in paragraphs]
+    explanation = next(p for p in paragraphs if p.text.startswith("Explanation: "))
+    assert explanation.runs[0].text == "Explanation: " and explanation.runs[0].bold
+    assert explanation.text.startswith("Explanation: The corporate policy was written before")
+    assert texts[texts.index(explanation.text) + 1].startswith("In the meantime no restriction")
+    date = paragraphs[-1]
+    assert date.runs[0].text == "Intended compliance date: " and date.runs[0].bold
+    assert date.text == "Intended compliance date: 30 November 2025"
+
+
+def test_requirement_is_the_code_text_or_a_link_to_it(document: Any) -> None:
+    cell = _row(document, "2.2").cells[1]
+    bullets = [p.text for p in cell.paragraphs if p.style.name == "List Bullet"]
+    assert bullets[0] == "The issue giving rise to the complaint occurred over twelve months ago."
+    assert cell.paragraphs[0].text.startswith("A complaints policy must set out the circumstances")
+    provision, summary = unbundled()
+    missing = _row(document, provision).cells[1].paragraphs
+    assert missing[0].text == summary
+    (link,) = missing[1].hyperlinks
+    assert link.text == f"See provision {provision} of the Code"
+    assert link.address.startswith("https://www.housing-ombudsman.org.uk/")
+
+
+def test_every_evidence_title_and_commentary_paragraph_is_shown(path: Path) -> None:
+    text = docx_text(path)
+    assessment = example()
+    for expected in evidence_titles(assessment) + commentary_paragraphs(assessment):
+        assert expected in text
+
+
+def test_owner_names_and_emails_stay_out(path: Path) -> None:
+    archive = zipfile.ZipFile(path)
+    text = " ".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    for owner in example().owners.values():
+        assert owner.name and owner.name not in text
+        assert owner.email and owner.email not in text
+    assert "responsible: Head of Complaints and Customer Insight" in text
+
+
+def test_rendering_twice_gives_the_same_bytes(tmp_path: Path, path: Path) -> None:
+    again = render_example(tmp_path, formats=("docx",)) / "self-assessment.docx"
+    assert again.read_bytes() == path.read_bytes()
+
+
+def _reference(tmp_path: Path) -> Path:
+    reference = docx.Document()
+    reference.sections[0].header.paragraphs[0].text = "Example Borough Council letterhead"
+    reference.styles["Heading 1"].font.size = docx.shared.Pt(20)
+    reference.add_paragraph("Template body text that must not survive")
+    path = tmp_path / "reference.docx"
+    reference.save(str(path))
+    return path
+
+
+def test_reference_docx_supplies_header_and_styles(run: Run, project: Path) -> None:
+    reference = _reference(project)
+    result = run(
+        "render", "--as-of", "2025-07-01", "--format", "docx", "--reference-docx", str(reference),
+        "assessments/example-borough-council-2024-25.yaml",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rendered = docx.Document(
+        str(project / "build/example-borough-council-2024-25/self-assessment.docx")
+    )
+    assert rendered.sections[0].header.paragraphs[0].text == "Example Borough Council letterhead"
+    assert rendered.styles["Heading 1"].font.size == docx.shared.Pt(20)
+    assert "Template body text" not in docx_text(
+        project / "build/example-borough-council-2024-25/self-assessment.docx"
+    )
+    assert rendered.paragraphs[0].style.name == "Title"
+
+
+def test_reference_that_is_not_word_is_a_usage_error(run: Run, project: Path) -> None:
+    (project / "not-word.docx").write_text("plain text", encoding="utf-8")
+    result = run(
+        "render", "--format", "docx", "--reference-docx", "not-word.docx",
+        "assessments/example-borough-council-2024-25.yaml",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--reference-docx not-word.docx is not a Word document" in result.output
+
+
+def test_markdown_links_become_working_hyperlinks(document: Any) -> None:
+    links = [(link.text, link.address) for p in document.paragraphs for link in p.hyperlinks]
+    assert ("complaints pages", "https://www.example.gov.uk/complaints") in links
+    response = next(p for p in document.paragraphs if "full update to Cabinet" in p.text)
+    assert [r.text for r in response.runs if r.bold] == ["full update to Cabinet in December 2025"]
