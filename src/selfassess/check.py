@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.catalogue import Catalogue
+from selfassess.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap
 from selfassess.problems import InputError, Problem, Severity, error, sort_problems
 from selfassess.rules import RULES, RuleContext
@@ -67,17 +68,22 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
             return list(_code_problems(document))
         if kind == "map":
             return list(_map_problems(document))
+        if kind == "deadlines":
+            validate(document, DeadlineRules)
+            return []
         return check_assessment(document, as_of)[1]
     except InputError as exc:
         return exc.problems
 
 
 def file_kind(data: dict[str, Any]) -> str:
-    """Tell an assessment, a Code edition and an edition map apart by their keys."""
+    """Tell assessments, Code editions, edition maps and deadline rules apart by their keys."""
     if "sections" in data:
         return "code"
     if "mappings" in data:
         return "map"
+    if "rules" in data:
+        return "deadlines"
     return "assessment"
 
 

@@ -7,12 +7,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from selfassess.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap
 
 KINDS: dict[str, type[BaseModel]] = {
     "assessment": Assessment,
     "code": CodeEdition,
     "map": EditionMap,
+    "deadlines": DeadlineRules,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -11,6 +11,13 @@ import click
 from selfassess import __version__
 from selfassess.cli.check import check_command, schema_command
 from selfassess.cli.code import code_group
+from selfassess.cli.cycle import (
+    diff_command,
+    import_command,
+    init_command,
+    migrate_command,
+    status_command,
+)
 from selfassess.cli.render import gaps_command, render_command
 
 
@@ -22,6 +29,11 @@ def main() -> None:
 
 main.add_command(check_command)
 main.add_command(schema_command)
+main.add_command(init_command)
+main.add_command(import_command)
+main.add_command(migrate_command)
+main.add_command(diff_command)
+main.add_command(status_command)
 main.add_command(render_command)
 main.add_command(gaps_command)
 main.add_command(code_group)

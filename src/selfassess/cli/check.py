@@ -55,7 +55,7 @@ def check_command(
 @click.command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map"]),
+    type=click.Choice(["assessment", "code", "map", "deadlines"]),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",
