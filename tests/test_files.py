@@ -67,7 +67,7 @@ def test_full_disk_gives_a_clear_error_and_keeps_the_old_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(OutputError, match="cannot write .*No space left on device"):
+    with pytest.raises(OutputError, match=r"cannot write .*No space left on device"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]
@@ -102,6 +102,6 @@ def test_unwritable_folder_gives_a_clear_error_and_keeps_the_old_file(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refused)
-    with pytest.raises(OutputError, match="cannot write .*Permission denied"):
+    with pytest.raises(OutputError, match=r"cannot write .*Permission denied"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"

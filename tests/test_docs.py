@@ -1,0 +1,40 @@
+"""The README documents every command and every problem code."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from selfassess.cli import main
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_is_in_the_readme() -> None:
+    import click
+
+    names = []
+    for name, command in main.commands.items():
+        if isinstance(command, click.Group):
+            names += [f"selfassess {name} {sub}" for sub in command.commands]
+        else:
+            names.append(f"selfassess {name}")
+    missing = [name for name in names if f"`{name}" not in README]
+    assert missing == []
+
+
+def test_every_problem_code_is_in_the_readme() -> None:
+    codes = set()
+    for path in (ROOT / "src" / "selfassess").rglob("*.py"):
+        codes |= set(re.findall(r'"([EW]\d{3})"', path.read_text(encoding="utf-8")))
+    missing = sorted(code for code in codes if f"| {code} |" not in README)
+    assert codes and missing == []
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, re.S)
+    assert blocks[0].startswith("python3 -m pip install -e")
+    assert "selfassess render" in blocks[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert blocks[1] == "./scripts/test"
+    assert ci.rstrip().splitlines()[-1] == blocks[1]
