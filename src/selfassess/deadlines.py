@@ -104,11 +104,14 @@ def period_end_year(period: str) -> int | None:
         return None
     start, end = match.group(1), match.group(2)
     if end is None:
-        return int(start)
-    if len(end) == 4:
-        return int(end)
-    year = int(start[:2] + end)
-    return year + 100 if year < int(start) else year
+        year = int(start)
+    elif len(end) == 4:
+        year = int(end)
+    else:
+        year = int(start[:2] + end)
+        year = year + 100 if year < int(start) else year
+    # A deadline after a year ending in 9999 (or "9999-00") is past the last date there is.
+    return year if year < dt.MAXYEAR else None
 
 
 def pick_rule(rules: DeadlineRules, period: str) -> tuple[DeadlineRule, bool] | None:

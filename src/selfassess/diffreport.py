@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from selfassess.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.models import Assessment, Evidence
+from selfassess.render.mdtext import cell, neutralise, target
 from selfassess.safety import is_safe_url
 
+_PLAIN_TARGET = re.compile(r"^[^\s()<>]+$")  # a link target that cannot end the link early
 _HEADLINES = (
     ("gap closed", "Gaps closed"),
     ("gap opened", "Gaps opened"),
@@ -72,11 +75,12 @@ def _evidence_text(item: Evidence) -> str:
 
 def format_markdown(diff: Diff) -> str:
     """Return Markdown for the 'service improvements' part of the annual complaints report."""
+    old, new = cell(diff.old.period), cell(diff.new.period)
     lines = [
-        f"## Changes to our self-assessment since {diff.old.period}",
+        f"## Changes to our self-assessment since {old}",
         "",
-        f"Our {diff.new.period} self-assessment against the Housing Ombudsman's Complaint "
-        f"Handling Code compared with {diff.old.period}:",
+        f"Our {new} self-assessment against the Housing Ombudsman's Complaint "
+        f"Handling Code compared with {old}:",
         "",
         *_summary_bullets(diff),
     ]
@@ -108,8 +112,8 @@ def _md_section(title: str, bullets: list[str]) -> list[str]:
 
 
 def _label(change: ProvisionChange) -> str:
-    summary = f" {change.summary}" if change.summary else ""
-    return f"**{change.id}**{summary}"
+    summary = f" {cell(change.summary)}" if change.summary else ""
+    return f"**{cell(change.id)}**{summary}"
 
 
 def _md_closed(diff: Diff) -> list[str]:
@@ -121,7 +125,9 @@ def _md_closed(diff: Diff) -> list[str]:
 
 
 def _md_completed(diff: Diff) -> list[str]:
-    return [f"- {do} (provision {c.id})" for c in diff.changes for do in c.actions_completed]
+    return [
+        f"- {cell(do)} (provision {cell(c.id)})" for c in diff.changes for do in c.actions_completed
+    ]
 
 
 def _md_opened(diff: Diff) -> list[str]:
@@ -149,11 +155,13 @@ def _md_updated(diff: Diff) -> list[str]:
 
 
 def _evidence_md(item: Evidence) -> str:
+    """Write evidence inline: users' markdown made inert, titles escaped, only safe links."""
     if isinstance(item, str):
-        return item
+        return " ".join(neutralise(item).split())
     if item.url and is_safe_url(item.url):
-        return f"[{item.title}]({item.url})"
-    return item.title
+        url = item.url if _PLAIN_TARGET.match(item.url) else target(item.url)
+        return f"[{cell(item.title)}]({url})"
+    return cell(item.title)
 
 
 def _long_date(iso: str) -> str:

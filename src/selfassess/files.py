@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,14 +13,19 @@ from selfassess.problems import OutputError
 def safe_join(root: Path, relative: str) -> Path:
     """Return root/relative, refusing a path that would land outside root."""
     candidate = Path(relative)
-    if candidate.is_absolute() or ".." in candidate.parts or not relative.strip():
+    parts = candidate.parts
+    if candidate.is_absolute() or ".." in parts or not parts or not relative.strip():
         raise OutputError(f"refusing to write '{relative}': outputs must stay inside {root}")
-    target = root / candidate
     resolved_root = root.resolve()
-    # A symlink planted in the output folder must not lead the write elsewhere.
-    parent = target.parent.resolve()
-    if not parent.is_relative_to(resolved_root):
-        raise OutputError(f"refusing to write '{relative}': {target.parent} leads outside {root}")
+    target = root
+    # A symlink planted in the output folder, at any depth, must not lead the write elsewhere.
+    for part in parts:
+        target = target / part
+        if not target.resolve().is_relative_to(resolved_root):
+            raise OutputError(
+                f"refusing to write '{relative}': {target} is a symbolic link that leads "
+                f"outside {root}"
+            )
     return target
 
 
@@ -65,8 +69,10 @@ def write_new_file(path: Path, text: str, force: bool = False) -> Path | None:
             )
         backup = path.with_name(path.name + ".bak")
         try:
-            shutil.copy2(path, backup)
+            previous = path.read_bytes()
         except OSError as exc:
             raise OutputError(f"cannot keep a backup of {path}: {exc.strerror or exc}") from exc
+        # Written like any output, so a symbolic link planted as the .bak is refused, not followed.
+        write_atomic(backup, previous)
     write_text_atomic(path, text)
     return backup

@@ -22,7 +22,12 @@ _FUTURE = re.compile(
     r"\b(will be|to be implemented|to be introduced|we plan to|we intend to|not yet|in due course)\b",
     re.IGNORECASE,
 )
-_MARKDOWN_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^)\s]*)")
+# Where markdown takes a link target from: [text](target), <scheme:autolink> and [label]: target.
+_MARKDOWN_LINKS = (
+    re.compile(r"\]\(\s*(<[^>]*>|[^)\s]*)"),
+    re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"),
+    re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE),
+)
 
 
 @dataclass
@@ -267,10 +272,11 @@ def unsafe_links(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _unsafe_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
-    for match in _MARKDOWN_LINK.finditer(text):
-        target = match.group(1).strip("<>")
-        if target and not is_safe_url(target):
-            yield _unsafe(ctx, path, target)
+    for pattern in _MARKDOWN_LINKS:
+        for match in pattern.finditer(text):
+            target = match.group(1).strip("<>")
+            if target and not is_safe_url(target):
+                yield _unsafe(ctx, path, target)
 
 
 def _unsafe(ctx: RuleContext, path: KeyPath, url: str) -> Problem:
@@ -307,6 +313,8 @@ def age(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _add_year(day: dt.date) -> dt.date:
+    if day.year == dt.MAXYEAR:  # a year after 9999 is past the last date there is
+        return dt.date.max
     try:
         return day.replace(year=day.year + 1)
     except ValueError:

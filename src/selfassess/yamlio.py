@@ -19,7 +19,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
@@ -190,6 +190,8 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
         raise InputError([error(display, 1, 1, "E107", exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, text, display)]) from None
+    except ReaderError as exc:
+        raise InputError([_reader_problem(exc, text, display)]) from None
     except yaml.YAMLError as exc:
         raise InputError([error(display, 1, 1, "E101", f"YAML syntax error: {exc}")]) from None
     finally:
@@ -281,6 +283,22 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Probl
     problem = exc.problem or "syntax error"
     context = f" ({exc.context})" if exc.context else ""
     return error(display, line, col, "E101", f"YAML syntax error: {problem}{context}")
+
+
+def _reader_problem(exc: ReaderError, text: str, display: str) -> Problem:
+    """Place a character YAML refuses (a control character, say) at its line and column."""
+    character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    # The reader stops at the first such character, so its first occurrence is the one.
+    before = text[: max(text.find(character), 0)]
+    line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    return error(
+        display,
+        line,
+        col,
+        "E101",
+        f"YAML syntax error: the invisible character U+{ord(character):04X} is not allowed "
+        "in YAML; delete it (most editors do not show it)",
+    )
 
 
 def _kind(value: object) -> str:

@@ -32,7 +32,7 @@ def dump_assessment(
     data = assessment_data(assessment)
     responses = data.pop("responses", {})
     after: dict[str, Any] = {key: data.pop(key) for key in ("retired", "history") if key in data}
-    lines = [MODELINE, *(f"# {note}".rstrip() for note in notes)]
+    lines = [MODELINE, *(f"# {comment(note)}".rstrip() for note in notes)]
     lines += mapping_lines(data, 0)
     if responses:
         lines.append("responses:")
@@ -74,13 +74,13 @@ def _response_lines(responses: dict[str, Any], edition: CodeEdition | None) -> l
             continue
         heading = _section_heading(section.number, section.title, section.part_of(provision.id))
         if heading != current:
-            lines.append(f"  # {heading}")
+            lines.append(f"  # {comment(heading)}")
             current = heading
         lines += _one_response(provision.id, responses[provision.id], provision.summary)
         done.add(provision.id)
     rest = [pid for pid in responses if pid not in done]
     if rest and edition is not None:
-        lines.append(f"  # Not in {edition.id}")
+        lines.append(f"  # Not in {comment(edition.id)}")
     for pid in rest:
         lines += _one_response(pid, responses[pid], None)
     return lines
@@ -92,8 +92,17 @@ def _section_heading(number: int, title: str, part: str | None) -> str:
 
 
 def _one_response(pid: str, answer: dict[str, Any], summary: str | None) -> list[str]:
-    comment = f"  # {' '.join(summary.split())}" if summary else ""
-    return [f"  {quoted(pid)}:{comment}", *mapping_lines(answer, 4)]
+    note = f"  # {comment(summary)}" if summary else ""
+    return [f"  {quoted(pid)}:{note}", *mapping_lines(answer, 4)]
+
+
+def comment(text: str) -> str:
+    """Return text fit for one comment line: no line breaks and nothing a file cannot hold.
+
+    Names and titles reach comments from users' files; a line break in one would
+    end the comment and let the rest be read as YAML.
+    """
+    return " ".join(_NOT_IN_FILES.sub(" ", text).split())
 
 
 def mapping_lines(data: dict[str, Any], indent: int) -> list[str]:

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from selfassess.check import CheckedAssessment, load_assessment
 from selfassess.files import safe_join, write_atomic
-from selfassess.problems import InputError, Problem, Severity, UsageError, sort_problems
+from selfassess.problems import (
+    InputError,
+    OutputError,
+    Problem,
+    Severity,
+    UsageError,
+    sort_problems,
+)
 from selfassess.render.views import DocumentView
 
 #: Every output format, in the order outputs are written.
@@ -76,6 +83,8 @@ def parse_formats(values: tuple[str, ...]) -> tuple[str, ...]:
 def output_folder(source: Path, out: Path | None) -> Path:
     """Return the folder an assessment's outputs go in: OUT/<file stem>/ (default build/)."""
     root = out if out is not None else Path("build")
+    if source.stem in (".", ".."):
+        raise OutputError(f"cannot name an output folder after {source}; rename the file")
     return safe_join(root, source.stem)
 
 
@@ -84,11 +93,11 @@ def render_assessment(
 ) -> list[str]:
     """Render every asked-for output in memory, then write each atomically; return their paths."""
     outputs = build_outputs(checked, options)
-    written = []
+    # Every path is checked before any file is written, so a refusal leaves the folder as it was.
+    targets = {relative: safe_join(folder, relative) for relative in outputs}
     for relative, data in outputs.items():
-        write_atomic(safe_join(folder, relative), data)
-        written.append(relative)
-    return written
+        write_atomic(targets[relative], data)
+    return list(outputs)
 
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:

@@ -91,6 +91,8 @@ def _dates(assessment: Assessment) -> list[v.Fact]:
 
 
 def _year_after(day: dt.date) -> dt.date:
+    if day.year == dt.MAXYEAR:  # a year after 9999 is past the last date there is
+        return dt.date.max
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February

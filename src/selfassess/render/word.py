@@ -24,14 +24,17 @@ from selfassess.render.wordxml import (
     set_language,
     set_table_caption,
     shade,
+    xml_safe,
 )
 
 HEADER_FILL = "E7E6E6"
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
+PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
 
 
 def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
+    doc = xml_safe(doc)
     document = _open(reference)
     set_language(document, "en-GB")
     ensure_hyperlink_style(document)
@@ -84,17 +87,22 @@ def _open(reference: Path | None) -> Any:
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
     when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
     core = document.core_properties
-    core.title = f"{doc.landlord}: {doc.title}"
-    core.subject = f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}"
-    core.author = doc.landlord
-    core.last_modified_by = doc.landlord
+    core.title = _fit(f"{doc.landlord}: {doc.title}")
+    core.subject = _fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
+    core.author = _fit(doc.landlord)
+    core.last_modified_by = _fit(doc.landlord)
     core.language = "en-GB"
-    core.keywords = f"{doc.edition.id}; {doc.period}"
+    core.keywords = _fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
     core.modified = when
     core.last_printed = when
     core.revision = 1
+
+
+def _fit(text: str) -> str:
+    """Shorten a document property to the 255 characters Word's properties hold."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
 def _draft(body: Writer, doc: v.DocumentView) -> None:

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
 import zipfile
-from typing import Any
+from typing import Any, TypeVar
 
 from selfassess.render.markdown import Span
 
 HYPERLINK_STYLE = "Hyperlink"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# What XML, and so Word, cannot hold: C0 controls other than tab and line ends, lone
+# surrogates, U+FFFE and U+FFFF. YAML lets them in through escapes such as "\x01".
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+T = TypeVar("T")
+
+
+def xml_safe(value: T) -> T:
+    """Return text, or a view made of frozen dataclasses and tuples, without what XML refuses."""
+    found: Any = value
+    if isinstance(found, str):
+        found = _NOT_XML.sub("", found)
+    elif isinstance(found, tuple):
+        found = tuple(xml_safe(item) for item in found)
+    elif dataclasses.is_dataclass(found) and not isinstance(found, type):
+        changes = {f.name: xml_safe(getattr(found, f.name)) for f in dataclasses.fields(found)}
+        found = dataclasses.replace(found, **changes)
+    return found  # type: ignore[no-any-return]
 
 
 def element(tag: str, **attributes: str) -> Any:
