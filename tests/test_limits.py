@@ -76,9 +76,16 @@ def test_deep_nesting_is_refused_not_a_recursion_error(run: Run, tmp_path: Path)
     result = run("check", str(tmp_path / "deep.yaml"))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"{tmp_path / 'deep.yaml'}:1:1: E107 nesting is deeper than 64 levels at line 1; an "
+        f"{tmp_path / 'deep.yaml'}:1:67: E107 nesting is deeper than 64 levels; an "
         "assessment needs fewer than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)"
     )
+
+
+def test_deep_nesting_is_placed_where_it_goes_too_deep(run: Run, tmp_path: Path) -> None:
+    lines = ["a:"] + [" " * (2 * depth) + f"k{depth}:" for depth in range(1, 70)]
+    write(tmp_path, "deep.yaml", "\n".join(lines) + " 1\n")
+    result = run("check", str(tmp_path / "deep.yaml"))
+    assert result.output.splitlines()[0].startswith(f"{tmp_path / 'deep.yaml'}:64:127: E107 ")
 
 
 def test_limits_can_be_raised(tmp_path: Path) -> None:

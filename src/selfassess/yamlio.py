@@ -82,10 +82,11 @@ def _prefixes(path: KeyPath) -> Iterator[KeyPath]:
 class LimitExceeded(yaml.YAMLError):
     """A document goes past one of the loader's resource limits."""
 
-    def __init__(self, message: str, node: Node | None = None) -> None:
+    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
         super().__init__(message)
         self.message = message
-        self.node = node
+        self.line = line
+        self.col = col
 
 
 class _DepthLimitedComposer(Composer):
@@ -100,8 +101,10 @@ class _DepthLimitedComposer(Composer):
                 event = self.peek_event()  # type: ignore[attr-defined]
                 mark = event.start_mark
                 raise LimitExceeded(
-                    f"nesting is deeper than {MAX_DEPTH} levels at line {mark.line + 1}; "
-                    "an assessment needs fewer than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)"
+                    f"nesting is deeper than {MAX_DEPTH} levels; an assessment needs fewer "
+                    "than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)",
+                    mark.line + 1,
+                    mark.column + 1,
                 )
             return super().compose_node(parent, index)
         finally:
@@ -187,7 +190,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
     try:
         node = loader.get_single_node()
     except LimitExceeded as exc:
-        raise InputError([error(display, 1, 1, "E107", exc.message)]) from None
+        raise InputError([error(display, exc.line, exc.col, "E107", exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, text, display)]) from None
     except ReaderError as exc:
