@@ -115,3 +115,20 @@ def test_every_2022_provision_is_mapped_once() -> None:
     froms = [m.from_ for m in edition_map.mappings]
     assert sorted(froms) == sorted(p.id for _, p in edition("hos-chc-2022").provisions())
     assert len(froms) == len(set(froms))
+
+
+def test_code_file_problems_point_at_the_provision(run: Run, tmp_path: Path) -> None:
+    text = (
+        ROOT / "tests" / "fixtures" / "mini" / "code_requirements" / "mini-code.yaml"
+    ).read_text(encoding="utf-8")
+    text = text.replace('id: "6.1"', 'id: "1.3"').replace(
+        "source: https://example.org/code#1.2", "source: 'javascript:alert(1)'"
+    )
+    path = tmp_path / "mini-code.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert run("check", str(path)).output.splitlines() == [
+        f"{path}:30:13: E209 provision 1.3 is in section 6",
+        f"{path}:24:17: W310 source 'javascript:alert(1)' is not an http, https or mailto link; "
+        "it will be published as plain text",
+        "1 error, 1 warning in 1 file.",
+    ]

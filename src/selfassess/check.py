@@ -10,11 +10,12 @@ from typing import Any
 
 from selfassess.catalogue import Catalogue
 from selfassess.deadlines import DeadlineRules
-from selfassess.models import Assessment, CodeEdition, EditionMap
-from selfassess.problems import InputError, Problem, Severity, error, sort_problems
+from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section
+from selfassess.problems import InputError, Problem, Severity, error, sort_problems, warning
 from selfassess.rules import RULES, RuleContext
+from selfassess.safety import is_safe_url
 from selfassess.validate import validate
-from selfassess.yamlio import Document, load_file
+from selfassess.yamlio import Document, KeyPath, load_file
 
 
 @dataclass
@@ -121,38 +122,57 @@ def check_assessment(
 
 def _code_problems(document: Document) -> Iterator[Problem]:
     edition = validate(document, CodeEdition)
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     previous: tuple[int, ...] = ()
-    for section_index, section in enumerate(edition.sections):
-        for provision in section.all_provisions():
-            number = _id_key(provision.id)
-            where = document.value_mark(("sections", section_index))
-            if provision.id in seen:
-                yield error(
-                    document.path_display,
-                    where.line,
-                    where.col,
-                    "E209",
-                    f"provision {provision.id} is listed twice",
-                )
-            elif number and number[0] != section.number:
-                yield error(
-                    document.path_display,
-                    where.line,
-                    where.col,
-                    "E209",
-                    f"provision {provision.id} is in section {section.number}",
-                )
-            elif number <= previous:
-                yield error(
-                    document.path_display,
-                    where.line,
-                    where.col,
-                    "E209",
-                    f"provision {provision.id} is out of order (after {'.'.join(map(str, previous))})",
-                )
-            seen[provision.id] = 1
-            previous = max(previous, number)
+    shown = document.path_display
+    if not is_safe_url(edition.source):
+        mark = document.value_mark(("source",))
+        yield warning(shown, mark.line, mark.col, "W310", _unsafe_source(edition.source))
+    for section, provision, path in _provision_paths(edition):
+        number = _id_key(provision.id)
+        where = document.value_mark(path)
+        if provision.id in seen:
+            yield error(
+                shown, where.line, where.col, "E209", f"provision {provision.id} is listed twice"
+            )
+        elif number and number[0] != section.number:
+            message = f"provision {provision.id} is in section {section.number}"
+            yield error(shown, where.line, where.col, "E209", message)
+        elif number <= previous:
+            after = ".".join(map(str, previous))
+            message = f"provision {provision.id} is out of order (after {after})"
+            yield error(shown, where.line, where.col, "E209", message)
+        if (
+            provision.source
+            and not is_safe_url(provision.source)
+            and provision.source[:5] != "form "
+        ):
+            mark = document.value_mark((*path, "source"))
+            yield warning(shown, mark.line, mark.col, "W310", _unsafe_source(provision.source))
+        seen.add(provision.id)
+        previous = max(previous, number)
+
+
+def _provision_paths(edition: CodeEdition) -> Iterator[tuple[Section, Provision, KeyPath]]:
+    """Yield each provision with its section and its key path in the file."""
+    for s_index, section in enumerate(edition.sections):
+        if section.parts is not None:
+            for p_index, part in enumerate(section.parts):
+                for index, provision in enumerate(part.provisions):
+                    yield (
+                        section,
+                        provision,
+                        ("sections", s_index, "parts", p_index, "provisions", index),
+                    )
+        for index, provision in enumerate(section.provisions or []):
+            yield section, provision, ("sections", s_index, "provisions", index)
+
+
+def _unsafe_source(url: str) -> str:
+    shown = url if len(url) <= 40 else url[:37] + "..."
+    return (
+        f"source {shown!r} is not an http, https or mailto link; it will be published as plain text"
+    )
 
 
 def _id_key(provision_id: str) -> tuple[int, ...]:
