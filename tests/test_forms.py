@@ -309,3 +309,41 @@ def test_fill_cell_writes_bullets_and_links(tmp_path: Path) -> None:
         ["Link"],
         [("Link", URL)],
     )
+
+
+def test_bold_and_italic_answers_become_markdown_but_code_text_stays_plain(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=5)
+    headers = (
+        "Code provision",
+        "Code requirement",
+        "Comply: Yes / No",
+        "Evidence",
+        "Commentary / explanation",
+    )
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = text
+    cells = table.rows[1].cells
+    cells[0].text = "1.2"
+    requirement = cells[1].paragraphs[0]
+    requirement.add_run("A complaint ")
+    requirement.add_run("must").bold = True
+    requirement.add_run(" be defined.")
+    cells[2].text = "Yes"
+    cells[3].paragraphs[0].add_run("Policy, ").italic = True
+    cells[3].paragraphs[0].add_run("section 2")
+    commentary = cells[4].paragraphs[0]
+    commentary.add_run("We ")
+    commentary.add_run("always ").bold = True
+    commentary.add_run("log it, ")
+    both = commentary.add_run("every time")
+    both.bold = both.italic = True
+    commentary.add_run(".")
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    row = read_form(path).rows[0]
+    assert row.requirement == "A complaint must be defined."
+    assert row.evidence == ["*Policy,* section 2"]
+    assert row.commentary == ["We **always** log it, ***every time***."]

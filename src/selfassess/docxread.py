@@ -117,9 +117,41 @@ def _continues_vertically(tc: Element) -> bool:
     return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
 
 
-def paragraph_text(paragraph: Element) -> str:
-    """Return a paragraph's visible text: tabs as tabs, line breaks as newlines."""
-    return "".join(_run_text(run) for run in paragraph.iter(R) if not _is_deleted(run, paragraph))
+def paragraph_text(paragraph: Element, emphasis: bool = False) -> str:
+    """Return a paragraph's visible text: tabs as tabs, line breaks as newlines.
+
+    With emphasis, runs formatted bold or italic are marked as Markdown (**bold**, *italic*).
+    """
+    runs = [run for run in paragraph.iter(R) if not _is_deleted(run, paragraph)]
+    if not emphasis:
+        return "".join(_run_text(run) for run in runs)
+    pieces: list[tuple[str, str]] = []
+    for run in runs:
+        marker = _emphasis_marker(run)
+        if pieces and pieces[-1][0] == marker:
+            pieces[-1] = (marker, pieces[-1][1] + _run_text(run))
+        else:
+            pieces.append((marker, _run_text(run)))
+    return "".join(_marked(marker, text) for marker, text in pieces)
+
+
+def _emphasis_marker(run: Element) -> str:
+    """Return the Markdown marker for a run's direct bold and italic formatting."""
+    marker = ""
+    for tag, mark in (("w:b", "**"), ("w:i", "*")):
+        found = run.find(f"{qn('w:rPr')}/{qn(tag)}")
+        if found is not None and found.get(qn("w:val"), "true") not in ("0", "false", "off"):
+            marker += mark
+    return marker
+
+
+def _marked(marker: str, text: str) -> str:
+    """Wrap text in a marker, keeping its outer spaces and line breaks outside the marker."""
+    core = text.strip()
+    if not marker or not core:
+        return text
+    start = text.index(core)
+    return f"{text[:start]}{marker}{core}{marker[::-1]}{text[start + len(core) :]}"
 
 
 def _run_text(run: Element) -> str:
@@ -166,21 +198,21 @@ def _link_target(element: Element, rels: Any) -> str:
 _BULLET_GLYPHS = "•●▪■◦○·‣⁃\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 
 
-def cell_lines(cell: Element, label: Any) -> list[str]:
+def cell_lines(cell: Element, label: Any, emphasis: bool = False) -> list[str]:
     """Return a cell's non-empty lines: list items prefixed by label(paragraph), nested tables read."""
     lines: list[str] = []
     for block in blocks(cell):
         if block.tag == TBL:
-            lines += table_lines(block, label)
+            lines += table_lines(block, label, emphasis)
             continue
         prefix = label(block)
-        texts = [t.strip() for t in paragraph_text(block).split("\n")]
+        texts = [t.strip() for t in paragraph_text(block, emphasis).split("\n")]
         for index, text in enumerate(t for t in texts if t):
             lines.append(prefix + text if index == 0 and prefix else _typed_bullet(text))
     return lines
 
 
-def table_lines(table: Element, label: Any) -> list[str]:
+def table_lines(table: Element, label: Any, emphasis: bool = False) -> list[str]:
     """Return the lines of every cell of a table, row by row, each merged cell once."""
     seen: set[Element] = set()
     lines: list[str] = []
@@ -188,7 +220,7 @@ def table_lines(table: Element, label: Any) -> list[str]:
         for cell in row:
             if cell is not None and cell not in seen:
                 seen.add(cell)
-                lines += cell_lines(cell, label)
+                lines += cell_lines(cell, label, emphasis)
     return lines
 
 

@@ -17,8 +17,9 @@ from selfassess.forms import FormRow
 from selfassess.models import Evidence, EvidenceItem, Response
 
 ANSWERS = {"yes": "yes", "y": "yes", "no": "no", "n": "no"}
-EXPLANATION = re.compile(r"^explanation\s*:\s*", re.I)
-COMPLIANCE_DATE = re.compile(r"^intended compliance date\s*:\s*(.*)$", re.I)
+# A label may come bold ("**Explanation:** ..."), as selfassess's own Word output writes it.
+EXPLANATION = re.compile(r"^(\*\*)?explanation\s*:\s*(\*\*)?\s*", re.I)
+COMPLIANCE_DATE = re.compile(r"^(?:\*\*)?intended compliance date\s*:\s*(?:\*\*)?\s*(.*)$", re.I)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)]|[a-z][.)]|[ivx]{1,5}[.)])\s+", re.I)
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%B %d, %Y")
 

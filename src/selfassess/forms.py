@@ -171,7 +171,8 @@ class _Reader:
             if cell is None or cell in read or cell is _at(above, index):
                 continue
             read.append(cell)
-            lines = cell_lines(cell, self.label)
+            # Code text is kept as plain words; answers keep bold and italic as Markdown.
+            lines = cell_lines(cell, self.label, emphasis=index != columns.requirement)
             if index == columns.requirement:
                 row.requirement = "\n".join(filter(None, [row.requirement, *lines]))
             elif index == columns.comply:
