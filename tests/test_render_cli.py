@@ -286,3 +286,19 @@ def test_a_broken_template_is_reported_not_raised(run: Run, mini: Path) -> None:
         "clean.yaml: not rendered (1 error); fix the template\n"
     )
     assert not (mini / "build" / "clean").exists()
+
+
+def test_a_second_render_removes_stale_fragments_and_leftover_temporaries(
+    run: Run, project: Path
+) -> None:
+    source = "assessments/example-borough-council-2024-25.yaml"
+    assert run("render", "--as-of", "2025-07-01", source).exit_code == 0
+    folder = project / "build" / "example-borough-council-2024-25"
+    (folder / "sections" / "section-12.html").write_text("<p>old</p>", encoding="utf-8")
+    (folder / ".gaps.csv.abc123.tmp").write_bytes(b"half a fil")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run("render", "--as-of", "2025-07-01", source).exit_code == 0
+    assert not (folder / "sections" / "section-12.html").exists()
+    assert not (folder / ".gaps.csv.abc123.tmp").exists()
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (folder / "sections" / "section-1.html").is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +98,27 @@ def render_assessment(
     targets = {relative: safe_join(folder, relative) for relative in outputs}
     for relative, data in outputs.items():
         write_atomic(targets[relative], data)
+    if "sections" in options.formats:
+        _remove_stale_fragments(folder, set(targets.values()))
+    _remove_leftover_temporaries(targets.values())
     return list(outputs)
+
+
+def _remove_stale_fragments(folder: Path, written: set[Path]) -> None:
+    """Remove section fragments an earlier render wrote for sections that are gone."""
+    sections = folder / "sections"
+    if sections.is_dir() and not sections.is_symlink():
+        for old in sections.glob("section-*.html"):
+            if old not in written and old.is_file() and not old.is_symlink():
+                old.unlink()
+
+
+def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
+    """Remove temporary files a killed render left beside the outputs it was writing."""
+    for target in targets:
+        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink(missing_ok=True)
 
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
