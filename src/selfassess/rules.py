@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.catalogue import Catalogue
+from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
 from selfassess.problems import Problem, error, warning
 from selfassess.safety import is_safe_url
@@ -303,22 +304,13 @@ def governance(ctx: RuleContext) -> Iterator[Problem]:
 def age(ctx: RuleContext) -> Iterator[Problem]:
     """W307: an assessment more than 12 months old is due again."""
     assessed = ctx.assessment.assessed_on
-    if assessed and _add_year(assessed) < ctx.as_of:
+    if assessed and year_after(assessed) < ctx.as_of:
         yield ctx.warn(
             "W307",
             ("assessed_on",),
             f"assessed on {assessed.isoformat()}, more than 12 months before {ctx.as_of.isoformat()}; "
             "the Code requires a self-assessment every year",
         )
-
-
-def _add_year(day: dt.date) -> dt.date:
-    if day.year == dt.MAXYEAR:  # a year after 9999 is past the last date there is
-        return dt.date.max
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
 
 
 def review_marks(ctx: RuleContext) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.check import load_assessment
+from selfassess.dates import year_after
 from selfassess.deadlines import DueDate, due_dates, load_rules
 from selfassess.models import Action, Assessment, CodeEdition, TriggerEvent
 
@@ -36,7 +37,7 @@ class Status:
         """Return the next review date, a year after assessed_on unless one is set."""
         if self.assessment.next_review or self.assessment.assessed_on is None:
             return self.assessment.next_review
-        return _year_after(self.assessment.assessed_on)
+        return year_after(self.assessment.assessed_on)
 
     @property
     def fresh_assessment_due(self) -> bool:
@@ -69,15 +70,6 @@ def assessment_status(path: Path, as_of: dt.date) -> Status:
         (t, assessed_on is None or t.date > assessed_on) for t in assessment.triggers
     ]
     return status
-
-
-def _year_after(day: dt.date) -> dt.date:
-    if day.year == dt.MAXYEAR:  # a year after 9999 is past the last date there is
-        return dt.date.max
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
 
 
 def days_phrase(day: dt.date, as_of: dt.date) -> str:

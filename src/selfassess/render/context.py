@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from selfassess.check import CheckedAssessment
+from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, Provision, Response, Section
 from selfassess.problems import Problem, Severity, sort_problems
 from selfassess.render import views as v
@@ -75,7 +74,7 @@ def _dates(assessment: Assessment) -> list[v.Fact]:
     approval = assessment.governance.approval
     next_review = assessment.next_review
     if next_review is None and assessment.assessed_on is not None:
-        next_review = _year_after(assessment.assessed_on)
+        next_review = year_after(assessment.assessed_on)
     approved = None
     if approval is not None:
         approved = format_date(approval.date)
@@ -88,15 +87,6 @@ def _dates(assessment: Assessment) -> list[v.Fact]:
         ("Next review", format_date(next_review)),
     ]
     return [v.Fact(label, value) for label, value in pairs if value]
-
-
-def _year_after(day: dt.date) -> dt.date:
-    if day.year == dt.MAXYEAR:  # a year after 9999 is past the last date there is
-        return dt.date.max
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
 
 
 def _governance(assessment: Assessment) -> v.Governance:
