@@ -87,6 +87,15 @@ class Catalogue:
                 return candidate
         return None
 
+    def maps_of(self, edition_id: str) -> list[EditionMap]:
+        """Load every map from or to an edition, the nearest copy of each."""
+        seen: dict[str, Path] = {}
+        for folder in self.dirs:
+            for path in sorted((folder / "maps").glob("*--*.yaml")):
+                if path.name not in seen and edition_id in path.stem.split("--"):
+                    seen[path.name] = path
+        return [_load_map(path) for path in seen.values()]
+
     def edition_map(self, from_id: str, to_id: str) -> EditionMap | None:
         """Load the map between two editions, or None if there is none."""
         path = self.map_path(from_id, to_id)

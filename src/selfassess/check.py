@@ -10,11 +10,12 @@ from typing import Any
 
 from selfassess.catalogue import Catalogue
 from selfassess.deadlines import DeadlineRules
-from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section
+from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section, id_key
 from selfassess.problems import InputError, Problem, Severity, error, sort_problems, warning
 from selfassess.rules import RULES, RuleContext
 from selfassess.safety import is_safe_url
 from selfassess.validate import validate
+from selfassess.wording import shorten
 from selfassess.yamlio import Document, KeyPath, load_file
 
 
@@ -129,7 +130,7 @@ def _code_problems(document: Document) -> Iterator[Problem]:
         mark = document.value_mark(("source",))
         yield warning(shown, mark.line, mark.col, "W310", _unsafe_source(edition.source))
     for section, provision, path in _provision_paths(edition):
-        number = _id_key(provision.id)
+        number = id_key(provision.id)
         where = document.value_mark(path)
         if provision.id in seen:
             yield error(
@@ -169,17 +170,10 @@ def _provision_paths(edition: CodeEdition) -> Iterator[tuple[Section, Provision,
 
 
 def _unsafe_source(url: str) -> str:
-    shown = url if len(url) <= 40 else url[:37] + "..."
+    shown = shorten(url)
     return (
         f"source {shown!r} is not an http, https or mailto link; it will be published as plain text"
     )
-
-
-def _id_key(provision_id: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in provision_id.split("."))
-    except ValueError:
-        return ()
 
 
 def _map_problems(document: Document) -> Iterator[Problem]:

@@ -19,6 +19,7 @@ from selfassess.forms import read_form
 from selfassess.models import CodeEdition
 from selfassess.problems import InputError, OutputError, UsageError, error
 from selfassess.validate import validate
+from selfassess.wording import plural
 from selfassess.yamlio import load_file
 
 _SAID = {
@@ -103,7 +104,7 @@ def _completeness(result: ImportResult) -> str:
     absent = result.count("not in the form")
     if absent:
         lines.append(
-            f"{_plural(absent, 'provision')} not in the form: is it the form for {edition.id}?"
+            f"{plural(absent, 'provision')} not in the form: is it the form for {edition.id}?"
         )
     if missing:
         lines.append(
@@ -111,7 +112,3 @@ def _completeness(result: ImportResult) -> str:
             "give its source, and set complete: true once every text is there."
         )
     return "\n".join(lines)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -6,10 +6,8 @@ import difflib
 from dataclasses import dataclass
 
 from selfassess.catalogue import Catalogue
-from selfassess.models import CodeEdition, EditionMap, MapEntry, Provision
+from selfassess.models import CodeEdition, MapEntry, Provision
 from selfassess.problems import UsageError
-from selfassess.validate import validate
-from selfassess.yamlio import load_file
 
 DEFAULT_EDITION = "hos-chc-2024"
 
@@ -111,7 +109,7 @@ def _find(edition: CodeEdition, provision_id: str) -> Provision:
 def _mappings(catalogue: Catalogue, edition_id: str, provision_id: str) -> list[_Mapped]:
     """Return the map entries naming a provision, onward (this edition is the older) or back."""
     found = []
-    for edition_map in _maps_of(catalogue, edition_id):
+    for edition_map in catalogue.maps_of(edition_id):
         onward = edition_map.from_edition == edition_id
         other_id = edition_map.to_edition if onward else edition_map.from_edition
         for entry in edition_map.mappings:
@@ -120,16 +118,6 @@ def _mappings(catalogue: Catalogue, edition_id: str, provision_id: str) -> list[
             ):
                 found.append(_Mapped(other_id, catalogue.edition(other_id), entry, onward))
     return found
-
-
-def _maps_of(catalogue: Catalogue, edition_id: str) -> list[EditionMap]:
-    """Load every map from or to an edition, the nearest copy of each."""
-    seen: dict[str, EditionMap] = {}
-    for folder in catalogue.dirs:
-        for path in sorted((folder / "maps").glob("*--*.yaml")):
-            if path.name not in seen and edition_id in path.stem.split("--"):
-                seen[path.name] = validate(load_file(path), EditionMap)
-    return list(seen.values())
 
 
 def _mapping_lines(mapped: _Mapped) -> list[str]:

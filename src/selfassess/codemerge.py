@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.forms import Form, FormRow
-from selfassess.models import CodeEdition
+from selfassess.models import CodeEdition, id_key
 from selfassess.problems import InputError, error
 
 STATUSES = ("filled", "identical", "differs", "added", "not in the form", "not assessed")
@@ -128,7 +128,7 @@ def _add(data: dict[str, Any], row: FormRow, form: Form, source: str) -> None:
             "note": f"Added by `selfassess code import`; modality {how}; check it.",
         }
     )
-    holder["provisions"].sort(key=lambda p: _id_key(p["id"]))
+    holder["provisions"].sort(key=lambda p: id_key(p["id"]))
 
 
 def _holder(section: dict[str, Any], row: FormRow) -> dict[str, Any]:
@@ -139,18 +139,14 @@ def _holder(section: dict[str, Any], row: FormRow) -> dict[str, Any]:
     named = next((p for p in parts if p["title"] == row.part), None)
     if named is not None:
         return named
-    key = _id_key(row.provision_id)
-    before = [p for p in parts if any(_id_key(x["id"]) < key for x in p["provisions"])]
+    key = id_key(row.provision_id)
+    before = [p for p in parts if any(id_key(x["id"]) < key for x in p["provisions"])]
     return before[-1] if before else parts[0]
 
 
 def _modality(text: str) -> str:
     words = set(re.findall(r"[a-z]+", text.lower()))
     return "should" if "should" in words and "must" not in words else "must"
-
-
-def _id_key(provision_id: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in provision_id.split("."))
 
 
 def _words(text: str) -> list[str]:

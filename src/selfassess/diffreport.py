@@ -7,10 +7,12 @@ import json
 import re
 from typing import Any
 
+from selfassess.dates import long_date
 from selfassess.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.models import Assessment, Evidence
 from selfassess.render.mdtext import cell, neutralise, target
 from selfassess.safety import is_safe_url
+from selfassess.wording import plural
 
 _PLAIN_TARGET = re.compile(r"^[^\s()<>]+$")  # a link target that cannot end the link early
 _HEADLINES = (
@@ -97,14 +99,10 @@ def _summary_bullets(diff: Diff) -> list[str]:
     closed, opened = diff.with_answer_change("gap closed"), diff.with_answer_change("gap opened")
     completed = sum(len(c.actions_completed) for c in diff.changes)
     return [
-        f"- {_count(len(closed), 'gap')} closed",
-        f"- {_count(completed, 'improvement action')} completed",
-        f"- {_count(len(opened), 'gap')} opened",
+        f"- {plural(len(closed), 'gap')} closed",
+        f"- {plural(completed, 'improvement action')} completed",
+        f"- {plural(len(opened), 'gap')} opened",
     ]
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def _md_section(title: str, bullets: list[str]) -> list[str]:
@@ -134,7 +132,7 @@ def _md_opened(diff: Diff) -> list[str]:
     bullets = []
     for change in diff.with_answer_change("gap opened"):
         date = change.new_compliance_date
-        when = f"; we intend to comply by {_long_date(date)}" if date else ""
+        when = f"; we intend to comply by {long_date(dt.date.fromisoformat(date))}" if date else ""
         bullets.append(f"- {_label(change)}{when}")
     return bullets
 
@@ -162,11 +160,6 @@ def _evidence_md(item: Evidence) -> str:
         url = item.url if _PLAIN_TARGET.match(item.url) else target(item.url)
         return f"[{cell(item.title)}]({url})"
     return cell(item.title)
-
-
-def _long_date(iso: str) -> str:
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day:%B %Y}"
 
 
 def format_json(diff: Diff) -> str:

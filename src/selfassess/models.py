@@ -54,6 +54,14 @@ SchemaVersion = Annotated[
 YesNo = Annotated[Answer | None, BeforeValidator(normalise_answer)]
 
 
+def id_key(provision_id: str) -> tuple[int, ...]:
+    """Return a provision id as numbers for sorting ("6.10" after "6.9"); () if not numeric."""
+    try:
+        return tuple(int(part) for part in provision_id.split("."))
+    except ValueError:
+        return ()
+
+
 # --- A Code edition -----------------------------------------------------------------
 
 

@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 
 from selfassess.check import Report
+from selfassess.wording import plural
 
 REPORT_SCHEMA_VERSION = 1
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(report: Report) -> str:
     """Return the one-line count that ends a text report."""
-    files = _plural(len(report.files), "file")
+    files = plural(len(report.files), "file")
     if not report.problems:
         return f"No problems in {files}."
-    return f"{_plural(len(report.errors), 'error')}, {_plural(len(report.warnings), 'warning')} in {files}."
+    return f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')} in {files}."
 
 
 def format_text(report: Report) -> str:

@@ -16,18 +16,13 @@ from selfassess.catalogue import Catalogue
 from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
 from selfassess.problems import Problem, error, warning
-from selfassess.safety import is_safe_url
+from selfassess.safety import is_safe_url, unsafe_link_targets
+from selfassess.wording import plural, shorten
 from selfassess.yamlio import Document, KeyPath
 
 _FUTURE = re.compile(
     r"\b(will be|to be implemented|to be introduced|we plan to|we intend to|not yet|in due course)\b",
     re.IGNORECASE,
-)
-# Where markdown takes a link target from: [text](target), <scheme:autolink> and [label]: target.
-_MARKDOWN_LINKS = (
-    re.compile(r"\]\(\s*(<[^>]*>|[^)\s]*)"),
-    re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"),
-    re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE),
 )
 
 
@@ -129,7 +124,7 @@ def unanswered(ctx: RuleContext) -> Iterator[Problem]:
         yield ctx.warn(
             "W313",
             ("responses",),
-            f"no answer for {_count(missing_text, 'provision')} whose Code text is not bundled "
+            f"no answer for {plural(len(missing_text), 'provision')} whose Code text is not bundled "
             f"({', '.join(missing_text)}); answer them as the Ombudsman's form asks",
         )
 
@@ -273,15 +268,12 @@ def unsafe_links(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def _unsafe_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
-    for pattern in _MARKDOWN_LINKS:
-        for match in pattern.finditer(text):
-            target = match.group(1).strip("<>")
-            if target and not is_safe_url(target):
-                yield _unsafe(ctx, path, target)
+    for target in unsafe_link_targets(text):
+        yield _unsafe(ctx, path, target)
 
 
 def _unsafe(ctx: RuleContext, path: KeyPath, url: str) -> Problem:
-    shown = url if len(url) <= 40 else url[:37] + "..."
+    shown = shorten(url)
     return ctx.warn(
         "W310",
         path,
@@ -331,16 +323,12 @@ def missing_code_text(ctx: RuleContext) -> Iterator[Problem]:
         yield ctx.warn(
             "W308",
             ("code",),
-            f"Code text is not bundled for {_count(missing, 'provision')} of {ctx.edition.id} "
+            f"Code text is not bundled for {plural(len(missing), 'provision')} of {ctx.edition.id} "
             f"({', '.join(missing)}); documents show their summary and link to the Code. To bundle "
             f"it, run 'selfassess code import FORM.docx --edition {ctx.edition.id}' with the "
             "Ombudsman's self-assessment form",
             key=False,
         )
-
-
-def _count(items: list[str], word: str) -> str:
-    return f"{len(items)} {word}{'' if len(items) == 1 else 's'}"
 
 
 RULES: tuple[Rule, ...] = (

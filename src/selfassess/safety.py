@@ -9,6 +9,11 @@ import unicodedata
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
+# Where markdown takes a link target from: [text](target), <scheme:autolink> and [label]: target.
+INLINE_LINK = re.compile(r"\]\(\s*(<[^>]*>|[^)\s]*)")
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>")
+LINK_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
+
 
 def normalise_url(url: str) -> str:
     """Decode entities and drop whitespace and control characters, as browsers do."""
@@ -28,3 +33,12 @@ def is_safe_url(url: str) -> bool:
         return match.group(1).lower() in SAFE_SCHEMES
     # A relative path may not smuggle a scheme in before its first slash.
     return ":" not in cleaned.split("/", 1)[0]
+
+
+def unsafe_link_targets(markdown: str) -> list[str]:
+    """Return the link targets in markdown that is_safe_url refuses, in pattern order."""
+    found = [m.group(1) for m in INLINE_LINK.finditer(markdown)]
+    found += [m.group(1) for m in AUTOLINK.finditer(markdown)]
+    found += [m.group(3) for m in LINK_DEFINITION.finditer(markdown)]
+    targets = (target.strip("<>") for target in found)
+    return [target for target in targets if target and not is_safe_url(target)]

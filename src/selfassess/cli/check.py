@@ -7,13 +7,11 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import as_of_option, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, today
 
 
 @click.command("check")
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+@click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @as_of_option
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
 @click.option(

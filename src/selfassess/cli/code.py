@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import DATE, run, today
+from selfassess.cli.common import DATE, EXISTING_FILE, run, today
 
 DEFAULT_EDITION = "hos-chc-2024"
 
@@ -52,7 +52,7 @@ def show_command(provision_id: str, edition: str) -> None:
 
 
 @code_group.command("import")
-@click.argument("form", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("form", type=EXISTING_FILE)
 @click.option(
     "--edition", default=DEFAULT_EDITION, show_default=True, help="The edition the form is for."
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -31,6 +32,9 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
 
 DATE = DateType()
+
+#: An input file that must exist (click reports a missing one as a usage error, exit 2).
+EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 def today(as_of: dt.date | None) -> dt.date:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import as_of_option, reported_errors, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, reported_errors, today
 
-EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 output_option = click.option(
     "-o",
     "--output",

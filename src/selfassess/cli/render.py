@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import as_of_option, run, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today
+from selfassess.wording import plural
 
 if TYPE_CHECKING:
     from selfassess.render import RenderOptions
 
 TEMPLATE_ERROR = "E401"
-EXISTING_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
 @click.command("render")
@@ -126,7 +126,7 @@ def _not_rendered(path: Path, codes: list[str], draft: bool) -> str:
         advice = f"fix {them} to render a draft"
     else:
         advice = f"fix {them}, or use --draft"
-    return f"{path}: not rendered ({len(codes)} error{'' if len(codes) == 1 else 's'}); {advice}"
+    return f"{path}: not rendered ({plural(len(codes), 'error')}); {advice}"
 
 
 def _written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selfassess.safety import is_safe_url
+from selfassess.safety import INLINE_LINK, LINK_DEFINITION, is_safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
@@ -12,8 +12,6 @@ _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 # A tag, comment or declaration that a Markdown viewer might pass through as HTML.
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _SAFE_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.IGNORECASE)
-_LINK_TARGET = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]*)")
-_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]\n]+)\]:\s*(\S+)", re.MULTILINE)
 _HEADING = re.compile(r"^(\s{0,3})(#)", re.MULTILINE)
 
 
@@ -43,8 +41,8 @@ def neutralise(markdown: str) -> str:
     """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
-    text = _LINK_TARGET.sub(_break_unsafe_link, text)
-    text = _DEFINITION.sub(_break_unsafe_definition, text)
+    text = INLINE_LINK.sub(_break_unsafe_link, text)
+    text = LINK_DEFINITION.sub(_break_unsafe_definition, text)
     return _HEADING.sub(r"\1\\\2", text)
 
 

@@ -1,0 +1,13 @@
+"""Small pieces of wording shared by messages and reports."""
+
+from __future__ import annotations
+
+
+def plural(count: int, word: str) -> str:
+    """Return "1 file", "2 files"."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """Cut text to at most limit characters, marking the cut with "..."."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
