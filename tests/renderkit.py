@@ -13,7 +13,7 @@ from conftest import EXAMPLE
 from selfassess.check import load_assessment
 from selfassess.models import Assessment, EvidenceItem
 from selfassess.render import RenderOptions, render_assessment
-from selfassess.render.markdown import parser, to_paras
+from selfassess.render.usermarkdown import parser, to_paras
 
 AS_OF = dt.date(2025, 7, 1)
 PUBLIC_TEXT_FILES = ("self-assessment.html", "self-assessment.md", "sections/section-6.html")

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import ROOT, Run
 from formbuilder import Row, build_form
-from selfassess.catalogue import Catalogue
-from selfassess.codemerge import word_diff
+from selfassess.code.catalogue import Catalogue
+from selfassess.code.merge import word_diff
 from selfassess.models import CodeEdition
 from selfassess.validate import validate
 from selfassess.yamlio import load_file

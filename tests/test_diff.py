@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import EXAMPLE, FIXTURES, Run
-from selfassess.catalogue import Catalogue
+from selfassess.code.catalogue import Catalogue
 from selfassess.models import Action, Assessment, EvidenceItem
 from selfassess.validate import validate
 from selfassess.yamlio import load_file

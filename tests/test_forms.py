@@ -21,8 +21,8 @@ from formbuilder import (
     fill_cell,
     numbered_paragraph,
 )
-from selfassess.forms import Form, FormRow, match_header, provision_id, read_form
 from selfassess.problems import InputError
+from selfassess.wordform.forms import Form, FormRow, match_header, provision_id, read_form
 
 URL = "https://www.example.org/complaints-policy"
 
@@ -289,7 +289,7 @@ def test_a_damaged_docx_is_an_input_error(tmp_path: Path) -> None:
 def test_a_docx_that_unpacks_too_large_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("selfassess.docxread.MAX_UNPACKED", 1000)
+    monkeypatch.setattr("selfassess.wordform.docxread.MAX_UNPACKED", 1000)
     path = build_form(tmp_path / "form.docx", [Row("1.2", "Placeholder.")])
     with pytest.raises(InputError) as caught:
         read_form(path)

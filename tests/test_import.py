@@ -9,10 +9,10 @@ import pytest
 
 from conftest import EXAMPLE, ROOT, Run
 from formbuilder import Row, build_form
-from selfassess.catalogue import Catalogue
-from selfassess.formrows import read_answer, read_date
+from selfassess.code.catalogue import Catalogue
 from selfassess.models import Assessment, CodeEdition, Evidence, EvidenceItem
 from selfassess.validate import validate
+from selfassess.wordform.rows import read_answer, read_date
 from selfassess.yamlio import load_file
 from selfassess.yamlout import dump_assessment
 

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from conftest import EXAMPLE, FIXTURES, Run
-from selfassess.initialise import last_completed_period, next_period, slug
+from selfassess.cycle.start import last_completed_period, next_period, slug
 from selfassess.models import Assessment
 from selfassess.validate import validate
 from selfassess.yamlio import load_file

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, ROOT, Run, write
-from selfassess.catalogue import Catalogue
-from selfassess.migrate import migrate
+from selfassess.code.catalogue import Catalogue
+from selfassess.cycle.migrate import migrate
 from selfassess.models import Assessment, EvidenceItem, Landlord, Response
 from selfassess.validate import validate
 from selfassess.yamlio import load_file

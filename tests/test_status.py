@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT, Run, write
-from selfassess.deadlines import (
+from selfassess.code.deadlines import (
     DeadlineRules,
     add_months,
     due_dates,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE
-from selfassess.catalogue import Catalogue
+from selfassess.code.catalogue import Catalogue
 from selfassess.models import (
     Action,
     Assessment,

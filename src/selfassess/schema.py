@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from selfassess.deadlines import DeadlineRules
+from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap
 
 KINDS: dict[str, type[BaseModel]] = {

@@ -42,7 +42,7 @@ def check_command(
     warnings, then a count. Exit status: 0 clean, 1 problems, 2 bad usage.
     """
     from selfassess.check import check_files
-    from selfassess.report import FORMATS
+    from selfassess.check.report import FORMATS
 
     report = check_files(list(files), today(as_of))
     report.problems = [p for p in report.problems if p.code not in ignored]

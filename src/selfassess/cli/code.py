@@ -25,8 +25,8 @@ def list_command(edition: str) -> None:
     Each line gives the provision's id, modality, whether its text is bundled,
     and a short summary.
     """
-    from selfassess.catalogue import Catalogue
-    from selfassess.codelist import format_list, load_edition
+    from selfassess.code.browse import format_list, load_edition
+    from selfassess.code.catalogue import Catalogue
 
     found = run(load_edition, Catalogue.near(), edition)
     click.echo(format_list(found), nl=False)
@@ -43,8 +43,8 @@ def show_command(provision_id: str, edition: str) -> None:
     Also shows where the provision went in a later edition, or where it came
     from in an earlier one, according to the edition maps.
     """
-    from selfassess.catalogue import Catalogue
-    from selfassess.codelist import format_show, load_edition
+    from selfassess.code.browse import format_show, load_edition
+    from selfassess.code.catalogue import Catalogue
 
     catalogue = Catalogue.near()
     found = run(load_edition, catalogue, edition)
@@ -85,7 +85,7 @@ def import_command(
     When every provision has text and none is missing from the form, the
     edition is marked complete and check becomes strict.
     """
-    from selfassess.codeimport import format_import, import_form
+    from selfassess.code.fromform import format_import, import_form
 
     result = run(import_form, form, edition, output, update, prefer_form, today(day))
     click.echo(format_import(result, form.name), nl=False)

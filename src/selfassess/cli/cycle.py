@@ -71,7 +71,7 @@ def init_command(
     move to `history`, and the rest stay. The file is written to
     assessments/<landlord>-<period>.yaml unless -o says otherwise.
     """
-    from selfassess.initialise import default_output, start
+    from selfassess.cycle.start import default_output, start
 
     with reported_errors():
         assessment, _, text = start(code, landlord, period, last, today(as_of), homes)
@@ -110,7 +110,7 @@ def import_command(
     else is listed here and written as an unanswered provision with a `review`
     note, so `selfassess check` lists it until it is answered.
     """
-    from selfassess.importing import default_import_output, import_form, report_lines
+    from selfassess.cycle.importing import default_import_output, import_form, report_lines
 
     with reported_errors():
         result = import_form(form, today(as_of), code, landlord, period)
@@ -139,7 +139,7 @@ def migrate_command(file: Path, to_code: str, output: Path | None, force: bool) 
     removed or unmapped provisions move to `retired:`. Without -o the input file
     is replaced, which needs --force (a .bak copy is kept).
     """
-    from selfassess.migrate import migrate_file, summary_lines
+    from selfassess.cycle.migrate import migrate_file, summary_lines
     from selfassess.yamlout import dump_assessment
 
     with reported_errors():
@@ -172,8 +172,8 @@ def diff_command(old: Path, new: Path, output_format: str) -> None:
     edition map. The Markdown is written to paste into the 'service
     improvements' part of the annual complaints performance report.
     """
-    from selfassess.diff import diff_files
-    from selfassess.diffreport import FORMATS
+    from selfassess.cycle.diff import diff_files
+    from selfassess.cycle.diffreport import FORMATS
 
     with reported_errors():
         result = diff_files(old, new, today(None))
@@ -198,7 +198,7 @@ def status_command(file: Path, as_of: dt.date | None, output_format: str) -> Non
     by the landlord's homes and financial year end; a rule not confirmed for
     the period is shown as unconfirmed.
     """
-    from selfassess.status import assessment_status, format_json, format_text
+    from selfassess.cycle.status import assessment_status, format_json, format_text
 
     with reported_errors():
         status = assessment_status(file, today(as_of))

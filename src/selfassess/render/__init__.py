@@ -123,14 +123,14 @@ def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
     """Return each output's path (relative to the assessment's folder) and bytes."""
-    from selfassess.render import md, summary, word
+    from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
 
     doc = build_view(checked, draft=options.draft)
     wanted = set(options.formats)
     outputs = _html_outputs(doc, wanted, options.templates)
     if "md" in wanted:
-        outputs["self-assessment.md"] = md.render_markdown(doc).encode()
+        outputs["self-assessment.md"] = markdown.render_markdown(doc).encode()
     if "docx" in wanted:
         fixed = checked.assessment.assessed_on
         outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)

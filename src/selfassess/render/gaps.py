@@ -12,8 +12,8 @@ from selfassess.check import CheckedAssessment
 from selfassess.dates import format_date
 from selfassess.models import Action, Assessment
 from selfassess.render import views as v
+from selfassess.render.codetext import anchor
 from selfassess.render.context import build_view
-from selfassess.render.text import anchor
 
 _MODALITY_ORDER = {"must": 0, "mixed": 1, "should": 2}
 NO_OWNER = "No owner given"

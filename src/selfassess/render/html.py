@@ -11,12 +11,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from selfassess.catalogue import resource_dir
 from selfassess.problems import InputError, Problem, error
-from selfassess.render import markdown, views
+from selfassess.render import usermarkdown, views
 from selfassess.render.chart import build_chart, counts_text
 from selfassess.render.gaps import GapList
 from selfassess.render.views import Block, DocumentView
+from selfassess.resources import resource_dir
 
 if TYPE_CHECKING:
     import jinja2
@@ -59,20 +59,20 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
 def _markdown(text: str | None) -> Markup:
     from markupsafe import Markup
 
-    return Markup(markdown.to_html(text))
+    return Markup(usermarkdown.to_html(text))
 
 
 def _inline_markdown(text: str | None) -> Markup:
     from markupsafe import Markup
 
-    return Markup(markdown.to_inline_html(text))
+    return Markup(usermarkdown.to_inline_html(text))
 
 
 def _labelled(text: str | None, label: str) -> Markup:
     """Render markdown with a bold label opening its first paragraph."""
     from markupsafe import Markup, escape
 
-    body = markdown.to_html(text)
+    body = usermarkdown.to_html(text)
     strong = Markup("<strong>{}</strong> ").format(escape(label))
     if body.startswith("<p>"):
         return Markup("<p>") + strong + Markup(body[3:])

@@ -1,174 +1,167 @@
-"""Users' markdown (commentary, explanations, evidence): safe HTML, and paragraphs for Word.
-
-Raw HTML is off, images are off (a published page makes no external requests),
-and a link whose target is not http, https, mailto or relative stays plain text.
-Headings inside user text become bold paragraphs so the document's outline stays ours.
-"""
+"""The self-assessment as Markdown (GitHub-flavoured tables), readable in a pull request."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
 
-from selfassess.safety import is_safe_url
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
+from selfassess.render import views as v
+from selfassess.render.chart import counts_text
+from selfassess.render.mdescape import cell, escape, neutralise, target
 
 
-@dataclass(frozen=True)
-class Span:
-    """A run of text with its emphasis and, for a link, its target."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    strike: bool = False
-    code: bool = False
-    href: str | None = None
-    line_break: bool = False
-
-
-@dataclass
-class Para:
-    """A paragraph for Word: plain, a bullet or a numbered item, at a list depth."""
-
-    spans: list[Span] = field(default_factory=list)
-    kind: str = "paragraph"  # paragraph | bullet | number
-    level: int = 0
-    quote: bool = False
-    restart: bool = False  # the first item of a numbered list
-    start: int = 1
-
-    @property
-    def text(self) -> str:
-        """Return the paragraph's plain text."""
-        return "".join("\n" if s.line_break else s.text for s in self.spans)
+def render_markdown(doc: v.DocumentView) -> str:
+    """Return the whole public document as Markdown."""
+    lines = [f"# {escape(doc.landlord)}: {escape(doc.title)}", ""]
+    lines += draft_lines(doc)
+    lines += _facts(doc)
+    lines += _summary(doc)
+    for section in doc.sections:
+        lines += _section(section)
+    lines += _action_plan(doc)
+    if doc.governance.response:
+        lines += [
+            f"## {escape(doc.governance.heading)}",
+            "",
+            neutralise(doc.governance.response),
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-@cache
-def parser() -> MarkdownIt:
-    """Return the one markdown parser: CommonMark, raw HTML off, safe links only."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
-    md.validateLink = is_safe_url  # type: ignore[method-assign]  # markdown-it's documented hook
-    md.add_render_rule("heading_open", _strong_open)
-    md.add_render_rule("heading_close", _strong_close)
-    return md
-
-
-def _strong_open(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
-    return "<p><strong>"
+def draft_lines(doc: v.DocumentView) -> list[str]:
+    """Return the draft banner and open problems, or nothing for an approved document."""
+    if not doc.draft:
+        return []
+    lines = [f"> **{v.DRAFT_BANNER}**", ">", "> This is a working draft. It has not been approved"]
+    lines.append("> by the governing body and may change.")
+    if doc.problems:
+        lines += [">", "> Open problems found by `selfassess check`:", ">"]
+        lines += [f"> - {escape(problem)}" for problem in doc.problems]
+    return [*lines, ""]
 
 
-def _strong_close(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
-    return "</strong></p>\n"
+def _facts(doc: v.DocumentView) -> list[str]:
+    lines = []
+    for fact in doc.facts:
+        value = escape(fact.value)
+        if fact.url:
+            value = f"[{value}]({target(fact.url)})"
+        lines.append(f"- **{escape(fact.label)}:** {value}")
+    return [*lines, ""]
 
 
-def to_html(text: str | None) -> str:
-    """Render user markdown as safe HTML blocks."""
-    return str(parser().render(text or ""))
+def _summary(doc: v.DocumentView) -> list[str]:
+    totals = doc.totals
+    text = (
+        f"We assessed our complaint handling against {totals.total} provisions of the "
+        f"{escape(doc.edition.name)}. We comply with {totals.yes} and do not comply with {totals.no}."
+    )
+    if totals.unanswered:
+        text += f" {totals.unanswered} not yet answered."
+    lines = ["## Summary", "", text, "", "| Section | Provisions assessed | Yes | No |"]
+    lines.append("| --- | ---: | ---: | ---: |")
+    for s in (*(s.counts for s in doc.sections), totals):
+        lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
+    lines += ["", "### Where we do not comply", ""]
+    if not doc.non_compliant:
+        return [*lines, "We comply with every provision we assessed.", ""]
+    lines += ["| Code provision | Requirement | Intended compliance date |", "| --- | --- | --- |"]
+    for row in doc.non_compliant:
+        lines.append(
+            f"| {cell(row.id)} | {cell(row.summary)} | {row.compliance_date or 'Not set'} |"
+        )
+    return [*lines, ""]
 
 
-def to_inline_html(text: str | None) -> str:
-    """Render one line of user markdown as safe inline HTML (no paragraph)."""
-    return str(parser().renderInline(text or ""))
+def _action_plan(doc: v.DocumentView) -> list[str]:
+    if not doc.non_compliant:
+        return []
+    lines = ["## What we are doing where we do not comply", ""]
+    for row in doc.non_compliant:
+        lines += [f"### Provision {escape(row.id)}: {escape(row.summary)}", ""]
+        lines += [f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}", ""]
+        lines += [f"- {_action(action)}" for action in row.actions]
+        lines += [""] if row.actions else []
+    return lines
 
 
-def to_paras(text: str | None) -> list[Para]:
-    """Walk the markdown's tokens into paragraphs and runs for Word."""
-    walk = _Walk()
-    for token in parser().parse(text or ""):
-        walk.take(token)
-    return walk.paras
+def _action(action: v.ActionView) -> str:
+    text = escape(action.do)
+    if action.owner:
+        text += f" (responsible: {escape(action.owner)})"
+    if action.due:
+        text += f", due {action.due}"
+    return f"{text}. Status: {action.status.lower()}."
 
 
-class _Walk:
-    """The state of a walk through block tokens: open lists, quotes and headings."""
-
-    def __init__(self) -> None:
-        self.paras: list[Para] = []
-        self.lists: list[str] = []  # the kind of each open list, innermost last
-        self.start = 1
-        self.item_started = self.heading = False
-        self.quote = 0
-
-    def take(self, token: Token) -> None:
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            self.lists.append("bullet" if kind == "bullet_list_open" else "number")
-            self.start = int(token.attrs.get("start", 1) or 1)
-            self.item_started = False
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            self.lists.pop()
-        elif kind == "list_item_open":
-            self.item_started = True
-        elif kind in ("heading_open", "heading_close"):
-            self.heading = kind == "heading_open"
-        elif kind in ("blockquote_open", "blockquote_close"):
-            self.quote += 1 if kind == "blockquote_open" else -1
-        elif kind == "inline":
-            self.paras.append(self._para(token))
-        elif kind in ("fence", "code_block"):
-            code = Span(token.content.rstrip("\n"), code=True)
-            self.paras.append(Para(spans=[code], quote=self.quote > 0))
-
-    def _para(self, token: Token) -> Para:
-        para = Para(inline_spans(token), quote=self.quote > 0, level=max(len(self.lists) - 1, 0))
-        if self.lists and self.item_started:
-            para.kind = self.lists[-1]
-            para.restart = para.kind == "number" and _first(self.paras, para)
-            para.start = self.start
-        elif self.lists:
-            para.level = len(self.lists)  # a further paragraph of a list item: indented
-        if self.heading:
-            para.spans = [replace(span, bold=True) for span in para.spans]
-        self.item_started = False
-        return para
+def _section(section: v.SectionView) -> list[str]:
+    lines = [f"## {escape(section.heading)}", "", counts_text(section.counts) + ".", ""]
+    for table in section.tables:
+        level = "###"
+        if table.heading:
+            lines += [f"### {escape(table.heading)}", ""]
+            level = "####"
+        lines += _overview(table)
+        for row in table.rows:
+            lines += list(_row(row, level))
+    return lines
 
 
-def _first(paras: list[Para], para: Para) -> bool:
-    """Tell whether a numbered item starts a new list (no numbered item just before it)."""
-    if not paras:
-        return True
-    last = paras[-1]
-    return not (last.kind == "number" and last.level >= para.level)
+def _overview(table: v.Table) -> list[str]:
+    lines = ["| Code provision | Requirement | Comply: Yes / No |", "| --- | --- | --- |"]
+    for row in table.rows:
+        lines.append(f"| {cell(row.id)} | {cell(row.summary)} | {row.answer} |")
+    return [*lines, ""]
 
 
-def inline_spans(token: Token) -> list[Span]:
-    """Turn an inline token's children into runs of text."""
-    spans: list[Span] = []
-    bold = italic = strike = 0
-    href: str | None = None
-    for child in token.children or []:
-        kind = child.type
-        if kind in ("text", "code_inline", "softbreak"):
-            text = " " if kind == "softbreak" else child.content
-            _append(
-                spans, Span(text, bold > 0, italic > 0, strike > 0, kind == "code_inline", href)
-            )
-        elif kind == "hardbreak":
-            spans.append(Span("", line_break=True))
-        elif kind in ("strong_open", "strong_close"):
-            bold += 1 if kind.endswith("open") else -1
-        elif kind in ("em_open", "em_close"):
-            italic += 1 if kind.endswith("open") else -1
-        elif kind in ("s_open", "s_close"):
-            strike += 1 if kind.endswith("open") else -1
-        elif kind == "link_open":
-            href = str(child.attrs.get("href", "")) or None
-        elif kind == "link_close":
-            href = None
-    return spans
+def _row(row: v.Row, level: str) -> Iterator[str]:
+    yield f"{level} {escape(row.id)}"
+    yield ""
+    yield "**Code requirement:**"
+    yield ""
+    yield from _requirement(row)
+    yield f"**Comply:** {row.answer}"
+    yield ""
+    if row.evidence:
+        yield "**Evidence:**"
+        yield ""
+        yield from (f"- {_evidence(item)}" for item in row.evidence)
+        yield ""
+    if row.commentary:
+        yield "**Commentary / explanation:**"
+        yield ""
+        yield neutralise(row.commentary)
+        yield ""
+    if row.answer == v.NO:
+        if row.explanation:
+            yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+            yield ""
+        yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
+        yield ""
 
 
-def _append(spans: list[Span], span: Span) -> None:
-    """Add a span, joining it to the last one when their formatting is the same."""
-    last = spans[-1] if spans else None
-    if last is not None and not last.line_break and replace(last, text=span.text) == span:
-        spans[-1] = replace(last, text=last.text + span.text)
-    else:
-        spans.append(span)
+def _requirement(row: v.Row) -> Iterator[str]:
+    if row.text is None:
+        yield f"Summary: {escape(row.summary)}"
+        yield ""
+        link = row.code_link
+        yield f"[{escape(link.text)}]({target(link.url)})" if link.url else escape(link.text)
+        yield ""
+        return
+    previous: v.Block | None = None
+    for block in row.text:
+        if previous is not None and not (previous.bullet and block.bullet):
+            yield ">"
+        yield f"> - {escape(block.text)}" if block.bullet else f"> {escape(block.text)}"
+        previous = block
+    yield ""
+
+
+def _evidence(item: v.Evidence) -> str:
+    if item.markdown:
+        return " ".join(neutralise(item.title).split())
+    if item.url:
+        return f"[{escape(item.title)}]({target(item.url)})"
+    if item.path:
+        return f"{escape(item.title)} ({escape(item.path)})"
+    return escape(item.title)

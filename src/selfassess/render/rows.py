@@ -7,7 +7,7 @@ import datetime as dt
 from selfassess.dates import format_date
 from selfassess.models import Action, Assessment, CodeEdition, EvidenceItem, Provision, Response
 from selfassess.render import views as v
-from selfassess.render.text import anchor, code_blocks
+from selfassess.render.codetext import anchor, code_blocks
 from selfassess.safety import is_safe_url
 
 _ANSWERS = {"yes": v.YES, "no": v.NO}

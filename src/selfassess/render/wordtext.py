@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfassess.render.markdown import Para, Span, to_paras
+from selfassess.render.usermarkdown import Para, Span, to_paras
 from selfassess.render.wordxml import HYPERLINK_STYLE, add_hyperlink, add_span
 
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}

@@ -8,7 +8,7 @@ import re
 import zipfile
 from typing import Any, TypeVar
 
-from selfassess.render.markdown import Span
+from selfassess.render.usermarkdown import Span
 
 HYPERLINK_STYLE = "Hyperlink"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)

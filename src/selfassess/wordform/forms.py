@@ -15,8 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from selfassess.docxlists import ListLabels
-from selfassess.docxread import (
+from selfassess.wordform.columns import (
+    SECTION,
+    STAGE,
+    STAGE_NUMBERS,
+    Columns,
+    group_of,
+    match_header,
+    provision_id,
+)
+from selfassess.wordform.docxread import (
     TBL,
     Element,
     P,
@@ -27,15 +35,7 @@ from selfassess.docxread import (
     paragraph_text,
     table_grid,
 )
-from selfassess.formcolumns import (
-    SECTION,
-    STAGE,
-    STAGE_NUMBERS,
-    Columns,
-    group_of,
-    match_header,
-    provision_id,
-)
+from selfassess.wordform.lists import ListLabels
 
 __all__ = ["Form", "FormRow", "match_header", "provision_id", "read_form"]
 

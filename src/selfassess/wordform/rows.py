@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from selfassess.forms import FormRow
 from selfassess.models import Evidence, EvidenceItem, Response
+from selfassess.wordform.forms import FormRow
 
 ANSWERS = {"yes": "yes", "y": "yes", "no": "no", "n": "no"}
 # A label may come bold ("**Explanation:** ..."), as selfassess's own Word output writes it.

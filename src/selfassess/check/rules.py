@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfassess.catalogue import Catalogue
+from selfassess.code.catalogue import Catalogue
 from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
 from selfassess.problems import Problem, error, warning

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from selfassess.catalogue import Catalogue
 from selfassess.check import load_assessment
-from selfassess.migrate import evidence_key, migrate
+from selfassess.code.catalogue import Catalogue
+from selfassess.cycle.migrate import evidence_key, migrate
 from selfassess.models import Assessment, CodeEdition, EditionMap, Evidence, Response
 from selfassess.problems import UsageError
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.check import load_assessment
+from selfassess.code.deadlines import DueDate, due_dates, load_rules
 from selfassess.dates import year_after
-from selfassess.deadlines import DueDate, due_dates, load_rules
 from selfassess.models import Action, Assessment, CodeEdition, TriggerEvent
 
 STATUS_SCHEMA_VERSION = 1

@@ -10,20 +10,12 @@ from functools import cache
 from pathlib import Path
 
 from selfassess.models import CodeEdition, EditionMap
+from selfassess.resources import resource_dir
 from selfassess.validate import validate
 from selfassess.yamlio import load_file
 
-_PACKAGE = Path(__file__).resolve().parent
 #: Files in code_requirements/ that are not editions.
 NOT_EDITIONS = {"deadlines"}
-
-
-def resource_dir(name: str) -> Path:
-    """Return a bundled folder (code_requirements, templates, schemas), installed or in a checkout."""
-    installed = _PACKAGE / name
-    if installed.is_dir():
-        return installed
-    return _PACKAGE.parent.parent / name
 
 
 def search_dirs(near: Path | None = None) -> tuple[Path, ...]:

@@ -11,13 +11,13 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from selfassess.catalogue import Catalogue
-from selfassess.formrows import read_row
-from selfassess.forms import Form, read_form
-from selfassess.initialise import default_output, last_completed_period, slug
-from selfassess.migrate import combine
+from selfassess.code.catalogue import Catalogue
+from selfassess.cycle.migrate import combine
+from selfassess.cycle.start import default_output, last_completed_period, slug
 from selfassess.models import Assessment, CodeEdition, Landlord, Response
 from selfassess.problems import InputError, UsageError, error
+from selfassess.wordform.forms import Form, read_form
+from selfassess.wordform.rows import read_row
 from selfassess.yamlout import dump_assessment
 
 PLACEHOLDER_LANDLORD = "Name of landlord"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from selfassess.catalogue import Catalogue
+from selfassess.code.catalogue import Catalogue
 from selfassess.models import CodeEdition, MapEntry, Provision
 from selfassess.problems import UsageError
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from selfassess.catalogue import Catalogue
+from selfassess.code.catalogue import Catalogue
 from selfassess.models import (
     Assessment,
     CodeEdition,

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from selfassess.forms import Form, FormRow
 from selfassess.models import CodeEdition, id_key
 from selfassess.problems import InputError, error
+from selfassess.wordform.forms import Form, FormRow
 
 STATUSES = ("filled", "identical", "differs", "added", "not in the form", "not assessed")
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from selfassess.catalogue import Catalogue
-from selfassess.codelist import load_edition
-from selfassess.codemerge import STATUSES, ImportResult, Outcome, check_same_edition, merge
-from selfassess.codeyaml import dump_edition
+from selfassess.code.browse import load_edition
+from selfassess.code.catalogue import Catalogue
+from selfassess.code.dump import dump_edition
+from selfassess.code.merge import STATUSES, ImportResult, Outcome, check_same_edition, merge
 from selfassess.files import write_new_file
-from selfassess.forms import read_form
 from selfassess.models import CodeEdition
 from selfassess.problems import InputError, OutputError, UsageError, error
 from selfassess.validate import validate
+from selfassess.wordform.forms import read_form
 from selfassess.wording import plural
 from selfassess.yamlio import load_file
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from selfassess.catalogue import Catalogue
-from selfassess.deadlines import DeadlineRules
+from selfassess.check.rules import RULES, RuleContext
+from selfassess.code.catalogue import Catalogue
+from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section, id_key
 from selfassess.problems import InputError, Problem, Severity, error, sort_problems, warning
-from selfassess.rules import RULES, RuleContext
 from selfassess.safety import is_safe_url
 from selfassess.validate import validate
 from selfassess.wording import shorten

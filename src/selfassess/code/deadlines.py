@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from selfassess.catalogue import Catalogue
+from selfassess.code.catalogue import Catalogue
 from selfassess.models import Landlord, SchemaVersion, Strict
 from selfassess.validate import validate
 from selfassess.yamlio import load_file

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from selfassess.catalogue import Catalogue
 from selfassess.check import load_assessment
-from selfassess.deadlines import period_end_year
-from selfassess.migrate import migrate
+from selfassess.code.catalogue import Catalogue
+from selfassess.code.deadlines import period_end_year
+from selfassess.cycle.migrate import migrate
 from selfassess.models import Assessment, CodeEdition, Governance, HistoryItem, Landlord, Response
 from selfassess.problems import UsageError
 from selfassess.yamlout import dump_assessment

@@ -1,0 +1,1 @@
+"""The Code as data: editions, maps, browsing, merging, import from the form, deadlines."""

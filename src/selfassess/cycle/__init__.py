@@ -1,0 +1,1 @@
+"""The yearly cycle: init, import, migrate, diff and status."""

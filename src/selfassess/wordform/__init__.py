@@ -1,0 +1,1 @@
+"""Reading the Ombudsman's Word form, shared by `import` and `code import`."""
