@@ -101,3 +101,17 @@ def test_limits_can_be_raised(tmp_path: Path) -> None:
     )
     assert " E107 " not in result.stdout
     assert "E113" in result.stdout
+
+
+def test_nesting_just_past_our_limit_is_e107_at_the_level_that_passes_it(
+    run: Run, tmp_path: Path
+) -> None:
+    # 100 levels: past our limit of 64, well within libyaml's own (1,000), so the
+    # result does not depend on which parser or version reads the file.
+    write(tmp_path, "deep.yaml", "a: " + "[" * 100 + "]" * 100 + "\n")
+    result = run("check", str(tmp_path / "deep.yaml"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'deep.yaml'}:1:67: E107 nesting is deeper than 64 levels; an "
+        "assessment needs fewer than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)"
+    )

@@ -186,19 +186,20 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
                 )
             ]
         )
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node = _compose(_Loader, text)
     except LimitExceeded as exc:
         raise InputError([error(display, exc.line, exc.col, "E107", exc.message)]) from None
     except yaml.MarkedYAMLError as exc:
-        raise InputError([_syntax_problem(exc, text, display)]) from None
+        if "nesting depth" not in str(exc.problem):
+            raise InputError([_syntax_problem(exc, text, display)]) from None
+        # libyaml's own nesting limit fired before ours: the pure-Python parser
+        # reaches our limit at the place it is passed, whatever libyaml's version.
+        raise InputError([_nesting_problem(text, display)]) from None
     except ReaderError as exc:
         raise InputError([_reader_problem(exc, text, display)]) from None
     except yaml.YAMLError as exc:
         raise InputError([error(display, 1, 1, "E101", f"YAML syntax error: {exc}")]) from None
-    finally:
-        loader.dispose()
     if node is None:
         raise InputError(
             [
@@ -267,6 +268,33 @@ def _decode(raw: bytes, display: str) -> str:
             ]
         )
     return text.replace("\r\n", "\n")
+
+
+def _compose(loader_class: Any, text: str) -> Node | None:
+    """Compose the single document in the text with the given loader."""
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+def _nesting_problem(text: str, display: str) -> Problem:
+    """Return the E107 problem for nesting that libyaml refused, placed by our own limit."""
+    try:
+        _compose(_PythonLoader, text)
+    except LimitExceeded as exc:
+        return error(display, exc.line, exc.col, "E107", exc.message)
+    except yaml.YAMLError:
+        pass
+    return error(
+        display,
+        1,
+        1,
+        "E107",
+        f"nesting is deeper than the YAML parser allows; an assessment needs fewer than 10 "
+        f"levels (set SELFASSESS_MAX_DEPTH to raise the limit of {MAX_DEPTH})",
+    )
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Problem:
