@@ -1,6 +1,6 @@
 """Outputs stay inside the folder given: odd file names, planted symbolic links, edition ids.
 
-(An evidence path outside the repository, W311, is tested in test_rules.py.)
+(An evidence path outside the repository, W311, is tested in check/test_rules.py.)
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, write
+from conftest import FIXTURES, Run, write
 
-CLEAN = (Path(__file__).parent / "fixtures" / "mini" / "clean.yaml").read_text(encoding="utf-8")
+CLEAN = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
 NO_6_10 = """  6.10:
     comply: no
     explanation: The stage 2 letter is being rewritten.
