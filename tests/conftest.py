@@ -67,3 +67,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite the golden files."""
     return bool(request.config.getoption("--update-golden"))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly which browser and Word tests did not run, and why."""
+    import browser
+
+    if browser.MISSING:
+        reasons = sorted(set(browser.MISSING))
+        terminalreporter.section("browser and Word tests NOT RUN", sep="!", red=True, bold=True)
+        for reason in reasons:
+            terminalreporter.line(f"{browser.MISSING.count(reason)} skipped: {reason}", red=True)
+        terminalreporter.line("CI (CI=true) fails instead of skipping them.", red=True)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Stop the shared headless browser, if a test started one."""
+    import browser
+
+    browser.close_browser()

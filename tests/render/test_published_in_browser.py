@@ -1,0 +1,43 @@
+"""Every published output opened as a reader would: HTML in Chromium with axe-core, Word in LibreOffice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import assert_accessible, docx_to_pdf, host_page, pdf_pages
+from renderkit import render_example
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_example(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_example(tmp_path_factory.mktemp("browser-draft"), draft=True)
+
+
+@pytest.mark.parametrize("name", ["self-assessment.html", "gaps.html"])
+def test_page_passes_axe_and_reflows(folder: Path, name: str) -> None:
+    assert_accessible(folder / name)
+
+
+def test_draft_page_passes_axe_and_reflows(draft: Path) -> None:
+    assert_accessible(draft / "self-assessment.html")
+
+
+def test_every_fragment_inside_a_plain_host_page(folder: Path) -> None:
+    fragments = sorted((folder / "sections").glob("*.html"))
+    assert {"index.html", "governance.html", "section-6.html"} <= {f.name for f in fragments}
+    for fragment in fragments:
+        hosted = fragment.with_name(f"hosted-{fragment.name}")
+        hosted.write_text(host_page(fragment.read_text(encoding="utf-8")), encoding="utf-8")
+        assert_accessible(hosted)
+
+
+def test_word_file_converts_to_pdf(folder: Path, tmp_path: Path) -> None:
+    pdf = docx_to_pdf(folder / "self-assessment.docx", tmp_path)
+    assert pdf_pages(pdf) > 1
