@@ -23,6 +23,7 @@ EVERY_OUTPUT = [
     "gaps.csv",
     "gaps.html",
     "gaps.md",
+    "sections/governance.html",
     "sections/index.html",
     "sections/section-1.html",
     "sections/section-6.html",
@@ -43,7 +44,7 @@ def test_render_writes_every_output(run: Run, mini: Path) -> None:
     assert result.exit_code == 0
     assert result.output == (
         "wrote build/clean/self-assessment.html\n"
-        "wrote build/clean/sections/ (3 fragments)\n"
+        "wrote build/clean/sections/ (4 fragments)\n"
         "wrote build/clean/self-assessment.md\n"
         "wrote build/clean/self-assessment.docx\n"
         "wrote build/clean/gaps.md\n"
@@ -157,6 +158,7 @@ def test_submission_and_summary(run: Run, mini: Path) -> None:
         "sections/index.html",
         "sections/section-1.html",
         "sections/section-6.html",
+        "sections/governance.html",
         "self-assessment.md",
         "self-assessment.docx",
         "gaps.md",

@@ -54,6 +54,14 @@ TEMPLATE_ERROR = "E401"
     type=EXISTING_FILE,
     help="A Word file whose styles, page setup and header (logo) the Word output uses.",
 )
+@click.option(
+    "--fragment-links",
+    default="anchor",
+    show_default=True,
+    metavar="anchor|relative|URL-PATTERN",
+    help="How sections/index.html links to the other fragments: anchors on one CMS page, "
+    "the files beside it, or a pattern such as https://www.example.gov.uk/complaints/{fragment}.",
+)
 def render_command(
     files: tuple[Path, ...],
     out: Path | None,
@@ -62,6 +70,7 @@ def render_command(
     templates: Path | None,
     draft: bool,
     reference_docx: Path | None,
+    fragment_links: str,
 ) -> None:
     """Check each assessment, then write its documents into build/<file stem>/.
 
@@ -72,6 +81,7 @@ def render_command(
     rendering goes on.
     """
     from selfassess.render import RenderOptions, parse_formats
+    from selfassess.render.fragments import check_fragment_links
 
     options = RenderOptions(
         as_of=today(as_of),
@@ -79,6 +89,7 @@ def render_command(
         templates=templates,
         draft=draft,
         reference_docx=reference_docx,
+        fragment_links=run(check_fragment_links, fragment_links),
     )
     failed = False
     for path in _progress(files):

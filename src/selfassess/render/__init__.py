@@ -33,6 +33,7 @@ class RenderOptions:
     templates: Path | None = None
     draft: bool = False
     reference_docx: Path | None = None
+    fragment_links: str = "anchor"  # anchor | relative | a URL pattern with {fragment}
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
 
     doc = build_view(checked, draft=options.draft)
     wanted = set(options.formats)
-    outputs = _html_outputs(doc, wanted, options.templates)
+    outputs = _html_outputs(doc, wanted, options)
     if "md" in wanted:
         outputs["self-assessment.md"] = markdown.render_markdown(doc).encode()
     if "docx" in wanted:
@@ -146,16 +147,19 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
     return outputs
 
 
-def _html_outputs(doc: DocumentView, wanted: set[str], templates: Path | None) -> dict[str, bytes]:
+def _html_outputs(doc: DocumentView, wanted: set[str], options: RenderOptions) -> dict[str, bytes]:
     from selfassess.render import html
 
+    templates = options.templates
     outputs: dict[str, bytes] = {}
     if "html" in wanted:
         outputs["self-assessment.html"] = html.render_page(
             html.environment(templates), doc
         ).encode()
     if "sections" in wanted:
-        fragments = html.render_fragments(html.environment(templates), doc)
+        fragments = html.render_fragments(
+            html.environment(templates), doc, options.fragment_links
+        )
         outputs["sections/index.html"] = fragments.pop("index.html").encode()
         outputs.update({f"sections/{name}": text.encode() for name, text in fragments.items()})
     return outputs

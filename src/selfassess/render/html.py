@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfassess.problems import InputError, Problem, error
-from selfassess.render import usermarkdown, views
+from selfassess.render import fragments, usermarkdown, views
 from selfassess.render.chart import build_chart, counts_text
 from selfassess.render.gaps import GapList
 from selfassess.render.views import Block, DocumentView
@@ -98,15 +98,27 @@ def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
     )
 
 
-def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
-    """Return the CMS fragments by file name: one per section, and an index."""
+def render_fragments(
+    env: jinja2.Environment, doc: DocumentView, links: str = fragments.ANCHOR
+) -> dict[str, str]:
+    """Return the CMS fragments by file name: one per section, the governance, and an index."""
     pages = {
         f"section-{s.number}.html": _render(
             env, "section.html", doc=doc, section=s, styled=False, section_plan=True
         )
         for s in doc.sections
     }
-    pages["index.html"] = _render(env, "sections-index.html", doc=doc, styled=False)
+    pages[f"{fragments.GOVERNANCE}.html"] = _render(
+        env, "governance.html", doc=doc, anchor=fragments.GOVERNANCE, styled=False
+    )
+    hrefs = {
+        s.anchor: fragments.fragment_href(links, f"section-{s.number}", s.anchor)
+        for s in doc.sections
+    }
+    governance = fragments.fragment_href(links, fragments.GOVERNANCE, fragments.GOVERNANCE)
+    pages["index.html"] = _render(
+        env, "sections-index.html", doc=doc, hrefs=hrefs, governance=governance, styled=False
+    )
     return pages
 
 

@@ -49,6 +49,18 @@ class Evidence:
     path: str | None = None
     markdown: bool = False
 
+    @property
+    def site(self) -> str | None:
+        """Return where a link leads in brief: a web address's host, or the link as written."""
+        if not self.url:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.url)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return parts.hostname
+        return self.url.removeprefix("mailto:")
+
 
 @dataclass(frozen=True)
 class ActionView:
@@ -142,6 +154,7 @@ class Governance:
     body: str | None
     heading: str
     response: str | None
+    approval: str | None = None  # the date approved, with the minute, e.g. "18 June 2025 (...)"
 
 
 @dataclass
