@@ -211,6 +211,7 @@ class Tab:
         """Print the page as the browser's print dialog would (print CSS, @page size) to a PDF."""
         import base64
 
+        self.send("Emulation.setEmulatedMedia", {"media": ""})  # print styles, not screen
         options = {"preferCSSPageSize": True, "printBackground": True}
         printed = self.send("Page.printToPDF", options)
         path.write_bytes(base64.b64decode(printed["data"]))

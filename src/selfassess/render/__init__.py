@@ -157,9 +157,7 @@ def _html_outputs(doc: DocumentView, wanted: set[str], options: RenderOptions) -
             html.environment(templates), doc
         ).encode()
     if "sections" in wanted:
-        fragments = html.render_fragments(
-            html.environment(templates), doc, options.fragment_links
-        )
+        fragments = html.render_fragments(html.environment(templates), doc, options.fragment_links)
         outputs["sections/index.html"] = fragments.pop("index.html").encode()
         outputs.update({f"sections/{name}": text.encode() for name, text in fragments.items()})
     return outputs

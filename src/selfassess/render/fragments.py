@@ -30,8 +30,7 @@ def check_fragment_links(value: str) -> str:
         )
     if not is_safe_url(example) or any(c.isspace() or c in "\"'<>`" for c in value):
         raise UsageError(
-            f"--fragment-links pattern '{value}' is not an http or https address or a "
-            f"relative path"
+            f"--fragment-links pattern '{value}' is not an http or https address or a relative path"
         )
     return value
 

@@ -15,6 +15,7 @@ from typing import Any
 from selfassess.problems import UsageError
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
+from selfassess.render.wordstyle import APP_XML, keeps_whole, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
@@ -37,6 +38,9 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     doc = xml_safe(doc)
     document = _open(reference)
     set_language(document, "en-GB")
+    set_languages(document)
+    if reference is None:  # a council's reference document brings its own fonts
+        set_fonts(document)
     ensure_hyperlink_style(document)
     _properties(document, doc, fixed_date)
     styles = Styles(document)
@@ -57,7 +61,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
         body.markdown(doc.governance.response)
     stream = io.BytesIO()
     document.save(stream)
-    return fix_zip(stream.getvalue())
+    return fix_zip(stream.getvalue(), {"docProps/app.xml": APP_XML})
 
 
 def _open(reference: Path | None) -> Any:
@@ -162,11 +166,20 @@ def _table(body: Writer, table: v.Table) -> None:
         cell.paragraphs[0].add_run(column).bold = True
     for row in table.rows:
         added = grid.add_row()
-        keep_row_whole(added)
+        if keeps_whole(_cell_texts(row), _WIDTHS_CM):
+            keep_row_whole(added)
         cells = added.cells
         for cell, width in zip(cells, widths, strict=True):
             cell.width = width
         _row(body, cells, row)
+
+
+def _cell_texts(row: v.Row) -> tuple[str, ...]:
+    """Return each cell's text, a line per paragraph, to judge the row's height."""
+    requirement = [b.text for b in row.text] if row.text is not None else [row.summary]
+    commentary = [row.commentary or "", row.explanation or ""]
+    evidence = [item.title for item in row.evidence]
+    return (row.id, "\n".join(requirement), row.answer, "\n".join(evidence), "\n".join(commentary))
 
 
 def _row(body: Writer, cells: Any, row: v.Row) -> None:

@@ -155,8 +155,12 @@ def set_table_caption(table: Any, caption: str) -> None:
     table._tbl.tblPr.append(element("w:tblCaption", val=caption))
 
 
-def fix_zip(data: bytes) -> bytes:
-    """Rewrite a .docx zip with fixed entry times and order, so renders are reproducible."""
+def fix_zip(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """Rewrite a .docx zip with fixed entry times and order, so renders are reproducible.
+
+    Entries named in replace (and present) get the bytes given instead.
+    """
+    replace = replace or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -164,5 +168,5 @@ def fix_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, replace.get(name) or source.read(name))
     return output.getvalue()
