@@ -136,3 +136,45 @@ def test_version(run: Run) -> None:
     from selfassess import __version__
 
     assert run("--version").output == f"selfassess, version {__version__}\n"
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the commands believe standard error is a terminal."""
+    monkeypatch.setattr("selfassess.cli.common.stderr_is_terminal", lambda: True)
+
+
+def test_check_shows_progress_on_a_terminal_only_on_stderr(
+    run: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiet = run("check", "--as-of", "2025-07-01", "clean.yaml", "clean.yaml")
+    _terminal(monkeypatch)
+    shown = run("check", "--as-of", "2025-07-01", "clean.yaml", "clean.yaml")
+    assert quiet.stderr == ""
+    assert shown.stderr.splitlines()[0] == "Checking"  # click draws only the label off a real TTY
+    assert shown.stdout == quiet.stdout and shown.exit_code == quiet.exit_code == 0
+
+
+def test_check_never_shows_progress_with_json(
+    run: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _terminal(monkeypatch)
+    result = run("check", "--format", "json", "--as-of", "2025-07-01", "clean.yaml", "clean.yaml")
+    assert result.stderr == ""
+    assert json.loads(result.stdout)["files"] == ["clean.yaml", "clean.yaml"]
+
+
+def test_render_shows_progress_on_a_terminal_only(
+    run: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (mini / "second.yaml").write_text((mini / "clean.yaml").read_text(encoding="utf-8"))
+    args = ("render", "--as-of", "2025-07-01", "--format", "md", "clean.yaml", "second.yaml")
+    quiet = run(*args)
+    _terminal(monkeypatch)
+    shown = run(*args)
+    assert quiet.stderr == ""
+    assert shown.stderr.splitlines()[0] == "Rendering"
+    assert (
+        shown.stdout
+        == quiet.stdout
+        == ("wrote build/clean/self-assessment.md\nwrote build/second/self-assessment.md\n")
+    )

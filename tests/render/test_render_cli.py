@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import docx
@@ -304,3 +305,55 @@ def test_a_second_render_removes_stale_fragments_and_leftover_temporaries(
     assert not (folder / ".gaps.csv.abc123.tmp").exists()
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (folder / "sections" / "section-1.html").is_file()
+
+
+def _index_links(folder: Path) -> list[str]:
+    index = (folder / "sections" / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'href="([^"]*)"', index)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("anchor", ["#section-1", "#section-6", "#governance"]),
+        ("relative", ["section-1.html", "section-6.html", "governance.html"]),
+        (
+            "https://www.example.gov.uk/complaints/{fragment}",
+            [
+                "https://www.example.gov.uk/complaints/section-1",
+                "https://www.example.gov.uk/complaints/section-6",
+                "https://www.example.gov.uk/complaints/governance",
+            ],
+        ),
+    ],
+)
+def test_fragment_links(run: Run, mini: Path, value: str, expected: list[str]) -> None:
+    result = run("render", "--as-of", "2025-07-01", "--fragment-links", value, "clean.yaml")
+    assert result.exit_code == 0, result.output
+    assert _index_links(mini / "build" / "clean") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("https://www.example.gov.uk/complaints", "a URL pattern with {fragment}"),
+        ("javascript:alert(1)//{fragment}", "is not an http or https address"),
+        ('https://x.example/{fragment}" onclick="x', "is not an http or https address"),
+    ],
+)
+def test_bad_fragment_links_are_usage_errors(run: Run, mini: Path, value: str, says: str) -> None:
+    result = run("render", "--as-of", "2025-07-01", "--fragment-links", value, "clean.yaml")
+    assert result.exit_code == 2
+    assert says in result.output
+    assert not (mini / "build").exists()
+
+
+def test_governance_fragment_has_the_approval_and_response(run: Run, mini: Path) -> None:
+    assert run("render", "--as-of", "2025-07-01", "clean.yaml").exit_code == 0
+    text = (mini / "build/clean/sections/governance.html").read_text(encoding="utf-8")
+    assert text == (
+        '<section id="governance" aria-labelledby="governance-heading">\n'
+        '<h2 id="governance-heading">Approval</h2>\n'
+        "<p>Board approved this self-assessment on 1 June 2025 (Board minute 1/25).</p>\n"
+        "</section>\n"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,7 @@ class CheckedAssessment:
     problems: list[Problem]
 
 
-def check_files(paths: list[Path], as_of: dt.date) -> Report:
+def check_files(paths: Iterable[Path], as_of: dt.date) -> Report:
     """Check every file and collect every problem."""
     report = Report()
     for path in paths:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, today, with_progress
 
 
 @click.command("check")
@@ -44,7 +44,9 @@ def check_command(
     from selfassess.check import check_files
     from selfassess.check.report import FORMATS
 
-    report = check_files(list(files), today(as_of))
+    # Progress goes to standard error on a terminal only, so JSON and piped output stay clean.
+    checking = with_progress(files, "Checking", shown=output_format != "json")
+    report = check_files(checking, today(as_of))
     report.problems = [p for p in report.problems if p.code not in ignored]
     click.echo(FORMATS[output_format](report), nl=False)
     raise SystemExit(1 if report.failed(strict) else 0)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -70,3 +71,20 @@ def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Call a library function, reporting its errors the selfassess way."""
     with reported_errors():
         return function(*args, **kwargs)
+
+
+def stderr_is_terminal() -> bool:
+    """Tell whether standard error is a terminal (a person watching, not a pipe or CI log)."""
+    return sys.stderr.isatty()
+
+
+def with_progress(items: Sequence[T], label: str, shown: bool = True) -> Iterator[T]:
+    """Go through items with a progress bar on standard error, for several items on a terminal.
+
+    Nothing is shown when output is piped or logged, or when shown is False (e.g. JSON output).
+    """
+    if not shown or len(items) < 2 or not stderr_is_terminal():
+        yield from items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today, with_progress
 from selfassess.wording import plural
 
 if TYPE_CHECKING:
@@ -92,18 +90,9 @@ def render_command(
         fragment_links=run(check_fragment_links, fragment_links),
     )
     failed = False
-    for path in _progress(files):
+    for path in with_progress(files, "Rendering"):
         failed = not _render_one(path, out, options) or failed
     raise SystemExit(1 if failed else 0)
-
-
-def _progress(files: tuple[Path, ...]) -> Iterable[Path]:
-    """Show a progress bar on a terminal when rendering several assessments."""
-    if len(files) < 2 or not sys.stderr.isatty():
-        yield from files
-        return
-    with click.progressbar(files, label="Rendering", file=sys.stderr) as bar:
-        yield from bar
 
 
 def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:

@@ -156,6 +156,11 @@ class Governance:
     response: str | None
     approval: str | None = None  # the date approved, with the minute, e.g. "18 June 2025 (...)"
 
+    @property
+    def title(self) -> str:
+        """Return the heading of the approval and response, as one part of the document."""
+        return f"Approval and {self.heading}" if self.response else "Approval"
+
 
 @dataclass
 class DocumentView:

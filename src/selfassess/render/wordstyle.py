@@ -15,10 +15,10 @@ from selfassess.render.wordxml import element
 BODY_FONT = "Arial"
 LANGUAGE = "en-GB"
 APP_XML = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Application>selfassess</Application></Properties>"
-).encode()
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>selfassess</Application></Properties>"
+)
 CHARACTERS_PER_CM = 5  # about how many characters of 10-11 pt Arial fill a centimetre
 _THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia", "cs")
