@@ -375,3 +375,17 @@ def pdf_pages(pdf: Path) -> int:
     assert info.returncode == 0, f"pdfinfo cannot read {pdf.name}: {info.stderr}"
     match = re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
     return int(match.group(1)) if match else 0
+
+
+def print_to_pdf(page: Path, pdf: Path) -> Path:
+    """Print an HTML file to PDF as Chromium's print dialog would (print styles, @page)."""
+    with opened(page, WIDTHS[-1]) as tab_:
+        return tab_.print_pdf(pdf)
+
+
+def pdf_text(pdf: Path) -> list[str]:
+    """Return the text of each page of a PDF, as poppler's pdftotext lays it out."""
+    pdftotext = require("pdftotext")["pdftotext"]
+    done = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, f"pdftotext cannot read {pdf.name}: {done.stderr}"
+    return done.stdout.split("\f")[: pdf_pages(pdf)]

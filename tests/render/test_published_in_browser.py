@@ -6,8 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from browser import assert_accessible, docx_to_pdf, host_page, pdf_pages
-from renderkit import render_example
+from browser import (
+    assert_accessible,
+    docx_to_pdf,
+    host_page,
+    pdf_pages,
+    pdf_text,
+    print_to_pdf,
+)
+from renderkit import render_example, squash
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +48,20 @@ def test_every_fragment_inside_a_plain_host_page(folder: Path) -> None:
 def test_word_file_converts_to_pdf(folder: Path, tmp_path: Path) -> None:
     pdf = docx_to_pdf(folder / "self-assessment.docx", tmp_path)
     assert pdf_pages(pdf) > 1
+
+
+def test_page_prints_as_a_numbered_document_with_link_addresses(
+    folder: Path, tmp_path: Path
+) -> None:
+    pdf = print_to_pdf(folder / "self-assessment.html", tmp_path / "printed.pdf")
+    pages = [squash(text) for text in pdf_text(pdf)]
+    count = len(pages)
+    assert 1 < count <= 40  # 72 provisions with their commentary, A4 landscape
+    assert all(f"Page {n} of {count}" in text for n, text in enumerate(pages, 1))
+    # The summary starts on page 1 with its sentence and the figures, not a stranded heading.
+    assert "Summary We assessed our complaint handling against 72 provisions" in pages[0]
+    assert "Section 1: Definition of a complaint 5 5 0" in pages[0]
+    # Link addresses follow the links (table cells interleave in the PDF's text, so in parts).
+    printed = " ".join(pages)
+    assert printed.count("housing-complaints-policy)") >= 3
+    assert "(https://www.example.gov.uk/complaints)" in printed.replace(" ", "")
