@@ -10,6 +10,20 @@ import click
 from selfassess.cli.common import EXISTING_FILE, as_of_option, today
 
 
+def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Read --ignore values as registered problem codes (any case); refuse unknown ones."""
+    from selfassess.problemcodes import is_known
+
+    codes = tuple(value.strip().upper() for value in values)
+    unknown = [value for value, code in zip(values, codes, strict=True) if not is_known(code)]
+    if unknown:
+        raise click.BadParameter(
+            f"no problem code {', '.join(map(repr, unknown))}; the README's "
+            "'What check looks for' lists every code"
+        )
+    return codes
+
+
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @as_of_option
@@ -19,6 +33,7 @@ from selfassess.cli.common import EXISTING_FILE, as_of_option, today
     "ignored",
     multiple=True,
     metavar="CODE",
+    callback=lambda ctx, param, values: known_codes(values),
     help="Leave out problems with this code (e.g. W308); may be repeated.",
 )
 @click.option(
