@@ -64,6 +64,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E209", ERROR, "a Code edition lists a provision twice, out of order, or in the wrong section"),
     # E210-E219 (reserved)
     # E230-E234: editions and edition maps
+    ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
     # E401: templates
     ProblemCode("E401", ERROR, "an error in a template given with `--templates`"),
     # E5xx (reserved): the complaints log

@@ -73,3 +73,7 @@ class UsageError(SelfAssessError):
 
 class OutputError(SelfAssessError):
     """An output could not be written; earlier outputs are left as they were."""
+
+
+class ProblemsFound(SelfAssessError):
+    """A command reported the problems it found and fails because of them (exit 1)."""

@@ -23,6 +23,7 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from selfassess.problemcodes import severity
 from selfassess.problems import InputError, Problem, error
 
 KeyPath = tuple[str | int, ...]
@@ -72,6 +73,11 @@ class Document:
             if prefix in self.keys:
                 return self.keys[prefix]
         return self.value_mark(path)
+
+    def problem(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
+        """Return a problem at a key (or, with key=False, its value); the registry gives its severity."""
+        mark = self.key_mark(path) if key else self.value_mark(path)
+        return Problem(self.path_display, mark.line, mark.col, code, message, severity(code))
 
 
 def _prefixes(path: KeyPath) -> Iterator[KeyPath]:

@@ -106,16 +106,8 @@ def check_assessment(
     catalogue = Catalogue.near(document.path)
     edition = catalogue.edition(assessment.code)
     if edition is None:
-        known = ", ".join(catalogue.edition_ids()) or "none found"
-        mark = document.value_mark(("code",))
-        problem = error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E201",
-            f"unknown Code edition '{assessment.code}' (known: {known})",
-        )
-        return None, [problem]
+        message = catalogue.unknown_edition(assessment.code)
+        return None, [document.problem("E201", ("code",), message, key=False)]
     context = RuleContext(document, assessment, edition, catalogue, as_of)
     problems = [p for rule in RULES for p in rule(context)]
     return CheckedAssessment(document, assessment, edition, problems), problems
@@ -184,14 +176,8 @@ def _map_problems(document: Document) -> Iterator[Problem]:
         edition_id = getattr(edition_map, key)
         editions[key] = catalogue.edition(edition_id)
         if editions[key] is None:
-            mark = document.value_mark((key,))
-            yield error(
-                document.path_display,
-                mark.line,
-                mark.col,
-                "E201",
-                f"unknown Code edition '{edition_id}'",
-            )
+            message = catalogue.unknown_edition(edition_id)
+            yield document.problem("E201", (key,), message, key=False)
     old, new = editions["from_edition"], editions["to_edition"]
     if old is None or new is None:
         return

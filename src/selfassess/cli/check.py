@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, command, today
 
 
 def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -24,7 +24,7 @@ def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     return codes
 
 
-@click.command("check")
+@command("check")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @as_of_option
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
@@ -58,14 +58,16 @@ def check_command(
     """
     from selfassess.check import check_files
     from selfassess.check.report import FORMATS
+    from selfassess.problems import ProblemsFound
 
     report = check_files(list(files), today(as_of))
     report.problems = [p for p in report.problems if p.code not in ignored]
     click.echo(FORMATS[output_format](report), nl=False)
-    raise SystemExit(1 if report.failed(strict) else 0)
+    if report.failed(strict):
+        raise ProblemsFound()
 
 
-@click.command("schema")
+@command("schema")
 @click.option(
     "--kind",
     type=click.Choice(["assessment", "code", "map", "deadlines"]),

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from selfassess.render import views as v
 from selfassess.render.gaps import Gap, GapAction, GapList
-from selfassess.render.mdescape import cell, escape, neutralise, target
+from selfassess.render.mdescape import cell, escape, inert_markdown, target
 
 INTERNAL_NOTE = (
     "Internal: this list names the people responsible for each action. Do not publish it."
@@ -63,7 +63,7 @@ def _gap_markdown(gap: Gap) -> Iterator[str]:
         yield f"[{escape(row.code_link.text)}]({target(row.code_link.url)})"
         yield ""
     if row.explanation:
-        yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+        yield f"**{v.EXPLANATION_LABEL}** {inert_markdown(row.explanation)}"
         yield ""
     yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
     yield ""

@@ -37,7 +37,7 @@ def target(url: str) -> str:
     return "<" + encoded.replace("\n", "") + ">"
 
 
-def neutralise(markdown: str) -> str:
+def inert_markdown(markdown: str) -> str:
     """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
