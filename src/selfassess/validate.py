@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.models import SCHEMA_VERSIONS
+from selfassess.models import unknown_version
 from selfassess.problems import InputError, Problem, error
 from selfassess.yamlio import Document, KeyPath
 
@@ -134,14 +134,8 @@ def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, An
             f"{parent} is missing the required field '{path[-1]}'",
         )
     if path and path[-1] == "schema_version" and kind == "value_error":
-        versions = ", ".join(str(v) for v in SCHEMA_VERSIONS)
-        found = err.get("input")
         return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E111",
-            f"schema_version {found} is not one this release reads (it reads {versions}); upgrade selfassess or use a version it reads",
+            document.path_display, mark.line, mark.col, "E111", unknown_version(err.get("input"))
         )
     if path and path[-1] == "comply" and kind == "literal_error":
         return error(

@@ -184,11 +184,11 @@ def overdue(ctx: RuleContext) -> Iterator[Problem]:
     """W301/W302: actions past due, and compliance dates passed while still no."""
     for pid, response in ctx.answered():
         for index, action in enumerate(response.actions):
-            if action.due and action.due < ctx.as_of and action.status != "done":
+            if action.is_overdue(ctx.as_of):
                 yield ctx.warn(
                     "W301",
                     ("responses", pid, "actions", index, "due"),
-                    f"action for {pid} was due {action.due.isoformat()} and is {action.status}",
+                    f"action for {pid} was due {action.due} and is {action.status}",
                 )
         date = response.compliance_date
         if response.comply == "no" and date and date < ctx.as_of:

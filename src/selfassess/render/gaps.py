@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from selfassess.check import CheckedAssessment
-from selfassess.dates import format_date
+from selfassess.dates import due_order, format_date
 from selfassess.models import Action, Assessment
 from selfassess.render import views as v
 from selfassess.render.codetext import anchor
@@ -138,9 +138,9 @@ def _action(provision: str, action: Action, assessment: Assessment, as_of: dt.da
         owner_email=owner.email if owner else None,
         due=action.due,
         status=action.status,
-        overdue=action.status != "done" and action.due is not None and action.due < as_of,
+        overdue=action.is_overdue(as_of),
     )
 
 
 def _due_order(action: GapAction) -> tuple[bool, dt.date]:
-    return (action.due is None, action.due or dt.date.max)
+    return due_order(action.due)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from selfassess.render import views as v
 from selfassess.render.gaps import Gap, GapAction, GapList
 from selfassess.render.mdescape import cell, escape, inert_markdown, target
+from selfassess.wording import plural
 
 INTERNAL_NOTE = (
     "Internal: this list names the people responsible for each action. Do not publish it."
@@ -20,12 +21,12 @@ def headline(gaps: GapList) -> str:
     actions = len(gaps.actions)
     if gaps.owner:
         return (
-            f"As of {gaps.as_of}: {actions} action{'' if actions == 1 else 's'} for {gaps.owner} "
-            f"on {count} provision{'' if count == 1 else 's'} answered no, {gaps.overdue} overdue."
+            f"As of {gaps.as_of}: {plural(actions, 'action')} for {gaps.owner} "
+            f"on {plural(count, 'provision')} answered no, {gaps.overdue} overdue."
         )
     return (
-        f"As of {gaps.as_of}: {count} provision{'' if count == 1 else 's'} answered no, "
-        f"{actions} action{'' if actions == 1 else 's'}, {gaps.overdue} overdue."
+        f"As of {gaps.as_of}: {plural(count, 'provision')} answered no, "
+        f"{plural(actions, 'action')}, {gaps.overdue} overdue."
     )
 
 
