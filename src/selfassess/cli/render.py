@@ -159,6 +159,7 @@ def gaps_command(
     """
     from selfassess.check import load_assessment
     from selfassess.problems import InputError, Severity
+    from selfassess.render.context import build_view
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_text
@@ -174,5 +175,5 @@ def gaps_command(
         raise click.BadParameter(
             f"no owner '{owner}' in {file} (owners: {known})", param_hint="--owner"
         )
-    gaps = build_gaps(checked, day, owner)
+    gaps = build_gaps(checked, build_view(checked), day, owner)
     click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)
