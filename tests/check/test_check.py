@@ -75,30 +75,6 @@ def test_load_assessment_raises_when_it_cannot_be_used(mini: Path) -> None:
     assert [p.code for p in caught.value.problems] == ["E201"]
 
 
-def test_a_map_file_is_checked_against_its_editions(mini: Path) -> None:
-    text = (
-        "schema_version: 1\nfrom_edition: mini-code\nto_edition: mini-draft\nmappings:\n"
-        "  - {from: '9.9', to: ['1.2'], relation: same}\n"
-        "  - {from: '1.2', to: [], relation: same}\n"
-    )
-    assert lines(check_file(put("m.yaml", text), AS_OF)) == [
-        "m.yaml:5:5: E208 mini-code has no provision 9.9",
-        "m.yaml:6:5: E208 1.2: 'removed' goes with an empty to: list, and only it",
-    ]
-
-
-def test_a_code_file_lists_each_provision_once_in_order(mini: Path) -> None:
-    edition = (mini / "code_requirements" / "mini-code.yaml").read_text(encoding="utf-8")
-    text = edition.replace('id: "1.2"', 'id: "1.1"').replace(
-        "source: https://", "source: javascript://", 1
-    )
-    assert lines(check_file(put("code.yaml", text), AS_OF)) == [
-        "code.yaml:8:9: W310 source 'javascript://example.org/code' is not an http, https or "
-        "mailto link; it will be published as plain text",
-        "code.yaml:20:9: E209 provision 1.1 is listed twice",
-    ]
-
-
 def test_check_files_sorts_errors_first_and_drops_repeats(mini: Path) -> None:
     put("b.yaml", CLEAN.replace("comply: Yes", "comply: partial"))
     put("c.yaml", CLEAN.replace("due: 2025-09-30", "due: 2025-06-30"))

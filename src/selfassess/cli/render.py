@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from selfassess.cli.common import EXISTING_FILE, as_of_option, command, echo_error, today
-from selfassess.wording import plural
+from selfassess.wording import noun, plural
 
 if TYPE_CHECKING:
     from selfassess.render import RenderOptions
@@ -122,7 +122,7 @@ def _not_rendered(path: Path, codes: list[str], draft: bool) -> str:
     """Say why a file was not rendered and what to do about it."""
     them = "it" if len(codes) == 1 else "them"
     if any(code == TEMPLATE_ERROR for code in codes):
-        advice = f"fix the template{'' if len(codes) == 1 else 's'}"
+        advice = f"fix the {noun(len(codes), 'template')}"
     elif draft:
         advice = f"fix {them} to render a draft"
     else:

@@ -81,35 +81,26 @@ def _labelled(text: str | None, label: str) -> Markup:
 def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
     """Return the standalone self-assessment page."""
     chart = build_chart(tuple(s.counts for s in doc.sections))
-    return _render(
-        env,
-        "self-assessment.html",
-        doc=doc,
-        notice=doc.notice,
-        chart=chart,
-        styled=True,
-        section_plan=False,
+    return _render_doc(
+        env, "self-assessment.html", doc, chart=chart, styled=True, section_plan=False
     )
 
 
 def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
     """Return the CMS fragments by file name: one per section, and an index."""
     pages = {
-        f"section-{s.number}.html": _render(
-            env,
-            "section.html",
-            doc=doc,
-            notice=doc.notice,
-            section=s,
-            styled=False,
-            section_plan=True,
+        f"section-{s.number}.html": _render_doc(
+            env, "section.html", doc, section=s, styled=False, section_plan=True
         )
         for s in doc.sections
     }
-    pages["index.html"] = _render(
-        env, "sections-index.html", doc=doc, notice=doc.notice, styled=False
-    )
+    pages["index.html"] = _render_doc(env, "sections-index.html", doc, styled=False)
     return pages
+
+
+def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
+    """Render a template of the public document, with its draft notice."""
+    return _render(env, name, doc=doc, notice=doc.notice, **context)
 
 
 def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
