@@ -83,6 +83,14 @@ def test_escape_shows_text_as_written() -> None:
     assert cell("a | b\nc") == "a \\| b c"
 
 
+def test_an_image_in_users_markdown_becomes_a_plain_link() -> None:
+    assert inert_markdown("See ![chart](https://example.org/c.png).") == (
+        "See &#33;[chart](https://example.org/c.png)."
+    )
+    html = MarkdownIt("commonmark").render(inert_markdown("![chart](https://example.org/c.png)"))
+    assert html == '<p>!<a href="https://example.org/c.png">chart</a></p>\n'
+
+
 def test_neutralise_keeps_markdown_but_not_html_or_unsafe_links() -> None:
     text = (
         "We **do** this. <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n"
