@@ -3,7 +3,8 @@
 Every problem selfassess reports has a code from this table. The rules, the
 README's "What check looks for" tables, ``check --ignore`` and the tests all
 read it. One row per code, sorted by code; the comments mark the ranges kept
-for work in progress, so a new code is one added line under its range.
+for work in progress, so a new code is one added line under its range (and the
+same row in the README's table; tests/test_problemcodes.py says if either is missing).
 
 The letter gives the severity: E errors (exit 1), W warnings (exit 0 unless
 ``--strict``), I notes (informational, never a failure).
@@ -51,7 +52,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E122", ERROR, "a Word file that unpacks to more than the size limit"),
     ProblemCode("E123", ERROR, "a Word file with no self-assessment form table in it"),
     ProblemCode("E124", ERROR, "a form whose text matches too few of the edition's bundled texts (probably another edition)"),
-    # E125-E139 (reserved): hostile input
+    # E12x-E13x (reserved): hostile input; E121-E124 above are taken
     # E20x: an assessment against its Code edition; Code and map files
     ProblemCode("E201", ERROR, "an unknown Code edition"),
     ProblemCode("E202", ERROR, "an answer to a provision the edition does not have (complete editions)"),
