@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 from pathlib import Path
 
 import docx
@@ -53,6 +55,21 @@ def test_render_writes_every_output(run: Run, mini: Path) -> None:
         "wrote build/clean/summary.json\n"
     )
     assert _files(mini / "build" / "clean") == EVERY_OUTPUT
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_every_output_gets_the_mode_the_umask_gives(
+    run: Run, mini: Path, umask: int, mode: int
+) -> None:
+    previous = os.umask(umask)
+    try:
+        result = run("render", "--as-of", "2025-07-01", "clean.yaml")
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0
+    folder = mini / "build" / "clean"
+    modes = {name: stat.S_IMODE((folder / name).stat().st_mode) for name in EVERY_OUTPUT}
+    assert modes == dict.fromkeys(EVERY_OUTPUT, mode)
 
 
 def test_output_folder_and_formats(run: Run, mini: Path) -> None:
