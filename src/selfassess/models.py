@@ -37,12 +37,16 @@ def check_schema_version(value: int) -> int:
     return value
 
 
+#: How people write yes and no (YAML 1.1's booleans among them), in lower case.
+ANSWER_WORDS = {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no"}
+
+
 def normalise_answer(value: Any) -> Any:
-    """Read yes and no in any case, and YAML booleans, as the words yes and no."""
+    """Read yes, y, true, no, n and false in any case, and booleans, as the words yes and no."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
-        return value.strip().lower()
+    if isinstance(value, str):
+        return ANSWER_WORDS.get(value.strip().lower(), value)
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -15,6 +16,7 @@ from selfassess.yamlio import Document, KeyPath
 
 M = TypeVar("M", bound=BaseModel)
 
+_PARTIAL = re.compile(r"part|some|most|progress|almost|nearly|mainly", re.IGNORECASE)
 _MODEL_TAGS = {"str", "int", "bool", "list", "dict", "none"}
 
 _FRIENDLY = {
@@ -149,10 +151,19 @@ def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, An
             mark.line,
             mark.col,
             "E115",
-            f"{where} must be yes or no, found {_shown(err.get('input'))}; the Ombudsman's form "
-            "has no other answer: answer no and explain what is in place",
+            f"{where} must be yes or no, found {_shown(err.get('input'))}; {_answer_hint(err)}",
         )
     return error(document.path_display, mark.line, mark.col, "E112", f"{where}: {_message(err)}")
+
+
+def _answer_hint(err: Any) -> str:
+    """Advise on a comply value that is neither yes nor no, fitting what was written."""
+    if _PARTIAL.search(str(err.get("input"))):
+        return "the Ombudsman's form has no other answer: answer no and explain what is in place"
+    return (
+        "the Ombudsman's form has no other answer: write yes if the landlord complies in full, "
+        "otherwise no and explain what is in place"
+    )
 
 
 def _message(err: Any) -> str:
