@@ -105,8 +105,13 @@ def test_example_passes_with_only_missing_code_text(run: Run, project: Path) -> 
     )
     lines = result.output.splitlines()
     assert result.exit_code == 0
-    assert [line.split(": ")[1].split()[0] for line in lines[:-1]] == ["W308"]
-    assert lines[-1] == "0 errors, 1 warning in 1 file."
+    assert lines == [
+        "assessments/example-borough-council-2024-25.yaml:3:7: W308 Code text is not bundled for "
+        "33 provisions of hos-chc-2024, so documents show a summary and a link to the Code; "
+        "'selfassess code list hos-chc-2024' shows which",
+        "0 errors, 1 warning in 1 file.",
+    ]
+    assert len(lines[0]) < 220
 
 
 def test_bundled_code_files_pass(run: Run) -> None:

@@ -186,9 +186,9 @@ def test_missing_code_text_is_one_warning_per_file(run: Run, mini: Path) -> None
     assert (code, lines) == (
         0,
         [
-            "a.yaml:2:7: W308 Code text is not bundled for 1 provision of mini-draft (6.10); "
-            "documents show their summary and link to the Code. To bundle it, run 'selfassess "
-            "code import FORM.docx --edition mini-draft' with the Ombudsman's self-assessment form",
+            "a.yaml:2:7: W308 Code text is not bundled for 1 provision of mini-draft, so "
+            "documents show a summary and a link to the Code; 'selfassess code list mini-draft' "
+            "shows which",
             "0 errors, 1 warning in 1 file.",
         ],
     )

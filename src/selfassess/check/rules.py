@@ -317,16 +317,15 @@ def review_marks(ctx: RuleContext) -> Iterator[Problem]:
 
 
 def missing_code_text(ctx: RuleContext) -> Iterator[Problem]:
-    """W308: one warning per file naming the assessed provisions whose Code text is not bundled."""
+    """W308: one short warning per file that the edition lacks some provisions' Code text."""
     missing = [p.id for _, p in ctx.edition.provisions() if p.assessed and p.text is None]
     if missing:
         yield ctx.warn(
             "W308",
             ("code",),
-            f"Code text is not bundled for {plural(len(missing), 'provision')} of {ctx.edition.id} "
-            f"({', '.join(missing)}); documents show their summary and link to the Code. To bundle "
-            f"it, run 'selfassess code import FORM.docx --edition {ctx.edition.id}' with the "
-            "Ombudsman's self-assessment form",
+            f"Code text is not bundled for {plural(len(missing), 'provision')} of "
+            f"{ctx.edition.id}, so documents show a summary and a link to the Code; "
+            f"'selfassess code list {ctx.edition.id}' shows which",
             key=False,
         )
 
