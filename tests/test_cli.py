@@ -41,7 +41,8 @@ def test_errors_come_before_warnings_across_files(run: Run, mini: Path) -> None:
     assert result.output == (
         "b.yaml:20:13: E115 responses.\"6.1\".comply must be yes or no, found 'partial'; the "
         "Ombudsman's form has no other answer: answer no and explain what is in place\n"
-        "1 error, 0 warnings in 2 files.\n"
+        "b.yaml:31:9: W301 action for 6.10 was due 2025-06-30 and is in progress\n"
+        "1 error, 1 warning in 2 files.\n"
     )
 
 

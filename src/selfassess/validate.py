@@ -240,3 +240,12 @@ def _unwrap(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
+
+
+def error_paths(data: Any, exc: ValidationError) -> list[KeyPath]:
+    """Return where in the data each error is: the bad value, unknown key or incomplete mapping."""
+    paths = []
+    for err in exc.errors():
+        path, _, _ = _data_path(data, err["loc"])
+        paths.append(path[:-1] if err["type"] == "missing" else path)
+    return paths

@@ -207,3 +207,55 @@ def test_2022_numbering_in_a_2024_assessment_is_named(run: Run, project: Path) -
         "(1.9 is hos-chc-2022 numbering; in hos-chc-2024 it is 2.4; run 'selfassess migrate FILE --to hos-chc-2024')"
         in w312[0]
     )
+
+
+ONE_RUN = """schema_version: 1
+code: mini-code
+landlord: {name: Test Homes, homes: 500}
+period: 2024-25
+status: draft
+assessed_on: 1 May 2025
+owners:
+  hoc: {role: Head of Complaints}
+responses:
+  1.2:
+    comply: partly
+    evidnce: [Complaints policy]
+  6.1:
+    comply: no
+    actions:
+      - {do: Rewrite the procedure, owner: ceo, due: 2025-09-30}
+  6.10:
+    comply: no
+    explanation: The stage 2 letter is being rewritten.
+    compliance_date: 31/10/2025
+"""
+
+
+def test_schema_problems_do_not_hide_the_rules_of_other_answers(run: Run, mini: Path) -> None:
+    assert check(run, ONE_RUN) == (
+        1,
+        [
+            "a.yaml:6:14: E112 assessed_on: expected a date written YYYY-MM-DD, found '1 May 2025'",
+            "a.yaml:11:13: E115 responses.\"1.2\".comply must be yes or no, found 'partly'; the "
+            "Ombudsman's form has no other answer: answer no and explain what is in place",
+            "a.yaml:12:5: E114 unknown field 'evidnce' in responses.\"1.2\"; did you mean "
+            "'evidence'?",
+            "a.yaml:14:5: E204 provision 6.1 is answered no but has no explanation; the Code "
+            "requires a detailed explanation: add explanation: saying why, and what is in place "
+            "meanwhile",
+            "a.yaml:14:5: E205 provision 6.1 is answered no but has no compliance_date; add the "
+            "date by which the landlord intends to comply (YYYY-MM-DD)",
+            "a.yaml:16:44: E207 owner 'ceo' is not in owners (known: hoc)",
+            "a.yaml:20:22: E112 responses.\"6.10\".compliance_date: expected a date written "
+            "YYYY-MM-DD, found '31/10/2025'",
+            "7 errors, 0 warnings in 1 file.",
+        ],
+    )
+
+
+def test_a_file_whose_required_fields_are_broken_reports_only_those(run: Run, mini: Path) -> None:
+    text = ONE_RUN.replace("landlord: {name: Test Homes, homes: 500}\n", "landlord: [Test]\n")
+    code, lines = check(run, text)
+    assert code == 1
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["E112", "E112", "E115", "E114", "E112"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.check.rules import RULES, RuleContext
+from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section, id_key
@@ -101,8 +102,15 @@ def load_assessment(path: Path, as_of: dt.date) -> CheckedAssessment:
 def check_assessment(
     document: Document, as_of: dt.date
 ) -> tuple[CheckedAssessment | None, list[Problem]]:
-    """Validate an assessment and run every rule against its edition."""
-    assessment = validate(document, Assessment)
+    """Validate an assessment and run every rule against its edition.
+
+    Schema problems leave out only what they affect: the rules still run on the rest,
+    so one run reports every problem it can find (the assessment is then None).
+    """
+    salvaged = salvage(document)
+    if salvaged.assessment is None:
+        return None, salvaged.problems
+    assessment = salvaged.assessment
     catalogue = Catalogue.near(document.path)
     edition = catalogue.edition(assessment.code)
     if edition is None:
@@ -115,9 +123,11 @@ def check_assessment(
             "E201",
             f"unknown Code edition '{assessment.code}' (known: {known})",
         )
-        return None, [problem]
-    context = RuleContext(document, assessment, edition, catalogue, as_of)
-    problems = [p for rule in RULES for p in rule(context)]
+        return None, [*salvaged.problems, problem]
+    context = RuleContext(document, assessment, edition, catalogue, as_of, salvaged.set_aside)
+    problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
+    if salvaged.problems:
+        return None, problems
     return CheckedAssessment(document, assessment, edition, problems), problems
 
 
