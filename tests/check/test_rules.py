@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, Run, write
 
 CLEAN = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
+DRAFT = CLEAN.replace("status: approved", "status: draft")
 NO_6_10 = """  6.10:
     comply: no
     explanation: The stage 2 letter is being rewritten.
@@ -32,7 +33,7 @@ FIRES = {
         "a.yaml:18:3: E202 mini-code has no provision 1.9 (the nearest is 1.2)",
     ),
     "E203 unanswered": (
-        CLEAN.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
+        DRAFT.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
         "a.yaml:15:3: E203 provision 1.2 (First requirement) has no answer; add comply: yes or no",
     ),
     "E204 no without explanation": (
@@ -110,9 +111,23 @@ FIRES = {
         "Ombudsman's form has it, run 'selfassess code import FORM.docx --edition mini-draft' to add it",
     ),
     "W313 unanswered provision without bundled text": (
-        CLEAN.replace("code: mini-code", "code: mini-draft").split("  6.10:")[0],
+        DRAFT.replace("code: mini-code", "code: mini-draft").split("  6.10:")[0],
         "a.yaml:14:1: W313 no answer for 1 provision whose Code text is not bundled (6.10); answer "
         "them as the Ombudsman's form asks",
+    ),
+    "E210 approved with a provision unanswered": (
+        CLEAN.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
+        "a.yaml:15:3: E210 provision 1.2 (First requirement) has no answer, and status is "
+        "approved: an approved or published assessment needs an answer to each provision it assesses; add "
+        "comply: yes or no, or set status: draft",
+    ),
+    "E210 published with a provision unanswered whose text is not bundled": (
+        CLEAN.replace("code: mini-code", "code: mini-draft")
+        .replace("status: approved", "status: published")
+        .split("  6.10:")[0],
+        "a.yaml:14:1: E210 provision 6.10 (Stage two requirement) has no answer, and status is "
+        "published: an approved or published assessment needs an answer to each provision it assesses; add "
+        "comply: yes or no, or set status: draft",
     ),
 }
 
@@ -247,7 +262,7 @@ def test_schema_problems_do_not_hide_the_rules_of_other_answers(run: Run, mini: 
             "a.yaml:14:5: E205 provision 6.1 is answered no but has no compliance_date; add the "
             "date by which the landlord intends to comply (YYYY-MM-DD)",
             "a.yaml:16:44: E207 owner 'ceo' is not in owners (known: hoc)",
-            "a.yaml:20:22: E112 responses.\"6.10\".compliance_date: expected a date written "
+            'a.yaml:20:22: E112 responses."6.10".compliance_date: expected a date written '
             "YYYY-MM-DD, found '31/10/2025'",
             "7 errors, 0 warnings in 1 file.",
         ],

@@ -148,6 +148,45 @@ def test_status_draft_is_marked_too(run: Run, mini: Path) -> None:
     assert "Draft — not approved" in text and 'content="noindex"' in text
 
 
+UNANSWERED_APPROVED = (
+    CLEAN.replace("  6.10:\n    comply: no\n", "  6.10:\n")
+    .replace("    explanation: The stage 2 letter is being rewritten.\n", "")
+    .replace("    compliance_date: 2025-10-31\n", "")
+)
+
+
+def test_an_approved_assessment_with_an_unanswered_provision_is_not_rendered(
+    run: Run, mini: Path
+) -> None:
+    write(mini, "approved.yaml", UNANSWERED_APPROVED)
+    result = run("render", "--as-of", "2025-07-01", "approved.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "approved.yaml:24:3: E210 provision 6.10 (Stage two requirement) has no answer, and "
+        "status is approved: an approved or published assessment needs an answer to each provision it "
+        "assesses; add comply: yes or no, or set status: draft"
+    )
+    assert not (mini / "build" / "approved").exists()
+
+
+def test_no_document_claims_every_provision_while_some_are_unanswered(run: Run, mini: Path) -> None:
+    write(mini, "approved.yaml", UNANSWERED_APPROVED)
+    result = run("render", "--as-of", "2025-07-01", "--draft", "approved.yaml")
+    assert result.exit_code == 0, result.output
+    folder = mini / "build" / "approved"
+    said = "No provision is answered No so far, but 1 is not yet answered."
+    texts = {
+        "html": html_text((folder / "self-assessment.html").read_text(encoding="utf-8")),
+        "md": (folder / "self-assessment.md").read_text(encoding="utf-8"),
+        "docx": docx_text(folder / "self-assessment.docx"),
+    }
+    for kind, text in texts.items():
+        assert "every provision" not in text, kind
+        assert said in text and "Draft — not approved" in text, kind
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["draft"], summary["counts"]["unanswered"]) == (True, 1)
+
+
 def test_submission_and_summary(run: Run, mini: Path) -> None:
     run("render", "--as-of", "2025-07-01", "clean.yaml")
     folder = mini / "build" / "clean"

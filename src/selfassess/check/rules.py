@@ -106,7 +106,7 @@ def _nearest(pid: str, known: list[str]) -> str:
 
 
 def unanswered(ctx: RuleContext) -> Iterator[Problem]:
-    """E203/W313: an assessed provision with no answer."""
+    """E203/E210/W313: an assessed provision with no answer (E210 once approved or published)."""
     answers = ctx.assessment.responses
     missing_text = []
     for _, provision in ctx.edition.provisions():
@@ -115,7 +115,15 @@ def unanswered(ctx: RuleContext) -> Iterator[Problem]:
         if not provision.assessed or answered or provision.id in ctx.set_aside:
             continue
         path: KeyPath = ("responses", provision.id) if response else ("responses",)
-        if provision.text is not None or ctx.edition.complete:
+        if ctx.assessment.status != "draft":
+            yield ctx.at(
+                "E210",
+                path,
+                f"provision {provision.id} ({provision.summary}) has no answer, and status is "
+                f"{ctx.assessment.status}: an approved or published assessment needs an "
+                "answer to each provision it assesses; add comply: yes or no, or set status: draft",
+            )
+        elif provision.text is not None or ctx.edition.complete:
             yield ctx.at(
                 "E203",
                 path,

@@ -123,12 +123,13 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     body.text(
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{doc.edition.name}. We comply with {totals.yes} and do not comply with {totals.no}."
+        + (f" {doc.unanswered_text}" if doc.unanswered_text else "")
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
-        body.text("We comply with every provision we assessed.")
+        body.text(doc.no_gaps_text)
     for row in doc.non_compliant:
         date = row.compliance_date or "not set"
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
