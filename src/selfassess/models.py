@@ -370,6 +370,15 @@ class Assessment(Strict):
     )
     assessed_on: dt.date | None = Field(default=None, description="When the assessment was made.")
     published_on: dt.date | None = Field(default=None, description="When it was published.")
+    submitted_on: dt.date | None = Field(
+        default=None,
+        description="When it was submitted to the Housing Ombudsman; `status` stops counting "
+        "down to the deadline once it is set.",
+    )
+    submission_reference: str | None = Field(
+        default=None,
+        description="The reference the Ombudsman gave when acknowledging the submission (optional).",
+    )
     next_review: dt.date | None = Field(
         default=None,
         description="When the next assessment is due (default: a year after assessed_on).",

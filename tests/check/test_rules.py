@@ -115,6 +115,16 @@ FIRES = {
         "a.yaml:14:1: W313 no answer for 1 provision whose Code text is not bundled (6.10); answer "
         "them as the Ombudsman's form asks",
     ),
+    "W314 submitted while a draft": (
+        DRAFT.replace("assessed_on:", "submitted_on: 2025-06-20\nassessed_on:"),
+        "a.yaml:8:1: W314 submitted_on is set but status is draft; the Ombudsman is sent the "
+        "approved assessment: set status: approved (or published)",
+    ),
+    "W314 a reference without a date": (
+        CLEAN.replace("assessed_on:", "submission_reference: HOS-1\nassessed_on:"),
+        "a.yaml:8:1: W314 submission_reference is set but submitted_on is not; add the date it "
+        "was submitted",
+    ),
     "E210 approved with a provision unanswered": (
         CLEAN.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
         "a.yaml:15:3: E210 provision 1.2 (First requirement) has no answer, and status is "

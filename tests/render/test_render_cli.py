@@ -187,6 +187,27 @@ def test_no_document_claims_every_provision_while_some_are_unanswered(run: Run, 
     assert (summary["draft"], summary["counts"]["unanswered"]) == (True, 1)
 
 
+def test_the_submission_is_in_every_public_document(run: Run, mini: Path) -> None:
+    text = CLEAN.replace(
+        "assessed_on:", "submitted_on: 2025-06-20\nsubmission_reference: HOS-ACK-0042\nassessed_on:"
+    )
+    write(mini, "sent.yaml", text)
+    assert run("render", "--as-of", "2025-07-01", "sent.yaml").exit_code == 0
+    folder = mini / "build" / "sent"
+    page = lxml.html.fromstring((folder / "self-assessment.html").read_bytes())
+    facts = {
+        dt.text_content(): dd.text_content()
+        for dt, dd in zip(page.xpath("//dl/dt"), page.xpath("//dl/dd"), strict=True)
+    }
+    said = "20 June 2025 (acknowledgement reference HOS-ACK-0042)"
+    assert facts["Submitted to the Housing Ombudsman"] == said
+    markdown = (folder / "self-assessment.md").read_text(encoding="utf-8")
+    assert "Submitted to the Housing Ombudsman" in markdown and said in markdown
+    assert f"Submitted to the Housing Ombudsman: {said}" in docx_text(
+        folder / "self-assessment.docx"
+    )
+
+
 def test_submission_and_summary(run: Run, mini: Path) -> None:
     run("render", "--as-of", "2025-07-01", "clean.yaml")
     folder = mini / "build" / "clean"

@@ -304,6 +304,24 @@ def governance(ctx: RuleContext) -> Iterator[Problem]:
         )
 
 
+def submission(ctx: RuleContext) -> Iterator[Problem]:
+    """W314: a submission recorded on a draft, or a reference with no submission date."""
+    a = ctx.assessment
+    if a.submitted_on is not None and a.status == "draft":
+        yield ctx.warn(
+            "W314",
+            ("submitted_on",),
+            "submitted_on is set but status is draft; the Ombudsman is sent the approved "
+            "assessment: set status: approved (or published)",
+        )
+    if a.submission_reference and a.submitted_on is None:
+        yield ctx.warn(
+            "W314",
+            ("submission_reference",),
+            "submission_reference is set but submitted_on is not; add the date it was submitted",
+        )
+
+
 def age(ctx: RuleContext) -> Iterator[Problem]:
     """W307: an assessment more than 12 months old is due again."""
     assessed = ctx.assessment.assessed_on
@@ -351,6 +369,7 @@ RULES: tuple[Rule, ...] = (
     evidence_paths,
     unsafe_links,
     governance,
+    submission,
     age,
     review_marks,
     missing_code_text,

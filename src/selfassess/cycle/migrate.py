@@ -85,6 +85,8 @@ def migrate(assessment: Assessment, edition: CodeEdition, edition_map: EditionMa
             # The governing body approved the old answers, not these: a migrated file is a draft.
             "status": "draft",
             "published_on": None,
+            "submitted_on": None,
+            "submission_reference": None,
             "governance": assessment.governance.model_copy(
                 update={"approval": None, "response": None}
             ),
