@@ -27,8 +27,16 @@ _SAID = {
     "identical": "identical",
     "added": "added (not in the edition; check its modality and write a summary)",
     "not in the form": "not in the form: kept (the form may be an older layout)",
+    "summary": "the form's row holds selfassess's summary, not the Code's text: ignored",
     "not assessed": "not assessed, so not on the form: kept",
 }
+
+
+RENDERED_MESSAGE = (
+    "this Word document was written by 'selfassess render': its requirement cells hold "
+    "selfassess's summaries, not the Code's text; import the Ombudsman's self-assessment form, "
+    "or a landlord's completed form that quotes the Code"
+)
 
 
 def import_form(
@@ -41,6 +49,8 @@ def import_form(
 ) -> ImportResult:
     """Read a form, merge its text into an edition and write the edition file."""
     form = read_form(form_path)
+    if form.rendered:
+        raise InputError([error(str(form_path), 1, 1, "E211", RENDERED_MESSAGE)])
     if not form.rows:
         message = (
             "no form table found: expected a table whose header row names a provision "
@@ -78,7 +88,9 @@ def format_import(result: ImportResult, form_name: str) -> str:
     lines += [line for outcome in result.outcomes for line in _outcome_lines(outcome)]
     lines += result.notices
     words = {"differs": "differ"}
-    counts = ", ".join(f"{result.count(s)} {words.get(s, s)}" for s in STATUSES[:-1])
+    counts = ", ".join(f"{result.count(s)} {words.get(s, s)}" for s in STATUSES[:5])
+    if result.count("summary"):
+        counts += f", {result.count('summary')} selfassess summaries ignored"
     lines.append(f"Wrote {result.written}: {counts}.")
     lines.append(_completeness(result))
     return "\n".join(lines) + "\n"

@@ -16,6 +16,8 @@ from selfassess.problems import UsageError
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
 from selfassess.render.wordtext import Styles, Writer
+from selfassess.wordform.columns import see_provision
+from selfassess.wordform.docxread import RENDERED_MARK
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
     fix_zip,
@@ -92,6 +94,7 @@ def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) 
     core.author = _fit(doc.landlord)
     core.last_modified_by = _fit(doc.landlord)
     core.language = "en-GB"
+    core.identifier = RENDERED_MARK
     core.keywords = _fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
@@ -187,7 +190,7 @@ def _requirement(cell: Writer, row: v.Row) -> None:
     if row.text is None:
         cell.text(row.summary)
         link = row.code_link
-        text = f"See provision {row.id} of the Code"
+        text = see_provision(row.id)
         if link.url:
             cell.link(link.url, text)
         else:

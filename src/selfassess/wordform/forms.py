@@ -33,6 +33,7 @@ from selfassess.wordform.docxread import (
     open_docx,
     paragraph_links,
     paragraph_text,
+    rendered_by_selfassess,
     table_grid,
 )
 from selfassess.wordform.lists import ListLabels
@@ -62,6 +63,7 @@ class Form:
     layout: str  # "2024", "2022" or "unknown"
     rows: list[FormRow]
     section_titles: dict[int, str] = field(default_factory=dict)  # from "Section N: title"
+    rendered: bool = False  # written by `selfassess render` (its core properties say so)
 
 
 def read_form(path: Path) -> Form:
@@ -73,7 +75,8 @@ def read_form(path: Path) -> Form:
             reader.table(block)
         else:
             reader.heading(paragraph_text(block))
-    return Form(reader.layout or "unknown", reader.rows, reader.titles)
+    rendered = rendered_by_selfassess(document)
+    return Form(reader.layout or "unknown", reader.rows, reader.titles, rendered)
 
 
 class _Reader:
