@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SCHEMA_VERSIONS = (1,)
+#: The landlord's name `import` writes when the document does not say it; `check` refuses it.
+PLACEHOLDER_LANDLORD = "Name of landlord"
 
 Modality = Literal["must", "should", "mixed"]
 Answer = Literal["yes", "no"]

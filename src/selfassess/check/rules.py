@@ -14,7 +14,13 @@ from pathlib import Path
 
 from selfassess.code.catalogue import Catalogue
 from selfassess.dates import year_after
-from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
+from selfassess.models import (
+    PLACEHOLDER_LANDLORD,
+    Assessment,
+    CodeEdition,
+    EvidenceItem,
+    Response,
+)
 from selfassess.problems import Problem, error, warning
 from selfassess.safety import is_safe_url, unsafe_link_targets
 from selfassess.wording import plural, shorten
@@ -293,6 +299,18 @@ def _unsafe(ctx: RuleContext, path: KeyPath, url: str) -> Problem:
     )
 
 
+def landlord_named(ctx: RuleContext) -> Iterator[Problem]:
+    """E212: the landlord's name is still the placeholder `import` writes."""
+    if ctx.assessment.landlord.name.strip() == PLACEHOLDER_LANDLORD:
+        yield ctx.at(
+            "E212",
+            ("landlord", "name"),
+            f"landlord.name is still the placeholder '{PLACEHOLDER_LANDLORD}' (the form did not "
+            "say the landlord's name); write the landlord's name as it should be published",
+            key=False,
+        )
+
+
 def governance(ctx: RuleContext) -> Iterator[Problem]:
     """W306: an approved or published assessment records the governing body's approval."""
     if ctx.assessment.status != "draft" and ctx.assessment.governance.approval is None:
@@ -368,6 +386,7 @@ RULES: tuple[Rule, ...] = (
     yes_needs_support,
     evidence_paths,
     unsafe_links,
+    landlord_named,
     governance,
     submission,
     age,

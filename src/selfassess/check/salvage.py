@@ -75,11 +75,11 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
     """Return the longest start of a path that is in the data."""
     node = data
     for length, part in enumerate(path):
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
+        if not isinstance(node, dict | list):
+            return path[:length]
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
             return path[:length]
     return path
 

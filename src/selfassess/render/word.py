@@ -16,8 +16,6 @@ from selfassess.problems import UsageError
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
 from selfassess.render.wordtext import Styles, Writer
-from selfassess.wordform.columns import see_provision
-from selfassess.wordform.docxread import RENDERED_MARK
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
     fix_zip,
@@ -28,6 +26,8 @@ from selfassess.render.wordxml import (
     shade,
     xml_safe,
 )
+from selfassess.wordform.columns import see_provision
+from selfassess.wordform.docxread import RENDERED_MARK
 
 HEADER_FILL = "E7E6E6"
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)

@@ -36,6 +36,7 @@ from selfassess.wordform.docxread import (
     rendered_by_selfassess,
     table_grid,
 )
+from selfassess.wordform.facts import DocumentFacts, read_facts
 from selfassess.wordform.lists import ListLabels
 
 __all__ = ["Form", "FormRow", "match_header", "provision_id", "read_form"]
@@ -64,6 +65,7 @@ class Form:
     rows: list[FormRow]
     section_titles: dict[int, str] = field(default_factory=dict)  # from "Section N: title"
     rendered: bool = False  # written by `selfassess render` (its core properties say so)
+    facts: DocumentFacts = field(default_factory=DocumentFacts)  # what it says outside the tables
 
 
 def read_form(path: Path) -> Form:
@@ -76,7 +78,9 @@ def read_form(path: Path) -> Form:
         else:
             reader.heading(paragraph_text(block))
     rendered = rendered_by_selfassess(document)
-    return Form(reader.layout or "unknown", reader.rows, reader.titles, rendered)
+    return Form(
+        reader.layout or "unknown", reader.rows, reader.titles, rendered, read_facts(document)
+    )
 
 
 class _Reader:
