@@ -284,3 +284,29 @@ def test_a_file_whose_required_fields_are_broken_reports_only_those(run: Run, mi
     code, lines = check(run, text)
     assert code == 1
     assert [line.split(" ")[1] for line in lines[:-1]] == ["E112", "E112", "E115", "E114", "E112"]
+
+
+@pytest.mark.parametrize(
+    ("broken", "quiet"),
+    [
+        (CLEAN.replace("{role: Head of Complaints,", "{rle: Head of Complaints,"), "E207"),
+        (CLEAN.replace("date: 2025-06-01", "date: 1 June 2025"), "W306"),
+        (CLEAN.replace("responses:\n", "responses: oops\nx:\n", 1), "E203"),
+    ],
+    ids=["owner", "approval", "responses"],
+)
+def test_a_problem_outside_the_answers_does_not_bring_follow_on_problems(
+    run: Run, mini: Path, broken: str, quiet: str
+) -> None:
+    code, lines = check(run, broken)
+    assert code == 1
+    assert lines[-1].startswith("1 error,") or lines[-1].startswith("2 errors,"), lines
+    assert not [line for line in lines if f" {quiet} " in line], lines
+
+
+def test_a_problem_outside_the_answers_still_lets_their_rules_run(run: Run, mini: Path) -> None:
+    text = CLEAN.replace("date: 2025-06-01", "date: 1 June 2025").replace(
+        "    explanation: The stage 2 letter is being rewritten.\n", ""
+    )
+    codes = [line.split(" ")[1] for line in check(run, text)[1][:-1]]
+    assert codes == ["E112", "E204"]

@@ -124,7 +124,9 @@ def check_assessment(
             f"unknown Code edition '{assessment.code}' (known: {known})",
         )
         return None, [*salvaged.problems, problem]
-    context = RuleContext(document, assessment, edition, catalogue, as_of, salvaged.set_aside)
+    context = RuleContext(
+        document, assessment, edition, catalogue, as_of, salvaged.set_aside, salvaged.damaged
+    )
     problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
     if salvaged.problems:
         return None, problems

@@ -30,6 +30,8 @@ class Salvaged:
     assessment: Assessment | None
     problems: list[Problem] = field(default_factory=list)
     set_aside: frozenset[str] = frozenset()
+    #: Top-level fields (owners, governance, ...) some of which was left out.
+    damaged: frozenset[str] = frozenset()
 
 
 def salvage(document: Document) -> Salvaged:
@@ -42,7 +44,8 @@ def salvage(document: Document) -> Salvaged:
     set_aside = _bad_responses(data.get("responses"))
     if set_aside and isinstance(data.get("responses"), dict):
         data["responses"] = {k: v for k, v in data["responses"].items() if k not in set_aside}
-    return Salvaged(_prune_until_valid(data), problems, frozenset(set_aside))
+    assessment, damaged = _prune_until_valid(data)
+    return Salvaged(assessment, problems, frozenset(set_aside), frozenset(damaged))
 
 
 def _bad_responses(responses: Any) -> set[str]:
@@ -57,18 +60,24 @@ def _bad_responses(responses: Any) -> set[str]:
     return bad
 
 
-def _prune_until_valid(data: dict[str, Any]) -> Assessment | None:
-    """Leave out the value at each problem until the rest validates; None if it never does."""
+def _prune_until_valid(data: dict[str, Any]) -> tuple[Assessment | None, set[str]]:
+    """Leave out the value at each problem until the rest validates; None if it never does.
+
+    Also return the top-level fields something was left out of. Without its responses
+    mapping, every rule would only repeat that problem, so that gives up too.
+    """
+    damaged: set[str] = set()
     for _ in range(_MAX_PRUNES):
         try:
-            return Assessment.model_validate(data)
+            return Assessment.model_validate(data), damaged
         except ValidationError as exc:
             paths = error_paths(data, exc)
         path = _existing(data, paths[0]) if paths else ()
-        if not path:
-            return None
+        if not path or path == ("responses",):
+            return None, damaged
+        damaged.add(str(path[0]))
         data = _without(data, path)
-    return None
+    return None, damaged
 
 
 def _existing(data: Any, path: KeyPath) -> KeyPath:
