@@ -12,6 +12,7 @@ from selfassess.check import load_assessment
 from selfassess.code.deadlines import DueDate, due_dates, load_rules
 from selfassess.dates import year_after
 from selfassess.models import Action, Assessment, CodeEdition, TriggerEvent
+from selfassess.wording import plural
 
 STATUS_SCHEMA_VERSION = 1
 
@@ -95,6 +96,7 @@ def format_text(status: Status) -> str:
     lines.append(f"Overdue actions: {len(status.overdue)}")
     lines += [f"  {pid}: {act.do} (due {act.due}, {act.status})" for pid, act in status.overdue]
     lines += [_approval_line(a), _review_line(status)]
+    lines += _submission_lines(a)
     lines += _deadline_lines(status)
     lines += _trigger_lines(status)
     return "\n".join(lines) + "\n"
@@ -127,7 +129,7 @@ def _review_line(status: Status) -> str:
 def _deadline_lines(status: Status) -> list[str]:
     if not status.deadlines:
         return [f"Submission deadline: no rule found for period {status.assessment.period}"]
-    lines = _submission_lines(status.assessment)
+    lines = []
     for due in status.deadlines:
         when = f"{due.date} ({_deadline_phrase(due.date, status)})" if due.date else "unknown"
         lines.append(f"Submission deadline for landlords with {due.band}: {when}")
@@ -155,8 +157,7 @@ def _deadline_phrase(day: dt.date, status: Status) -> str:
     days = (day - submitted).days
     if days == 0:
         return "submitted on the day"
-    count = f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
-    return f"submitted {count} before it" if days > 0 else f"submitted {count} late"
+    return f"submitted {plural(abs(days), 'day')} {'before it' if days > 0 else 'late'}"
 
 
 def _rule_words(due: DueDate, period: str) -> str:
