@@ -13,6 +13,7 @@ from typing import Any
 
 from selfassess.check.codefiles import code_problems, map_problems
 from selfassess.check.rules import RULES, RuleContext
+from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition
@@ -103,13 +104,25 @@ def load_assessment(path: Path, as_of: dt.date) -> CheckedAssessment:
 def check_assessment(
     document: Document, as_of: dt.date
 ) -> tuple[CheckedAssessment | None, list[Problem]]:
-    """Validate an assessment and run every rule against its edition."""
-    assessment = validate(document, Assessment)
+    """Validate an assessment and run every rule against its edition.
+
+    Schema problems leave out only what they affect: the rules still run on the rest,
+    so one run reports every problem it can find (the assessment is then None).
+    """
+    salvaged = salvage(document)
+    if salvaged.assessment is None:
+        return None, salvaged.problems
+    assessment = salvaged.assessment
     catalogue = Catalogue.near(document.path)
     edition = catalogue.edition(assessment.code)
     if edition is None:
         message = catalogue.unknown_edition(assessment.code)
-        return None, [document.problem("E201", ("code",), message, key=False)]
-    context = RuleContext(document, assessment, edition, catalogue, as_of)
-    problems = [p for rule in RULES for p in rule(context)]
+        problem = document.problem("E201", ("code",), message, key=False)
+        return None, [*salvaged.problems, problem]
+    context = RuleContext(
+        document, assessment, edition, catalogue, as_of, salvaged.set_aside, salvaged.damaged
+    )
+    problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
+    if salvaged.problems:
+        return None, problems
     return CheckedAssessment(document, assessment, edition, problems), problems
