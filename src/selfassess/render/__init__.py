@@ -94,14 +94,20 @@ def render_assessment(
 ) -> list[str]:
     """Render every asked-for output in memory, then write each atomically; return their paths."""
     outputs = build_outputs(checked, options)
+    targets = write_outputs(folder, outputs)
+    if "sections" in options.formats:
+        _remove_stale_fragments(folder, set(targets))
+    return list(outputs)
+
+
+def write_outputs(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
+    """Write each output atomically into folder; return the paths written."""
     # Every path is checked before any file is written, so a refusal leaves the folder as it was.
     targets = {relative: safe_join(folder, relative) for relative in outputs}
     for relative, data in outputs.items():
         write_atomic(targets[relative], data)
-    if "sections" in options.formats:
-        _remove_stale_fragments(folder, set(targets.values()))
     _remove_leftover_temporaries(targets.values())
-    return list(outputs)
+    return list(targets.values())
 
 
 def _remove_stale_fragments(folder: Path, written: set[Path]) -> None:
