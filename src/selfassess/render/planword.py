@@ -20,7 +20,7 @@ from selfassess.casework.view import (
     PlanView,
 )
 from selfassess.render.word import add_row, add_table, fit, open_document
-from selfassess.render.wordtext import Styles, Writer
+from selfassess.render.wordtext import FastBody, Styles, Writer
 from selfassess.render.wordxml import ensure_hyperlink_style, fix_zip, set_language, xml_safe
 
 _ITEM_WIDTHS_CM = (11.0, 6.5, 3.5, 5.6)
@@ -34,7 +34,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     set_language(document, "en-GB")
     ensure_hyperlink_style(document)
     _properties(document, plan, fixed_date)
-    body = Writer(document, Styles(document), document)
+    body = Writer(document, Styles(document), FastBody(document))
     body.text(f"{plan.landlord}: {plan.title}", "Title")
     if plan.internal:
         body.text("", "Intense Quote").add_run(INTERNAL_NOTE).bold = True

@@ -149,7 +149,7 @@ def add_table(
     """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
     from docx.shared import Cm
 
-    grid = body.document.add_table(rows=1, cols=len(columns))
+    grid = body.container.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
