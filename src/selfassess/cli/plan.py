@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    formats_option,
+    output_option,
+    reference_docx_option,
+    run,
+    templates_option,
+    today,
+)
 from selfassess.wording import plural
 
 if TYPE_CHECKING:
@@ -17,34 +26,11 @@ if TYPE_CHECKING:
 
 @click.command("plan")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="LIST",
-    help="Outputs to write, comma-separated: html, md, docx, csv, internal, json, or all "
-    "(the default).",
-)
+@output_option
+@formats_option("html, md, docx, csv, internal, json")
 @as_of_option
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="A folder of jinja2 templates that override the bundled ones.",
-)
-@click.option(
-    "--reference-docx",
-    type=EXISTING_FILE,
-    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
-)
+@templates_option
+@reference_docx_option
 def plan_command(
     files: tuple[Path, ...],
     out: Path | None,

@@ -68,17 +68,17 @@ def render_file(path: Path, out: Path | None, options: RenderOptions) -> FileRes
     return FileResult(path, problems, folder, tuple(written))
 
 
-def parse_formats(values: tuple[str, ...]) -> tuple[str, ...]:
+def parse_formats(values: tuple[str, ...], known: tuple[str, ...] = FORMATS) -> tuple[str, ...]:
     """Read --format values ("html,md" or repeated) into known formats, in output order."""
     asked = {part.strip() for value in values for part in value.split(",") if part.strip()}
     if not asked or "all" in asked:
-        return FORMATS
-    unknown = sorted(asked - set(FORMATS))
+        return known
+    unknown = sorted(asked - set(known))
     if unknown:
         raise UsageError(
-            f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(known)} or all"
         )
-    return tuple(f for f in FORMATS if f in asked)
+    return tuple(f for f in known if f in asked)
 
 
 def output_folder(source: Path, out: Path | None) -> Path:

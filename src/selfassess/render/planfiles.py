@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.casework import CheckedRegister, load_register, publications
-from selfassess.problems import InputError, UsageError, sort_problems
-from selfassess.render import CSV_ENCODING, FileResult, output_folder, write_outputs
+from selfassess.problems import InputError, sort_problems
+from selfassess.render import (
+    CSV_ENCODING,
+    FileResult,
+    output_folder,
+    parse_formats,
+    write_outputs,
+)
 
 if TYPE_CHECKING:
     from selfassess.casework.view import PlanView
@@ -31,16 +37,8 @@ class PlanOptions:
 
 
 def parse_plan_formats(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Read --format values ("html,md" or repeated) into known formats, in output order."""
-    asked = {part.strip() for value in values for part in value.split(",") if part.strip()}
-    if not asked or "all" in asked:
-        return PLAN_FORMATS
-    unknown = sorted(asked - set(PLAN_FORMATS))
-    if unknown:
-        raise UsageError(
-            f"unknown format {', '.join(unknown)}; choose from {', '.join(PLAN_FORMATS)} or all"
-        )
-    return tuple(f for f in PLAN_FORMATS if f in asked)
+    """Read --format values ("html,md" or repeated) into plan formats, in output order."""
+    return parse_formats(values, PLAN_FORMATS)
 
 
 def render_plan_file(path: Path, out: Path | None, options: PlanOptions) -> FileResult:
