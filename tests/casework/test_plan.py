@@ -154,3 +154,16 @@ def test_plan_command_refuses_an_unknown_format(run: Run, tmp_path: Path, monkey
     assert result.output.splitlines()[-1] == (
         "Error: unknown format pdf; choose from html, md, docx, csv, internal, json or all"
     )
+
+
+def test_a_special_investigation_counts_its_recommendations() -> None:
+    plan = build_plan(load_register(REGISTER, AS_OF), dt.date(2025, 9, 1))
+    investigation = plan.cases[-1]
+    assert investigation.headline == (
+        "4 recommendations, 0 completed; 7 actions: 2 done, 2 in progress, 1 not started, 2 overdue"
+    )
+    checked = load_register(REGISTER, AS_OF)
+    for action in checked.register.cases[-1].recommendations[0].actions:
+        action.status = "done"
+    later = build_plan(checked, dt.date(2025, 9, 1)).cases[-1]
+    assert later.headline.startswith("4 recommendations, 1 completed; ")

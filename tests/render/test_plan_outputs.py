@@ -21,6 +21,7 @@ from selfassess.casework import figures, load_register
 from selfassess.render.planfiles import PlanOptions, build_plan_outputs
 
 REGISTER = ROOT / "casework" / "ombudsman-2024-25.yaml"
+GOLDEN = ROOT / "tests" / "golden" / "casework"
 LATER = dt.date(2025, 9, 1)  # two orders and two actions overdue
 NAMES = (
     "Priya Lambert",
@@ -197,3 +198,13 @@ def test_word_language_is_en_gb(outputs: dict[str, bytes]) -> None:
 def test_rendering_twice_gives_the_same_bytes(outputs: dict[str, bytes]) -> None:
     again = build_plan_outputs(load_register(REGISTER, LATER), PlanOptions(as_of=LATER))
     assert again == outputs
+
+
+@pytest.mark.parametrize("name", ["plan.html", "plan.md"])
+def test_matches_golden(outputs: dict[str, bytes], name: str, update_golden: bool) -> None:
+    rendered = outputs[name].decode()
+    golden = GOLDEN / name
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8"), "run pytest --update-golden if intended"

@@ -97,6 +97,18 @@ class CaseView:
     orders: tuple[PlanItem, ...]
     recommendations: tuple[RecommendationView, ...]
 
+    @property
+    def headline(self) -> str:
+        """Say how many recommendations are complete, and count their actions."""
+        done = sum(1 for r in self.recommendations if r.actions and _all_done(r.actions))
+        actions = tuple(a for r in self.recommendations for a in r.actions)
+        made = plural(len(self.recommendations), "recommendation")
+        return f"{made}, {done} completed; {action_counts(actions)}"
+
+
+def _all_done(items: tuple[PlanItem, ...]) -> bool:
+    return all(item.status == "Done" for item in items)
+
 
 @dataclass(frozen=True)
 class Publication:

@@ -84,6 +84,9 @@ def _case(case: CaseView) -> Iterator[str]:
     if case.orders:
         yield from ("### Orders", "")
         yield from _items(case.orders)
+    if case.recommendations:
+        yield f"{case.headline}."
+        yield ""
     for rec in case.recommendations:
         yield f"### Recommendation {escape(rec.id)}: {escape(rec.text)}"
         yield ""

@@ -107,6 +107,8 @@ def _case(body: Writer, case: CaseView) -> None:
     if case.orders:
         body.text("Orders", "Heading 2")
         _items(body, f"Orders in case {case.reference}", case.orders)
+    if case.recommendations:
+        body.text(case.headline + ".")
     for rec in case.recommendations:
         body.text(f"Recommendation {rec.id}: {rec.text}", "Heading 2")
         body.text(rec.headline + ".")
