@@ -208,3 +208,13 @@ def test_matches_golden(outputs: dict[str, bytes], name: str, update_golden: boo
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(rendered, encoding="utf-8")
     assert rendered == golden.read_text(encoding="utf-8"), "run pytest --update-golden if intended"
+
+
+@pytest.mark.parametrize("name", ["plan.html", "plan-internal.html"])
+def test_plan_pages_pass_the_browser_accessibility_check(
+    outputs: dict[str, bytes], name: str
+) -> None:
+    # tests/browser.py (headless Chromium with axe-core, reflow at 320 px) comes with the
+    # publishing work; until it is present this test is skipped, and says so.
+    browser = pytest.importorskip("browser", reason="tests/browser.py is not in this tree yet")
+    browser.assert_accessible(outputs[name].decode())
