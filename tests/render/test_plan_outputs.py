@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from renderkit import docx_text, html_text, markdown_text
+from renderkit import cell_text, docx_text, html_text, markdown_text
 from selfassess.casework import figures, load_register
 from selfassess.render.planfiles import PlanOptions, build_plan_outputs
 
@@ -65,6 +65,15 @@ def test_page_language_title_and_headings_in_order(page: Any) -> None:
     assert all(after <= before + 1 for before, after in itertools.pairwise(levels))
 
 
+def test_narrow_screen_labels_match_the_column_headers(page: Any) -> None:
+    for table in page.xpath("//table[contains(@class, 'stack')]"):
+        headers = [th.text_content() for th in table.xpath("thead//th")]
+        for row in table.xpath("tbody/tr"):
+            labels = [span.text_content() for span in row.xpath(".//span[@class='cell-label']")]
+            assert labels == headers
+            assert all(span.get("aria-hidden") == "true" for span in row.iter("span"))
+
+
 def test_every_table_has_a_caption_and_scoped_headers(outputs: dict[str, bytes]) -> None:
     for name in ("plan.html", "plan-internal.html"):
         tree = lxml.html.fromstring(outputs[name])
@@ -79,7 +88,7 @@ def test_every_table_has_a_caption_and_scoped_headers(outputs: dict[str, bytes])
 
 def test_every_order_and_action_is_shown_with_its_state_in_words(page: Any) -> None:
     rows = {
-        row.find("th").text_content(): [td.text_content() for td in row.findall("td")]
+        cell_text(row.find("th")): [cell_text(td) for td in row.findall("td")]
         for row in page.xpath("//tbody/tr")
         if len(row.findall("td")) == 3
     }
