@@ -76,13 +76,19 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "deadlines":
             validate(document, DeadlineRules)
             return []
+        if kind == "casework":
+            from selfassess.casework import check_register
+
+            return check_register(document, as_of).problems
         return check_assessment(document, as_of)[1]
     except InputError as exc:
         return exc.problems
 
 
 def file_kind(data: dict[str, Any]) -> str:
-    """Tell assessments, Code editions, edition maps and deadline rules apart by their keys."""
+    """Tell assessments, Code editions, edition maps, deadline rules and registers apart by their keys."""
+    if "cases" in data:
+        return "casework"
     if "sections" in data:
         return "code"
     if "mappings" in data:
