@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap
 
@@ -15,6 +16,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "code": CodeEdition,
     "map": EditionMap,
     "deadlines": DeadlineRules,
+    "casework": Register,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

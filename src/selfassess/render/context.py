@@ -77,6 +77,7 @@ def _dates(assessment: Assessment) -> list[v.Fact]:
         ("Assessed", format_date(assessment.assessed_on)),
         ("Approved", _approved(assessment)),
         ("Published", format_date(assessment.published_on)),
+        ("Submitted to the Housing Ombudsman", _submitted(assessment)),
         ("Next review", format_date(next_review)),
     ]
     return [v.Fact(label, value) for label, value in pairs if value]
@@ -89,6 +90,14 @@ def _approved(assessment: Assessment) -> str | None:
         return None
     approved = format_date(approval.date)
     return f"{approved} ({approval.minute})" if approval.minute else approved
+
+
+def _submitted(assessment: Assessment) -> str | None:
+    when = format_date(assessment.submitted_on)
+    reference = assessment.submission_reference
+    if when and reference:
+        return f"{when} (acknowledgement reference {reference})"
+    return when
 
 
 def _governance(assessment: Assessment) -> v.Governance:
