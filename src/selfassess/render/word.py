@@ -85,7 +85,7 @@ def _open(reference: Path | None) -> Any:
 
 
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
-    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
+    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
     core.title = _fit(f"{doc.landlord}: {doc.title}")
     core.subject = _fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
