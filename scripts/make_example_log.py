@@ -155,6 +155,9 @@ def _as_text(row: dict[str, str | dt.date | None]) -> dict[str, str]:
             # Dates after the export are not in the log yet: that stage is still open.
             value = value.strftime("%d/%m/%Y") if value <= EXPORTED else None
         text[key] = value or ""
+    for prefix in ("", "s2_"):
+        if not text[f"{prefix}responded"] and text[f"{prefix}outcome"] != "withdrawn":
+            text[f"{prefix}outcome"] = ""  # not answered yet, so no outcome either
     return text
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from selfassess.code.deadlines import DeadlineRules
+from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition, EditionMap
 
 KINDS: dict[str, type[BaseModel]] = {
@@ -15,6 +16,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "code": CodeEdition,
     "map": EditionMap,
     "deadlines": DeadlineRules,
+    "timescales": Timescales,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

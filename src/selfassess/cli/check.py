@@ -53,7 +53,7 @@ def check_command(
 @click.command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map", "deadlines"]),
+    type=click.Choice(["assessment", "code", "map", "deadlines", "timescales"]),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",
