@@ -75,7 +75,8 @@ def other_lines(figures: dict[str, Any]) -> list[str]:
     said = ", ".join(f"{name} {count:,}" for name, count in reasons.items()) or "none"
     lines.append(f"Refused, by reason: {said}")
     paid = figures["compensation"]
-    lines.append(f"Compensation offered: £{paid['total_pounds']} in {paid['cases']:,} complaints")
+    pounds = f"£{float(paid['total_pounds']):,.2f}"
+    lines.append(f"Compensation offered: {pounds} in {paid['cases']:,} complaints")
     return lines + tsm_lines(figures["tenant_satisfaction_measures"])
 
 
