@@ -1,0 +1,57 @@
+"""Time `selfassess practice` on generated logs of 1,000, 10,000 and 100,000 rows.
+
+Run: python3 bench/bench_practice.py [ROWS...]. Each log is made by
+scripts/make_example_log.py (fixed seed); each figure is the wall time of one fresh
+process writing all three outputs, and that process's peak memory.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAKER = ROOT / "scripts" / "make_example_log.py"
+
+
+def measure(rows: int, folder: Path) -> tuple[float, float, int]:
+    """Return seconds, peak MiB and the log's size in bytes for one generated log."""
+    log = folder / f"log-{rows}.csv"
+    subprocess.run(
+        [sys.executable, str(MAKER), "--rows", str(rows), "--out", str(log)],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "import resource, sys\n"
+        "from click.testing import CliRunner\n"
+        "from selfassess.cli import main\n"
+        f"args = ['practice', {str(log)!r}, '--period', '2024-25', '--homes', '12400', '-o', {str(folder / f'out-{rows}')!r}]\n"
+        "result = CliRunner().invoke(main, args)\n"
+        "assert result.exit_code == 0, result.output[-2000:]\n"
+    )
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", probe], check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # ru_maxrss of children is the largest child so far; logs are run smallest first.
+    return seconds, max(peak, before) / 1024, log.stat().st_size
+
+
+def main() -> None:
+    """Print one line per log size."""
+    sizes = [int(arg) for arg in sys.argv[1:]] or [1_000, 10_000, 100_000]
+    print(f"{'rows':>8}  {'log size':>10}  {'seconds':>8}  {'peak MiB':>9}")
+    with tempfile.TemporaryDirectory(prefix="selfassess-bench-") as folder:
+        for rows in sorted(sizes):
+            seconds, peak, size = measure(rows, Path(folder))
+            print(f"{rows:>8,}  {size / 1e6:>8.1f}MB  {seconds:>8.2f}  {peak:>9.0f}")
+
+
+if __name__ == "__main__":
+    main()
