@@ -78,7 +78,7 @@ def practice_command(
     }
     click.echo(printers[output_format](figures), nl=False)
     if out is not None:
-        run(write_outputs, result, out)
+        run(write_outputs, result, out, figures)
     for problem in result.log.problems:
         click.echo(problem.format(), err=True)
     raise SystemExit(1 if result.log.problems else 0)

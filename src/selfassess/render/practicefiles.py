@@ -35,9 +35,11 @@ def practice_json(figures: dict[str, Any]) -> str:
     return json.dumps(figures, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_outputs(result: PracticeResult, folder: Path) -> list[Path]:
-    """Write the three outputs into a folder and return their paths."""
-    figures = figures_json(result)
+def write_outputs(
+    result: PracticeResult, folder: Path, figures: dict[str, Any] | None = None
+) -> list[Path]:
+    """Write the three outputs into a folder (from figures already made, if given)."""
+    figures = figures if figures is not None else figures_json(result)
     texts = (practice_json(figures), verdicts_csv(result), format_markdown(figures))
     written = []
     for name, text in zip(OUTPUTS, texts, strict=True):
