@@ -13,6 +13,7 @@ import click
 from selfassess.problems import InputError, OutputError, UsageError
 
 T = TypeVar("T")
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -48,6 +49,30 @@ as_of_option = click.option(
     default=None,
     help="Judge dates as on this day (YYYY-MM-DD); default today.",
 )
+
+
+def format_option(choices: list[str], help: str) -> Decorator:
+    """Return a --format option choosing how a command prints (the first choice by default)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_option(help: str) -> Decorator:
+    """Return a -o/--output DIR option for a command that writes files."""
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
+        help=help,
+    )
 
 
 @contextmanager

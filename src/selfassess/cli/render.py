@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, output_option, run, today
 from selfassess.wording import plural
 
 if TYPE_CHECKING:
@@ -21,14 +21,7 @@ TEMPLATE_ERROR = "E401"
 
 @click.command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
-)
+@output_option("Write into DIR/<file stem>/ instead of build/<file stem>/.")
 @click.option(
     "--format",
     "formats",
