@@ -10,7 +10,7 @@ from typing import Any
 from selfassess.cycle.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.dates import long_date
 from selfassess.models import Assessment, Evidence
-from selfassess.render.mdescape import cell, neutralise, target
+from selfassess.render.mdescape import cell, inert_markdown, target
 from selfassess.safety import is_safe_url
 from selfassess.wording import plural
 
@@ -155,7 +155,7 @@ def _md_updated(diff: Diff) -> list[str]:
 def _evidence_md(item: Evidence) -> str:
     """Write evidence inline: users' markdown made inert, titles escaped, only safe links."""
     if isinstance(item, str):
-        return " ".join(neutralise(item).split())
+        return " ".join(inert_markdown(item).split())
     if item.url and is_safe_url(item.url):
         url = item.url if _PLAIN_TARGET.match(item.url) else target(item.url)
         return f"[{cell(item.title)}]({url})"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
-from selfassess.render.mdescape import cell, escape, neutralise, target
+from selfassess.render.mdescape import cell, escape, inert_markdown, target
 
 
 def render_markdown(doc: v.DocumentView) -> str:
@@ -22,7 +22,7 @@ def render_markdown(doc: v.DocumentView) -> str:
         lines += [
             f"## {escape(doc.governance.heading)}",
             "",
-            neutralise(doc.governance.response),
+            inert_markdown(doc.governance.response),
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -149,11 +149,11 @@ def _row(row: v.Row, level: str) -> Iterator[str]:
     if row.commentary:
         yield "**Commentary / explanation:**"
         yield ""
-        yield neutralise(row.commentary)
+        yield inert_markdown(row.commentary)
         yield ""
     if row.answer == v.NO:
         if row.explanation:
-            yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+            yield f"**{v.EXPLANATION_LABEL}** {inert_markdown(row.explanation)}"
             yield ""
         yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
         yield ""
@@ -178,7 +178,7 @@ def _requirement(row: v.Row) -> Iterator[str]:
 
 def _evidence(item: v.Evidence) -> str:
     if item.markdown:
-        return " ".join(neutralise(item.title).split())
+        return " ".join(inert_markdown(item.title).split())
     if item.url:
         return f"[{escape(item.title)}]({target(item.url)})"
     if item.path:
