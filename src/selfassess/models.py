@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SCHEMA_VERSIONS = (1,)
+#: The landlord's name `import` writes when the document does not say it; `check` refuses it.
+PLACEHOLDER_LANDLORD = "Name of landlord"
 
 Modality = Literal["must", "should", "mixed"]
 Answer = Literal["yes", "no"]
@@ -42,12 +44,16 @@ def check_schema_version(value: int) -> int:
     return value
 
 
+#: How people write yes and no (YAML 1.1's booleans among them), in lower case.
+ANSWER_WORDS = {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no"}
+
+
 def normalise_answer(value: Any) -> Any:
-    """Read yes and no in any case, and YAML booleans, as the words yes and no."""
+    """Read yes, y, true, no, n and false in any case, and booleans, as the words yes and no."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
-        return value.strip().lower()
+    if isinstance(value, str):
+        return ANSWER_WORDS.get(value.strip().lower(), value)
     return value
 
 
@@ -248,6 +254,18 @@ class Owner(Strict):
     name: str | None = Field(default=None, description="Shown in the internal gap list only.")
     email: str | None = Field(default=None, description="Shown in the internal gap list only.")
 
+    def public_label(self, publish_names: bool) -> str:
+        """Return how the owner appears in public: the role, or name, role and email if published."""
+        if not publish_names:
+            return self.role
+        label = ", ".join(part for part in (self.name, self.role) if part)
+        return f"{label} ({self.email})" if self.email else label
+
+    def internal_label(self) -> str:
+        """Return the owner as internal lists show them: "Name, Role <email>"."""
+        label = ", ".join(part for part in (self.name, self.role) if part)
+        return f"{label} <{self.email}>" if self.email else label
+
 
 class Approval(Strict):
     """The governing body's approval of this assessment."""
@@ -441,6 +459,15 @@ class Assessment(Strict):
     )
     assessed_on: dt.date | None = Field(default=None, description="When the assessment was made.")
     published_on: dt.date | None = Field(default=None, description="When it was published.")
+    submitted_on: dt.date | None = Field(
+        default=None,
+        description="When it was submitted to the Housing Ombudsman; `status` stops counting "
+        "down to the deadline once it is set.",
+    )
+    submission_reference: str | None = Field(
+        default=None,
+        description="The reference the Ombudsman gave when acknowledging the submission (optional).",
+    )
     next_review: dt.date | None = Field(
         default=None,
         description="When the next assessment is due (default: a year after assessed_on).",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.decorators import FC
 
 from selfassess.problems import InputError, OutputError, ProblemsFound, UsageError
 
@@ -70,6 +71,38 @@ class Command(click.Command):
             raise click.UsageError(str(exc), ctx) from None
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
+)
+templates_option = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A folder of jinja2 templates that override the bundled ones.",
+)
+reference_docx_option = click.option(
+    "--reference-docx",
+    type=EXISTING_FILE,
+    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
+)
+
+
+def formats_option(names: str) -> Callable[[FC], FC]:
+    """Return the --format option, listing the formats a command writes."""
+    return click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        metavar="LIST",
+        help=f"Outputs to write, comma-separated: {names}, or all (the default).",
+    )
+
+
 def echo_error(exc: OutputError) -> None:
     """Print an output that could not be written, on standard error."""
     click.echo(f"Error: {exc}", err=True)
@@ -95,8 +128,8 @@ def format_option(choices: list[str], help: str) -> Decorator:
     )
 
 
-def output_option(help: str) -> Decorator:
-    """Return a -o/--output DIR option for a command that writes files."""
+def output_dir_option(help: str) -> Decorator:
+    """Return a -o/--output DIR option, with its own help, for a command that writes files."""
     return click.option(
         "-o",
         "--output",

@@ -105,7 +105,9 @@ def import_command(
 
     Answers are read only when the Comply cell says Yes, No, Y or N. Anything
     else is listed here and written as an unanswered provision with a `review`
-    note, so `selfassess check` lists it until it is answered.
+    note, so `selfassess check` lists it until it is answered. From a document
+    `selfassess render` wrote, it also reads the landlord, period, status, dates,
+    governing body, approval and response, and the action plan (owners by role).
     """
     from selfassess.cycle.importing import default_import_output, import_assessment, report_lines
 

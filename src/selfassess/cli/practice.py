@@ -13,7 +13,7 @@ from selfassess.cli.common import (
     as_of_option,
     command,
     format_option,
-    output_option,
+    output_dir_option,
     today,
 )
 
@@ -34,7 +34,7 @@ from selfassess.cli.common import (
     "--tenure", "tenures", multiple=True, help="A tenure counted for CH01/CH02; repeatable."
 )
 @click.option("--sheet", help="For .xlsx: the sheet to read (default: the first).")
-@output_option("Also write practice.json, verdicts.csv and practice.md into DIR.")
+@output_dir_option("Also write practice.json, verdicts.csv and practice.md into DIR.")
 @format_option(["text", "json", "md"], "How to print the figures.")
 def practice_command(
     log: Path,

@@ -56,22 +56,16 @@ def _summary(doc: v.DocumentView) -> list[str]:
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{escape(doc.edition.name)}. We comply with {totals.yes} and do not comply with {totals.no}."
     )
-    if totals.unanswered:
-        text += f" {totals.unanswered} not yet answered."
-    lines = [
-        "## Summary",
-        "",
-        text,
-        "",
-        *_practice(doc),
-        "| Section | Provisions assessed | Yes | No |",
-    ]
+    if doc.unanswered_text:
+        text += f" {doc.unanswered_text}"
+    lines = ["## Summary", "", text, "", *_practice(doc)]
+    lines.append("| Section | Provisions assessed | Yes | No |")
     lines.append("| --- | ---: | ---: | ---: |")
     for s in (*(s.counts for s in doc.sections), totals):
         lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
     lines += ["", "### Where we do not comply", ""]
     if not doc.non_compliant:
-        return [*lines, "We comply with every provision we assessed.", ""]
+        return [*lines, doc.no_gaps_text, ""]
     lines += ["| Code provision | Requirement | Intended compliance date |", "| --- | --- | --- |"]
     for row in doc.non_compliant:
         lines.append(

@@ -202,6 +202,18 @@ class DocumentView:
     practice_note: str | None = None
 
     @property
+    def unanswered_text(self) -> str:
+        """Return the sentence that says how many provisions are unanswered ("" if none)."""
+        return self.totals.still_unanswered if self.totals.unanswered else ""
+
+    @property
+    def no_gaps_text(self) -> str:
+        """Say there are no gaps, claiming compliance with every provision only when all are answered."""
+        if self.totals.unanswered:
+            return f"No provision is answered No so far, but {self.unanswered_text}"
+        return "We comply with every provision we assessed."
+
+    @property
     def non_compliant(self) -> tuple[Row, ...]:
         """Return the rows answered No, in Code order."""
         return tuple(row for s in self.sections for row in s.non_compliant)

@@ -26,6 +26,8 @@ from selfassess.render.wordxml import (
     shade,
     xml_safe,
 )
+from selfassess.wordform.columns import see_provision
+from selfassess.wordform.docxread import RENDERED_MARK
 
 HEADER_FILL = "E7E6E6"
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
@@ -35,7 +37,7 @@ PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
 def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
     doc = xml_safe(doc)
-    document = _open(reference)
+    document = open_document(reference)
     set_language(document, "en-GB")
     ensure_hyperlink_style(document)
     _properties(document, doc, fixed_date)
@@ -60,7 +62,8 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     return fix_zip(stream.getvalue())
 
 
-def _open(reference: Path | None) -> Any:
+def open_document(reference: Path | None) -> Any:
+    """Return a new landscape A4 document, or one with the styles and page setup of a reference."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -87,12 +90,13 @@ def _open(reference: Path | None) -> Any:
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
     when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
-    core.title = _fit(f"{doc.landlord}: {doc.title}")
-    core.subject = _fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
-    core.author = _fit(doc.landlord)
-    core.last_modified_by = _fit(doc.landlord)
+    core.title = fit(f"{doc.landlord}: {doc.title}")
+    core.subject = fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
+    core.author = fit(doc.landlord)
+    core.last_modified_by = fit(doc.landlord)
     core.language = "en-GB"
-    core.keywords = _fit(f"{doc.edition.id}; {doc.period}")
+    core.identifier = RENDERED_MARK
+    core.keywords = fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
     core.modified = when
@@ -100,7 +104,7 @@ def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) 
     core.revision = 1
 
 
-def _fit(text: str) -> str:
+def fit(text: str) -> str:
     """Shorten a document property to the 255 characters Word's properties hold."""
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
@@ -123,6 +127,7 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     body.text(
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{doc.edition.name}. We comply with {totals.yes} and do not comply with {totals.no}."
+        + (f" {doc.unanswered_text}" if doc.unanswered_text else "")
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
@@ -133,7 +138,7 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
             body.text(f"{fact.label}: {fact.value}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
-        body.text("We comply with every provision we assessed.")
+        body.text(doc.no_gaps_text)
     for row in doc.non_compliant:
         date = row.compliance_date or "not set"
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
@@ -147,31 +152,44 @@ def _section(body: Writer, section: v.SectionView) -> None:
         _table(body, table)
 
 
-def _table(body: Writer, table: v.Table) -> None:
+def add_table(
+    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...]
+) -> tuple[Any, list[Any]]:
+    """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
     from docx.shared import Cm
 
-    grid = body.document.add_table(rows=1, cols=len(v.COLUMNS))
+    grid = body.container.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
     grid.autofit = False
-    set_table_caption(grid, table.caption)
+    set_table_caption(grid, caption)
     header = grid.rows[0]
     mark_header_row(header)
-    widths = [Cm(width) for width in _WIDTHS_CM]
+    widths = [Cm(width) for width in widths_cm]
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
-    for cell, column, width in zip(header.cells, v.COLUMNS, widths, strict=True):
+    for cell, column, width in zip(header.cells, columns, widths, strict=True):
         cell.width = width
         shade(cell, HEADER_FILL)
         cell.paragraphs[0].add_run(column).bold = True
+    return grid, widths
+
+
+def add_row(grid: Any, widths: list[Any]) -> Any:
+    """Add a row that Word keeps on one page, its cells at the table's widths; return its cells."""
+    added = grid.add_row()
+    keep_row_whole(added)
+    cells = added.cells
+    for cell, width in zip(cells, widths, strict=True):
+        cell.width = width
+    return cells
+
+
+def _table(body: Writer, table: v.Table) -> None:
+    grid, widths = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
     for row in table.rows:
-        added = grid.add_row()
-        keep_row_whole(added)
-        cells = added.cells
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = width
-        _row(body, cells, row)
+        _row(body, add_row(grid, widths), row)
 
 
 def _row(body: Writer, cells: Any, row: v.Row) -> None:
@@ -193,7 +211,7 @@ def _requirement(cell: Writer, row: v.Row) -> None:
     if row.text is None:
         cell.text(row.summary)
         link = row.code_link
-        text = f"See provision {row.id} of the Code"
+        text = see_provision(row.id)
         if link.url:
             cell.link(link.url, text)
         else:
