@@ -71,6 +71,23 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
     # E401: templates
     ProblemCode("E401", ERROR, "an error in a template given with `--templates`"),
+    # E501-E549: the complaints log (practice)
+    ProblemCode("E501", ERROR, "the complaints log does not exist or cannot be read"),
+    ProblemCode("E502", ERROR, "the log is not CSV text or an Excel workbook (binary, damaged, not a zip, empty)"),
+    ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size)"),
+    ProblemCode("E504", ERROR, "a required column (or one named in `columns:`) is missing, with a \"did you mean\""),
+    ProblemCode("E505", ERROR, "two columns with the same name (the later one is ignored)"),
+    ProblemCode("E506", ERROR, "a cell in a date column is not a date"),
+    ProblemCode("E507", ERROR, "a date that can only be read month first (`05/13/2024`)"),
+    ProblemCode("E508", ERROR, "a reference already used on an earlier row"),
+    ProblemCode("E509", ERROR, "a date before the receipt (or the escalation) it follows"),
+    ProblemCode("E510", ERROR, "stage 2 columns filled in without `escalated`"),
+    ProblemCode("E511", ERROR, "an outcome that is not upheld, partly upheld, not upheld, withdrawn or refused"),
+    ProblemCode("E512", ERROR, "compensation that is not an amount in pounds"),
+    ProblemCode("E513", ERROR, "a blank reference or received date"),
+    ProblemCode("E514", ERROR, "a workbook cell holding a formula"),
+    ProblemCode("E515", ERROR, "a date outside 1990 to 2099 (a mistyped year)"),
+    ProblemCode("E516", ERROR, "the `sheet:` the workbook does not have"),
     # E7xx: Ombudsman casework
     ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
     ProblemCode("E702", ERROR, "a casework order without a due date"),
@@ -80,7 +97,6 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E706", ERROR, "an order marked done without `done_on`"),
     ProblemCode("E707", ERROR, "`owners_from` names a file that is missing or is not a usable assessment"),
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
-    # E5xx (reserved): the complaints log
     # E8xx (reserved): the annual report
     # W30x-W31x: an assessment's warnings
     ProblemCode("W301", WARNING, "an action is overdue on the as-of date and not done"),
@@ -98,15 +114,20 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W313", WARNING, "unanswered provisions whose Code text is not bundled (incomplete editions)"),
     # W314-W319: recording the submission
     ProblemCode("W314", WARNING, "`submitted_on` on a draft, or a `submission_reference` without `submitted_on`"),
+    # W550-W569: the complaints log; W601-W619: practice against the answers
+    ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
+    ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
+    ProblemCode("W601", WARNING, "`yes` to a timescale provision the log contradicts (below `threshold` on time)"),
+    ProblemCode("W602", WARNING, "`yes` to 6.13 while the log shows stage 2 handled by the stage 1 handler"),
     # W7xx: Ombudsman casework
     ProblemCode("W750", WARNING, "an Ombudsman order is overdue on the as-of date and not done"),
     ProblemCode("W751", WARNING, "a casework action is overdue on the as-of date and not done"),
     ProblemCode("W752", WARNING, "an order was complied with after its due date"),
     ProblemCode("W753", WARNING, "a determination with no findings"),
     ProblemCode("W754", WARNING, "an order with no owner"),
-    # W5xx, W6xx (reserved): the complaints log
     # W8xx (reserved): the annual report
-    # I6xx (reserved): notes on practice against the answers
+    # I620-I629: notes on practice against the answers
+    ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )
 # fmt: on
 

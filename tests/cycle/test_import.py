@@ -368,7 +368,7 @@ def test_render_then_import_gives_back_everything_the_document_shows(
         original.governance.response, emphasis=True
     )
     assert public_actions(again) == public_actions(original)
-    assert sum(len(a) for a in public_actions(again).values()) == 10
+    assert sum(len(a) for a in public_actions(again).values()) == 12
     same_content(original, again, emphasis=True)
     checked = run("check", "--as-of", "2025-07-01", "again.yaml")
     assert checked.output.endswith("0 errors, 1 warning in 1 file.\n"), checked.output

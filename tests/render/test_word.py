@@ -134,7 +134,7 @@ def test_core_properties(document: Any) -> None:
     assert core.title == "Example Borough Council: Complaint Handling Code self-assessment 2024-25"
     assert core.subject.startswith("Self-assessment against the Complaint Handling Code (2024)")
     assert core.author == "Example Borough Council"
-    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.timezone.utc)
+    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.UTC)
     assert core.modified == core.created
 
 
@@ -157,7 +157,11 @@ def test_commentary_markdown_becomes_word_formatting(document: Any) -> None:
         "councillors and MPs.",
     ]
     runs = [r for p in _row(document, "6.3").cells[4].paragraphs for r in p.runs]
-    assert [r.text for r in runs if r.bold] == ["91%"]
+    assert [r.text for r in runs if r.bold] == [
+        "92%",
+        "Explanation: ",
+        "Intended compliance date: ",
+    ]
 
 
 def test_no_answer_has_explanation_and_date_paragraphs(document: Any) -> None:

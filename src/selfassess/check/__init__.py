@@ -17,6 +17,7 @@ from selfassess.check.rules import RULES, RuleContext
 from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import DeadlineRules
+from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition
 from selfassess.problems import InputError, Problem, Severity, sort_problems
 from selfassess.validate import validate
@@ -39,6 +40,11 @@ class Report:
     def warnings(self) -> list[Problem]:
         """Return the warnings."""
         return [p for p in self.problems if p.severity == Severity.WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        """Return the informational notes (never a failure, even with strict)."""
+        return [p for p in self.problems if p.severity == Severity.NOTE]
 
     def failed(self, strict: bool = False) -> bool:
         """Return True when the files have errors (or, with strict, warnings)."""
@@ -77,6 +83,9 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "deadlines":
             validate(document, DeadlineRules)
             return []
+        if kind == "timescales":
+            validate(document, Timescales)
+            return []
         if kind == "casework":
             from selfassess.casework import check_register
 
@@ -96,6 +105,8 @@ def file_kind(data: dict[str, Any]) -> str:
         return "map"
     if "rules" in data:
         return "deadlines"
+    if "timescales" in data:
+        return "timescales"
     return "assessment"
 
 

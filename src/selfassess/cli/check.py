@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, command, today, with_progress
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    command,
+    format_option,
+    today,
+    with_progress,
+)
 
 
 def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -36,13 +43,9 @@ def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     callback=lambda ctx, param, values: known_codes(values),
     help="Leave out problems with this code (e.g. W308); may be repeated.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools, github for GitHub Actions annotations.",
+@format_option(
+    ["text", "json", "github"],
+    "text for people, json for tools, github for GitHub Actions annotations.",
 )
 def check_command(
     files: tuple[Path, ...],
@@ -72,7 +75,7 @@ def check_command(
 @command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map", "deadlines", "casework"]),
+    type=click.Choice(["assessment", "code", "map", "deadlines", "timescales", "casework"]),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",

@@ -132,3 +132,30 @@ def with_progress(items: Sequence[T], label: str, shown: bool = True) -> Iterato
         return
     with click.progressbar(items, label=label, file=sys.stderr) as bar:
         yield from bar
+
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def format_option(choices: list[str], help: str) -> Decorator:
+    """Return a --format option choosing how a command prints (the first choice by default)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_dir_option(help: str) -> Decorator:
+    """Return a -o/--output DIR option, with its own help, for a command that writes files."""
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
+        help=help,
+    )

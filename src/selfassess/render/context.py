@@ -37,7 +37,7 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
 
 def describe_problem(problem: Problem) -> str:
     """Write a problem for a draft's list of open problems."""
-    kind = "Error" if problem.severity == Severity.ERROR else "Warning"
+    kind = {Severity.ERROR: "Error", Severity.WARNING: "Warning"}.get(problem.severity, "Note")
     return f"{kind} {problem.code} at line {problem.line}: {problem.message}"
 
 

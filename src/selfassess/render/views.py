@@ -15,6 +15,8 @@ NOT_ANSWERED = "Not answered"
 EXPLANATION_LABEL = "Explanation:"
 DATE_LABEL = "Intended compliance date:"
 DRAFT_BANNER = "Draft — not approved"
+PRACTICE_HEADING = "Complaint handling in practice"
+PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
 COLUMNS = (
     "Code provision",
     "Code requirement",
@@ -111,6 +113,7 @@ class Row:
     compliance_date: str | None = None
     compliance_iso: str | None = None
     actions: tuple[ActionView, ...] = ()
+    measured: str | None = None
 
     @property
     def text_groups(self) -> TextGroups:
@@ -218,6 +221,8 @@ class DocumentView:
     governance: Governance
     draft: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
+    practice: tuple[Fact, ...] = ()
+    practice_note: str | None = None
 
     @property
     def unanswered_text(self) -> str:

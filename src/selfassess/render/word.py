@@ -92,7 +92,7 @@ def open_document(reference: Path | None) -> Any:
 
 
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
-    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
+    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
     core.title = fit(f"{doc.landlord}: {doc.title}")
     core.subject = fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
@@ -135,6 +135,11 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
+    if doc.practice:
+        body.text(v.PRACTICE_HEADING, "Heading 2")
+        body.text(doc.practice_note or "")
+        for fact in doc.practice:
+            body.text(f"{fact.label}: {fact.value}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
         body.text(doc.no_gaps_text)
@@ -211,6 +216,8 @@ def _row(body: Writer, cells: Any, row: v.Row) -> None:
     evidence = writer(cells[3])
     for item in row.evidence:
         _evidence(evidence, item)
+    if row.measured:
+        evidence.text(row.measured)
     _commentary(writer(cells[4]), row)
 
 
