@@ -10,7 +10,6 @@ from typing import Any
 
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.code.catalogue import Catalogue
-from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section, id_key
 from selfassess.problems import InputError, Problem, Severity, error, sort_problems, warning
 from selfassess.safety import is_safe_url
@@ -71,6 +70,8 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "map":
             return list(_map_problems(document))
         if kind == "deadlines":
+            from selfassess.code.deadlines import DeadlineRules
+
             validate(document, DeadlineRules)
             return []
         return check_assessment(document, as_of)[1]
