@@ -5,17 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from selfassess.render.usermarkdown import Para, Span, to_paras
-from selfassess.render.wordxml import HYPERLINK_STYLE, add_hyperlink, add_span
+from selfassess.render.wordxml import HYPERLINK_STYLE, Hyperlinks, add_hyperlink, add_span
 
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
 CELL_SPACING = 50800  # 4 points, in EMU
 
 
 class Styles:
-    """The document's style ids by name, looked up once (python-docx searches on every call)."""
+    """The document's style ids by name and its hyperlink targets, each looked up once.
+
+    python-docx searches the styles, and the relationships, on every call.
+    """
 
     def __init__(self, document: Any) -> None:
         self.ids = {style.name: str(style.style_id) for style in document.styles}
+        self.links = Hyperlinks(document.part)
 
     def has(self, name: str | None) -> bool:
         """Tell whether the document (or its reference template) defines a style."""
@@ -58,7 +62,9 @@ class Writer:
         paragraph = self.paragraph()
         if label:
             paragraph.add_run(label + " ").bold = True
-        add_hyperlink(paragraph, url, text, self.styles.id(HYPERLINK_STYLE))
+        add_hyperlink(
+            paragraph, url, text, self.styles.id(HYPERLINK_STYLE), links=self.styles.links
+        )
         return paragraph
 
     def text(self, text: str, style: str | None = None, label: str | None = None) -> Any:
@@ -74,7 +80,7 @@ class Writer:
         """Add a paragraph made of runs."""
         paragraph = self.paragraph(style)
         for span in spans:
-            add_span(paragraph, span, self.styles.id(HYPERLINK_STYLE))
+            add_span(paragraph, span, self.styles.id(HYPERLINK_STYLE), self.styles.links)
         return paragraph
 
     def markdown(self, text: str | None, label: str | None = None) -> None:

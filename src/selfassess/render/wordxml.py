@@ -84,13 +84,48 @@ def ensure_hyperlink_style(document: Any) -> None:
     style.unhide_when_used = True
 
 
-def add_span(paragraph: Any, span: Span, link_style: str | None) -> None:
+class Hyperlinks:
+    """A document part's hyperlink targets by address, so each link costs a look-up, not a search.
+
+    python-docx searches every relationship for a match and for a free id on each new
+    link, which grows with the square of the number of links. The ids given are the ones
+    it would give: the same address reuses its id, a new one takes the lowest free id.
+    """
+
+    def __init__(self, part: Any) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        self.rels = part.rels
+        self.reltype = RELATIONSHIP_TYPE.HYPERLINK
+        self.ids = {
+            rel.target_ref: rId
+            for rId, rel in reversed(self.rels.items())  # the first match wins, as in python-docx
+            if rel.is_external and rel.reltype == self.reltype
+        }
+        self.free = 1
+
+    def rid(self, url: str) -> str:
+        """Return the relationship id for an external address, adding one if it is new."""
+        found = self.ids.get(url)
+        if found is None:
+            while f"rId{self.free}" in self.rels:
+                self.free += 1
+            found = self.ids[url] = f"rId{self.free}"
+            self.rels.add_relationship(self.reltype, url, found, is_external=True)
+        return found
+
+
+def add_span(
+    paragraph: Any, span: Span, link_style: str | None, links: Hyperlinks | None = None
+) -> None:
     """Add one run of text to a paragraph, as a working hyperlink when the span has a target."""
     if span.line_break:
         paragraph.add_run().add_break()
         return
     if span.href:
-        add_hyperlink(paragraph, span.href, span.text, link_style, span.bold, span.italic)
+        add_hyperlink(
+            paragraph, span.href, span.text, link_style, span.bold, span.italic, links=links
+        )
         return
     run = paragraph.add_run(span.text)
     run.bold = span.bold or None
@@ -108,12 +143,12 @@ def add_hyperlink(
     style_id: str | None,
     bold: bool = False,
     italic: bool = False,
+    links: Hyperlinks | None = None,
 ) -> None:
     """Add a hyperlink to an external address, in the given character style."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml.ns import qn
 
-    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    relationship = (links or Hyperlinks(paragraph.part)).rid(url)
     link = element("w:hyperlink")
     link.set(qn("r:id"), relationship)
     run = element("w:r")
