@@ -37,6 +37,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         markdown=_markdown,
@@ -54,6 +55,16 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         DRAFT_BANNER=views.DRAFT_BANNER,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Keep templates compiled between runs; a changed template's checksum makes it compile again."""
+    import jinja2
+
+    from selfassess.usercache import cache_dir
+
+    folder = cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _markdown(text: str | None) -> Markup:
