@@ -14,12 +14,12 @@ from typing import Any
 
 from selfassess.problems import UsageError
 from selfassess.render import views as v
+from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
     fix_zip,
-    keep_row_whole,
     mark_header_row,
     set_language,
     set_table_caption,
@@ -143,7 +143,9 @@ def _section(body: Writer, section: v.SectionView) -> None:
 
 
 def _table(body: Writer, table: v.Table) -> None:
+    from docx.oxml.ns import qn
     from docx.shared import Cm
+    from docx.table import _Cell
 
     grid = body.document.add_table(rows=1, cols=len(v.COLUMNS))
     grid_style = body.styles.id("Table Grid")
@@ -160,22 +162,19 @@ def _table(body: Writer, table: v.Table) -> None:
         cell.width = width
         shade(cell, HEADER_FILL)
         cell.paragraphs[0].add_run(column).bold = True
+    columns = [column.get(qn("w:w")) for column in grid._tbl.tblGrid.gridCol_lst]
     for row in table.rows:
-        added = grid.add_row()
-        keep_row_whole(added)
-        cells = added.cells
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = width
+        cells = [_Cell(tc, grid) for tc in wordruns.table_row(grid._tbl, columns)]
         _row(body, cells, row)
 
 
-def _row(body: Writer, cells: Any, row: v.Row) -> None:
+def _row(body: Writer, cells: list[Any], row: v.Row) -> None:
     def writer(cell: Any) -> Writer:
         return Writer(body.document, body.styles, cell, reuse_first=True)
 
-    cells[0].paragraphs[0].add_run(row.id)
+    wordruns.run(cells[0]._tc.find(wordruns.P), row.id)
     _requirement(writer(cells[1]), row)
-    cells[2].paragraphs[0].add_run(row.answer)
+    wordruns.run(cells[2]._tc.find(wordruns.P), row.answer)
     evidence = writer(cells[3])
     for item in row.evidence:
         _evidence(evidence, item)

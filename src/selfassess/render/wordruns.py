@@ -67,6 +67,23 @@ def run(
     return made
 
 
+def table_row(table: Any, widths: list[str]) -> list[Any]:
+    """Add a row kept whole on a page, with a cell per column width (in twips); return the cells."""
+    from lxml import etree
+
+    row = etree.SubElement(table, f"{W}tr")
+    etree.SubElement(etree.SubElement(row, f"{W}trPr"), f"{W}cantSplit")
+    cells = []
+    for width in widths:
+        cell = etree.SubElement(row, f"{W}tc")
+        measure = etree.SubElement(etree.SubElement(cell, f"{W}tcPr"), f"{W}tcW")
+        measure.set(f"{W}type", "dxa")
+        measure.set(f"{W}w", width)
+        etree.SubElement(cell, P)
+        cells.append(cell)
+    return cells
+
+
 def line_break(p: Any) -> None:
     """Add a run holding a line break."""
     from lxml import etree

@@ -8,8 +8,6 @@ import re
 import zipfile
 from typing import Any, TypeVar
 
-from selfassess.render.usermarkdown import Span
-
 HYPERLINK_STYLE = "Hyperlink"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # What XML, and so Word, cannot hold: C0 controls other than tab and line ends, lone
@@ -115,27 +113,6 @@ class Hyperlinks:
         return found
 
 
-def add_span(
-    paragraph: Any, span: Span, link_style: str | None, links: Hyperlinks | None = None
-) -> None:
-    """Add one run of text to a paragraph, as a working hyperlink when the span has a target."""
-    if span.line_break:
-        paragraph.add_run().add_break()
-        return
-    if span.href:
-        add_hyperlink(
-            paragraph, span.href, span.text, link_style, span.bold, span.italic, links=links
-        )
-        return
-    run = paragraph.add_run(span.text)
-    run.bold = span.bold or None
-    run.italic = span.italic or None
-    if span.strike:
-        run.font.strike = True
-    if span.code:
-        run.font.name = "Consolas"
-
-
 def add_hyperlink(
     paragraph: Any,
     url: str,
@@ -173,11 +150,6 @@ def mark_header_row(row: Any) -> None:
     properties = row._tr.get_or_add_trPr()
     properties.append(element("w:cantSplit"))
     properties.append(element("w:tblHeader"))
-
-
-def keep_row_whole(row: Any) -> None:
-    """Stop a row breaking across pages."""
-    row._tr.get_or_add_trPr().append(element("w:cantSplit"))
 
 
 def shade(cell: Any, fill: str) -> None:
