@@ -8,7 +8,6 @@ one table per section or stage with the form's five columns.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,8 @@ from selfassess.render.chart import counts_text
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    fix_zip,
     mark_header_row,
+    save_fixed,
     set_language,
     set_table_caption,
     shade,
@@ -55,9 +54,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     if doc.governance.response:
         body.text(doc.governance.heading, "Heading 1")
         body.markdown(doc.governance.response)
-    stream = io.BytesIO()
-    document.save(stream)
-    return fix_zip(stream.getvalue())
+    return save_fixed(document)
 
 
 def _open(reference: Path | None) -> Any:

@@ -17,15 +17,27 @@ T = TypeVar("T")
 
 
 def xml_safe(value: T) -> T:
-    """Return text, or a view made of frozen dataclasses and tuples, without what XML refuses."""
+    """Return text, or a view made of frozen dataclasses and tuples, without what XML refuses.
+
+    What holds nothing to remove is returned as it is, not copied.
+    """
     found: Any = value
     if isinstance(found, str):
-        found = _NOT_XML.sub("", found)
+        if _NOT_XML.search(found):
+            found = _NOT_XML.sub("", found)
     elif isinstance(found, tuple):
-        found = tuple(xml_safe(item) for item in found)
+        items = tuple(xml_safe(item) for item in found)
+        if any(new is not old for new, old in zip(items, found, strict=True)):
+            found = items
     elif dataclasses.is_dataclass(found) and not isinstance(found, type):
-        changes = {f.name: xml_safe(getattr(found, f.name)) for f in dataclasses.fields(found)}
-        found = dataclasses.replace(found, **changes)
+        changes = {}
+        for field in dataclasses.fields(found):
+            old = getattr(found, field.name)
+            new = xml_safe(old)
+            if new is not old:
+                changes[field.name] = new
+        if changes:
+            found = dataclasses.replace(found, **changes)
     return found  # type: ignore[no-any-return]
 
 
@@ -162,14 +174,36 @@ def set_table_caption(table: Any, caption: str) -> None:
     table._tbl.tblPr.append(element("w:tblCaption", val=caption))
 
 
-def fix_zip(data: bytes) -> bytes:
-    """Rewrite a .docx zip with fixed entry times and order, so renders are reproducible."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+def save_fixed(document: Any) -> bytes:
+    """Return a document's .docx bytes with fixed entry times and order, so renders reproduce.
+
+    python-docx's own writer stamps the time and would have to be unzipped and zipped again;
+    this writes its parts, in its order, once.
+    """
+    from docx.opc import pkgwriter
+
+    writer: Any = pkgwriter.PackageWriter  # its steps, given our zip writer in place of its own
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+        entries = _FixedEntries(target)
+        writer._write_content_types_stream(entries, parts)
+        writer._write_pkg_rels(entries, package.rels)
+        writer._write_parts(entries, parts)
     return output.getvalue()
+
+
+class _FixedEntries:
+    """Stands in for python-docx's zip writer: each entry with a fixed time and permissions."""
+
+    def __init__(self, target: zipfile.ZipFile) -> None:
+        self.target = target
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.target.writestr(info, blob)
