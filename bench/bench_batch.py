@@ -39,7 +39,9 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="selfassess-bench-"))
     groups = {
         f"render {size:3d} assessment(s)": [
-            selfassess("render", "--as-of", AS_OF, "-o", str(folder / f"out{size}"), *copies(folder, size))
+            selfassess(
+                "render", "--as-of", AS_OF, "-o", str(folder / f"out{size}"), *copies(folder, size)
+            )
         ]
         for size in sizes
     }
@@ -47,7 +49,7 @@ def main() -> None:
     samples = paired(groups, runs, warm_up=1)
     for name, found in samples.items():
         line(name, found)
-    first, *rest = zip(sizes, samples.values())
+    first, *rest = zip(sizes, samples.values(), strict=True)
     for size, found in rest:
         base = statistics.median(s.cpu for s in first[1])
         extra = (statistics.median(s.cpu for s in found) - base) / (size - first[0])

@@ -5,8 +5,17 @@ Run: python3 bench/bench_check.py [RUNS]. Target: at most 1.5x the floor's CPU t
 
 from __future__ import annotations
 
-from measure import AS_OF, EXAMPLE, PYTHON, header, line, paired, ratio_of_pairs, runs_from_argv
-from measure import selfassess
+from measure import (
+    AS_OF,
+    EXAMPLE,
+    PYTHON,
+    header,
+    line,
+    paired,
+    ratio_of_pairs,
+    runs_from_argv,
+    selfassess,
+)
 
 FLOOR = "import yaml, click; from pydantic import BaseModel"
 TARGET = 1.5

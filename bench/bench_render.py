@@ -12,8 +12,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from measure import AS_OF, EXAMPLE, header, line, pandoc, paired, ratio_of_pairs
-from measure import runs_from_argv, selfassess
+from measure import (
+    AS_OF,
+    EXAMPLE,
+    header,
+    line,
+    paired,
+    pandoc,
+    ratio_of_pairs,
+    runs_from_argv,
+    selfassess,
+)
 
 TARGET = 0.6
 
