@@ -126,7 +126,7 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
     from selfassess.render.usermarkdown import parse_once
 
     wanted = set(options.formats)
-    views = {"html"} if wanted & {"html", "sections"} else set()
+    views = {"html"} if wanted & {"html", "sections", "gaps"} else set()
     with parse_once(frozenset(views | ({"paras"} if "docx" in wanted else set()))):
         return _build_outputs(checked, options, wanted)
 
@@ -145,7 +145,7 @@ def _build_outputs(
         fixed = checked.assessment.assessed_on
         outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)
     if "gaps" in wanted:
-        outputs.update(_gap_outputs(checked, options))
+        outputs.update(_gap_outputs(checked, doc, options))
     if "submission" in wanted:
         from selfassess.render.csvs import submission_csv
 
@@ -171,13 +171,15 @@ def _html_outputs(doc: DocumentView, wanted: set[str], templates: Path | None) -
     return outputs
 
 
-def _gap_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
+def _gap_outputs(
+    checked: CheckedAssessment, doc: DocumentView, options: RenderOptions
+) -> dict[str, bytes]:
     from selfassess.render import html
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_markdown
 
-    gaps = build_gaps(checked, options.as_of, draft=options.draft)
+    gaps = build_gaps(checked, doc, options.as_of)
     page = html.render_gaps_page(html.environment(options.templates), gaps)
     return {
         "gaps.md": gaps_markdown(gaps).encode(),

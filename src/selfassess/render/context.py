@@ -83,9 +83,18 @@ def _dates(assessment: Assessment) -> list[v.Fact]:
         ("Assessed", format_date(assessment.assessed_on)),
         ("Approved", approved),
         ("Published", format_date(assessment.published_on)),
+        ("Submitted to the Housing Ombudsman", _submitted(assessment)),
         ("Next review", format_date(next_review)),
     ]
     return [v.Fact(label, value) for label, value in pairs if value]
+
+
+def _submitted(assessment: Assessment) -> str | None:
+    when = format_date(assessment.submitted_on)
+    reference = assessment.submission_reference
+    if when and reference:
+        return f"{when} (acknowledgement reference {reference})"
+    return when
 
 
 def _governance(assessment: Assessment) -> v.Governance:

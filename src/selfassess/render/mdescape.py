@@ -13,6 +13,8 @@ _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _SAFE_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.IGNORECASE)
 _HEADING = re.compile(r"^(\s{0,3})(#)", re.MULTILINE)
+# An image would load from wherever its target points when the Markdown is shown.
+_IMAGE = re.compile(r"!(?=\[)")
 
 
 def escape(text: str) -> str:
@@ -37,10 +39,11 @@ def target(url: str) -> str:
     return "<" + encoded.replace("\n", "") + ">"
 
 
-def neutralise(markdown: str) -> str:
+def inert_markdown(markdown: str) -> str:
     """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
+    text = _IMAGE.sub("&#33;", text)
     text = INLINE_LINK.sub(_break_unsafe_link, text)
     text = LINK_DEFINITION.sub(_break_unsafe_definition, text)
     return _HEADING.sub(r"\1\\\2", text)

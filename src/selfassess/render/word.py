@@ -25,6 +25,8 @@ from selfassess.render.wordxml import (
     shade,
     xml_safe,
 )
+from selfassess.wordform.columns import see_provision
+from selfassess.wordform.docxread import RENDERED_MARK
 
 HEADER_FILL = "E7E6E6"
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
@@ -89,6 +91,7 @@ def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) 
     core.author = _fit(doc.landlord)
     core.last_modified_by = _fit(doc.landlord)
     core.language = "en-GB"
+    core.identifier = RENDERED_MARK
     core.keywords = _fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
@@ -120,12 +123,13 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     body.text(
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{doc.edition.name}. We comply with {totals.yes} and do not comply with {totals.no}."
+        + (f" {doc.unanswered_text}" if doc.unanswered_text else "")
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
-        body.text("We comply with every provision we assessed.")
+        body.text(doc.no_gaps_text)
     for row in doc.non_compliant:
         date = row.compliance_date or "not set"
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
@@ -182,7 +186,7 @@ def _requirement(cell: Writer, row: v.Row) -> None:
     if row.text is None:
         cell.text(row.summary)
         link = row.code_link
-        text = f"See provision {row.id} of the Code"
+        text = see_provision(row.id)
         if link.url:
             cell.link(link.url, text)
         else:
