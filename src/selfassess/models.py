@@ -23,9 +23,13 @@ Relation = Literal["same", "reworded", "split", "merged", "removed"]
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are errors, numbers may stand for text."""
+    """Base for every model: unknown fields are errors, numbers may stand for text.
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    Validators are built on first use (defer_build), so a command pays only for the
+    formats it reads: `check` of an assessment never builds the map or deadline models.
+    """
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
 
 def unknown_version(value: object) -> str:

@@ -61,7 +61,7 @@ def test_page_prints_as_a_numbered_document_with_link_addresses(
     assert all(f"Page {n} of {count}" in text for n, text in enumerate(pages, 1))
     # The summary starts on page 1 with its sentence and the figures, not a stranded heading.
     assert "Summary We assessed our complaint handling against 72 provisions" in pages[0]
-    assert "Section 1: Definition of a complaint 5 5 0" in pages[0]
+    assert "CH01: stage 1 complaints received per 1,000 homes" in pages[0]
     # Link addresses follow the links (table cells interleave in the PDF's text, so in parts).
     printed = " ".join(pages)
     assert printed.count("housing-complaints-policy)") >= 3

@@ -16,7 +16,6 @@ from selfassess.check.codefiles import code_problems, map_problems
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
-from selfassess.code.deadlines import DeadlineRules
 from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition
 from selfassess.problems import InputError, Problem, Severity, sort_problems
@@ -81,6 +80,8 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "map":
             return list(map_problems(document))
         if kind == "deadlines":
+            from selfassess.code.deadlines import DeadlineRules
+
             validate(document, DeadlineRules)
             return []
         if kind == "timescales":

@@ -130,12 +130,22 @@ def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
     """Return each output's path (relative to the assessment's folder) and bytes."""
+    from selfassess.render.usermarkdown import parse_once
+
+    wanted = set(options.formats)
+    views = {"html"} if wanted & {"html", "sections", "gaps"} else set()
+    with parse_once(frozenset(views | ({"paras"} if "docx" in wanted else set()))):
+        return _build_outputs(checked, options, wanted)
+
+
+def _build_outputs(
+    checked: CheckedAssessment, options: RenderOptions, wanted: set[str]
+) -> dict[str, bytes]:
     from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
     from selfassess.render.practiceview import with_practice
 
     doc = with_practice(build_view(checked, draft=options.draft), checked, options.as_of)
-    wanted = set(options.formats)
     outputs = _html_outputs(doc, wanted, options)
     if "md" in wanted:
         outputs["self-assessment.md"] = markdown.render_markdown(doc).encode()

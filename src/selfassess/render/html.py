@@ -39,6 +39,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         markdown=_markdown,
@@ -57,6 +58,16 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         PRACTICE_CAPTION=views.PRACTICE_CAPTION,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Keep templates compiled between runs; a changed template's checksum makes it compile again."""
+    import jinja2
+
+    from selfassess.render.templatecache import cache_dir
+
+    folder = cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _markdown(text: str | None) -> Markup:

@@ -8,20 +8,20 @@ one table per section or stage with the form's five columns.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
 from selfassess.problems import UsageError
 from selfassess.render import views as v
+from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
 from selfassess.render.wordstyle import APP_XML, keeps_whole, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    fix_zip,
     keep_row_whole,
     mark_header_row,
+    save_fixed,
     set_language,
     set_table_caption,
     shade,
@@ -61,9 +61,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     if doc.governance.response:
         body.text(doc.governance.heading, "Heading 1")
         body.markdown(doc.governance.response)
-    stream = io.BytesIO()
-    document.save(stream)
-    return fix_zip(stream.getvalue(), {"docProps/app.xml": APP_XML})
+    return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
 def open_document(reference: Path | None) -> Any:
@@ -162,7 +160,7 @@ def add_table(
     """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
     from docx.shared import Cm
 
-    grid = body.container.add_table(rows=1, cols=len(columns))
+    grid = body.document.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
@@ -206,13 +204,13 @@ def _cell_texts(row: v.Row) -> tuple[str, ...]:
     return (row.id, "\n".join(requirement), row.answer, "\n".join(evidence), "\n".join(commentary))
 
 
-def _row(body: Writer, cells: Any, row: v.Row) -> None:
+def _row(body: Writer, cells: list[Any], row: v.Row) -> None:
     def writer(cell: Any) -> Writer:
         return Writer(body.document, body.styles, cell, reuse_first=True)
 
-    cells[0].paragraphs[0].add_run(row.id)
+    wordruns.run(cells[0]._tc.find(wordruns.P), row.id)
     _requirement(writer(cells[1]), row)
-    cells[2].paragraphs[0].add_run(row.answer)
+    wordruns.run(cells[2]._tc.find(wordruns.P), row.answer)
     evidence = writer(cells[3])
     for item in row.evidence:
         _evidence(evidence, item)
