@@ -34,10 +34,14 @@ def test_comply_is_an_enum_of_yes_and_no() -> None:
 
 
 def test_every_shipped_yaml_names_its_schema() -> None:
-    expected = {"assessments": "assessment", "code_requirements": "code", "maps": "map"}
-    for path in sorted((ROOT / "assessments").glob("*.yaml")) + sorted(
-        (ROOT / "code_requirements").rglob("*.yaml")
-    ):
+    expected = {
+        "assessments": "assessment",
+        "code_requirements": "code",
+        "maps": "map",
+        "reports": "report",
+    }
+    shipped = [*(ROOT / "assessments").glob("*.yaml"), *(ROOT / "reports").glob("*.yaml")]
+    for path in sorted(shipped) + sorted((ROOT / "code_requirements").rglob("*.yaml")):
         kind = "deadlines" if path.name == "deadlines.yaml" else expected[path.parent.name]
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(

@@ -9,12 +9,14 @@ from pydantic import BaseModel
 
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap
+from selfassess.report.model import AnnualReport
 
 KINDS: dict[str, type[BaseModel]] = {
     "assessment": Assessment,
     "code": CodeEdition,
     "map": EditionMap,
     "deadlines": DeadlineRules,
+    "report": AnnualReport,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

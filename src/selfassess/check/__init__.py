@@ -73,13 +73,19 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "deadlines":
             validate(document, DeadlineRules)
             return []
+        if kind == "report":
+            from selfassess.report import check_report
+
+            return check_report(document, as_of)[1]
         return check_assessment(document, as_of)[1]
     except InputError as exc:
         return exc.problems
 
 
 def file_kind(data: dict[str, Any]) -> str:
-    """Tell assessments, Code editions, edition maps and deadline rules apart by their keys."""
+    """Tell assessments, Code editions, edition maps, deadline rules and reports apart by keys."""
+    if "assessment" in data:
+        return "report"
     if "sections" in data:
         return "code"
     if "mappings" in data:
