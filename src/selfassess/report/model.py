@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from selfassess.models import Approval, Evidence, SchemaVersion, Strict
 
@@ -19,9 +19,19 @@ def month_text(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def real_month(value: str) -> str:
+    """Refuse a month or date that does not exist, such as 2024-13."""
+    try:
+        dt.date.fromisoformat(value if len(value) > 7 else value + "-01")
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real month or date; write YYYY-MM") from None
+    return value
+
+
 Month = Annotated[
     str,
     BeforeValidator(month_text),
+    AfterValidator(real_month),
     Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$", description='When, as "YYYY-MM" or a date.'),
 ]
 
