@@ -19,6 +19,7 @@ from selfassess.cli.cycle import (
     status_command,
 )
 from selfassess.cli.render import gaps_command, render_command
+from selfassess.cli.report import report_command
 
 
 @click.group("selfassess", context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,4 +37,5 @@ main.add_command(diff_command)
 main.add_command(status_command)
 main.add_command(render_command)
 main.add_command(gaps_command)
+main.add_command(report_command)
 main.add_command(code_group)

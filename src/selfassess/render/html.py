@@ -93,7 +93,7 @@ def grouped(blocks: tuple[Block, ...]) -> list[tuple[str, list[str]]]:
 def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
     """Return the standalone self-assessment page."""
     chart = build_chart(tuple(s.counts for s in doc.sections))
-    return _render(
+    return render_template(
         env, "self-assessment.html", doc=doc, chart=chart, styled=True, section_plan=False
     )
 
@@ -101,16 +101,17 @@ def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
 def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
     """Return the CMS fragments by file name: one per section, and an index."""
     pages = {
-        f"section-{s.number}.html": _render(
+        f"section-{s.number}.html": render_template(
             env, "section.html", doc=doc, section=s, styled=False, section_plan=True
         )
         for s in doc.sections
     }
-    pages["index.html"] = _render(env, "sections-index.html", doc=doc, styled=False)
+    pages["index.html"] = render_template(env, "sections-index.html", doc=doc, styled=False)
     return pages
 
 
-def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; a broken one (from --templates) is an E401 problem at its line."""
     import jinja2
 
     try:
@@ -135,6 +136,6 @@ def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
     """Return the internal gap list page."""
     from selfassess.render.gapstext import INTERNAL_NOTE, headline
 
-    return _render(
+    return render_template(
         env, "gaps.html", gaps=gaps, note=INTERNAL_NOTE, headline=headline(gaps), styled=True
     )

@@ -42,7 +42,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     styles = Styles(document)
     body = Writer(document, styles, document)
     body.text(f"{doc.landlord}: {doc.title}", "Title")
-    _draft(body, doc)
+    write_draft(body, doc)
     for fact in doc.facts:
         if fact.url:
             body.link(fact.url, fact.value, label=f"{fact.label}:")
@@ -85,14 +85,22 @@ def _open(reference: Path | None) -> Any:
 
 
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
+    subject = f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}"
+    set_properties(document, f"{doc.landlord}: {doc.title}", subject, doc.landlord, fixed_date)
+    document.core_properties.keywords = _fit(f"{doc.edition.id}; {doc.period}")
+
+
+def set_properties(
+    document: Any, title: str, subject: str, author: str, fixed_date: dt.date | None
+) -> None:
+    """Set the core properties, dated by the input (never the clock) so renders repeat."""
     when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
     core = document.core_properties
-    core.title = _fit(f"{doc.landlord}: {doc.title}")
-    core.subject = _fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
-    core.author = _fit(doc.landlord)
-    core.last_modified_by = _fit(doc.landlord)
+    core.title = _fit(title)
+    core.subject = _fit(subject)
+    core.author = _fit(author)
+    core.last_modified_by = _fit(author)
     core.language = "en-GB"
-    core.keywords = _fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
     core.modified = when
@@ -105,7 +113,8 @@ def _fit(text: str) -> str:
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
-def _draft(body: Writer, doc: v.DocumentView) -> None:
+def write_draft(body: Writer, doc: v.Draftable) -> None:
+    """Add the draft banner and the open problems, or nothing for an approved document."""
     if not doc.draft:
         return
     banner = body.text("", "Intense Quote")

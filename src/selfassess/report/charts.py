@@ -20,6 +20,7 @@ HATCHES = ("", "//", "..", "xx")  # so series differ without colour as well
 _SETTINGS = {
     "svg.hashsalt": "selfassess",
     "svg.fonttype": "none",
+    "text.parse_math": False,  # a "$" in a label is text, never mathematics
     "font.family": "DejaVu Sans",
     "font.size": 10,
     "axes.edgecolor": "#1b1b1b",

@@ -124,7 +124,7 @@ def _key_table(report: AnnualReport, assessment: v.DocumentView, period: str) ->
     satisfaction = _satisfaction(report)
     rows += list(satisfaction.rows) if satisfaction else []
     caption = f"Key figures, {period}"
-    return FigureTable("key-figures", caption, "Measure", ("This year",), tuple(rows))
+    return FigureTable("key-figures", caption, "Measure", ("Figure",), tuple(rows))
 
 
 def _governance(report: AnnualReport) -> rv.GovernanceView:

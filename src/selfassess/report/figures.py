@@ -105,3 +105,26 @@ def _movement(name: str, now: Number | None, before: Number | None, unit: str) -
         return f"{name}: unchanged at {number_text(now, unit)}."
     verb = "rose" if now > before else "fell"
     return f"{name} {verb} from {number_text(before, unit)} to {number_text(now, unit)}."
+
+
+def header_cells(table: FigureTable, period: str, previous_period: str | None) -> list[str]:
+    """Return a table's column headings; with last year's figures, each column is tripled."""
+    cells = [table.label_heading]
+    if not table.has_previous:
+        return cells + list(table.columns)
+    single = len(table.columns) == 1
+    for column in table.columns:
+        name = "" if single else f"{column} "
+        cells += [f"{name}{period}", f"{name}{previous_period or 'last year'}", f"{name}change".capitalize()]
+    return cells
+
+
+def row_cells(table: FigureTable, row: FigureRow) -> list[str]:
+    """Return a row's figures as text, matching ``header_cells`` (the label not included)."""
+    cells = []
+    for index, value in enumerate(row.values):
+        cells.append(number_text(value, row.unit))
+        if table.has_previous:
+            before = row.previous[index] if row.previous else None
+            cells += [number_text(before, row.unit), change_text(value, before, row.unit)]
+    return cells
