@@ -39,9 +39,12 @@ def test_every_shipped_yaml_names_its_schema() -> None:
         "code_requirements": "code",
         "maps": "map",
         "reports": "report",
+        "casework": "casework",
     }
-    shipped = [*(ROOT / "assessments").glob("*.yaml"), *(ROOT / "reports").glob("*.yaml")]
-    for path in sorted(shipped) + sorted((ROOT / "code_requirements").rglob("*.yaml")):
+    shipped = sorted((ROOT / "assessments").glob("*.yaml"))
+    shipped += sorted((ROOT / "casework").glob("*.yaml"))
+    shipped += sorted((ROOT / "reports").glob("*.yaml"))
+    for path in shipped + sorted((ROOT / "code_requirements").rglob("*.yaml")):
         kind = "deadlines" if path.name == "deadlines.yaml" else expected[path.parent.name]
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.models import Assessment, CodeEdition, EditionMap
 from selfassess.report.model import AnnualReport
@@ -17,6 +18,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "map": EditionMap,
     "deadlines": DeadlineRules,
     "report": AnnualReport,
+    "casework": Register,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -23,7 +23,7 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from selfassess.problems import InputError, Problem, error
+from selfassess.problems import InputError, Problem, Severity, error
 
 KeyPath = tuple[str | int, ...]
 
@@ -72,6 +72,13 @@ class Document:
             if prefix in self.keys:
                 return self.keys[prefix]
         return self.value_mark(path)
+
+    def problem_at(
+        self, severity: Severity, code: str, path: KeyPath, message: str, key: bool = True
+    ) -> Problem:
+        """Make a problem at a path: at its key, or (key=False) at its value."""
+        mark = self.key_mark(path) if key else self.value_mark(path)
+        return Problem(self.path_display, mark.line, mark.col, code, message, severity)
 
 
 def _prefixes(path: KeyPath) -> Iterator[KeyPath]:

@@ -77,15 +77,21 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
             from selfassess.report import check_report
 
             return check_report(document, as_of)[1]
+        if kind == "casework":
+            from selfassess.casework import check_register
+
+            return check_register(document, as_of).problems
         return check_assessment(document, as_of)[1]
     except InputError as exc:
         return exc.problems
 
 
 def file_kind(data: dict[str, Any]) -> str:
-    """Tell assessments, Code editions, edition maps, deadline rules and reports apart by keys."""
+    """Tell assessments, Code editions, maps, deadline rules, registers and reports apart by keys."""
     if "assessment" in data:
         return "report"
+    if "cases" in data:
+        return "casework"
     if "sections" in data:
         return "code"
     if "mappings" in data:

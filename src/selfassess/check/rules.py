@@ -15,7 +15,7 @@ from pathlib import Path
 from selfassess.code.catalogue import Catalogue
 from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
-from selfassess.problems import Problem, error, warning
+from selfassess.problems import Problem, Severity
 from selfassess.safety import is_safe_url, unsafe_link_targets
 from selfassess.wording import plural, shorten
 from selfassess.yamlio import Document, KeyPath
@@ -38,13 +38,11 @@ class RuleContext:
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make an error at a path in the document."""
-        mark = self.document.key_mark(path) if key else self.document.value_mark(path)
-        return error(self.document.path_display, mark.line, mark.col, code, message)
+        return self.document.problem_at(Severity.ERROR, code, path, message, key)
 
     def warn(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make a warning at a path in the document."""
-        mark = self.document.key_mark(path) if key else self.document.value_mark(path)
-        return warning(self.document.path_display, mark.line, mark.col, code, message)
+        return self.document.problem_at(Severity.WARNING, code, path, message, key)
 
     def answered(self) -> Iterator[tuple[str, Response]]:
         """Yield each response with its provision id."""

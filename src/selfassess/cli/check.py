@@ -36,7 +36,7 @@ def check_command(
     ignored: tuple[str, ...],
     output_format: str,
 ) -> None:
-    """Check assessments, annual reports, Code editions and edition maps; list every problem.
+    """Check assessments, annual reports, casework registers, Code editions and maps.
 
     Each problem is printed as FILE:LINE:COL: CODE message, errors before
     warnings, then a count. Exit status: 0 clean, 1 problems, 2 bad usage.
@@ -53,7 +53,7 @@ def check_command(
 @click.command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map", "deadlines", "report"]),
+    type=click.Choice(["assessment", "code", "map", "deadlines", "casework", "report"]),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",
