@@ -38,7 +38,11 @@ if TYPE_CHECKING:
     help="A folder of jinja2 templates that override the bundled ones.",
 )
 def report_command(
-    files: tuple[Path, ...], out: Path | None, draft: bool, as_of: dt.date | None, templates: Path | None
+    files: tuple[Path, ...],
+    out: Path | None,
+    draft: bool,
+    as_of: dt.date | None,
+    templates: Path | None,
 ) -> None:
     """Check each annual report, then write it into build/<file stem>/.
 

@@ -20,7 +20,9 @@ from selfassess.wording import plural
 #: The self-assessment's documents, written beside the report by ``selfassess report``.
 DOCUMENTS = (
     v.Link("The full self-assessment as a web page", "self-assessment.html"),
-    v.Link("The full self-assessment in Word (the Ombudsman's form layout)", "self-assessment.docx"),
+    v.Link(
+        "The full self-assessment in Word (the Ombudsman's form layout)", "self-assessment.docx"
+    ),
     v.Link("The full self-assessment in Markdown", "self-assessment.md"),
 )
 
@@ -93,7 +95,11 @@ def change_lines(diff: Diff) -> tuple[str, ...]:
         lines += [f"{name}: done: {do}" for do in change.actions_completed]
     others = [c for c in diff.changes if not c.answer_change and not c.actions_completed]
     if others:
-        lines.append(f"Evidence or commentary updated for {plural(len(others), 'other provision')}.")
+        lines.append(
+            f"Evidence or commentary updated for {plural(len(others), 'other provision')}."
+        )
     if diff.new_provisions:
-        lines.append(f"{plural(len(diff.new_provisions), 'provision')} answered for the first time.")
+        lines.append(
+            f"{plural(len(diff.new_provisions), 'provision')} answered for the first time."
+        )
     return tuple(lines) or ("No answer, evidence or commentary changed since last year.",)

@@ -18,7 +18,13 @@ from selfassess.report import CheckedReport, check_report
 from selfassess.yamlio import load_file
 
 #: The report's own outputs, in the order they are written.
-REPORT_OUTPUTS = ("annual-report.html", "annual-report.md", "annual-report.docx", "figures.csv", "report.json")
+REPORT_OUTPUTS = (
+    "annual-report.html",
+    "annual-report.md",
+    "annual-report.docx",
+    "figures.csv",
+    "report.json",
+)
 ASSESSMENT_FORMATS = ("html", "md", "docx")
 
 

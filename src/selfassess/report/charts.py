@@ -17,7 +17,7 @@ from selfassess.report.figures import FigureTable, number_text
 
 COLOURS = ("#1d6b3a", "#a4262c", "#1a4f8b", "#5b5b5b")
 HATCHES = ("", "//", "..", "xx")  # so series differ without colour as well
-_SETTINGS = {
+_SETTINGS: Any = {  # matplotlib types its keys as a Literal of every rc name
     "svg.hashsalt": "selfassess",
     "svg.fonttype": "none",
     "text.parse_math": False,  # a "$" in a label is text, never mathematics
@@ -48,7 +48,9 @@ def describe(table: FigureTable) -> str:
     parts = []
     for row in table.rows:
         values = ", ".join(
-            f"{number_text(value, row.unit)} {column}" if len(table.columns) > 1 else number_text(value, row.unit)
+            f"{number_text(value, row.unit)} {column}"
+            if len(table.columns) > 1
+            else number_text(value, row.unit)
             for column, value in zip(table.columns, row.values, strict=False)
         )
         parts.append(f"{row.label}: {values}")
@@ -66,7 +68,9 @@ def draw(table: FigureTable) -> Chart | None:
         svg = _save(figure, "svg", {"Date": None, "Creator": None})
         png = _save(figure, "png", {"Software": None})
     description = describe(table)
-    return Chart(table.key, table.caption, description, _accessible_svg(svg, table, description), png)
+    return Chart(
+        table.key, table.caption, description, _accessible_svg(svg, table, description), png
+    )
 
 
 def _figure(table: FigureTable) -> Any:
@@ -88,8 +92,14 @@ def _bars(axes: Any, table: FigureTable) -> None:
     for index, column in enumerate(table.columns):
         values = [float(row.values[index] or 0) for row in table.rows][::-1]
         axes.barh(
-            labels, values, left=left, label=column, color=COLOURS[index % 4],
-            hatch=HATCHES[index % 4], edgecolor="#1b1b1b", linewidth=0.5,
+            labels,
+            values,
+            left=left,
+            label=column,
+            color=COLOURS[index % 4],
+            hatch=HATCHES[index % 4],
+            edgecolor="#1b1b1b",
+            linewidth=0.5,
         )
         if table.chart == "stacked":
             left = [a + b for a, b in zip(left, values, strict=True)]
@@ -105,8 +115,13 @@ def _lines(axes: Any, table: FigureTable) -> None:
     markers = ("o", "s", "^", "D")
     for index, column in enumerate(table.columns):
         values = [row.values[index] for row in table.rows]
-        axes.plot(labels, [float("nan") if v is None else v for v in values], label=column,
-                  color=COLOURS[index % 4], marker=markers[index % 4])
+        axes.plot(
+            labels,
+            [float("nan") if v is None else v for v in values],
+            label=column,
+            color=COLOURS[index % 4],
+            marker=markers[index % 4],
+        )
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(axis="x", labelrotation=45)
     if len(table.columns) > 1:
@@ -138,4 +153,4 @@ def _accessible_svg(svg: str, table: FigureTable, description: str) -> str:
         f'<desc id="{prefix}-desc">{escape(description)} The table beside this chart gives the '
         "same figures.</desc>\n"
     )
-    return svg[: root.start()] + opening + "\n" + label + svg[root.end():].lstrip("\n")
+    return svg[: root.start()] + opening + "\n" + label + svg[root.end() :].lstrip("\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from selfassess.dates import format_date
 from selfassess.problems import sort_problems
@@ -10,9 +11,14 @@ from selfassess.render import views as v
 from selfassess.render.context import build_view, describe_problem
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
+from selfassess.report.casework import (
+    casework_tables,
+    complaint_handling_cases,
+    register_publications,
+)
 from selfassess.report.figures import FigureRow, FigureTable, with_previous
 from selfassess.report.load import CheckedReport
-from selfassess.report.model import AnnualReport, Publication
+from selfassess.report.model import AnnualReport
 from selfassess.report.publications import improvements, publications
 from selfassess.report.rules import LANDLORD_REPORT
 
@@ -29,6 +35,10 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     previous = checked.previous
     is_draft = draft or report.status == "draft"
     performance = _performance(report, previous.report if previous else None)
+    listed = publications(report)
+    findings = casework_tables(checked.casework, as_of) if checked.casework else ()
+    if checked.casework is not None:
+        listed += register_publications(checked.casework)
     return rv.ReportView(
         title=f"Annual complaints performance and service improvement report {checked.period}",
         landlord=assessment.landlord,
@@ -37,24 +47,25 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         draft=is_draft,
         problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
         facts=_facts(checked, is_draft),
-        key_figures=_key_figures(checked, assessment),
+        key_figures=_key_figures(checked, assessment, findings),
         performance=performance,
         log_note=NO_LOG,
         analysis=report.analysis,
         refusals=report.refusals,
         findings=report.findings,
-        findings_tables=(),
+        findings_tables=findings,
+        findings_cases=complaint_handling_cases(checked.casework) if checked.casework else (),
         improvements=improvements(report),
-        landlord_reports=publications(report, lambda p: _is_landlord_report(p)),
-        other_publications=publications(report, lambda p: not _is_landlord_report(p)),
+        landlord_reports=tuple(p for p in listed if _is_landlord_report(p.kind)),
+        other_publications=tuple(p for p in listed if not _is_landlord_report(p.kind)),
         publications_note=report.publications_note,
         governance=_governance(report),
         self_assessment=self_assessment_view(checked, assessment, as_of),
     )
 
 
-def _is_landlord_report(publication: Publication) -> bool:
-    return publication.kind.strip().lower() == LANDLORD_REPORT
+def _is_landlord_report(kind: str) -> bool:
+    return kind.strip().lower() == LANDLORD_REPORT
 
 
 def _facts(checked: CheckedReport, draft: bool) -> tuple[v.Fact, ...]:
@@ -68,7 +79,9 @@ def _facts(checked: CheckedReport, draft: bool) -> tuple[v.Fact, ...]:
     if gov.governing_body:
         facts.append(v.Fact("Governing body", gov.governing_body))
     if gov.member_responsible_for_complaints:
-        facts.append(v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints))
+        facts.append(
+            v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints)
+        )
     approval = _approval(report)
     if approval:
         facts.append(v.Fact("Approved", approval))
@@ -87,7 +100,9 @@ def _satisfaction(report: AnnualReport | None) -> FigureTable | None:
     measured = report.satisfaction.complaints_handling if report and report.satisfaction else None
     if measured is None:
         return None
-    row = FigureRow("Satisfied with our approach to complaint handling (TP09)", (measured,), unit="%")
+    row = FigureRow(
+        "Satisfied with our approach to complaint handling (TP09)", (measured,), unit="%"
+    )
     return FigureTable(
         key="satisfaction",
         caption="Tenant satisfaction with complaint handling (the Regulator's measure TP09)",
@@ -104,8 +119,13 @@ def _performance(report: AnnualReport, previous: AnnualReport | None) -> tuple[F
     return (with_previous(table, _satisfaction(previous)),)
 
 
-def _key_figures(checked: CheckedReport, assessment: v.DocumentView) -> FigureTable:
+def _key_figures(
+    checked: CheckedReport, assessment: v.DocumentView, findings: tuple[FigureTable, ...]
+) -> FigureTable:
     table = _key_table(checked.report, assessment, checked.period)
+    shown = ("Complaint handling failure orders", "Maladministration rate")
+    extra = tuple(row for t in findings[:1] for row in t.rows if row.label in shown)
+    table = replace(table, rows=table.rows + extra)
     if checked.previous is None:
         return table
     earlier = build_view(checked.previous.assessment)
@@ -134,7 +154,11 @@ def _governance(report: AnnualReport) -> rv.GovernanceView:
         when = format_date(meeting.date)
         minute = f" ({meeting.minute})" if meeting.minute else ""
         scrutiny.append(f"{meeting.body}, {when}{minute}")
-    heading = f"{gov.governing_body}'s response" if gov.governing_body else "The governing body's response"
+    heading = (
+        f"{gov.governing_body}'s response"
+        if gov.governing_body
+        else "The governing body's response"
+    )
     return rv.GovernanceView(
         body=gov.governing_body,
         member=gov.member_responsible_for_complaints,
@@ -144,4 +168,3 @@ def _governance(report: AnnualReport) -> rv.GovernanceView:
         response=gov.response,
         mrc_statement=gov.mrc_statement,
     )
-

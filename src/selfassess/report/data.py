@@ -22,14 +22,21 @@ def _plain(value: int | float | None) -> str:
 
 
 def _cells(table: FigureTable) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for row in table.rows:
         for index, column in enumerate(table.columns):
             now = row.values[index]
             before = row.previous[index] if row.previous else None
             rows.append(
-                (table.caption, row.label, column, row.unit, _plain(now), _plain(before),
-                 _plain(change(now, before)))
+                (
+                    table.caption,
+                    row.label,
+                    column,
+                    row.unit,
+                    _plain(now),
+                    _plain(before),
+                    _plain(change(now, before)),
+                )
             )
     return rows
 

@@ -115,7 +115,11 @@ def header_cells(table: FigureTable, period: str, previous_period: str | None) -
     single = len(table.columns) == 1
     for column in table.columns:
         name = "" if single else f"{column} "
-        cells += [f"{name}{period}", f"{name}{previous_period or 'last year'}", f"{name}change".capitalize()]
+        cells += [
+            f"{name}{period}",
+            f"{name}{previous_period or 'last year'}",
+            f"{name}change".capitalize(),
+        ]
     return cells
 
 

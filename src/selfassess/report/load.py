@@ -6,13 +6,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from selfassess.check import CheckedAssessment, check_assessment, file_kind
 from selfassess.problems import InputError, Problem, Severity, error
 from selfassess.report.model import AnnualReport
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
+
+if TYPE_CHECKING:
+    from selfassess.casework import CheckedRegister
 
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -39,7 +42,7 @@ class CheckedReport:
     report: AnnualReport
     assessment: CheckedAssessment
     previous: LinkedReport | None = None
-    casework: Document | None = None
+    casework: CheckedRegister | None = None
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -91,7 +94,9 @@ def load_linked_assessment(
     return checked, []
 
 
-def load_report_document(document: Document, as_of: dt.date) -> tuple[CheckedReport | None, list[Problem]]:
+def load_report_document(
+    document: Document, as_of: dt.date
+) -> tuple[CheckedReport | None, list[Problem]]:
     """Validate a report and load its assessment, last year's report and its casework."""
     report = validate(document, AnnualReport)
     assessment, problems = load_linked_assessment(
@@ -104,7 +109,7 @@ def load_report_document(document: Document, as_of: dt.date) -> tuple[CheckedRep
         checked.previous, found = _load_previous(document, report.previous, as_of)
         problems.extend(found)
     if report.casework is not None:
-        checked.casework, found = _load_casework(document, report.casework)
+        checked.casework, found = _load_casework(document, report.casework, as_of)
         problems.extend(found)
     return checked, problems
 
@@ -127,30 +132,42 @@ def _load_previous(
     except InputError as exc:
         message = f"previous file '{value}' cannot be read: {_first(exc.problems)}"
         return None, [error(shown, mark.line, mark.col, "E803", message)]
-    assessment, problems = load_linked_assessment(loaded, "assessment", old.assessment, as_of, "E803")
+    assessment, problems = load_linked_assessment(
+        loaded, "assessment", old.assessment, as_of, "E803"
+    )
     if assessment is None or problems:
         message = f"previous report '{value}' names an assessment that cannot be used"
         return None, [error(shown, mark.line, mark.col, "E803", message)]
     return LinkedReport(path, old, assessment), []
 
 
-def _load_casework(document: Document, value: str) -> tuple[Document | None, list[Problem]]:
+def _load_casework(
+    document: Document, value: str, as_of: dt.date
+) -> tuple[CheckedRegister | None, list[Problem]]:
+    from selfassess.casework import load_register
+
     path = linked_path(document, value)
     mark = document.value_mark(("casework",))
     shown = document.path_display
+
+    def problem(message: str) -> list[Problem]:
+        return [error(shown, mark.line, mark.col, "E805", f"casework file '{value}' {message}")]
+
     if not path.is_file():
-        message = f"casework file '{value}' not found (paths are relative to this file)"
-        return None, [error(shown, mark.line, mark.col, "E805", message)]
+        return None, problem("not found (paths are relative to this file)")
     try:
         loaded = load_file(path)
+        if not isinstance(loaded.data, dict) or file_kind(loaded.data) != "casework":
+            return None, problem("is not a casework register (it has no cases:)")
+        register = load_register(path, as_of)
     except InputError as exc:
-        message = f"casework file '{value}' cannot be read: {_first(exc.problems)}"
-        return None, [error(shown, mark.line, mark.col, "E805", message)]
-    data: Any = loaded.data
-    if not isinstance(data, dict) or "cases" not in data:
-        message = f"casework file '{value}' is not a casework register (it has no cases:)"
-        return None, [error(shown, mark.line, mark.col, "E805", message)]
-    return loaded, []
+        return None, problem(f"cannot be read: {_first(exc.problems)}")
+    if register.errors:
+        count = len(register.errors)
+        return None, problem(
+            f"has {count} error{'s' if count > 1 else ''}; run 'selfassess check {value}' first"
+        )
+    return register, []
 
 
 def _first(problems: list[Problem]) -> str:

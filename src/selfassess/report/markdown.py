@@ -16,16 +16,24 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += [f"- **{escape(f.label)}:** {escape(f.value)}" for f in view.facts] + [""]
     lines += _heading(rv.SUMMARY) + _table(view, view.key_figures)
     lines += _performance(view)
-    lines += _heading(rv.ITEM_3) + _words(view.findings, "Nothing has been recorded for this item yet.")
+    lines += _heading(rv.ITEM_3) + _words(
+        view.findings, "Nothing has been recorded for this item yet."
+    )
+    lines += _cases(view.findings_cases)
     for table in view.findings_tables:
         lines += [f"### {escape(table.caption)}", "", *_table(view, table)]
     lines += _improvements(view)
     lines += _heading(rv.ITEM_5) + _publications(view.landlord_reports)
     if not view.landlord_reports:
-        lines += ["The Ombudsman published no annual report about our performance in this period.", ""]
+        lines += [
+            "The Ombudsman published no annual report about our performance in this period.",
+            "",
+        ]
     lines += _heading(rv.ITEM_6) + _publications(view.other_publications)
-    lines += _words(view.publications_note, "" if view.other_publications else
-                    "Nothing has been recorded for this item yet.")
+    lines += _words(
+        view.publications_note,
+        "" if view.other_publications else "Nothing has been recorded for this item yet.",
+    )
     lines += _governance(view.governance)
     lines += _assessment(view)
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -54,6 +62,25 @@ def _table(view: rv.ReportView, table: FigureTable) -> list[str]:
     return lines
 
 
+def _cases(cases: tuple[rv.CaseView, ...]) -> list[str]:
+    if not cases:
+        return []
+    lines = ["### Cases in which the Ombudsman looked at our complaint handling", ""]
+    for case in cases:
+        lines += [f"#### {escape(case.reference)}: {escape(case.subject or case.kind)}", ""]
+        lines += [
+            escape(case.kind.capitalize() + (f", {case.date}" if case.date else "") + "."),
+            "",
+        ]
+        if case.findings:
+            lines += ["**Findings on complaint handling:**", ""]
+            lines += [f"- {escape(line)}" for line in case.findings] + [""]
+        if case.orders:
+            lines += ["**What we were ordered to do, and what we did:**", ""]
+            lines += [f"- {escape(line)}" for line in case.orders] + [""]
+    return lines
+
+
 def _performance(view: rv.ReportView) -> list[str]:
     lines = _heading(rv.ITEM_2)
     lines += [view.log_note, ""] if view.log_note else []
@@ -77,7 +104,11 @@ def _improvements(view: rv.ReportView) -> list[str]:
             lines += ["**What we changed:**", "", neutralise(item.change), ""]
         if item.evidence:
             lines += ["**Evidence:**", "", *[f"- {_evidence(e)}" for e in item.evidence], ""]
-    return lines if view.improvements else [*lines, "No service improvements have been recorded yet.", ""]
+    return (
+        lines
+        if view.improvements
+        else [*lines, "No service improvements have been recorded yet.", ""]
+    )
 
 
 def _evidence(item: v.Evidence) -> str:
@@ -95,18 +126,30 @@ def _publications(items: tuple[rv.PublicationView, ...]) -> list[str]:
         date = f", published {escape(item.date)}" if item.date else ""
         lines.append(f"- {title}{date}")
         if item.summary:
-            lines += ["", *[f"  {line}" if line else "" for line in neutralise(item.summary).splitlines()], ""]
+            lines += [
+                "",
+                *[f"  {line}" if line else "" for line in neutralise(item.summary).splitlines()],
+                "",
+            ]
     return [*lines, ""] if lines else []
 
 
 def _governance(gov: rv.GovernanceView) -> list[str]:
     lines = _heading(rv.GOVERNANCE)
-    facts = [("Governing body", gov.body), ("Member responsible for complaints", gov.member),
-             ("Scrutinised by", "; ".join(gov.scrutiny) or "Not yet scrutinised"),
-             ("Approved", gov.approval or "Not yet approved")]
+    facts = [
+        ("Governing body", gov.body),
+        ("Member responsible for complaints", gov.member),
+        ("Scrutinised by", "; ".join(gov.scrutiny) or "Not yet scrutinised"),
+        ("Approved", gov.approval or "Not yet approved"),
+    ]
     lines += [f"- **{label}:** {escape(value)}" for label, value in facts if value] + [""]
     if gov.mrc_statement:
-        lines += ["### Statement from the member responsible for complaints", "", neutralise(gov.mrc_statement), ""]
+        lines += [
+            "### Statement from the member responsible for complaints",
+            "",
+            neutralise(gov.mrc_statement),
+            "",
+        ]
     lines += [f"### {escape(gov.response_heading)}", ""]
     return lines + _words(gov.response, "The governing body has not yet responded to this report.")
 
@@ -114,14 +157,19 @@ def _governance(gov: rv.GovernanceView) -> list[str]:
 def _assessment(view: rv.ReportView) -> list[str]:
     sa = view.self_assessment
     lines = _heading(rv.ITEM_1)
-    lines += [f"Our {escape(sa.title)} is part of this report. It is published in full beside it:", ""]
+    lines += [
+        f"Our {escape(sa.title)} is part of this report. It is published in full beside it:",
+        "",
+    ]
     lines += [f"- [{cell(link.text)}]({target(link.url or '')})" for link in sa.documents] + [""]
     lines += _table(view, sa.by_section)
     lines += ["### Where we do not comply yet", ""]
     if not sa.non_compliant:
         lines += ["We comply with every provision we assessed.", ""]
     for row in sa.non_compliant:
-        lines.append(f"- {cell(row.id)}: {cell(row.summary)}. Intended compliance date: {cell(row.compliance_date or 'not set')}")
+        lines.append(
+            f"- {cell(row.id)}: {cell(row.summary)}. Intended compliance date: {cell(row.compliance_date or 'not set')}"
+        )
     lines += [""] if sa.non_compliant else []
     if sa.compared_with:
         lines += [f"### What changed in our self-assessment since {escape(sa.compared_with)}", ""]

@@ -59,7 +59,9 @@ class Publication(Strict):
     title: str = Field(description="The publication's title.")
     url: str | None = Field(default=None, description="Where it is published.")
     date: dt.date | None = Field(default=None, description="When it was published.")
-    summary: str | None = Field(default=None, description="What it said, and what we did (markdown).")
+    summary: str | None = Field(
+        default=None, description="What it said, and what we did (markdown)."
+    )
 
 
 class Satisfaction(Strict):
@@ -111,7 +113,8 @@ class AnnualReport(Strict):
         "landlord, the period and the complaints log."
     )
     period: str | None = Field(
-        default=None, description='The year reported on, e.g. "2024-25" (default: the assessment\'s).'
+        default=None,
+        description='The year reported on, e.g. "2024-25" (default: the assessment\'s).',
     )
     status: Literal["draft", "approved", "published"] = Field(
         default="draft", description="draft, approved (by the governing body) or published."
@@ -123,7 +126,8 @@ class AnnualReport(Strict):
         default=None, description="The Ombudsman casework register (items 3, 5 and 6)."
     )
     analysis: str | None = Field(
-        default=None, description="Item 2's qualitative analysis (markdown); figures come from the log."
+        default=None,
+        description="Item 2's qualitative analysis (markdown); figures come from the log.",
     )
     refusals: str | None = Field(
         default=None, description="Words beside the counted reasons complaints were refused."

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from selfassess.dates import format_date, month_year
 from selfassess.models import EvidenceItem
 from selfassess.render import views as v
 from selfassess.render.rows import safe_url
-from selfassess.report.model import AnnualReport, Publication
+from selfassess.report.model import AnnualReport
 from selfassess.report.view import ImprovementView, PublicationView
+
 
 def month_words(when: str | None) -> str | None:
     """Write "2024-11" as "November 2024" and a full date as a long date."""
@@ -42,13 +42,9 @@ def improvements(report: AnnualReport) -> tuple[ImprovementView, ...]:
     )
 
 
-def publications(
-    report: AnnualReport, wanted: Callable[[Publication], bool]
-) -> tuple[PublicationView, ...]:
-    """Return the publications the filter keeps, oldest first."""
-    chosen = sorted(
-        (p for p in report.publications if wanted(p)), key=lambda p: p.date or dt.date.min
-    )
+def publications(report: AnnualReport) -> tuple[PublicationView, ...]:
+    """Return the publications the report file lists, oldest first."""
+    chosen = sorted(report.publications, key=lambda p: p.date or dt.date.min)
     return tuple(
         PublicationView(
             kind=p.kind,

@@ -71,7 +71,9 @@ def six_items_present(checked: CheckedReport) -> Iterator[Problem]:
     if not report.improvements:
         yield _item(checked, ("improvements",), 4, "improvements: is missing or empty")
     kinds = [p.kind.strip().lower() for p in report.publications]
-    if checked.casework is None and _blank(report.publications_note):
+    if checked.casework is not None:
+        kinds += [p.kind.strip().lower() for p in checked.casework.register.publications]
+    if _blank(report.publications_note):
         if LANDLORD_REPORT not in kinds:
             yield _item(checked, ("publications",), 5, _no_publication("an annual landlord report"))
         if not [k for k in kinds if k != LANDLORD_REPORT]:
@@ -104,8 +106,8 @@ def approval_has_response(checked: CheckedReport) -> Iterator[Problem]:
         )
 
 
-def assessment_is_final(checked: CheckedReport) -> Iterator[Problem]:
-    """The self-assessment included should be approved, and for the same year."""
+def same_year(checked: CheckedReport) -> Iterator[Problem]:
+    """The self-assessment included should be approved, and it and the register cover the year."""
     assessment = checked.assessment.assessment
     if assessment.status == "draft":
         yield _warn(
@@ -113,6 +115,15 @@ def assessment_is_final(checked: CheckedReport) -> Iterator[Problem]:
             ("assessment",),
             "W852",
             "the self-assessment included as item 1 is still a draft; record its approval first",
+        )
+    register = checked.casework.register if checked.casework else None
+    if register is not None and register.period and register.period != checked.period:
+        yield _warn(
+            checked,
+            ("casework",),
+            "W854",
+            f"the casework register covers {register.period} but the report covers "
+            f"{checked.period}",
         )
     if checked.report.period and checked.report.period != assessment.period:
         yield _warn(
@@ -129,7 +140,7 @@ RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     previous_is_last_year,
     six_items_present,
     approval_has_response,
-    assessment_is_final,
+    same_year,
 )
 
 

@@ -55,6 +55,18 @@ class PublicationView:
 
 
 @dataclass(frozen=True)
+class CaseView:
+    """A case in which the Ombudsman looked at our complaint handling, and what we did."""
+
+    reference: str
+    kind: str
+    date: str | None
+    subject: str | None
+    findings: tuple[str, ...]
+    orders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class GovernanceView:
     """Who scrutinised and approved the report, and what they said."""
 
@@ -98,6 +110,7 @@ class ReportView:
     refusals: str | None
     findings: str | None
     findings_tables: tuple[FigureTable, ...]
+    findings_cases: tuple[CaseView, ...]
     improvements: tuple[ImprovementView, ...]
     landlord_reports: tuple[PublicationView, ...]
     other_publications: tuple[PublicationView, ...]

@@ -30,7 +30,9 @@ from selfassess.report.wordparts import write_assessment, write_governance, writ
 PICTURE_WIDTH_CM = 16.0
 
 
-def render_report_docx(view: rv.ReportView, charts: dict[str, Chart], fixed: dt.date | None) -> bytes:
+def render_report_docx(
+    view: rv.ReportView, charts: dict[str, Chart], fixed: dt.date | None
+) -> bytes:
     """Return the Word report's bytes; the same input gives the same bytes."""
     view = xml_safe(view)
     document = _open()
@@ -69,7 +71,9 @@ def _open() -> Any:
     return document
 
 
-def write_figures(body: Writer, view: rv.ReportView, table: FigureTable, chart: Chart | None) -> None:
+def write_figures(
+    body: Writer, view: rv.ReportView, table: FigureTable, chart: Chart | None
+) -> None:
     """Add a chart (a picture with alt text) and the table of the same figures."""
     if chart is not None:
         _picture(body, chart)

@@ -26,7 +26,12 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
         body.text("Complaints we did not accept", "Heading 2")
         body.markdown(view.refusals)
     body.text(rv.ITEM_3.text, "Heading 1")
-    _words(body, view.findings, "" if view.findings_tables else "Nothing has been recorded for this item yet.")
+    _words(
+        body,
+        view.findings,
+        "" if view.findings_tables else "Nothing has been recorded for this item yet.",
+    )
+    _cases(body, view.findings_cases)
     for table in view.findings_tables:
         body.text(table.caption, "Heading 2")
         figures(table)
@@ -39,6 +44,22 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
     _publications(body, view.other_publications)
     otherwise = "" if view.other_publications else "Nothing has been recorded for this item yet."
     _words(body, view.publications_note, otherwise)
+
+
+def _cases(body: Writer, cases: tuple[rv.CaseView, ...]) -> None:
+    if cases:
+        body.text("Cases in which the Ombudsman looked at our complaint handling", "Heading 2")
+    for case in cases:
+        body.text(f"{case.reference}: {case.subject or case.kind}", "Heading 3")
+        body.text(case.kind.capitalize() + (f", {case.date}" if case.date else "") + ".")
+        if case.findings:
+            body.text("", label="Findings on complaint handling:")
+        for line in case.findings:
+            body.text(line, "List Bullet")
+        if case.orders:
+            body.text("", label="What we were ordered to do, and what we did:")
+        for line in case.orders:
+            body.text(line, "List Bullet")
 
 
 def _words(body: Writer, markdown: str | None, otherwise: str) -> None:
@@ -87,9 +108,12 @@ def _publications(body: Writer, items: tuple[rv.PublicationView, ...]) -> None:
 def write_governance(body: Writer, gov: rv.GovernanceView) -> None:
     """Add who scrutinised and approved the report, and what they said."""
     body.text(rv.GOVERNANCE.text, "Heading 1")
-    facts = [("Governing body", gov.body), ("Member responsible for complaints", gov.member),
-             ("Scrutinised by", "; ".join(gov.scrutiny) or "Not yet scrutinised"),
-             ("Approved", gov.approval or "Not yet approved")]
+    facts = [
+        ("Governing body", gov.body),
+        ("Member responsible for complaints", gov.member),
+        ("Scrutinised by", "; ".join(gov.scrutiny) or "Not yet scrutinised"),
+        ("Approved", gov.approval or "Not yet approved"),
+    ]
     for label, value in facts:
         if value:
             body.text(value, label=f"{label}:")
@@ -104,9 +128,11 @@ def write_assessment(body: Writer, view: rv.ReportView, figures: Figures) -> Non
     """Add item 1: the answers by section, the gaps, what changed, and where the full text is."""
     sa = view.self_assessment
     body.text(rv.ITEM_1.text, "Heading 1")
-    body.text(f"Our {sa.title} is part of this report. It is published in full beside it, as a "
-              "web page (self-assessment.html) and in Word in the Ombudsman's form layout "
-              "(self-assessment.docx).")
+    body.text(
+        f"Our {sa.title} is part of this report. It is published in full beside it, as a "
+        "web page (self-assessment.html) and in Word in the Ombudsman's form layout "
+        "(self-assessment.docx)."
+    )
     figures(sa.by_section)
     body.text("Where we do not comply yet", "Heading 2")
     if not sa.non_compliant:
