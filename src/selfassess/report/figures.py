@@ -87,15 +87,26 @@ def change_text(now: Number | None, before: Number | None, unit: str = "") -> st
 
 
 def movements(table: FigureTable) -> tuple[str, ...]:
-    """Say, for each figure with last year's beside it, which way it moved."""
-    sentences = []
+    """Say which way each figure with last year's beside it moved; the unchanged ones counted."""
+    sentences, unchanged = [], 0
     for row in table.rows:
         if row.previous is None:
             continue
         for column, now, before in zip(table.columns, row.values, row.previous, strict=False):
+            if now is not None and now == before:
+                unchanged += 1
+                continue
             name = row.label if len(table.columns) == 1 else f"{row.label} ({column})"
             sentences.append(_movement(name, now, before, row.unit))
+    if unchanged:
+        sentences.append(_unchanged(unchanged, bool(sentences)))
     return tuple(sentences)
+
+
+def _unchanged(count: int, others_moved: bool) -> str:
+    if not others_moved:
+        return "No figure in this table changed since last year."
+    return "The other figure is unchanged." if count == 1 else f"The other {count} are unchanged."
 
 
 def _movement(name: str, now: Number | None, before: Number | None, unit: str) -> str:

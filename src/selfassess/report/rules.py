@@ -75,15 +75,17 @@ def six_items_present(checked: CheckedReport) -> Iterator[Problem]:
         kinds += [p.kind.strip().lower() for p in checked.casework.register.publications]
     if _blank(report.publications_note):
         if LANDLORD_REPORT not in kinds:
-            yield _item(checked, ("publications",), 5, _no_publication("an annual landlord report"))
+            yield _item(checked, ("publications",), 5, _no_publication(LANDLORD_REPORT))
         if not [k for k in kinds if k != LANDLORD_REPORT]:
-            yield _item(checked, ("publications",), 6, _no_publication("any other publication"))
+            yield _item(
+                checked, ("publications",), 6, _no_publication("other report or publication")
+            )
 
 
 def _no_publication(what: str) -> str:
     return (
-        f"publications: lists no {what} by the Ombudsman about us; list it, name the casework: "
-        "register, or say in publications_note that there was none"
+        f"no {what} by the Ombudsman is listed under publications: or in a casework: register; "
+        "list it, or say in publications_note that there was none"
     )
 
 
