@@ -33,7 +33,9 @@ def add_last_year(root: Path) -> None:
     report = (root / REPORT).read_text("utf-8")
     start, end = report.index("improvements:"), report.index("  - theme: Complaint handling")
     earlier = report[:start] + report[start:end] + report[report.index("satisfaction:") :]
-    earlier = earlier.replace("2024-25.yaml", "2023-24.yaml").replace("period: 2024-25", "period: 2023-24")
+    earlier = earlier.replace("2024-25.yaml", "2023-24.yaml").replace(
+        "period: 2024-25", "period: 2023-24"
+    )
     earlier = earlier.replace("casework: ../casework/ombudsman-2023-24.yaml\n", "")
     earlier = earlier.replace("complaints_handling: 31.4", "complaints_handling: 27.5")
     (root / "reports" / "annual-report-2023-24.yaml").write_text(earlier, "utf-8")
