@@ -51,3 +51,30 @@ def _answer(text: str, provision: str, answer: str, extra: str) -> str:
     start = text.index(key) + len(key)
     end = text.index("\n", text.index("comply:", start)) + 1
     return text[:start] + f"    comply: {answer}\n{extra}" + text[end:]
+
+
+def render_report(root: Path, report: str = REPORT, **options: object) -> Path:
+    """Render a report under root/out and return its folder."""
+    from selfassess.report.build import ReportOptions, render_report_file
+
+    result = render_report_file(root / report, root / "out", ReportOptions(AS_OF, **options))  # type: ignore[arg-type]
+    assert result.folder is not None, [p.format() for p in result.problems]
+    return result.folder
+
+
+def assert_golden(folder: Path, name: str, update: bool) -> None:
+    """Compare a rendered file with tests/golden/report/NAME (rewrite it with --update-golden)."""
+    rendered = (folder / name).read_text(encoding="utf-8")
+    golden = ROOT / "tests" / "golden" / "report" / name
+    if update:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8"), "run pytest --update-golden if intended"
+
+
+def edit(root: Path, old: str, new: str, path: str = REPORT) -> None:
+    """Replace text once in a file of the copied project (the text must be there)."""
+    target = root / path
+    text = target.read_text("utf-8")
+    assert old in text, old
+    target.write_text(text.replace(old, new, 1), "utf-8")
