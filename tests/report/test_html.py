@@ -62,7 +62,9 @@ def test_every_table_has_a_caption_and_scoped_headers(page: lxml.html.HtmlElemen
             assert th.get("scope") in ("col", "row")
 
 
-def test_every_chart_has_a_title_a_description_and_its_table_beside_it(page: lxml.html.HtmlElement) -> None:
+def test_every_chart_has_a_title_a_description_and_its_table_beside_it(
+    page: lxml.html.HtmlElement,
+) -> None:
     charts = list(page.iter(f"{SVG}svg"))
     assert len(charts) == 2
     for chart in charts:
@@ -99,8 +101,12 @@ def test_no_external_requests(page: lxml.html.HtmlElement) -> None:
         pytest.fail(f"unexpected <{element.tag}>")
 
 
-def test_self_assessment_is_written_beside_and_linked(folder: Path, page: lxml.html.HtmlElement) -> None:
-    links = [a.get("href") for a in page.iter("a") if a.get("href", "").startswith("self-assessment")]
+def test_self_assessment_is_written_beside_and_linked(
+    folder: Path, page: lxml.html.HtmlElement
+) -> None:
+    links = [
+        a.get("href") for a in page.iter("a") if a.get("href", "").startswith("self-assessment")
+    ]
     assert links == ["self-assessment.html", "self-assessment.docx", "self-assessment.md"]
     for name in links:
         assert (folder / name).is_file()
@@ -109,9 +115,18 @@ def test_self_assessment_is_written_beside_and_linked(folder: Path, page: lxml.h
 def test_hostile_words_and_chart_labels_are_escaped(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     edit(root, "theme: Repairs", "theme: '<script>alert(1)</script>'")
-    edit(root, "analysis: |\n", "analysis: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n")
+    edit(
+        root,
+        "analysis: |\n",
+        "analysis: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n",
+    )
     hostile = "<script>alert(2)</script> $\\\\frac{1}{0}$ & more"
-    edit(root, "title: Definition of a complaint", f'title: "{hostile}"', "code_requirements/hos-chc-2024.yaml")
+    edit(
+        root,
+        "title: Definition of a complaint",
+        f'title: "{hostile}"',
+        "code_requirements/hos-chc-2024.yaml",
+    )
     html = (render_report(root) / "annual-report.html").read_text("utf-8")
     page = lxml.html.fromstring(html)
     assert not list(page.iter("script", "img"))

@@ -38,7 +38,11 @@ def test_item_headings_in_the_published_order(folder: Path) -> None:
 def test_hostile_words_stay_words(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     edit(root, "theme: Repairs", "theme: '<script>alert(1)</script> # [x](javascript:alert(1))'")
-    edit(root, "analysis: |\n", "analysis: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n")
+    edit(
+        root,
+        "analysis: |\n",
+        "analysis: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n",
+    )
     text = (render_report(root) / "annual-report.md").read_text("utf-8")
     assert "<script>alert(1)</script> # [x](javascript:alert(1))" in markdown_text(text)
     # As a viewer that passes raw HTML through (CommonMark's default) would show it:

@@ -72,7 +72,9 @@ def test_every_picture_has_alt_text(document: Any) -> None:
     for picture in pictures:
         assert picture.get("title") and len(picture.get("descr", "")) > 40
     described = [p.get("descr") for p in pictures]
-    assert described[0].startswith("The Ombudsman's findings, by category. Severe maladministration: 1;")
+    assert described[0].startswith(
+        "The Ombudsman's findings, by category. Severe maladministration: 1;"
+    )
 
 
 def test_language_and_core_properties(document: Any) -> None:
@@ -80,7 +82,9 @@ def test_language_and_core_properties(document: Any) -> None:
     assert styles.find(f".//{W}rPrDefault//{W}lang").get(f"{W}val") == "en-GB"
     core = document.core_properties
     assert core.language == "en-GB"
-    assert core.title.endswith("Annual complaints performance and service improvement report 2024-25")
+    assert core.title.endswith(
+        "Annual complaints performance and service improvement report 2024-25"
+    )
     assert core.created.date().isoformat() == "2025-06-18"
 
 
@@ -88,5 +92,11 @@ def test_same_input_same_bytes(folder: Path, tmp_path: Path) -> None:
     root = copy_example(tmp_path)
     add_last_year(root)
     again = render_report(root)
-    for name in ("annual-report.docx", "annual-report.html", "annual-report.md", "figures.csv", "report.json"):
+    for name in (
+        "annual-report.docx",
+        "annual-report.html",
+        "annual-report.md",
+        "figures.csv",
+        "report.json",
+    ):
         assert (again / name).read_bytes() == (folder / name).read_bytes(), name

@@ -60,7 +60,7 @@ def six_items_present(checked: CheckedReport) -> Iterator[Problem]:
         yield _item(checked, ("assessment",), 1, "the self-assessment has no answers")
     if _blank(report.analysis):
         yield _item(checked, ("analysis",), 2, "analysis: is missing or empty")
-    if checked.casework is None and _blank(report.findings):
+    if report.casework is None and _blank(report.findings):
         yield _item(
             checked,
             ("findings",),
@@ -73,7 +73,8 @@ def six_items_present(checked: CheckedReport) -> Iterator[Problem]:
     kinds = [p.kind.strip().lower() for p in report.publications]
     if checked.casework is not None:
         kinds += [p.kind.strip().lower() for p in checked.casework.register.publications]
-    if _blank(report.publications_note):
+    # A register that is named but could not be loaded is already an error (E805).
+    if _blank(report.publications_note) and (report.casework is None) == (checked.casework is None):
         if LANDLORD_REPORT not in kinds:
             yield _item(checked, ("publications",), 5, _no_publication(LANDLORD_REPORT))
         if not [k for k in kinds if k != LANDLORD_REPORT]:
