@@ -8,8 +8,8 @@ import lxml.html
 import pytest
 from markdown_it import MarkdownIt
 
-from reportkit import assert_golden, copy_example, edit, render_report
 from renderkit import markdown_text
+from reportkit import assert_golden, copy_example, edit, render_report
 
 
 @pytest.fixture(scope="module")
