@@ -354,6 +354,67 @@ class TriggerEvent(Strict):
     note: str | None = Field(default=None, description="What happened.")
 
 
+#: The complaints log's columns, as DESIGN.md names them.
+LOG_COLUMNS = (
+    "reference",
+    "received",
+    "acknowledged",
+    "extended_to",
+    "extension_reason",
+    "responded",
+    "outcome",
+    "refusal_reason",
+    "category",
+    "handler",
+    "escalated",
+    "s2_acknowledged",
+    "s2_extended_to",
+    "s2_extension_reason",
+    "s2_responded",
+    "s2_outcome",
+    "s2_handler",
+    "compensation",
+    "tenure",
+)
+
+
+class PracticeSettings(Strict):
+    """Where the complaints log is and how to read it, to hold the answers to what it shows."""
+
+    log: str = Field(description="The complaints log (.csv or .xlsx), relative to this file.")
+    sheet: str | None = Field(
+        default=None, description="For .xlsx: the sheet to read (default: the first)."
+    )
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Our column name to the export's header, only where they differ, e.g. "
+        '{reference: "Case Ref"}.',
+    )
+    closures: list[dt.date] = Field(
+        default_factory=list,
+        description="The landlord's own closure days, which are not working days.",
+    )
+    tenures: list[str] | None = Field(
+        default=None, description="Which tenures count for CH01 and CH02 (default: all rows)."
+    )
+    threshold: float = Field(
+        default=95,
+        ge=0,
+        le=100,
+        description="Per cent on time below which a yes to a timescale provision is contradicted.",
+    )
+
+    @model_validator(mode="after")
+    def _known_columns(self) -> PracticeSettings:
+        unknown = sorted(set(self.columns) - set(LOG_COLUMNS))
+        if unknown:
+            raise ValueError(
+                f"columns: {', '.join(unknown)} is not a log column; "
+                f"the columns are {', '.join(LOG_COLUMNS)}"
+            )
+        return self
+
+
 class Assessment(Strict):
     """A landlord's self-assessment against one edition of the Code."""
 
@@ -391,4 +452,8 @@ class Assessment(Strict):
     )
     history: list[HistoryItem] = Field(
         default_factory=list, description="Actions completed in earlier years."
+    )
+    practice: PracticeSettings | None = Field(
+        default=None,
+        description="The complaints log that shows the timescales in practice (see the README).",
     )

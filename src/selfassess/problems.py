@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a problem is."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
 
 
 @dataclass(frozen=True, order=True)
@@ -40,11 +41,17 @@ def warning(file: str | Path, line: int, col: int, code: str, message: str) -> P
     return Problem(str(file), line, col, code, message, Severity.WARNING)
 
 
+def note(file: str | Path, line: int, col: int, code: str, message: str) -> Problem:
+    """Make an informational note: shown after warnings, never a failure."""
+    return Problem(str(file), line, col, code, message, Severity.NOTE)
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Order problems errors first, then by file, line and column."""
-    return sorted(
-        problems, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line, p.col, p.code)
-    )
+    """Order problems errors first, then warnings, then notes; each by file, line and column."""
+    return sorted(problems, key=lambda p: (_RANK[p.severity], p.file, p.line, p.col, p.code))
 
 
 class SelfAssessError(Exception):

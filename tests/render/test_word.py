@@ -99,7 +99,7 @@ def test_core_properties(document: Any) -> None:
     assert core.title == "Example Borough Council: Complaint Handling Code self-assessment 2024-25"
     assert core.subject.startswith("Self-assessment against the Complaint Handling Code (2024)")
     assert core.author == "Example Borough Council"
-    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.timezone.utc)
+    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.UTC)
     assert core.modified == core.created
 
 

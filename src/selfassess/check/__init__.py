@@ -36,6 +36,11 @@ class Report:
         """Return the warnings."""
         return [p for p in self.problems if p.severity == Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        """Return the informational notes (never a failure, even with strict)."""
+        return [p for p in self.problems if p.severity == Severity.NOTE]
+
     def failed(self, strict: bool = False) -> bool:
         """Return True when the files have errors (or, with strict, warnings)."""
         return bool(self.errors or (strict and self.warnings))

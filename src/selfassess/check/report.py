@@ -15,7 +15,10 @@ def summary_line(report: Report) -> str:
     files = plural(len(report.files), "file")
     if not report.problems:
         return f"No problems in {files}."
-    return f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')} in {files}."
+    counts = f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
+    if report.notes:
+        counts += f", {plural(len(report.notes), 'note')}"
+    return f"{counts} in {files}."
 
 
 def format_text(report: Report) -> str:
@@ -32,6 +35,7 @@ def format_json(report: Report) -> str:
         "files": report.files,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
+        "notes": len(report.notes),
         "problems": [
             {
                 "file": p.file,
@@ -58,7 +62,7 @@ def format_github(report: Report) -> str:
     """Return GitHub Actions workflow commands that annotate each problem."""
     lines = []
     for p in report.problems:
-        level = "error" if p.severity.value == "error" else "warning"
+        level = {"error": "error", "warning": "warning"}.get(p.severity.value, "notice")
         props = (
             f"file={_escape_annotation(p.file, True)},line={p.line},col={p.col},"
             f"title={_escape_annotation(p.code, True)}"

@@ -16,6 +16,8 @@ from selfassess.yamlio import load_file
 
 #: Files in code_requirements/ that are not editions.
 NOT_EDITIONS = {"deadlines"}
+#: Endings of files in code_requirements/ that hold data about an edition, not an edition.
+_NOT_EDITION_SUFFIXES = ("-timescales",)
 
 
 def search_dirs(near: Path | None = None) -> tuple[Path, ...]:
@@ -51,7 +53,7 @@ class Catalogue:
 
     def edition_path(self, edition_id: str) -> Path | None:
         """Return the file defining an edition, or None."""
-        if not _is_plain_name(edition_id) or edition_id in NOT_EDITIONS:
+        if not _is_plain_name(edition_id) or not _is_edition_name(edition_id):
             return None
         for folder in self.dirs:
             candidate = folder / f"{edition_id}.yaml"
@@ -62,7 +64,7 @@ class Catalogue:
     def edition_ids(self) -> list[str]:
         """Return the ids of every edition visible, sorted."""
         stems = {p.stem for folder in self.dirs for p in folder.glob("*.yaml")}
-        return sorted(stems - NOT_EDITIONS)
+        return sorted(stem for stem in stems if _is_edition_name(stem))
 
     def edition(self, edition_id: str) -> CodeEdition | None:
         """Load an edition by id; None if there is no such edition; InputError if it is broken."""
@@ -92,6 +94,10 @@ class Catalogue:
         """Load the map between two editions, or None if there is none."""
         path = self.map_path(from_id, to_id)
         return _load_map(path) if path else None
+
+
+def _is_edition_name(stem: str) -> bool:
+    return stem not in NOT_EDITIONS and not stem.endswith(_NOT_EDITION_SUFFIXES)
 
 
 def _is_plain_name(name: str) -> bool:

@@ -94,7 +94,7 @@ def set_properties(
     document: Any, title: str, subject: str, author: str, fixed_date: dt.date | None
 ) -> None:
     """Set the core properties, dated by the input (never the clock) so renders repeat."""
-    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
+    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
     core.title = _fit(title)
     core.subject = _fit(subject)
