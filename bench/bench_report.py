@@ -73,7 +73,9 @@ def main() -> None:
     for name, action in measures.items():
         print(f"{median_ms(action, runs):8.0f} ms  {name}")
     if importlib.util.find_spec("selfassess.practice") is None:
-        print("   (none)    report for a 20,000-row complaints log: this release has no complaints log")
+        print(
+            "   (none)    report for a 20,000-row complaints log: this release has no complaints log"
+        )
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ REPORT = "reports/annual-report-2024-25.yaml"
 
 def copy_example(root: Path) -> Path:
     """Copy the example assessment, register, report and bundled Code into root; return root."""
-    for folder in ("assessments", "casework", "reports", "code_requirements"):
+    for folder in ("assessments", "casework", "complaints", "reports", "code_requirements"):
         shutil.copytree(ROOT / folder, root / folder, dirs_exist_ok=True)
     return root
 
@@ -53,11 +53,11 @@ def _answer(text: str, provision: str, answer: str, extra: str) -> str:
     return text[:start] + f"    comply: {answer}\n{extra}" + text[end:]
 
 
-def render_report(root: Path, report: str = REPORT, **options: object) -> Path:
-    """Render a report under root/out and return its folder."""
+def render_report(root: Path, report: str = REPORT, out: str = "out") -> Path:
+    """Render a report under root/OUT and return its folder."""
     from selfassess.report.build import ReportOptions, render_report_file
 
-    result = render_report_file(root / report, root / "out", ReportOptions(AS_OF, **options))  # type: ignore[arg-type]
+    result = render_report_file(root / report, root / out, ReportOptions(AS_OF))
     assert result.folder is not None, [p.format() for p in result.problems]
     return result.folder
 

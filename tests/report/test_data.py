@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import dataclasses
 import io
 import json
@@ -128,3 +129,53 @@ def test_figures_csv_neutralises_formulas(root: Path) -> None:
     key = dataclasses.replace(view.key_figures, rows=(row,), caption="@SUM(1)")
     rows = list(csv.reader(io.StringIO(figures_csv(dataclasses.replace(view, key_figures=key)))))
     assert rows[1][:2] == ["'@SUM(1)", '\'=HYPERLINK("http://x","y")']
+
+
+def test_log_figures_equal_practice_json_for_the_same_log(root: Path, folder: Path) -> None:
+    from selfassess.practice import compute_for, figures_json, load_settings
+
+    assessment = root / "assessments" / "example-borough-council-2024-25.yaml"
+    practice = figures_json(compute_for(load_settings(assessment), AS_OF))
+    data = json.loads((folder / "report.json").read_text("utf-8"))
+    assert data["practice"] == json.loads(json.dumps(practice))
+    stages = _table(data, "stages")
+    for stage, index in (("stage_1", 0), ("stage_2", 1)):
+        assert stages["Complaints received"][index] == practice[stage]["received"]
+        assert (
+            stages["Responses within the Code's timescales"][index]
+            == practice[stage]["responded_on_time"]
+        )
+        assert (
+            stages["Still open and overdue at the end of the year"][index]
+            == (practice[stage]["open_overdue_at_period_end"])
+        )
+    tsm = _table(data, "tsm")
+    assert tsm["CH01: complaints received per 1,000 homes"] == [
+        practice["tenant_satisfaction_measures"][s]["CH01_per_1000_homes"]
+        for s in ("stage_1", "stage_2")
+    ]
+    months = _table(data, "by-month")
+    assert sum(v[0] for v in months.values()) == practice["stage_1"]["received"]
+    assert _table(data, "refusals") == {
+        reason.capitalize(): [count, 0]
+        for reason, count in practice["stage_1"]["refused_by_reason"].items()
+    }
+
+
+def _day(text: str) -> dt.date:
+    """Read a log date written ISO, 03/05/2024 or 3 May 2024."""
+    for shape in ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), shape).date()
+        except ValueError:
+            continue
+    raise AssertionError(f"unreadable date {text!r}")
+
+
+def test_stage_1_received_recounted_from_the_log(root: Path, folder: Path) -> None:
+    text = (root / "complaints" / "example-borough-council-2024-25.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    start, end = dt.date(2024, 4, 1), dt.date(2025, 3, 31)
+    in_year = [r for r in rows if start <= _day(r["received"]) <= end]
+    data = json.loads((folder / "report.json").read_text("utf-8"))
+    assert _table(data, "stages")["Complaints received"][0] == len(in_year)

@@ -84,7 +84,7 @@ def test_an_improvement_without_a_change_is_placed_at_the_improvement(run: Run, 
     assert check(run) == (
         1,
         [
-            f"{R}:45:5: E806 improvement 'Damp and mould' has no change; say what was changed as a "
+            f"{R}:46:5: E806 improvement 'Damp and mould' has no change; say what was changed as a "
             "result of the learning (item 4 of the report is the improvements made)",
             "1 error, 0 warnings in 1 file.",
         ],
@@ -176,7 +176,7 @@ def test_approved_without_a_response(run: Run, root: Path) -> None:
     code, lines = check(run)
     assert code == 0  # warnings alone do not fail the check
     assert lines == [
-        f"{R}:64:13: W851 the report is approved but governance.response is empty; the governing "
+        f"{R}:65:13: W851 the report is approved but governance.response is empty; the governing "
         "body's response is published alongside the report",
         "0 errors, 1 warning in 1 file.",
     ]
@@ -210,9 +210,9 @@ def test_hostile_months_and_shapes_are_located_errors(run: Run, root: Path) -> N
     assert code == 1
     assert (
         lines[0]
-        == f"{R}:41:11: E112 improvements[1].when: '2024-13' is not a real month or date; write YYYY-MM"
+        == f"{R}:42:11: E112 improvements[1].when: '2024-13' is not a real month or date; write YYYY-MM"
     )
     assert (
         lines[1]
-        == f"{R}:64:24: E112 satisfaction.complaints_handling: expected a number, found 'lots'"
+        == f"{R}:65:24: E112 satisfaction.complaints_handling: expected a number, found 'lots'"
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from typing import Any
 
 from selfassess.dates import format_date
 from selfassess.problems import sort_problems
@@ -16,15 +16,18 @@ from selfassess.report.casework import (
     complaint_handling_cases,
     register_publications,
 )
-from selfassess.report.figures import FigureRow, FigureTable, with_previous
+from selfassess.report.figures import FigureTable, with_previous
+from selfassess.report.keyfigures import key_figures, satisfaction_table
 from selfassess.report.load import CheckedReport
 from selfassess.report.model import AnnualReport
+from selfassess.report.practice import log_figures, log_tables, refusal_table
 from selfassess.report.publications import improvements, publications
 from selfassess.report.rules import LANDLORD_REPORT
+from selfassess.wording import plural
 
 NO_LOG = (
-    "This report has no figures counted from a complaints log: this release of selfassess "
-    "cannot yet read one, so volumes, timescales and outcomes are given in words only."
+    "This report has no figures counted from a complaints log: the self-assessment names no "
+    "log (practice: log:), so volumes, timescales and outcomes are given in words only."
 )
 
 
@@ -34,7 +37,9 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     assessment = build_view(checked.assessment)
     previous = checked.previous
     is_draft = draft or report.status == "draft"
-    performance = _performance(report, previous.report if previous else None)
+    figures = log_figures(checked.assessment, as_of)
+    earlier = log_figures(previous.assessment, as_of) if previous else None
+    performance = _performance(report, previous.report if previous else None, figures, earlier)
     listed = publications(report)
     findings = casework_tables(checked.casework, as_of) if checked.casework else ()
     if checked.casework is not None:
@@ -47,9 +52,11 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         draft=is_draft,
         problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
         facts=_facts(checked, is_draft),
-        key_figures=_key_figures(checked, assessment, findings),
+        key_figures=key_figures(checked, assessment, performance, findings),
         performance=performance,
-        log_note=NO_LOG,
+        log_note=_log_note(figures),
+        refusal_tables=_refusals(figures, earlier),
+        log_figures=figures,
         analysis=report.analysis,
         refusals=report.refusals,
         findings=report.findings,
@@ -96,55 +103,38 @@ def _approval(report: AnnualReport) -> str | None:
     return f"{text} ({approval.minute})" if approval.minute else text
 
 
-def _satisfaction(report: AnnualReport | None) -> FigureTable | None:
-    measured = report.satisfaction.complaints_handling if report and report.satisfaction else None
-    if measured is None:
-        return None
-    row = FigureRow(
-        "Satisfied with our approach to complaint handling (TP09)", (measured,), unit="%"
-    )
-    return FigureTable(
-        key="satisfaction",
-        caption="Tenant satisfaction with complaint handling (the Regulator's measure TP09)",
-        label_heading="Measure",
-        columns=("Per cent",),
-        rows=(row,),
-    )
+def _performance(
+    report: AnnualReport,
+    previous: AnnualReport | None,
+    figures: dict[str, Any] | None,
+    earlier: dict[str, Any] | None,
+) -> tuple[FigureTable, ...]:
+    tables = list(log_tables(figures)) if figures else []
+    before = {t.key: t for t in log_tables(earlier)} if earlier else {}
+    satisfaction = satisfaction_table(report)
+    if satisfaction is not None:
+        tables.append(satisfaction)
+        last = satisfaction_table(previous)
+        before.update({last.key: last} if last else {})
+    return tuple(with_previous(table, before.get(table.key)) for table in tables)
 
 
-def _performance(report: AnnualReport, previous: AnnualReport | None) -> tuple[FigureTable, ...]:
-    table = _satisfaction(report)
-    if table is None:
+def _refusals(
+    figures: dict[str, Any] | None, earlier: dict[str, Any] | None
+) -> tuple[FigureTable, ...]:
+    if figures is None:
         return ()
-    return (with_previous(table, _satisfaction(previous)),)
+    return (with_previous(refusal_table(figures), refusal_table(earlier) if earlier else None),)
 
 
-def _key_figures(
-    checked: CheckedReport, assessment: v.DocumentView, findings: tuple[FigureTable, ...]
-) -> FigureTable:
-    table = _key_table(checked.report, assessment, checked.period)
-    shown = ("Complaint handling failure orders", "Maladministration rate")
-    extra = tuple(row for t in findings[:1] for row in t.rows if row.label in shown)
-    table = replace(table, rows=table.rows + extra)
-    if checked.previous is None:
-        return table
-    earlier = build_view(checked.previous.assessment)
-    return with_previous(table, _key_table(checked.previous.report, earlier, ""))
-
-
-def _key_table(report: AnnualReport, assessment: v.DocumentView, period: str) -> FigureTable:
-    """Return the summary page's figures, each counted where it is owned."""
-    totals = assessment.totals
-    rows = [
-        FigureRow("Code provisions assessed", (totals.total,)),
-        FigureRow("Code provisions we comply with", (totals.yes,)),
-        FigureRow("Code provisions we do not comply with yet", (totals.no,)),
-        FigureRow("Service improvements made", (len(report.improvements),)),
-    ]
-    satisfaction = _satisfaction(report)
-    rows += list(satisfaction.rows) if satisfaction else []
-    caption = f"Key figures, {period}"
-    return FigureTable("key-figures", caption, "Measure", ("Figure",), tuple(rows))
+def _log_note(figures: dict[str, Any] | None) -> str | None:
+    if figures is None:
+        return NO_LOG
+    rows = figures["rows"]
+    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')}"
+    if rows["left_out"]:
+        return note + f"; {rows['left_out']} left out because they could not be read)."
+    return note + ")."
 
 
 def _governance(report: AnnualReport) -> rv.GovernanceView:

@@ -72,6 +72,7 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "previous_period": view.previous_period,
         "draft": view.draft,
         "tables": [_table_data(table) for table in view.tables],
+        "practice": view.log_figures,
         "improvements": [item.theme for item in view.improvements],
         "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
         "self_assessment_changes": list(view.self_assessment.changes),

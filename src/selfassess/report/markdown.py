@@ -88,8 +88,11 @@ def _performance(view: rv.ReportView) -> list[str]:
         lines += [f"### {escape(table.caption)}", "", *_table(view, table)]
     lines += ["### What the figures tell us", ""]
     lines += _words(view.analysis, "No analysis has been written yet.")
-    if view.refusals:
-        lines += ["### Complaints we did not accept", "", *_words(view.refusals, "")]
+    if view.refusals or view.refusal_tables:
+        lines += ["### Complaints we did not accept", ""]
+        for table in view.refusal_tables:
+            lines += _table(view, table)
+        lines += _words(view.refusals, "")
     return lines
 
 

@@ -7,6 +7,7 @@ enter it, so no writer can publish them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from selfassess.render import views as v
 from selfassess.report.figures import FigureTable
@@ -106,6 +107,8 @@ class ReportView:
     key_figures: FigureTable
     performance: tuple[FigureTable, ...]
     log_note: str | None
+    refusal_tables: tuple[FigureTable, ...]
+    log_figures: dict[str, Any] | None
     analysis: str | None
     refusals: str | None
     findings: str | None
@@ -124,6 +127,7 @@ class ReportView:
         return (
             self.key_figures,
             *self.performance,
+            *self.refusal_tables,
             *self.findings_tables,
             self.self_assessment.by_section,
         )

@@ -22,9 +22,11 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
         figures(table)
     body.text("What the figures tell us", "Heading 2")
     _words(body, view.analysis, "No analysis has been written yet.")
-    if view.refusals:
+    if view.refusals or view.refusal_tables:
         body.text("Complaints we did not accept", "Heading 2")
-        body.markdown(view.refusals)
+        for table in view.refusal_tables:
+            figures(table)
+        _words(body, view.refusals, "")
     body.text(rv.ITEM_3.text, "Heading 1")
     _words(
         body,
