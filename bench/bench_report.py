@@ -12,34 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from bench_render import fresh, median_ms  # bench/ is on the path when a script in it runs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "assessments" / "example-borough-council-2024-25.yaml"
 REPORT = ROOT / "reports" / "annual-report-2024-25.yaml"
 AS_OF = "2025-07-01"
-
-
-def median_ms(action: Callable[[], object], runs: int) -> float:
-    """Run an action several times and return the median wall time in milliseconds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
-def fresh(*args: str) -> Callable[[], object]:
-    """Return an action running selfassess in a new Python process."""
-    command = [sys.executable, "-m", "selfassess", *args]
-    return lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
 
 
 def main() -> None:

@@ -50,6 +50,29 @@ as_of_option = click.option(
 )
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
+)
+
+templates_option = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A folder of jinja2 templates that override the bundled ones.",
+)
+
+draft_option = click.option(
+    "--draft",
+    is_flag=True,
+    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
+)
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn selfassess errors into messages and exit codes: 1 for files, 2 for usage."""

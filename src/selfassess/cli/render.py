@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    draft_option,
+    output_option,
+    run,
+    templates_option,
+    today,
+)
 from selfassess.wording import plural
 
 if TYPE_CHECKING:
@@ -21,14 +29,7 @@ TEMPLATE_ERROR = "E401"
 
 @click.command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
-)
+@output_option
 @click.option(
     "--format",
     "formats",
@@ -38,17 +39,8 @@ TEMPLATE_ERROR = "E401"
     "summary, or all (the default).",
 )
 @as_of_option
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="A folder of jinja2 templates that override the bundled ones.",
-)
-@click.option(
-    "--draft",
-    is_flag=True,
-    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
-)
+@templates_option
+@draft_option
 @click.option(
     "--reference-docx",
     type=EXISTING_FILE,

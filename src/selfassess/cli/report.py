@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, today
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    draft_option,
+    output_option,
+    templates_option,
+    today,
+)
 from selfassess.cli.render import not_rendered, written_lines
 
 if TYPE_CHECKING:
@@ -17,26 +24,10 @@ if TYPE_CHECKING:
 
 @click.command("report")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
-)
-@click.option(
-    "--draft",
-    is_flag=True,
-    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
-)
+@output_option
+@draft_option
 @as_of_option
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="A folder of jinja2 templates that override the bundled ones.",
-)
+@templates_option
 def report_command(
     files: tuple[Path, ...],
     out: Path | None,

@@ -187,7 +187,7 @@ def _row(body: Writer, cells: Any, row: v.Row) -> None:
     cells[2].paragraphs[0].add_run(row.answer)
     evidence = writer(cells[3])
     for item in row.evidence:
-        _evidence(evidence, item)
+        write_evidence(evidence, item)
     _commentary(writer(cells[4]), row)
 
 
@@ -209,7 +209,8 @@ def _requirement(cell: Writer, row: v.Row) -> None:
             cell.text(block.text, "List Bullet" if block.bullet else None)
 
 
-def _evidence(cell: Writer, item: v.Evidence) -> None:
+def write_evidence(cell: Writer, item: v.Evidence) -> None:
+    """Add one evidence item: markdown, a link, a file with its path, or plain words."""
     if item.markdown:
         cell.markdown(item.title)
     elif item.url:

@@ -8,7 +8,7 @@ from typing import Any
 from selfassess.dates import format_date
 from selfassess.problems import sort_problems
 from selfassess.render import views as v
-from selfassess.render.context import build_view, describe_problem
+from selfassess.render.context import build_view, describe_problem, response_heading
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
 from selfassess.report.casework import (
@@ -144,11 +144,7 @@ def _governance(report: AnnualReport) -> rv.GovernanceView:
         when = format_date(meeting.date)
         minute = f" ({meeting.minute})" if meeting.minute else ""
         scrutiny.append(f"{meeting.body}, {when}{minute}")
-    heading = (
-        f"{gov.governing_body}'s response"
-        if gov.governing_body
-        else "The governing body's response"
-    )
+    heading = response_heading(gov.governing_body)
     return rv.GovernanceView(
         body=gov.governing_body,
         member=gov.member_responsible_for_complaints,

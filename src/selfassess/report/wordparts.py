@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from selfassess.render import views as v
+from selfassess.render.word import write_evidence
 from selfassess.render.wordtext import Writer
 from selfassess.report import view as rv
 from selfassess.report.figures import FigureTable
@@ -84,16 +85,7 @@ def _improvements(body: Writer, view: rv.ReportView) -> None:
         if item.evidence:
             body.text("", label="Evidence:")
         for evidence in item.evidence:
-            _evidence(body, evidence)
-
-
-def _evidence(body: Writer, item: v.Evidence) -> None:
-    if item.markdown:
-        body.markdown(item.title)
-    elif item.url:
-        body.link(item.url, item.title)
-    else:
-        body.text(f"{item.title} ({item.path})" if item.path else item.title)
+            write_evidence(body, evidence)
 
 
 def _publications(body: Writer, items: tuple[rv.PublicationView, ...]) -> None:
