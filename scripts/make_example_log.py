@@ -155,6 +155,11 @@ def _as_text(row: dict[str, str | dt.date | None]) -> dict[str, str]:
             # Dates after the export are not in the log yet: that stage is still open.
             value = value.strftime("%d/%m/%Y") if value <= EXPORTED else None
         text[key] = value or ""
+    if not text["escalated"]:  # asked for stage 2 after the export: none of it is logged yet
+        text.update({key: "" for key in HEADERS if key.startswith("s2_")})
+    for prefix in ("", "s2_"):
+        if not text[f"{prefix}responded"] and text[f"{prefix}outcome"] != "withdrawn":
+            text[f"{prefix}outcome"] = ""  # not answered yet, so no outcome either
     return text
 
 

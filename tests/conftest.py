@@ -42,8 +42,16 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "assessments").mkdir()
     shutil.copy(EXAMPLE, tmp_path / "assessments" / EXAMPLE.name)
     shutil.copytree(ROOT / "code_requirements", tmp_path / "code_requirements")
+    shutil.copytree(ROOT / "complaints", tmp_path / "complaints")
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def example_beside_its_log(folder: Path, name: str = EXAMPLE.name) -> Path:
+    """Copy the example into a folder with its complaints log, which it names relative to itself."""
+    shutil.copytree(ROOT / "complaints", folder / "complaints", dirs_exist_ok=True)
+    text = EXAMPLE.read_text(encoding="utf-8").replace("log: ../complaints/", "log: complaints/")
+    return write(folder, name, text)
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -71,6 +71,7 @@ def test_json_format(run: Run, mini: Path) -> None:
         "files": ["b.yaml"],
         "errors": 0,
         "warnings": 1,
+        "notes": 0,
         "problems": [
             {
                 "file": "b.yaml",

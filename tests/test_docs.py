@@ -26,7 +26,7 @@ def test_every_command_is_in_the_readme() -> None:
 def test_every_problem_code_is_in_the_readme() -> None:
     codes = set()
     for path in (ROOT / "src" / "selfassess").rglob("*.py"):
-        codes |= set(re.findall(r'"([EW]\d{3})"', path.read_text(encoding="utf-8")))
+        codes |= set(re.findall(r'"([EWI]\d{3})"', path.read_text(encoding="utf-8")))
     missing = sorted(code for code in codes if f"| {code} |" not in README)
     assert codes and missing == []
 

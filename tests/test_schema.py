@@ -46,6 +46,7 @@ def test_every_shipped_yaml_names_its_schema() -> None:
     shipped += sorted((ROOT / "reports").glob("*.yaml"))
     for path in shipped + sorted((ROOT / "code_requirements").rglob("*.yaml")):
         kind = "deadlines" if path.name == "deadlines.yaml" else expected[path.parent.name]
+        kind = "timescales" if path.stem.endswith("-timescales") else kind
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
             f"schemas/{kind}.schema.json"

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
+from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition, EditionMap
 from selfassess.report.model import AnnualReport
 
@@ -19,6 +20,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "deadlines": DeadlineRules,
     "report": AnnualReport,
     "casework": Register,
+    "timescales": Timescales,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -179,7 +179,7 @@ def test_example_status(run: Run, project: Path) -> None:
     assert result.output == (
         "Example Borough Council, 2024-25, against hos-chc-2024 (status: approved)\n"
         "Answered: 72 of 72 assessed provisions\n"
-        "Gaps (answered no): 4 (5.14, 6.6, 6.17, 9.8)\n"
+        "Gaps (answered no): 5 (5.14, 6.3, 6.6, 6.17, 9.8)\n"
         "Overdue actions: 3\n"
         "  5.14: Draft a housing unacceptable behaviour policy covering tenants and "
         "representatives, with a review route (due 2025-09-30, in progress)\n"
@@ -239,7 +239,7 @@ def test_status_json(run: Run, project: Path) -> None:
         "status", "--format", "json", "--as-of", "2025-09-29", "assessments/" + EXAMPLE.name
     )
     data = json.loads(result.output)
-    assert data["gaps"] == ["5.14", "6.6", "6.17", "9.8"]
+    assert data["gaps"] == ["5.14", "6.3", "6.6", "6.17", "9.8"]
     assert data["deadlines"] == [
         {
             "for": "more than 1,000 homes",

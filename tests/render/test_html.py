@@ -152,6 +152,7 @@ def test_section_6_fragment_has_both_stages(folder: Path) -> None:
         "Stage 1",
         "Stage 2",
         "What we are doing where we do not comply",
+        "Provision 6.3: Send a full stage 1 response within 10 working days",
         "Provision 6.6: Stage 1: respond when the answer is known; track outstanding actions",
         "Provision 6.17: Stage 2: respond when the answer is known; track outstanding actions",
     ]

@@ -122,7 +122,11 @@ def test_commentary_markdown_becomes_word_formatting(document: Any) -> None:
         "councillors and MPs.",
     ]
     runs = [r for p in _row(document, "6.3").cells[4].paragraphs for r in p.runs]
-    assert [r.text for r in runs if r.bold] == ["91%"]
+    assert [r.text for r in runs if r.bold] == [
+        "92%",
+        "Explanation: ",
+        "Intended compliance date: ",
+    ]
 
 
 def test_no_answer_has_explanation_and_date_paragraphs(document: Any) -> None:

@@ -168,6 +168,7 @@ def dangerous(url: str) -> bool:
 def hostile_assessment(payload: Payload) -> dict[str, Any]:
     """Return the example with the payload in every text field."""
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data.pop("practice")  # the complaints log is not text; its own hostile tests are in practice/
     text = payload.text
     data["period"] = text
     data["publish_owner_names"] = True

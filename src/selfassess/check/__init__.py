@@ -11,6 +11,7 @@ from typing import Any
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import DeadlineRules
+from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section, id_key
 from selfassess.problems import InputError, Problem, Severity, error, sort_problems, warning
 from selfassess.safety import is_safe_url
@@ -86,6 +87,9 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
             from selfassess.casework import check_register
 
             return check_register(document, as_of).problems
+        if kind == "timescales":
+            validate(document, Timescales)
+            return []
         return check_assessment(document, as_of)[1]
     except InputError as exc:
         return exc.problems
@@ -103,6 +107,8 @@ def file_kind(data: dict[str, Any]) -> str:
         return "map"
     if "rules" in data:
         return "deadlines"
+    if "timescales" in data:
+        return "timescales"
     return "assessment"
 
 

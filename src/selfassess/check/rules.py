@@ -329,6 +329,15 @@ def missing_code_text(ctx: RuleContext) -> Iterator[Problem]:
         )
 
 
+def practice_against_answers(ctx: RuleContext) -> Iterator[Problem]:
+    """E501-E549, W550-W569, W601-W619, I620-I629: the complaints log and what it shows."""
+    if ctx.assessment.practice is None:
+        return
+    from selfassess.practice.against import practice_problems
+
+    yield from practice_problems(ctx.document, ctx.assessment, ctx.as_of)
+
+
 RULES: tuple[Rule, ...] = (
     unknown_provisions,
     unanswered,
@@ -342,4 +351,5 @@ RULES: tuple[Rule, ...] = (
     age,
     review_marks,
     missing_code_text,
+    practice_against_answers,
 )

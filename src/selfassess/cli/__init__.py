@@ -18,6 +18,7 @@ from selfassess.cli.cycle import (
     migrate_command,
     status_command,
 )
+from selfassess.cli.practice import practice_command
 from selfassess.cli.render import gaps_command, render_command
 from selfassess.cli.report import report_command
 
@@ -39,3 +40,4 @@ main.add_command(render_command)
 main.add_command(gaps_command)
 main.add_command(report_command)
 main.add_command(code_group)
+main.add_command(practice_command)

@@ -53,7 +53,9 @@ def check_command(
 @click.command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map", "deadlines", "casework", "report"]),
+    type=click.Choice(
+        ["assessment", "code", "map", "deadlines", "timescales", "casework", "report"]
+    ),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",

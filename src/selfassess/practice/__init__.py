@@ -96,3 +96,24 @@ def compute_for(given: PracticeInput, as_of: dt.date) -> PracticeResult:
 def figures_json(result: PracticeResult) -> dict[str, Any]:
     """Return every figure, JSON-ready: what practice.json and report.json hold."""
     return build_figures(result)
+
+
+def input_for(
+    log_path: Path,
+    assessment: Path | None,
+    homes: int | None,
+    period: str | None,
+    settings: PracticeSettings,
+) -> PracticeInput:
+    """Work out what to measure from a command line: the assessment's settings, or the flags."""
+    if assessment is not None:
+        given = load_settings(assessment)
+        chosen = Period.parse(period, None) if period else given.period
+        return PracticeInput(
+            log_path, str(log_path), given.settings, chosen, homes or given.homes, given.code
+        )
+    if period is None:
+        raise UsageError("give --period (e.g. 2024-25) or --assessment FILE")
+    return PracticeInput(
+        log_path, str(log_path), settings, Period.parse(period), homes, "hos-chc-2024"
+    )

@@ -43,7 +43,7 @@ class Measure:
         """Say the figure for a reader of the published self-assessment."""
         done = {
             "acknowledgement": f"acknowledged within {self.working_days} working days",
-            "response": "answered within the Code's timescale",
+            "response": "within the Code's timescale",
             "extension": f"within {self.working_days} further working days or with a reason given",
         }[self.measure]
         text = f"Measured from the complaints log: {self.percent}% of {self.cases()} {done}, {self.period_words}"

@@ -33,7 +33,7 @@ class Period:
         return cls(label, start, end)
 
     def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.end
+        return day is not None and self.start <= day <= self.end  # type: ignore[operator]
 
     def words(self) -> str:
         """Write the period as "1 April 2024 to 31 March 2025"."""

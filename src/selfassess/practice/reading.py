@@ -91,7 +91,7 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
             raise _fail(display, "E502", f"not readable as CSV: {exc}", row) from None
         if row > MAX_LOG_ROWS + 1:
             raise _fail(display, "E503", _too_many_rows(), row)
-        if any(len(cell) > _MAX_CELL for cell in cells):
+        if cells and max(map(len, cells)) > _MAX_CELL:
             raise _fail(display, "E503", f"a cell is over {_MAX_CELL:,} characters", row)
         yield row, cells
 

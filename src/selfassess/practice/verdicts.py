@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from selfassess.code.timescales import Timescales
 from selfassess.practice.complaints import Complaint, Stage
@@ -25,7 +26,7 @@ ACK_ON_TIME, ACK_LATE, ACK_MISSING, ACK_NOT_DUE = "on time", "late", "not record
 NO_REASON = "with no reason"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Verdict:
     """How one stage of one complaint measured against the Code's timescales."""
 
@@ -67,16 +68,21 @@ class Judge:
     timescales: Timescales
     cut_off: dt.date
 
+    @cached_property
+    def days(self) -> dict[tuple[int, str], int]:
+        """Return each limit in working days by stage and measure."""
+        return {(t.stage, t.measure): t.working_days for t in self.timescales.timescales}
+
     def stage(self, complaint: Complaint, number: int) -> Verdict | None:
         """Return the verdict on one stage, or None if the complaint never reached it."""
         record = complaint.stage1 if number == 1 else complaint.stage2
         if record is None:
             return None
-        ack_days = self.timescales.limit(number, "acknowledgement").working_days
+        ack_days = self.days[number, "acknowledgement"]
         ack_due = self.calendar.add(record.start, ack_days)
         acknowledged = _known(record.acknowledged, self.cut_off)
         base = min(acknowledged, ack_due) if acknowledged else ack_due
-        due = self.calendar.add(base, self.timescales.limit(number, "response").working_days)
+        due = self.calendar.add(base, self.days[number, "response"])
         extension, final_due = self._extension(record, due, number)
         responded = _known(record.responded, self.cut_off)
         verdict, late_by, reason = self._outcome(record, responded, due, final_due, extension)
@@ -101,7 +107,7 @@ class Judge:
         extended = record.extended_to
         if extended is None or extended <= due:
             return "", due
-        days = self.timescales.limit(number, "extension").working_days
+        days = self.days[number, "extension"]
         limit = self.calendar.add(due, days)
         if extended <= limit:
             return f"extended to {extended}, within {days} working days", extended

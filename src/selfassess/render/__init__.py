@@ -125,8 +125,9 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
     """Return each output's path (relative to the assessment's folder) and bytes."""
     from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
+    from selfassess.render.practiceview import with_practice
 
-    doc = build_view(checked, draft=options.draft)
+    doc = with_practice(build_view(checked, draft=options.draft), checked, options.as_of)
     wanted = set(options.formats)
     outputs = _html_outputs(doc, wanted, options.templates)
     if "md" in wanted:

@@ -52,6 +52,8 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         EXPLANATION_LABEL=views.EXPLANATION_LABEL,
         DATE_LABEL=views.DATE_LABEL,
         DRAFT_BANNER=views.DRAFT_BANNER,
+        PRACTICE_HEADING=views.PRACTICE_HEADING,
+        PRACTICE_CAPTION=views.PRACTICE_CAPTION,
     )
     return env
 

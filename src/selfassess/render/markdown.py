@@ -58,7 +58,14 @@ def _summary(doc: v.DocumentView) -> list[str]:
     )
     if totals.unanswered:
         text += f" {totals.unanswered} not yet answered."
-    lines = ["## Summary", "", text, "", "| Section | Provisions assessed | Yes | No |"]
+    lines = [
+        "## Summary",
+        "",
+        text,
+        "",
+        *_practice(doc),
+        "| Section | Provisions assessed | Yes | No |",
+    ]
     lines.append("| --- | ---: | ---: | ---: |")
     for s in (*(s.counts for s in doc.sections), totals):
         lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
@@ -70,6 +77,15 @@ def _summary(doc: v.DocumentView) -> list[str]:
         lines.append(
             f"| {cell(row.id)} | {cell(row.summary)} | {row.compliance_date or 'Not set'} |"
         )
+    return [*lines, ""]
+
+
+def _practice(doc: v.DocumentView) -> list[str]:
+    if not doc.practice:
+        return []
+    lines = [f"### {v.PRACTICE_HEADING}", "", escape(doc.practice_note or ""), ""]
+    lines += ["| Measure | Result |", "| --- | --- |"]
+    lines += [f"| {cell(fact.label)} | {cell(fact.value)} |" for fact in doc.practice]
     return [*lines, ""]
 
 
@@ -126,6 +142,9 @@ def _row(row: v.Row, level: str) -> Iterator[str]:
         yield "**Evidence:**"
         yield ""
         yield from (f"- {_evidence(item)}" for item in row.evidence)
+        yield ""
+    if row.measured:
+        yield escape(row.measured)
         yield ""
     if row.commentary:
         yield "**Commentary / explanation:**"

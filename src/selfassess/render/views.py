@@ -16,6 +16,8 @@ NOT_ANSWERED = "Not answered"
 EXPLANATION_LABEL = "Explanation:"
 DATE_LABEL = "Intended compliance date:"
 DRAFT_BANNER = "Draft — not approved"
+PRACTICE_HEADING = "Complaint handling in practice"
+PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
 COLUMNS = (
     "Code provision",
     "Code requirement",
@@ -90,6 +92,7 @@ class Row:
     compliance_date: str | None = None
     compliance_iso: str | None = None
     actions: tuple[ActionView, ...] = ()
+    measured: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,8 @@ class DocumentView:
     governance: Governance
     draft: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
+    practice: tuple[Fact, ...] = ()
+    practice_note: str | None = None
 
     @property
     def non_compliant(self) -> tuple[Row, ...]:

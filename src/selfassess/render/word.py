@@ -135,6 +135,11 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
+    if doc.practice:
+        body.text(v.PRACTICE_HEADING, "Heading 2")
+        body.text(doc.practice_note or "")
+        for fact in doc.practice:
+            body.text(f"{fact.label}: {fact.value}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
         body.text("We comply with every provision we assessed.")
@@ -188,6 +193,8 @@ def _row(body: Writer, cells: Any, row: v.Row) -> None:
     evidence = writer(cells[3])
     for item in row.evidence:
         write_evidence(evidence, item)
+    if row.measured:
+        evidence.text(row.measured)
     _commentary(writer(cells[4]), row)
 
 
