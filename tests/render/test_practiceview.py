@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 import lxml.html
 import pytest
+
 from renderkit import render_example
 
 SENTENCE_6_3 = (
