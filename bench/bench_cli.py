@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "assessments" / "example-borough-council-2024-25.yaml"
+REGISTER = ROOT / "casework" / "ombudsman-2024-25.yaml"
 
 
 def median_seconds(command: list[str], runs: int) -> float:
@@ -53,6 +54,26 @@ def main() -> None:
             "-o",
             out,
             str(EXAMPLE),
+        ],
+        "selfassess check (casework register)": [
+            python,
+            "-m",
+            "selfassess",
+            "check",
+            "--as-of",
+            "2025-07-01",
+            str(REGISTER),
+        ],
+        "selfassess plan (example register, all formats)": [
+            python,
+            "-m",
+            "selfassess",
+            "plan",
+            "--as-of",
+            "2025-07-01",
+            "-o",
+            out,
+            str(REGISTER),
         ],
     }
     print(f"median of {runs} runs, each a fresh process")

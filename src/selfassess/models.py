@@ -238,6 +238,18 @@ class Owner(Strict):
     name: str | None = Field(default=None, description="Shown in the internal gap list only.")
     email: str | None = Field(default=None, description="Shown in the internal gap list only.")
 
+    def public_label(self, publish_names: bool) -> str:
+        """Return how the owner appears in public: the role, or name, role and email if published."""
+        if not publish_names:
+            return self.role
+        label = ", ".join(part for part in (self.name, self.role) if part)
+        return f"{label} ({self.email})" if self.email else label
+
+    def internal_label(self) -> str:
+        """Return the owner as internal lists show them: "Name, Role <email>"."""
+        label = ", ".join(part for part in (self.name, self.role) if part)
+        return f"{label} <{self.email}>" if self.email else label
+
 
 class Approval(Strict):
     """The governing body's approval of this assessment."""

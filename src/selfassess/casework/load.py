@@ -39,8 +39,9 @@ def check_register(document: Document, as_of: dt.date) -> CheckedRegister:
 
     register = validate(document, Register)
     owners, problems = _owners(document, register)
+    # When owners_from cannot be read, which keys exist is unknown: E707 says so, once.
     context = RegisterContext(
-        document, register, owners, as_of, owners_from=bool(register.owners_from)
+        document, register, owners, as_of, bool(register.owners_from), owners_unknown=bool(problems)
     )
     problems += [p for rule in RULES for p in rule(context)]
     return CheckedRegister(document, register, owners, problems)

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from selfassess.models import ActionStatus, Owner, SchemaVersion, Strict
+from selfassess.models import Action, Owner, SchemaVersion, Strict
 
 #: The Ombudsman's findings, most serious first (the order figures are given in).
 FINDINGS = (
@@ -65,15 +65,17 @@ class Finding(Strict):
     )
 
 
-class Order(Strict):
+class CaseAction(Action):
+    """One action taken to meet a recommendation."""
+
+    done_on: dt.date | None = Field(default=None, description="When it was done.")
+
+
+class Order(CaseAction):
     """Something the Ombudsman ordered, to be complied with by a date."""
 
     do: str = Field(description="What the Ombudsman ordered.")
-    owner: str | None = Field(default=None, description="A key of `owners`: who sees it done.")
     due: dt.date | None = Field(default=None, description="The date set for compliance.")
-    status: ActionStatus = Field(
-        default="not started", description="not started, in progress or done."
-    )
     done_on: dt.date | None = Field(
         default=None, description="Required when done: the date complied with."
     )
@@ -83,20 +85,6 @@ class Order(Strict):
         decimal_places=2,
         description="Compensation ordered, in pounds (e.g. 1200).",
     )
-
-
-class CaseAction(Strict):
-    """One action taken to meet a recommendation."""
-
-    do: str = Field(description="What will be done.")
-    owner: str | None = Field(
-        default=None, description="A key of `owners`: the senior responsible officer."
-    )
-    due: dt.date | None = Field(default=None, description="When it is due.")
-    status: ActionStatus = Field(
-        default="not started", description="not started, in progress or done."
-    )
-    done_on: dt.date | None = Field(default=None, description="When it was done.")
 
 
 class Recommendation(Strict):

@@ -24,6 +24,7 @@ class RegisterContext:
     owners: dict[str, Owner]
     as_of: dt.date
     owners_from: bool = False
+    owners_unknown: bool = False
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make an error at a path in the register."""
@@ -122,6 +123,8 @@ def actions_complete(ctx: RegisterContext) -> Iterator[Problem]:
 
 def known_owners(ctx: RegisterContext) -> Iterator[Problem]:
     """E704: an owner must be a key of `owners` (or of the assessment `owners_from` names)."""
+    if ctx.owners_unknown:
+        return
     owned = [(path, order.owner) for path, _, order in ctx.orders()]
     owned += [(path, action.owner) for path, _, action in ctx.actions()]
     where = "owners or in the assessment owners_from names" if ctx.owners_from else "owners"

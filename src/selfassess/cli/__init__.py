@@ -19,6 +19,7 @@ from selfassess.cli.cycle import (
     status_command,
 )
 from selfassess.cli.practice import practice_command
+from selfassess.cli.plan import plan_command
 from selfassess.cli.render import gaps_command, render_command
 from selfassess.cli.report import report_command
 
@@ -39,5 +40,6 @@ main.add_command(status_command)
 main.add_command(render_command)
 main.add_command(gaps_command)
 main.add_command(report_command)
+main.add_command(plan_command)
 main.add_command(code_group)
 main.add_command(practice_command)

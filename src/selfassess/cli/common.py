@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from click.decorators import FC
 
 from selfassess.problems import InputError, OutputError, UsageError
 
@@ -58,19 +59,33 @@ output_option = click.option(
     metavar="DIR",
     help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
 )
-
 templates_option = click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
     help="A folder of jinja2 templates that override the bundled ones.",
 )
-
 draft_option = click.option(
     "--draft",
     is_flag=True,
     help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
 )
+reference_docx_option = click.option(
+    "--reference-docx",
+    type=EXISTING_FILE,
+    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
+)
+
+
+def formats_option(names: str) -> Callable[[FC], FC]:
+    """Return the --format option, listing the formats a command writes."""
+    return click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        metavar="LIST",
+        help=f"Outputs to write, comma-separated: {names}, or all (the default).",
+    )
 
 
 @contextmanager

@@ -14,7 +14,9 @@ from selfassess.cli.common import (
     EXISTING_FILE,
     as_of_option,
     draft_option,
+    formats_option,
     output_option,
+    reference_docx_option,
     run,
     templates_option,
     today,
@@ -30,22 +32,11 @@ TEMPLATE_ERROR = "E401"
 @click.command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @output_option
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="LIST",
-    help="Outputs to write, comma-separated: html, sections, md, docx, gaps, submission, "
-    "summary, or all (the default).",
-)
+@formats_option("html, sections, md, docx, gaps, submission, summary")
 @as_of_option
 @templates_option
 @draft_option
-@click.option(
-    "--reference-docx",
-    type=EXISTING_FILE,
-    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
-)
+@reference_docx_option
 def render_command(
     files: tuple[Path, ...],
     out: Path | None,
@@ -135,26 +126,51 @@ def written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
 
 
 @click.command("gaps")
-@click.argument("file", type=EXISTING_FILE)
+@click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @click.option("--owner", metavar="KEY", help="Only the actions of this owner (a key of owners).")
 @as_of_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (as in gaps.csv) instead of text.")
 @click.option("--by-owner", is_flag=True, help="Group the actions by owner, by due date.")
 def gaps_command(
-    file: Path, owner: str | None, as_of: dt.date | None, as_csv: bool, by_owner: bool
+    files: tuple[Path, ...], owner: str | None, as_of: dt.date | None, as_csv: bool, by_owner: bool
 ) -> None:
     """Print the gap list: every provision answered no, its actions, owners and due dates.
 
     Must before should; actions by due date, marked overdue on the as-of date.
+    Given casework registers beside assessments (or several files), prints one
+    list of what is owed: the Code's gap actions and the Ombudsman's orders and
+    actions, each saying where it comes from, by due date (or --by-owner).
     The gap list is internal: it shows owners' names and emails.
     """
+    day = today(as_of)
+    if len(files) > 1 or _is_register(files[0]):
+        from selfassess.render.csvs import owed_csv
+        from selfassess.render.gapstext import owed_text
+        from selfassess.render.owed import build_owed
+
+        owed = run(build_owed, list(files), day, owner)
+        click.echo(owed_csv(owed) if as_csv else owed_text(owed, by_owner), nl=False)
+        return
+    _assessment_gaps(files[0], owner, day, as_csv, by_owner)
+
+
+def _is_register(path: Path) -> bool:
+    from selfassess.check import file_kind
+    from selfassess.yamlio import load_file
+
+    return file_kind(run(load_file, path).data) == "casework"
+
+
+def _assessment_gaps(
+    file: Path, owner: str | None, day: dt.date, as_csv: bool, by_owner: bool
+) -> None:
+    """Print one assessment's gap list."""
     from selfassess.check import load_assessment
     from selfassess.problems import Severity
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_text
 
-    day = today(as_of)
     checked = run(load_assessment, file, day)
     errors = [p for p in checked.problems if p.severity == Severity.ERROR]
     if errors:

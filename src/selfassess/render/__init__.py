@@ -68,17 +68,17 @@ def render_file(path: Path, out: Path | None, options: RenderOptions) -> FileRes
     return FileResult(path, problems, folder, tuple(written))
 
 
-def parse_formats(values: tuple[str, ...]) -> tuple[str, ...]:
+def parse_formats(values: tuple[str, ...], known: tuple[str, ...] = FORMATS) -> tuple[str, ...]:
     """Read --format values ("html,md" or repeated) into known formats, in output order."""
     asked = {part.strip() for value in values for part in value.split(",") if part.strip()}
     if not asked or "all" in asked:
-        return FORMATS
-    unknown = sorted(asked - set(FORMATS))
+        return known
+    unknown = sorted(asked - set(known))
     if unknown:
         raise UsageError(
-            f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(known)} or all"
         )
-    return tuple(f for f in FORMATS if f in asked)
+    return tuple(f for f in known if f in asked)
 
 
 def output_folder(source: Path, out: Path | None) -> Path:
@@ -94,14 +94,20 @@ def render_assessment(
 ) -> list[str]:
     """Render every asked-for output in memory, then write each atomically; return their paths."""
     outputs = build_outputs(checked, options)
+    targets = write_outputs(folder, outputs)
+    if "sections" in options.formats:
+        _remove_stale_fragments(folder, set(targets))
+    return list(outputs)
+
+
+def write_outputs(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
+    """Write each output atomically into folder; return the paths written."""
     # Every path is checked before any file is written, so a refusal leaves the folder as it was.
     targets = {relative: safe_join(folder, relative) for relative in outputs}
     for relative, data in outputs.items():
         write_atomic(targets[relative], data)
-    if "sections" in options.formats:
-        _remove_stale_fragments(folder, set(targets.values()))
     _remove_leftover_temporaries(targets.values())
-    return list(outputs)
+    return list(targets.values())
 
 
 def _remove_stale_fragments(folder: Path, written: set[Path]) -> None:

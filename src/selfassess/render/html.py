@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
+    from selfassess.casework.view import PlanView
+
 
 @cache
 def environment(templates: Path | None = None) -> jinja2.Environment:
@@ -140,4 +142,19 @@ def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
 
     return render_template(
         env, "gaps.html", gaps=gaps, note=INTERNAL_NOTE, headline=headline(gaps), styled=True
+    )
+
+
+def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
+    """Return the committee progress report page (public or internal)."""
+    from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
+
+    return _render(
+        env,
+        "plan.html",
+        plan=plan,
+        note=INTERNAL_NOTE,
+        method=METHOD_NOTE,
+        ITEM_COLUMNS=ITEM_COLUMNS,
+        styled=True,
     )

@@ -35,7 +35,7 @@ PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
 def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
     doc = xml_safe(doc)
-    document = _open(reference)
+    document = open_document(reference)
     set_language(document, "en-GB")
     ensure_hyperlink_style(document)
     _properties(document, doc, fixed_date)
@@ -60,7 +60,8 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     return fix_zip(stream.getvalue())
 
 
-def _open(reference: Path | None) -> Any:
+def open_document(reference: Path | None) -> Any:
+    """Return a new landscape A4 document, or one with the styles and page setup of a reference."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -87,7 +88,7 @@ def _open(reference: Path | None) -> Any:
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
     subject = f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}"
     set_properties(document, f"{doc.landlord}: {doc.title}", subject, doc.landlord, fixed_date)
-    document.core_properties.keywords = _fit(f"{doc.edition.id}; {doc.period}")
+    document.core_properties.keywords = fit(f"{doc.edition.id}; {doc.period}")
 
 
 def set_properties(
@@ -96,10 +97,10 @@ def set_properties(
     """Set the core properties, dated by the input (never the clock) so renders repeat."""
     when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
-    core.title = _fit(title)
-    core.subject = _fit(subject)
-    core.author = _fit(author)
-    core.last_modified_by = _fit(author)
+    core.title = fit(title)
+    core.subject = fit(subject)
+    core.author = fit(author)
+    core.last_modified_by = fit(author)
     core.language = "en-GB"
     core.comments = ""
     core.created = when
@@ -108,7 +109,7 @@ def set_properties(
     core.revision = 1
 
 
-def _fit(text: str) -> str:
+def fit(text: str) -> str:
     """Shorten a document property to the 255 characters Word's properties hold."""
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
@@ -156,31 +157,44 @@ def _section(body: Writer, section: v.SectionView) -> None:
         _table(body, table)
 
 
-def _table(body: Writer, table: v.Table) -> None:
+def add_table(
+    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...]
+) -> tuple[Any, list[Any]]:
+    """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
     from docx.shared import Cm
 
-    grid = body.document.add_table(rows=1, cols=len(v.COLUMNS))
+    grid = body.container.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
     grid.autofit = False
-    set_table_caption(grid, table.caption)
+    set_table_caption(grid, caption)
     header = grid.rows[0]
     mark_header_row(header)
-    widths = [Cm(width) for width in _WIDTHS_CM]
+    widths = [Cm(width) for width in widths_cm]
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
-    for cell, column, width in zip(header.cells, v.COLUMNS, widths, strict=True):
+    for cell, column, width in zip(header.cells, columns, widths, strict=True):
         cell.width = width
         shade(cell, HEADER_FILL)
         cell.paragraphs[0].add_run(column).bold = True
+    return grid, widths
+
+
+def add_row(grid: Any, widths: list[Any]) -> Any:
+    """Add a row that Word keeps on one page, its cells at the table's widths; return its cells."""
+    added = grid.add_row()
+    keep_row_whole(added)
+    cells = added.cells
+    for cell, width in zip(cells, widths, strict=True):
+        cell.width = width
+    return cells
+
+
+def _table(body: Writer, table: v.Table) -> None:
+    grid, widths = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
     for row in table.rows:
-        added = grid.add_row()
-        keep_row_whole(added)
-        cells = added.cells
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = width
-        _row(body, cells, row)
+        _row(body, add_row(grid, widths), row)
 
 
 def _row(body: Writer, cells: Any, row: v.Row) -> None:

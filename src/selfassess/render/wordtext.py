@@ -26,6 +26,48 @@ class Styles:
         return self.ids.get(name)
 
 
+class FastBody:
+    """The document body, appended to in constant time.
+
+    python-docx looks for the body's section properties from the start of the body
+    on every paragraph or table it adds, which makes a long document quadratic.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.end = self.body.sectPr
+        self.width = document._block_width  # found by searching the whole document, so once
+
+    @property
+    def paragraphs(self) -> list[Any]:
+        """Return the body's paragraphs."""
+        return list(self.document.paragraphs)
+
+    def add_paragraph(self) -> Any:
+        """Add an empty paragraph at the end of the body."""
+        from docx.text.paragraph import Paragraph
+
+        element = self.body._new_p()
+        self._place(element)
+        return Paragraph(element, self.document._body)
+
+    def add_table(self, rows: int, cols: int) -> Any:
+        """Add a table at the end of the body, as wide as the text block."""
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        element = CT_Tbl.new_tbl(rows, cols, self.width)
+        self._place(element)
+        return Table(element, self.document._body)
+
+    def _place(self, element: Any) -> None:
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.body.append(element)
+
+
 class Writer:
     """Adds paragraphs to a body or a table cell, reusing a cell's first empty paragraph."""
 
