@@ -18,8 +18,8 @@ from selfassess.cli.cycle import (
     migrate_command,
     status_command,
 )
-from selfassess.cli.practice import practice_command
 from selfassess.cli.plan import plan_command
+from selfassess.cli.practice import practice_command
 from selfassess.cli.render import gaps_command, render_command
 from selfassess.cli.report import report_command
 

@@ -149,7 +149,7 @@ def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
     """Return the committee progress report page (public or internal)."""
     from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
 
-    return _render(
+    return render_template(
         env,
         "plan.html",
         plan=plan,

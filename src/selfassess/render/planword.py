@@ -59,7 +59,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
 
 
 def _properties(document: Any, plan: PlanView, fixed_date: dt.date) -> None:
-    when = dt.datetime.combine(fixed_date, dt.time(), dt.timezone.utc)
+    when = dt.datetime.combine(fixed_date, dt.time(), dt.UTC)
     core = document.core_properties
     core.title = fit(f"{plan.landlord}: {plan.title}")
     core.subject = "Progress on the Housing Ombudsman's orders and recommendations"

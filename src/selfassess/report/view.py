@@ -42,6 +42,7 @@ class ImprovementView:
     change: str | None
     when: str | None
     evidence: tuple[v.Evidence, ...]
+    measured: None = None  # the shared evidence partial shows a row's measured figure; none here
 
 
 @dataclass(frozen=True)
