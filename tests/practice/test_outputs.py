@@ -76,3 +76,10 @@ def test_no_period_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     assert (
         result.stderr.splitlines()[-1] == "Error: give --period (e.g. 2024-25) or --assessment FILE"
     )
+
+
+def test_control_characters_in_cells_never_reach_the_terminal(run: Run, tmp_path: Path) -> None:
+    log = write_log(tmp_path, make(category='"\x1b[2J\x07Repairs"'))
+    result = run("practice", str(log), "--period", "2024-25")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert any(line.startswith(" [2J Repairs ") for line in result.stdout.splitlines())

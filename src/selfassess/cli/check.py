@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, format_option, today
 
 
 @click.command("check")
@@ -21,13 +21,9 @@ from selfassess.cli.common import EXISTING_FILE, as_of_option, today
     metavar="CODE",
     help="Leave out problems with this code (e.g. W308); may be repeated.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools, github for GitHub Actions annotations.",
+@format_option(
+    ["text", "json", "github"],
+    "text for people, json for tools, github for GitHub Actions annotations.",
 )
 def check_command(
     files: tuple[Path, ...],

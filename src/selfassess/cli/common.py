@@ -14,6 +14,7 @@ from click.decorators import FC
 from selfassess.problems import InputError, OutputError, UsageError
 
 T = TypeVar("T")
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -51,14 +52,33 @@ as_of_option = click.option(
 )
 
 
-output_option = click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
-)
+def format_option(choices: list[str], help: str) -> Decorator:
+    """Return a --format option choosing how a command prints (the first choice by default)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_option(help: str) -> Decorator:
+    """Return a -o/--output DIR option for a command that writes files."""
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
+        help=help,
+    )
+
+
+#: Where commands that render write, unless told otherwise.
+FOLDER_HELP = "Write into DIR/<file stem>/ instead of build/<file stem>/."
+
 templates_option = click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),

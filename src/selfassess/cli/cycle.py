@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, reported_errors, today
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    format_option,
+    reported_errors,
+    today,
+)
 
 output_option = click.option(
     "-o",
@@ -157,13 +163,9 @@ def migrate_command(file: Path, to_code: str, output: Path | None, force: bool) 
 @click.command("diff")
 @click.argument("old", type=EXISTING_FILE)
 @click.argument("new", type=EXISTING_FILE)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "md", "json"]),
-    default="text",
-    show_default=True,
-    help="text for the terminal, md for the annual complaints report, json for tools.",
+@format_option(
+    ["text", "md", "json"],
+    "text for the terminal, md for the annual complaints report, json for tools.",
 )
 def diff_command(old: Path, new: Path, output_format: str) -> None:
     """Show what changed between two assessments: gaps closed and opened, evidence, actions.

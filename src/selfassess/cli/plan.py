@@ -10,6 +10,7 @@ import click
 
 from selfassess.cli.common import (
     EXISTING_FILE,
+    FOLDER_HELP,
     as_of_option,
     formats_option,
     output_option,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 @click.command("plan")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@output_option
+@output_option(FOLDER_HELP)
 @formats_option("html, md, docx, csv, internal, json")
 @as_of_option
 @templates_option

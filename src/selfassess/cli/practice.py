@@ -7,7 +7,15 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import DATE, EXISTING_FILE, as_of_option, run, today
+from selfassess.cli.common import (
+    DATE,
+    EXISTING_FILE,
+    as_of_option,
+    format_option,
+    output_option,
+    run,
+    today,
+)
 
 
 @click.command("practice")
@@ -26,22 +34,8 @@ from selfassess.cli.common import DATE, EXISTING_FILE, as_of_option, run, today
     "--tenure", "tenures", multiple=True, help="A tenure counted for CH01/CH02; repeatable."
 )
 @click.option("--sheet", help="For .xlsx: the sheet to read (default: the first).")
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Also write practice.json, verdicts.csv and practice.md into DIR.",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "md"]),
-    default="text",
-    show_default=True,
-    help="How to print the figures.",
-)
+@output_option("Also write practice.json, verdicts.csv and practice.md into DIR.")
+@format_option(["text", "json", "md"], "How to print the figures.")
 def practice_command(
     log: Path,
     assessment: Path | None,

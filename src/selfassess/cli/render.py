@@ -12,6 +12,7 @@ import click
 
 from selfassess.cli.common import (
     EXISTING_FILE,
+    FOLDER_HELP,
     as_of_option,
     draft_option,
     formats_option,
@@ -31,7 +32,7 @@ TEMPLATE_ERROR = "E401"
 
 @click.command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@output_option
+@output_option(FOLDER_HELP)
 @formats_option("html, sections, md, docx, gaps, submission, summary")
 @as_of_option
 @templates_option

@@ -10,6 +10,7 @@ import click
 
 from selfassess.cli.common import (
     EXISTING_FILE,
+    FOLDER_HELP,
     as_of_option,
     draft_option,
     output_option,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 @click.command("report")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@output_option
+@output_option(FOLDER_HELP)
 @draft_option
 @as_of_option
 @templates_option

@@ -106,7 +106,7 @@ class _Row:
             close = difflib.get_close_matches(value, OUTCOMES, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             allowed = ", ".join(OUTCOMES)
-            self.fail(name, "E511", f"{name} '{value[:40]}' is not one of {allowed}{hint}")
+            self.fail(name, "E511", f"{name} {value[:40]!r} is not one of {allowed}{hint}")
         return value
 
     def money(self) -> Decimal | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from selfassess.practice.engine import PracticeResult
 from selfassess.practice.figures import acknowledgements, extensions, responded
 from selfassess.practice.verdicts import ACK_ON_TIME, Verdict
-from selfassess.wording import plural
+from selfassess.wording import MEASURED, plural
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Measure:
             "response": "within the Code's timescale",
             "extension": f"within {self.working_days} further working days or with a reason given",
         }[self.measure]
-        text = f"Measured from the complaints log: {self.percent}% of {self.cases()} {done}, {self.period_words}"
+        text = f"{MEASURED} {self.percent}% of {self.cases()} {done}, {self.period_words}"
         if self.left_out:
             text += f" ({plural(self.left_out, 'row')} of the log left out for errors)"
         return text + "."

@@ -9,6 +9,9 @@ from typing import Any
 from selfassess.practice.reading import MAX_LOG_ROWS, Cell, Table, open_zip
 from selfassess.problems import InputError, error
 
+#: The widest header row read; a real export has fewer than 100 columns.
+_MAX_COLUMNS = 256
+
 
 def read_workbook(path: Path, display: str, sheet: str | None) -> Table:
     """Read the first sheet (or the named one) of a workbook into a Table."""
@@ -56,8 +59,8 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
             [error(display, 1, 1, "E516", f"the workbook has no sheet {sheet!r} (it has {names})")]
         )
     worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-    rows = worksheet.iter_rows()
-    header = next(rows, None)
+    # A sheet's stated size can be a lie (A1:XFD1048576): read no wider than the header.
+    header = next(worksheet.iter_rows(max_row=1, max_col=_MAX_COLUMNS), None)
     if header is None:
         raise InputError(
             [
@@ -67,7 +70,10 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
             ]
         )
     headers = [_text(cell.value) for cell in header]
+    while headers and not headers[-1]:
+        headers.pop()
     table = Table(display, headers, [])
+    rows = worksheet.iter_rows(min_row=2, max_col=max(len(headers), 1))
     for number, row in enumerate(rows, start=2):
         if number > MAX_LOG_ROWS + 1:
             raise InputError(

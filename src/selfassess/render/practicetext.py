@@ -47,6 +47,11 @@ def stage_rows(figures: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     yield both("... of which overdue", lambda s: f"{s['open_overdue_at_period_end']:,}")
 
 
+def printable(text: str) -> str:
+    """Replace control characters (a log's cells reach the terminal) with spaces."""
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
 def _number(value: float | None) -> str:
     return "none" if value is None else f"{value:g}"
 
@@ -69,10 +74,10 @@ def other_lines(figures: dict[str, Any]) -> list[str]:
     lines = [f"Escalation rate: {_number(rate)}% of accepted stage 1 complaints went to stage 2"]
     for number in (1, 2):
         outcomes = figures[f"stage_{number}"]["outcomes"]
-        said = ", ".join(f"{name} {count:,}" for name, count in outcomes.items()) or "none"
+        said = ", ".join(f"{printable(n)} {count:,}" for n, count in outcomes.items()) or "none"
         lines.append(f"Stage {number} outcomes: {said}")
     reasons = figures["stage_1"]["refused_by_reason"]
-    said = ", ".join(f"{name} {count:,}" for name, count in reasons.items()) or "none"
+    said = ", ".join(f"{printable(n)} {count:,}" for n, count in reasons.items()) or "none"
     lines.append(f"Refused, by reason: {said}")
     paid = figures["compensation"]
     pounds = f"£{float(paid['total_pounds']):,.2f}"
@@ -131,7 +136,10 @@ def breakdown(figures: dict[str, Any], key: str) -> tuple[list[str], list[list[s
     """Return the header and rows of the by-month or by-category table."""
     header = [key.replace("by_", "").capitalize(), *(label for _, label in _BREAKDOWN)]
     first = "month" if key == "by_month" else "category"
-    rows = [[row[first], *(f"{row[name]:,}" for name, _ in _BREAKDOWN)] for row in figures[key]]
+    rows = [
+        [printable(row[first]), *(f"{row[name]:,}" for name, _ in _BREAKDOWN)]
+        for row in figures[key]
+    ]
     return header, rows
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from selfassess.models import Evidence, EvidenceItem, Response
 from selfassess.wordform.forms import FormRow
+from selfassess.wording import MEASURED
 
 ANSWERS = {"yes": "yes", "y": "yes", "no": "no", "n": "no"}
 # A label may come bold ("**Explanation:** ..."), as selfassess's own Word output writes it.
@@ -35,7 +36,7 @@ class ReadRow:
 def read_row(row: FormRow) -> ReadRow:
     """Read a form row's answer, evidence, commentary, explanation and compliance date."""
     links = list(row.links)
-    evidence = [_evidence(line, links) for line in row.evidence]
+    evidence = [_evidence(line, links) for line in row.evidence if not line.startswith(MEASURED)]
     commentary, explanation, date_text = _split_commentary(row.commentary)
     comply, problems = read_answer(row.comply)
     if comply == "no" and explanation is None and commentary:
