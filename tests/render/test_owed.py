@@ -24,6 +24,7 @@ def both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(EXAMPLE, tmp_path / ASSESSMENT)
     shutil.copy(REGISTER, tmp_path / CASEWORK)
     shutil.copytree(ROOT / "code_requirements", tmp_path / "code_requirements")
+    shutil.copytree(ROOT / "complaints", tmp_path / "complaints")  # the assessment's practice: log
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -34,7 +35,7 @@ def test_by_owner_puts_gaps_and_orders_together(run: Run, both: Path) -> None:
     lines = result.output.splitlines()
     assert lines[:4] == [
         "What is owed: the Code's gaps and the Ombudsman's orders and actions",
-        "As of 1 September 2025: 28 items owed, 4 overdue.",
+        "As of 1 September 2025: 30 items owed, 4 overdue.",  # 6.3 is a gap with two actions
         "Internal: this list names the people responsible for each action. Do not publish it.",
         "",
     ]
@@ -65,6 +66,9 @@ def test_by_due_date_each_line_says_where_it_comes_from(run: Run, both: Path) ->
         f"31 December 2025: Ombudsman case SI-2025-02, recommendation R2 ({CASEWORK}): Load the "
         "last three years of damp and mould reports into it",
         "  Daniel Reeve, Housing Systems Manager <daniel.reeve@example.gov.uk>; not started",
+        f"31 January 2026: Code provision 6.3 ({ASSESSMENT}): Add a deadline warning five working "
+        "days before each stage 1 response is due to the case management system",
+        "  Daniel Reeve, Housing Systems Manager <daniel.reeve@example.gov.uk>; in progress",
     ]
 
 
