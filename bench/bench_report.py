@@ -1,8 +1,8 @@
 """Time `report` on the example next to `render`; print medians.
 
-Run: python3 bench/bench_report.py [RUNS]. Each figure is the median of RUNS runs: a fresh
-process (what a user waits for, imports included, matplotlib among them) and a warm call
-inside one process (the work itself).
+Run: .venv/bin/python bench/bench_report.py [RUNS]. Each figure is the median CPU and wall
+time of RUNS fresh processes (what a user waits for, imports included, matplotlib among
+them), measured in pairs through bench/measure.py.
 
 The last figure is the example report over a 20,000-row log made by
 scripts/make_example_log.py (fixed seed) in a copy of the example project.
@@ -10,55 +10,49 @@ scripts/make_example_log.py (fixed seed) in a copy of the example project.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from bench_render import fresh, median_ms  # bench/ is on the path when a script in it runs
+from measure import (  # bench/ is on the path when a script in it runs
+    AS_OF,
+    EXAMPLE,
+    ROOT,
+    header,
+    line,
+    paired,
+    runs_from_argv,
+    selfassess,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "assessments" / "example-borough-council-2024-25.yaml"
 REPORT = ROOT / "reports" / "annual-report-2024-25.yaml"
-AS_OF = "2025-07-01"
 
 
 def main() -> None:
-    """Print one line per measurement."""
-    from selfassess.check import load_assessment
-    from selfassess.render import RenderOptions, render_assessment
-    from selfassess.report.build import ReportOptions, render_report_file
-
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    """Print one line per measurement: CPU, wall and peak memory of fresh processes."""
+    runs = runs_from_argv(5)
     out = Path(tempfile.mkdtemp(prefix="selfassess-bench-"))
-    as_of = dt.date.fromisoformat(AS_OF)
-
-    def render_warm() -> None:
-        render_assessment(load_assessment(EXAMPLE, as_of), out / "warm", RenderOptions(as_of))
-
-    def report_warm() -> None:
-        render_report_file(REPORT, out / "warm", ReportOptions(as_of))
-
-    render_warm(), report_warm()  # imports and caches, once
-    measures = {
-        "render (self-assessment), fresh process": fresh(
-            "render", "--as-of", AS_OF, "-o", str(out / "fresh"), str(EXAMPLE)
-        ),
-        "report (annual report), fresh process": fresh(
-            "report", "--as-of", AS_OF, "-o", str(out / "fresh"), str(REPORT)
-        ),
-        "render (self-assessment), warm": render_warm,
-        "report (annual report), warm": report_warm,
-    }
-    print(f"example: {REPORT.name}; median of {runs} runs")
-    for name, action in measures.items():
-        print(f"{median_ms(action, runs):8.0f} ms  {name}")
+    header(f"report beside render ({REPORT.name})", runs)
+    samples = paired(
+        {
+            "render (self-assessment)": [
+                selfassess("render", "--as-of", AS_OF, "-o", str(out / "fresh"), str(EXAMPLE))
+            ],
+            "report (annual report)": [
+                selfassess("report", "--as-of", AS_OF, "-o", str(out / "fresh"), str(REPORT))
+            ],
+        },
+        runs,
+    )
+    for name, taken in samples.items():
+        line(name, taken)
     big = big_project(out / "big", 20_000)
-    once = ["report", "--as-of", AS_OF, "-o", str(out / "big-out"), str(big / REPORT_PATH)]
-    subprocess.run([sys.executable, "-m", "selfassess", *once], check=True, capture_output=True)
-    print(f"{median_ms(fresh(*once), runs):8.0f} ms  report over a 20,000-row log, fresh process")
+    once = selfassess(
+        "report", "--as-of", AS_OF, "-o", str(out / "big-out"), str(big / REPORT_PATH)
+    )
+    line("report over a 20,000-row log", paired({"big": [once]}, runs)["big"])
 
 
 REPORT_PATH = "reports/annual-report-2024-25.yaml"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
-from selfassess.files import safe_join, write_atomic, write_new_file
+from selfassess.files import current_umask, safe_join, write_atomic, write_new_file
 from selfassess.problems import OutputError
 
 
@@ -105,3 +106,35 @@ def test_unwritable_folder_gives_a_clear_error_and_keeps_the_old_file(
     with pytest.raises(OutputError, match=r"cannot write .*Permission denied"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_output_gets_0666_less_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "page.html", b"<p>hello</p>")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "page.html").stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path, umask: int) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    target.chmod(0o604)
+    previous = os.umask(umask)
+    try:
+        write_atomic(target, b"new")
+    finally:
+        os.umask(previous)
+    assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o604)
+
+
+def test_reading_the_umask_leaves_it_as_it_was() -> None:
+    previous = os.umask(0o027)
+    try:
+        assert current_umask() == 0o027
+        assert current_umask() == 0o027
+    finally:
+        os.umask(previous)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -29,16 +30,24 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old version or the new one, never a part."""
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write a file so that readers see the old version or the new one, never a part.
+
+    The file gets ``mode`` if given, else the mode of the file it replaces, else the
+    mode a newly created file would get (0666 less the umask), so a web server can
+    read what is published.
+    """
     if path.is_symlink():
         raise OutputError(f"refusing to write {path}: it is a symbolic link")
     temporary = None
     try:
+        wanted = mode if mode is not None else _mode_for(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
+        # mkstemp makes 0600 files; give the output the mode it is meant to have.
+        os.fchmod(handle, wanted)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -49,6 +58,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _mode_for(path: Path) -> int:
+    """Return the mode of the file at path, or 0666 less the umask if there is none."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """Return the process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -70,9 +94,11 @@ def write_new_file(path: Path, text: str, force: bool = False) -> Path | None:
         backup = path.with_name(path.name + ".bak")
         try:
             previous = path.read_bytes()
+            mode = stat.S_IMODE(path.stat().st_mode)
         except OSError as exc:
             raise OutputError(f"cannot keep a backup of {path}: {exc.strerror or exc}") from exc
-        # Written like any output, so a symbolic link planted as the .bak is refused, not followed.
-        write_atomic(backup, previous)
+        # Written like any output, so a symbolic link planted as the .bak is refused, not followed;
+        # it keeps the replaced file's mode, as the new file does.
+        write_atomic(backup, previous, mode)
     write_text_atomic(path, text)
     return backup

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SCHEMA_VERSIONS = (1,)
+#: The landlord's name `import` writes when the document does not say it; `check` refuses it.
+PLACEHOLDER_LANDLORD = "Name of landlord"
 
 Modality = Literal["must", "should", "mixed"]
 Answer = Literal["yes", "no"]
@@ -21,28 +23,41 @@ Relation = Literal["same", "reworded", "split", "merged", "removed"]
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are errors, numbers may stand for text."""
+    """Base for every model: unknown fields are errors, numbers may stand for text.
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    Validators are built on first use (defer_build), so a command pays only for the
+    formats it reads: `check` of an assessment never builds the map or deadline models.
+    """
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
+
+
+def unknown_version(value: object) -> str:
+    """Say that a file's schema_version is not one this release reads (E111)."""
+    versions = ", ".join(str(v) for v in SCHEMA_VERSIONS)
+    return (
+        f"schema_version {value} is not one this release reads (it reads {versions}); "
+        "upgrade selfassess or use a version it reads"
+    )
 
 
 def check_schema_version(value: int) -> int:
     """Refuse a format version this release does not read."""
     if value not in SCHEMA_VERSIONS:
-        known = ", ".join(str(v) for v in SCHEMA_VERSIONS)
-        raise ValueError(
-            f"schema_version {value} is not one this release of selfassess reads ({known}); "
-            "upgrade selfassess or write the file in a version it reads"
-        )
+        raise ValueError(unknown_version(value))
     return value
 
 
+#: How people write yes and no (YAML 1.1's booleans among them), in lower case.
+ANSWER_WORDS = {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no"}
+
+
 def normalise_answer(value: Any) -> Any:
-    """Read yes and no in any case, and YAML booleans, as the words yes and no."""
+    """Read yes, y, true, no, n and false in any case, and booleans, as the words yes and no."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
-        return value.strip().lower()
+    if isinstance(value, str):
+        return ANSWER_WORDS.get(value.strip().lower(), value)
     return value
 
 
@@ -52,6 +67,11 @@ SchemaVersion = Annotated[
     Field(description="Version of this file format. This release reads version 1."),
 ]
 YesNo = Annotated[Answer | None, BeforeValidator(normalise_answer)]
+
+
+def is_overdue(due: dt.date | None, status: str, as_of: dt.date) -> bool:
+    """Tell whether something due on a day is late on as_of: not done, and due before it."""
+    return due is not None and due < as_of and status != "done"
 
 
 def id_key(provision_id: str) -> tuple[int, ...]:
@@ -299,6 +319,10 @@ class Action(Strict):
         default="not started", description="not started, in progress or done."
     )
 
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Tell whether the action was due before as_of and is not done."""
+        return is_overdue(self.due, self.status, as_of)
+
 
 class Response(Strict):
     """The landlord's answer to one provision."""
@@ -439,6 +463,15 @@ class Assessment(Strict):
     )
     assessed_on: dt.date | None = Field(default=None, description="When the assessment was made.")
     published_on: dt.date | None = Field(default=None, description="When it was published.")
+    submitted_on: dt.date | None = Field(
+        default=None,
+        description="When it was submitted to the Housing Ombudsman; `status` stops counting "
+        "down to the deadline once it is set.",
+    )
+    submission_reference: str | None = Field(
+        default=None,
+        description="The reference the Ombudsman gave when acknowledging the submission (optional).",
+    )
     next_review: dt.date | None = Field(
         default=None,
         description="When the next assessment is due (default: a year after assessed_on).",

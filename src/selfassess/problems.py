@@ -15,6 +15,10 @@ class Severity(StrEnum):
     NOTE = "note"
 
 
+#: The order problems are reported in: errors, then warnings, then notes.
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with a file, at a line and column (both 1-based)."""
@@ -46,12 +50,14 @@ def note(file: str | Path, line: int, col: int, code: str, message: str) -> Prob
     return Problem(str(file), line, col, code, message, Severity.NOTE)
 
 
-_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
-
-
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Order problems errors first, then warnings, then notes; each by file, line and column."""
     return sorted(problems, key=lambda p: (_RANK[p.severity], p.file, p.line, p.col, p.code))
+
+
+def input_error(file: str | Path, line: int, col: int, code: str, message: str) -> InputError:
+    """Return the InputError to raise for one located error."""
+    return InputError([error(file, line, col, code, message)])
 
 
 class SelfAssessError(Exception):
@@ -72,3 +78,7 @@ class UsageError(SelfAssessError):
 
 class OutputError(SelfAssessError):
     """An output could not be written; earlier outputs are left as they were."""
+
+
+class ProblemsFound(SelfAssessError):
+    """A command reported the problems it found and fails because of them (exit 1)."""

@@ -18,9 +18,9 @@ KINDS: dict[str, type[BaseModel]] = {
     "code": CodeEdition,
     "map": EditionMap,
     "deadlines": DeadlineRules,
-    "report": AnnualReport,
-    "casework": Register,
     "timescales": Timescales,
+    "casework": Register,
+    "report": AnnualReport,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.models import SCHEMA_VERSIONS
-from selfassess.problems import InputError, Problem, error
+from selfassess.models import unknown_version
+from selfassess.problems import InputError, Problem
 from selfassess.yamlio import Document, KeyPath
 
 M = TypeVar("M", bound=BaseModel)
 
+_PARTIAL = re.compile(r"part|some|most|progress|almost|nearly|mainly", re.IGNORECASE)
 _MODEL_TAGS = {"str", "int", "bool", "list", "dict", "none"}
 
 _FRIENDLY = {
@@ -112,52 +114,44 @@ def _value_at(data: Any, path: KeyPath) -> Any:
 def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, Any]) -> Problem:
     path, err = item
     kind = err["type"]
-    where = display_path(path)
     if kind == "extra_forbidden":
-        mark = document.key_mark(path)
-        key = str(path[-1])
-        known = _known_fields(model, path[:-1])
-        guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
-        )
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E114",
-            f"unknown field '{key}' in {display_path(path[:-1])}{hint}",
-        )
-    mark = document.value_mark(path)
+        return _at(document, path, "E114", _unknown_field(model, path), key=True)
     if kind == "missing":
-        parent = display_path(path[:-1])
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E113",
-            f"{parent} is missing the required field '{path[-1]}'",
-        )
+        message = f"{display_path(path[:-1])} is missing the required field '{path[-1]}'"
+        return _at(document, path, "E113", message)
     if path and path[-1] == "schema_version" and kind == "value_error":
-        versions = ", ".join(str(v) for v in SCHEMA_VERSIONS)
-        found = err.get("input")
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E111",
-            f"schema_version {found} is not one this release reads (it reads {versions}); upgrade selfassess or use a version it reads",
-        )
+        return _at(document, path, "E111", unknown_version(err.get("input")))
     if path and path[-1] == "comply" and kind == "literal_error":
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E115",
-            f"{where} must be yes or no, found {_shown(err.get('input'))}; the Ombudsman's form "
-            "has no other answer: answer no and explain what is in place",
+        message = (
+            f"{display_path(path)} must be yes or no, found {_shown(err.get('input'))}; "
+            f"{_answer_hint(err)}"
         )
-    return error(document.path_display, mark.line, mark.col, "E112", f"{where}: {_message(err)}")
+        return _at(document, path, "E115", message)
+    return _at(document, path, "E112", f"{display_path(path)}: {_message(err)}")
+
+
+def _at(document: Document, path: KeyPath, code: str, message: str, key: bool = False) -> Problem:
+    """Place a schema error at a key (unknown fields) or at its value (the rest)."""
+    return document.problem(code, path, message, key=key)
+
+
+def _unknown_field(model: type[BaseModel], path: KeyPath) -> str:
+    """Name an unknown field and suggest the field meant, or list those allowed."""
+    key = str(path[-1])
+    known = _known_fields(model, path[:-1])
+    guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
+    return f"unknown field '{key}' in {display_path(path[:-1])}{hint}"
+
+
+def _answer_hint(err: Any) -> str:
+    """Advise on a comply value that is neither yes nor no, fitting what was written."""
+    if _PARTIAL.search(str(err.get("input"))):
+        return "the Ombudsman's form has no other answer: answer no and explain what is in place"
+    return (
+        "the Ombudsman's form has no other answer: write yes if the landlord complies in full, "
+        "otherwise no and explain what is in place"
+    )
 
 
 def _message(err: Any) -> str:
@@ -234,3 +228,12 @@ def _unwrap(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
+
+
+def error_paths(data: Any, exc: ValidationError) -> list[KeyPath]:
+    """Return where in the data each error is: the bad value, unknown key or incomplete mapping."""
+    paths = []
+    for err in exc.errors():
+        path, _, _ = _data_path(data, err["loc"])
+        paths.append(path[:-1] if err["type"] == "missing" else path)
+    return paths

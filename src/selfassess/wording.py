@@ -9,7 +9,12 @@ MEASURED = "Measured from the complaints log:"
 
 def plural(count: int, word: str) -> str:
     """Return "1 file", "2 files"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count} {noun(count, word)}"
+
+
+def noun(count: int, word: str) -> str:
+    """Return the word as the count needs it: "file" for 1, "files" otherwise."""
+    return word if count == 1 else word + "s"
 
 
 def shorten(text: str, limit: int = 40) -> str:

@@ -249,8 +249,39 @@ def test_status_json(run: Run, project: Path) -> None:
             "confirmed": False,
             "rule_names_this_period": False,
             "source": SUBMISSIONS_PAGE,
+            "met": None,
         }
     ]
+    assert data["submission"] is None
+
+
+SUBMITTED = "submitted_on: 2025-09-20\nsubmission_reference: HOS-ACK-0042\nassessed_on:"
+
+
+def test_a_recorded_submission_stops_the_countdown(run: Run, project: Path) -> None:
+    path = write(project, "a.yaml", EXAMPLE_TEXT.replace("assessed_on:", SUBMITTED, 1))
+    result = run("status", "--as-of", "2025-10-10", str(path))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    start = lines.index(
+        "Submitted to the Ombudsman on 2025-09-20, acknowledgement reference HOS-ACK-0042"
+    )
+    assert lines[start + 1] == (
+        "Submission deadline for landlords with more than 1,000 homes: 2025-09-30 "
+        "(submitted 10 days before it)"
+    )
+    assert "ago" not in result.output and "left)" not in lines[start + 1]
+    data = json.loads(run("status", "--format", "json", "--as-of", "2025-10-10", str(path)).output)
+    assert data["submission"] == {"date": "2025-09-20", "reference": "HOS-ACK-0042"}
+    assert (data["deadlines"][0]["days_left"], data["deadlines"][0]["met"]) == (None, True)
+
+
+def test_a_late_submission_says_so(run: Run, project: Path) -> None:
+    text = EXAMPLE_TEXT.replace("assessed_on:", "submitted_on: 2025-10-02\nassessed_on:", 1)
+    path = write(project, "a.yaml", text)
+    output = run("status", "--as-of", "2025-10-10", str(path)).output
+    assert "Submitted to the Ombudsman on 2025-10-02\n" in output
+    assert "2025-09-30 (submitted 2 days late)\n" in output
 
 
 def test_unusable_file_is_reported_without_a_traceback(run: Run, project: Path) -> None:

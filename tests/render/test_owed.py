@@ -24,7 +24,7 @@ def both(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(EXAMPLE, tmp_path / ASSESSMENT)
     shutil.copy(REGISTER, tmp_path / CASEWORK)
     shutil.copytree(ROOT / "code_requirements", tmp_path / "code_requirements")
-    shutil.copytree(ROOT / "complaints", tmp_path / "complaints")  # the assessment's practice: log
+    shutil.copytree(ROOT / "complaints", tmp_path / "complaints")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -35,7 +35,7 @@ def test_by_owner_puts_gaps_and_orders_together(run: Run, both: Path) -> None:
     lines = result.output.splitlines()
     assert lines[:4] == [
         "What is owed: the Code's gaps and the Ombudsman's orders and actions",
-        "As of 1 September 2025: 30 items owed, 4 overdue.",  # 6.3 is a gap with two actions
+        "As of 1 September 2025: 30 items owed, 4 overdue.",
         "Internal: this list names the people responsible for each action. Do not publish it.",
         "",
     ]

@@ -64,8 +64,7 @@ def _owners(document: Document, register: Register) -> tuple[dict[str, Owner], l
 
 
 def _unusable(document: Document, name: str, why: str) -> Problem:
-    return document.problem_at(
-        Severity.ERROR,
+    return document.problem(
         "E707",
         ("owners_from",),
         f"owners_from '{name}' cannot be used: {why}; name an assessment that `selfassess check` "

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from selfassess.casework.models import FINDINGS, Case, CaseAction, Order, Register
 from selfassess.models import Owner
-from selfassess.problems import Problem, Severity
+from selfassess.problems import Problem
 from selfassess.safety import is_safe_url
 from selfassess.wording import shorten
 from selfassess.yamlio import Document, KeyPath
@@ -28,11 +28,11 @@ class RegisterContext:
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make an error at a path in the register."""
-        return self.document.problem_at(Severity.ERROR, code, path, message, key)
+        return self.document.problem(code, path, message, key=key)
 
     def warn(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make a warning at a path in the register."""
-        return self.document.problem_at(Severity.WARNING, code, path, message, key)
+        return self.document.problem(code, path, message, key=key)
 
     def cases(self) -> Iterator[tuple[KeyPath, Case]]:
         """Yield each case with its key path."""

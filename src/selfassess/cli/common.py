@@ -1,20 +1,17 @@
-"""What every command shares: dates, problem output and the one place errors become exits."""
+"""What every command shares: dates, file arguments and the one place errors become exits."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from click.decorators import FC
 
-from selfassess.problems import InputError, OutputError, UsageError
-
-T = TypeVar("T")
-Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+from selfassess.problems import InputError, OutputError, ProblemsFound, UsageError
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -52,43 +49,42 @@ as_of_option = click.option(
 )
 
 
-def format_option(choices: list[str], help: str) -> Decorator:
-    """Return a --format option choosing how a command prints (the first choice by default)."""
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(choices),
-        default=choices[0],
-        show_default=True,
-        help=help,
-    )
+class Command(click.Command):
+    """A command whose selfassess errors become messages and exit codes here, and only here.
+
+    Problems in files and failed writes exit 1; a request the command cannot
+    carry out is bad usage and exits 2, as click's own usage errors do.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(problem.format())
+            raise SystemExit(1) from None
+        except OutputError as exc:
+            echo_error(exc)
+            raise SystemExit(1) from None
+        except ProblemsFound:
+            raise SystemExit(1) from None
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
 
 
-def output_option(help: str) -> Decorator:
-    """Return a -o/--output DIR option for a command that writes files."""
-    return click.option(
-        "-o",
-        "--output",
-        "out",
-        type=click.Path(file_okay=False, path_type=Path),
-        metavar="DIR",
-        help=help,
-    )
-
-
-#: Where commands that render write, unless told otherwise.
-FOLDER_HELP = "Write into DIR/<file stem>/ instead of build/<file stem>/."
-
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
+)
 templates_option = click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
     help="A folder of jinja2 templates that override the bundled ones.",
-)
-draft_option = click.option(
-    "--draft",
-    is_flag=True,
-    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
 )
 reference_docx_option = click.option(
     "--reference-docx",
@@ -108,23 +104,58 @@ def formats_option(names: str) -> Callable[[FC], FC]:
     )
 
 
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """Turn selfassess errors into messages and exit codes: 1 for files, 2 for usage."""
-    try:
-        yield
-    except InputError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format())
-        raise SystemExit(1) from None
-    except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(1) from None
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+def echo_error(exc: OutputError) -> None:
+    """Print an output that could not be written, on standard error."""
+    click.echo(f"Error: {exc}", err=True)
 
 
-def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a library function, reporting its errors the selfassess way."""
-    with reported_errors():
-        return function(*args, **kwargs)
+def command(name: str) -> Callable[[Callable[..., Any]], Command]:
+    """Declare a command that reports selfassess errors the one way (see Command)."""
+    return click.command(name, cls=Command)
+
+
+T = TypeVar("T")
+
+
+def stderr_is_terminal() -> bool:
+    """Tell whether standard error is a terminal (a person watching, not a pipe or CI log)."""
+    return sys.stderr.isatty()
+
+
+def with_progress(items: Sequence[T], label: str, shown: bool = True) -> Iterator[T]:
+    """Go through items with a progress bar on standard error, for several items on a terminal.
+
+    Nothing is shown when output is piped or logged, or when shown is False (e.g. JSON output).
+    """
+    if not shown or len(items) < 2 or not stderr_is_terminal():
+        yield from items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def format_option(choices: list[str], help: str) -> Decorator:
+    """Return a --format option choosing how a command prints (the first choice by default)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_dir_option(help: str) -> Decorator:
+    """Return a -o/--output DIR option, with its own help, for a command that writes files."""
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
+        help=help,
+    )

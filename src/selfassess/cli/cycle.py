@@ -7,13 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import (
-    EXISTING_FILE,
-    as_of_option,
-    format_option,
-    reported_errors,
-    today,
-)
+from selfassess.cli.common import EXISTING_FILE, as_of_option, command, format_option, today
 
 output_option = click.option(
     "-o",
@@ -44,7 +38,7 @@ def _say(output: Path | None, message: str) -> None:
     click.echo(message, err=str(output) == "-")
 
 
-@click.command("init")
+@command("init")
 @click.option(
     "--code", metavar="EDITION", help="The Code edition, e.g. hos-chc-2024 (default: newest)."
 )
@@ -79,19 +73,16 @@ def init_command(
     """
     from selfassess.cycle.start import default_output, start
 
-    with reported_errors():
-        assessment, _, text = start(code, landlord, period, last, today(as_of), homes)
-        target = output or default_output(assessment)
-        _write(target, text, force)
-        unanswered = sum(1 for r in assessment.responses.values() if r.comply is None)
-        answered = len(assessment.responses) - unanswered
-        carried = f"{answered} answers carried from {last}; " if last else ""
-        _say(
-            target, f"{carried}{unanswered} provisions to answer; run 'selfassess check' as you go."
-        )
+    assessment, _, text = start(code, landlord, period, last, today(as_of), homes)
+    target = output or default_output(assessment)
+    _write(target, text, force)
+    unanswered = sum(1 for r in assessment.responses.values() if r.comply is None)
+    answered = len(assessment.responses) - unanswered
+    carried = f"{answered} answers carried from {last}; " if last else ""
+    _say(target, f"{carried}{unanswered} provisions to answer; run 'selfassess check' as you go.")
 
 
-@click.command("import")
+@command("import")
 @click.argument("form", type=EXISTING_FILE)
 @click.option(
     "--code", metavar="EDITION", help="The Code edition (default: worked out from the form)."
@@ -114,19 +105,20 @@ def import_command(
 
     Answers are read only when the Comply cell says Yes, No, Y or N. Anything
     else is listed here and written as an unanswered provision with a `review`
-    note, so `selfassess check` lists it until it is answered.
+    note, so `selfassess check` lists it until it is answered. From a document
+    `selfassess render` wrote, it also reads the landlord, period, status, dates,
+    governing body, approval and response, and the action plan (owners by role).
     """
-    from selfassess.cycle.importing import default_import_output, import_form, report_lines
+    from selfassess.cycle.importing import default_import_output, import_assessment, report_lines
 
-    with reported_errors():
-        result = import_form(form, today(as_of), code, landlord, period)
-        target = output or default_import_output(result, form, named=bool(landlord))
-        _write(target, result.yaml(form), force)
-        for line in report_lines(result, form):
-            _say(target, line)
+    result = import_assessment(form, today(as_of), code, landlord, period)
+    target = output or default_import_output(result, form, named=bool(landlord))
+    _write(target, result.yaml(form), force)
+    for line in report_lines(result, form):
+        _say(target, line)
 
 
-@click.command("migrate")
+@command("migrate")
 @click.argument("file", type=EXISTING_FILE)
 @click.option(
     "--to",
@@ -148,19 +140,18 @@ def migrate_command(file: Path, to_code: str, output: Path | None, force: bool) 
     from selfassess.cycle.migrate import migrate_file, summary_lines
     from selfassess.yamlout import dump_assessment
 
-    with reported_errors():
-        migration, edition = migrate_file(file, to_code)
-        target = output or file
-        note = f"Migrated from {migration.from_edition} to {edition.id} with 'selfassess migrate'."
-        text = dump_assessment(migration.assessment, edition, (note,))
-        _write(target, text, force)
-        _say(target, f"Answers carried from {file} into {edition.id}:")
-        for line in summary_lines(migration):
-            _say(target, line)
-        _say(target, "Run 'selfassess check' to list the answers to review.")
+    migration, edition = migrate_file(file, to_code)
+    target = output or file
+    note = f"Migrated from {migration.from_edition} to {edition.id} with 'selfassess migrate'."
+    text = dump_assessment(migration.assessment, edition, (note,))
+    _write(target, text, force)
+    _say(target, f"Answers carried from {file} into {edition.id}:")
+    for line in summary_lines(migration):
+        _say(target, line)
+    _say(target, "Run 'selfassess check' to list the answers to review.")
 
 
-@click.command("diff")
+@command("diff")
 @click.argument("old", type=EXISTING_FILE)
 @click.argument("new", type=EXISTING_FILE)
 @format_option(
@@ -177,12 +168,11 @@ def diff_command(old: Path, new: Path, output_format: str) -> None:
     from selfassess.cycle.diff import diff_files
     from selfassess.cycle.diffreport import FORMATS
 
-    with reported_errors():
-        result = diff_files(old, new, today(None))
-        click.echo(FORMATS[output_format](result), nl=False)
+    result = diff_files(old, new, today(None))
+    click.echo(FORMATS[output_format](result), nl=False)
 
 
-@click.command("status")
+@command("status")
 @click.argument("file", type=EXISTING_FILE)
 @as_of_option
 @click.option(
@@ -202,6 +192,5 @@ def status_command(file: Path, as_of: dt.date | None, output_format: str) -> Non
     """
     from selfassess.cycle.status import assessment_status, format_json, format_text
 
-    with reported_errors():
-        status = assessment_status(file, today(as_of))
-        click.echo((format_json if output_format == "json" else format_text)(status), nl=False)
+    status = assessment_status(file, today(as_of))
+    click.echo((format_json if output_format == "json" else format_text)(status), nl=False)

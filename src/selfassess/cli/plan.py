@@ -10,12 +10,11 @@ import click
 
 from selfassess.cli.common import (
     EXISTING_FILE,
-    FOLDER_HELP,
     as_of_option,
+    command,
     formats_option,
     output_option,
     reference_docx_option,
-    run,
     templates_option,
     today,
 )
@@ -25,9 +24,9 @@ if TYPE_CHECKING:
     from selfassess.render.planfiles import PlanOptions
 
 
-@click.command("plan")
+@command("plan")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@output_option(FOLDER_HELP)
+@output_option
 @formats_option("html, md, docx, csv, internal, json")
 @as_of_option
 @templates_option
@@ -52,21 +51,24 @@ def plan_command(
 
     options = PlanOptions(
         as_of=today(as_of),
-        formats=run(parse_plan_formats, formats),
+        formats=parse_plan_formats(formats),
         templates=templates,
         reference_docx=reference_docx,
     )
+    from selfassess.problems import ProblemsFound
+
     failed = False
     for path in files:
         failed = not _plan_one(path, out, options) or failed
-    raise SystemExit(1 if failed else 0)
+    if failed:
+        raise ProblemsFound()
 
 
 def _plan_one(path: Path, out: Path | None, options: PlanOptions) -> bool:
     """Render one register, print its problems and outputs; return True if it was rendered."""
     from selfassess.render.planfiles import render_plan_file
 
-    result = run(render_plan_file, path, out, options)
+    result = render_plan_file(path, out, options)
     for problem in result.problems:
         click.echo(problem.format())
     if result.folder is None:

@@ -11,14 +11,14 @@ from selfassess.cli.common import (
     DATE,
     EXISTING_FILE,
     as_of_option,
+    command,
     format_option,
-    output_option,
-    run,
+    output_dir_option,
     today,
 )
 
 
-@click.command("practice")
+@command("practice")
 @click.argument("log", type=EXISTING_FILE)
 @click.option(
     "--assessment",
@@ -34,7 +34,7 @@ from selfassess.cli.common import (
     "--tenure", "tenures", multiple=True, help="A tenure counted for CH01/CH02; repeatable."
 )
 @click.option("--sheet", help="For .xlsx: the sheet to read (default: the first).")
-@output_option("Also write practice.json, verdicts.csv and practice.md into DIR.")
+@output_dir_option("Also write practice.json, verdicts.csv and practice.md into DIR.")
 @format_option(["text", "json", "md"], "How to print the figures.")
 def practice_command(
     log: Path,
@@ -56,14 +56,15 @@ def practice_command(
     """
     from selfassess.models import PracticeSettings
     from selfassess.practice import compute_for, figures_json, input_for
+    from selfassess.problems import ProblemsFound
     from selfassess.render import practicetext
     from selfassess.render.practicefiles import practice_json, write_outputs
 
     settings = PracticeSettings(
         log=str(log), closures=list(closures), tenures=list(tenures) or None, sheet=sheet
     )
-    given = run(input_for, log, assessment, homes, period, settings)
-    result = run(compute_for, given, today(as_of))
+    given = input_for(log, assessment, homes, period, settings)
+    result = compute_for(given, today(as_of))
     figures = figures_json(result)
     printers = {
         "text": practicetext.format_text,
@@ -72,7 +73,8 @@ def practice_command(
     }
     click.echo(printers[output_format](figures), nl=False)
     if out is not None:
-        run(write_outputs, result, out, figures)
+        write_outputs(result, out, figures)
     for problem in result.log.problems:
         click.echo(problem.format(), err=True)
-    raise SystemExit(1 if result.log.problems else 0)
+    if result.log.problems:
+        raise ProblemsFound()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,17 +10,17 @@ import click
 
 from selfassess.cli.common import (
     EXISTING_FILE,
-    FOLDER_HELP,
     as_of_option,
-    draft_option,
+    command,
+    echo_error,
     formats_option,
     output_option,
     reference_docx_option,
-    run,
     templates_option,
     today,
+    with_progress,
 )
-from selfassess.wording import plural
+from selfassess.wording import noun, plural
 
 if TYPE_CHECKING:
     from selfassess.render import RenderOptions
@@ -30,14 +28,26 @@ if TYPE_CHECKING:
 TEMPLATE_ERROR = "E401"
 
 
-@click.command("render")
+@command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@output_option(FOLDER_HELP)
+@output_option
 @formats_option("html, sections, md, docx, gaps, submission, summary")
 @as_of_option
 @templates_option
-@draft_option
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
+)
 @reference_docx_option
+@click.option(
+    "--fragment-links",
+    default="anchor",
+    show_default=True,
+    metavar="anchor|relative|URL-PATTERN",
+    help="How sections/index.html links to the other fragments: anchors on one CMS page, "
+    "the files beside it, or a pattern such as https://www.example.gov.uk/complaints/{fragment}.",
+)
 def render_command(
     files: tuple[Path, ...],
     out: Path | None,
@@ -46,6 +56,7 @@ def render_command(
     templates: Path | None,
     draft: bool,
     reference_docx: Path | None,
+    fragment_links: str,
 ) -> None:
     """Check each assessment, then write its documents into build/<file stem>/.
 
@@ -56,41 +67,35 @@ def render_command(
     rendering goes on.
     """
     from selfassess.render import RenderOptions, parse_formats
+    from selfassess.render.fragments import check_fragment_links
 
     options = RenderOptions(
         as_of=today(as_of),
-        formats=run(parse_formats, formats),
+        formats=parse_formats(formats),
         templates=templates,
         draft=draft,
         reference_docx=reference_docx,
+        fragment_links=check_fragment_links(fragment_links),
     )
+    from selfassess.problems import ProblemsFound
+
     failed = False
-    for path in _progress(files):
+    for path in with_progress(files, "Rendering"):
         failed = not _render_one(path, out, options) or failed
-    raise SystemExit(1 if failed else 0)
-
-
-def _progress(files: tuple[Path, ...]) -> Iterable[Path]:
-    """Show a progress bar on a terminal when rendering several assessments."""
-    if len(files) < 2 or not sys.stderr.isatty():
-        yield from files
-        return
-    with click.progressbar(files, label="Rendering", file=sys.stderr) as bar:
-        yield from bar
+    if failed:
+        raise ProblemsFound()
 
 
 def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
     """Render one file, print its problems and outputs; return True if it was rendered."""
-    from selfassess.problems import OutputError, UsageError
+    from selfassess.problems import OutputError
     from selfassess.render import render_file
 
     try:
         result = render_file(path, out, options)
-    except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
+    except OutputError as exc:  # reported, and the other files are still rendered
+        echo_error(exc)
         return False
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
     for problem in result.problems:
         click.echo(problem.format())
     if result.folder is None:
@@ -105,7 +110,7 @@ def not_rendered(path: Path, codes: list[str], draft: bool) -> str:
     """Say why a file was not rendered and what to do about it."""
     them = "it" if len(codes) == 1 else "them"
     if any(code == TEMPLATE_ERROR for code in codes):
-        advice = f"fix the template{'' if len(codes) == 1 else 's'}"
+        advice = f"fix the {noun(len(codes), 'template')}"
     elif draft:
         advice = f"fix {them} to render a draft"
     else:
@@ -126,7 +131,7 @@ def written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
     return lines
 
 
-@click.command("gaps")
+@command("gaps")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @click.option("--owner", metavar="KEY", help="Only the actions of this owner (a key of owners).")
 @as_of_option
@@ -149,7 +154,7 @@ def gaps_command(
         from selfassess.render.gapstext import owed_text
         from selfassess.render.owed import build_owed
 
-        owed = run(build_owed, list(files), day, owner)
+        owed = build_owed(list(files), day, owner)
         click.echo(owed_csv(owed) if as_csv else owed_text(owed, by_owner), nl=False)
         return
     _assessment_gaps(files[0], owner, day, as_csv, by_owner)
@@ -159,7 +164,7 @@ def _is_register(path: Path) -> bool:
     from selfassess.check import file_kind
     from selfassess.yamlio import load_file
 
-    return file_kind(run(load_file, path).data) == "casework"
+    return file_kind(load_file(path).data) == "casework"
 
 
 def _assessment_gaps(
@@ -167,22 +172,21 @@ def _assessment_gaps(
 ) -> None:
     """Print one assessment's gap list."""
     from selfassess.check import load_assessment
-    from selfassess.problems import Severity
+    from selfassess.problems import InputError, Severity
+    from selfassess.render.context import build_view
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_text
 
-    checked = run(load_assessment, file, day)
+    checked = load_assessment(file, day)
     errors = [p for p in checked.problems if p.severity == Severity.ERROR]
     if errors:
-        for problem in sorted(errors):
-            click.echo(problem.format())
-        raise SystemExit(1)
+        raise InputError(sorted(errors))
     owners = checked.assessment.owners
     if owner is not None and owner not in owners:
         known = ", ".join(owners) or "none"
         raise click.BadParameter(
             f"no owner '{owner}' in {file} (owners: {known})", param_hint="--owner"
         )
-    gaps = build_gaps(checked, day, owner)
+    gaps = build_gaps(checked, build_view(checked), day, owner)
     click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)

@@ -10,9 +10,9 @@ import click
 
 from selfassess.cli.common import (
     EXISTING_FILE,
-    FOLDER_HELP,
     as_of_option,
-    draft_option,
+    command,
+    echo_error,
     output_option,
     templates_option,
     today,
@@ -23,10 +23,14 @@ if TYPE_CHECKING:
     from selfassess.report.build import ReportOptions
 
 
-@click.command("report")
+@command("report")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@output_option(FOLDER_HELP)
-@draft_option
+@output_option
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
+)
 @as_of_option
 @templates_option
 def report_command(
@@ -43,13 +47,15 @@ def report_command(
     (item 1) beside them. A report with errors is not rendered (exit 1) unless
     --draft is given; warnings are printed and rendering goes on.
     """
+    from selfassess.problems import ProblemsFound
     from selfassess.report.build import ReportOptions
 
     options = ReportOptions(as_of=today(as_of), draft=draft, templates=templates)
     failed = False
     for path in files:
         failed = not _report_one(path, out, options) or failed
-    raise SystemExit(1 if failed else 0)
+    if failed:
+        raise ProblemsFound()
 
 
 def _report_one(path: Path, out: Path | None, options: ReportOptions) -> bool:
@@ -59,8 +65,8 @@ def _report_one(path: Path, out: Path | None, options: ReportOptions) -> bool:
 
     try:
         result = render_report_file(path, out, options)
-    except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
+    except OutputError as exc:  # reported, and the other files are still rendered
+        echo_error(exc)
         return False
     for problem in result.problems:
         click.echo(problem.format())

@@ -10,8 +10,7 @@ from pathlib import Path
 from selfassess.check import load_assessment
 from selfassess.code.catalogue import Catalogue
 from selfassess.cycle.migrate import evidence_key, migrate
-from selfassess.models import Assessment, CodeEdition, EditionMap, Evidence, Response
-from selfassess.problems import UsageError
+from selfassess.models import Action, Assessment, CodeEdition, EditionMap, Evidence, Response
 
 DIFF_SCHEMA_VERSION = 1
 
@@ -26,6 +25,14 @@ ANSWER_CHANGES = {
     ("yes", None): "answer removed",
     ("no", None): "answer removed",
 }
+
+
+@dataclass
+class ActionChange:
+    """An action in both years whose due date, owner or status changed: field -> (old, new)."""
+
+    do: str
+    fields: dict[str, tuple[str | None, str | None]]
 
 
 @dataclass
@@ -45,6 +52,8 @@ class ProvisionChange:
     new_compliance_date: str | None = None
     actions_completed: list[str] = field(default_factory=list)
     actions_added: list[str] = field(default_factory=list)
+    actions_removed: list[str] = field(default_factory=list)
+    actions_changed: list[ActionChange] = field(default_factory=list)
 
     @property
     def answer_change(self) -> str | None:
@@ -62,6 +71,8 @@ class ProvisionChange:
             or self.old_compliance_date != self.new_compliance_date
             or self.actions_completed
             or self.actions_added
+            or self.actions_removed
+            or self.actions_changed
         )
 
 
@@ -88,12 +99,8 @@ def diff_files(old_path: Path, new_path: Path, as_of: dt.date) -> Diff:
     new = load_assessment(new_path, as_of)
     edition_map = None
     if old.assessment.code != new.assessment.code:
-        edition_map = Catalogue.near(new_path).edition_map(old.assessment.code, new.assessment.code)
-        if edition_map is None:
-            raise UsageError(
-                f"{old_path} uses {old.assessment.code} and {new_path} uses "
-                f"{new.assessment.code}, and no edition map leads from one to the other"
-            )
+        catalogue = Catalogue.near(new_path)
+        edition_map = catalogue.require_map(old.assessment.code, new.assessment.code, new.document)
     files = (old.document.path_display, new.document.path_display)
     return diff_assessments(old.assessment, new.assessment, new.edition, edition_map, files)
 
@@ -163,6 +170,7 @@ def _compare(
     old_keys = {evidence_key(e) for e in old.evidence}
     new_keys = {evidence_key(e) for e in new.evidence}
     old_actions = {_words(a.do) for a in old.actions}
+    new_actions = {_words(a.do): a for a in new.actions}
     return ProvisionChange(
         id=pid,
         old_ids=old_ids,
@@ -179,7 +187,37 @@ def _compare(
             text for key, text in done_after.items() if key[0] == pid and key not in done_before
         ],
         actions_added=[a.do for a in new.actions if _words(a.do) not in old_actions],
+        # An action gone from the answers but recorded as done (history) was completed, not removed.
+        actions_removed=[
+            a.do
+            for a in old.actions
+            if _words(a.do) not in new_actions and (pid, _words(a.do)) not in done_after
+        ],
+        actions_changed=[
+            change
+            for a in old.actions
+            if (change := _action_change(a, new_actions.get(_words(a.do)))) is not None
+        ],
     )
+
+
+def _action_change(old: Action, new: Action | None) -> ActionChange | None:
+    """Say how an action's due date, owner or status changed (completion is counted apart)."""
+    if new is None:
+        return None
+    pairs = {
+        "due": (_iso(old.due), _iso(new.due)),
+        "owner": (old.owner, new.owner),
+        "status": (old.status, new.status),
+    }
+    if new.status == "done":
+        del pairs["status"]
+    changed = {name: pair for name, pair in pairs.items() if pair[0] != pair[1]}
+    return ActionChange(new.do, changed) if changed else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _date(response: Response) -> str | None:

@@ -38,6 +38,7 @@ class Migration:
     from_edition: str = ""
     counts: Counter[str] = field(default_factory=Counter)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    was_approved: bool = False
 
 
 @dataclass
@@ -49,20 +50,13 @@ class _Incoming:
 
 def migrate_file(path: Path, to_id: str) -> tuple[Migration, CodeEdition]:
     """Load an assessment and migrate it to another edition through the catalogue's map."""
-    assessment = validate(load_file(path), Assessment)
+    document = load_file(path)
+    assessment = validate(document, Assessment)
     catalogue = Catalogue.near(path)
-    edition = catalogue.edition(to_id)
-    if edition is None:
-        known = ", ".join(catalogue.edition_ids()) or "none"
-        raise UsageError(f"unknown Code edition '{to_id}' (known: {known})")
+    edition = catalogue.require(to_id)
     if assessment.code == to_id:
         raise UsageError(f"{path} is already an assessment against {to_id}")
-    edition_map = catalogue.edition_map(assessment.code, to_id)
-    if edition_map is None:
-        raise UsageError(
-            f"no edition map from {assessment.code} to {to_id} "
-            f"(looked for maps/{assessment.code}--{to_id}.yaml in code_requirements)"
-        )
+    edition_map = catalogue.require_map(assessment.code, to_id, document)
     return migrate(assessment, edition, edition_map), edition
 
 
@@ -81,8 +75,17 @@ def migrate(assessment: Assessment, edition: CodeEdition, edition_map: EditionMa
             "code": edition.id,
             "responses": _in_code_order(responses, edition),
             "retired": [*assessment.retired, *retired],
+            # The governing body approved the old answers, not these: a migrated file is a draft.
+            "status": "draft",
+            "published_on": None,
+            "submitted_on": None,
+            "submission_reference": None,
+            "governance": assessment.governance.model_copy(
+                update={"approval": None, "response": None}
+            ),
         }
     )
+    migration.was_approved = assessment.status != "draft" or bool(assessment.governance.approval)
     return migration
 
 
@@ -206,4 +209,18 @@ def summary_lines(migration: Migration) -> list[str]:
         "unmapped": "moved to retired: not in the edition map (unmapped)",
         "new": "new provisions with no earlier answer, unanswered (new)",
     }
-    return [f"  {counts[kind]:>3} {words[kind]}" for kind in KINDS]
+    lines = [f"  {counts[kind]:>3} {words[kind]}" for kind in KINDS]
+    return [*lines, *approval_lines(migration)]
+
+
+def approval_lines(migration: Migration) -> list[str]:
+    """Say that the migrated file is a draft, and that its period is the old one."""
+    assessment = migration.assessment
+    lines = ["The migrated file is a draft with no approval until the governing body approves it"]
+    if migration.was_approved:
+        lines[0] += " (the earlier approval, its minute and response were left out)"
+    lines[0] += "."
+    lines.append(
+        f"Its period is still {assessment.period}: change it if this is a new year's assessment."
+    )
+    return lines

@@ -33,6 +33,7 @@ class RenderOptions:
     templates: Path | None = None
     draft: bool = False
     reference_docx: Path | None = None
+    fragment_links: str = "anchor"  # anchor | relative | a URL pattern with {fragment}
 
 
 @dataclass(frozen=True)
@@ -129,20 +130,30 @@ def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
     """Return each output's path (relative to the assessment's folder) and bytes."""
+    from selfassess.render.usermarkdown import parse_once
+
+    wanted = set(options.formats)
+    views = {"html"} if wanted & {"html", "sections", "gaps"} else set()
+    with parse_once(frozenset(views | ({"paras"} if "docx" in wanted else set()))):
+        return _build_outputs(checked, options, wanted)
+
+
+def _build_outputs(
+    checked: CheckedAssessment, options: RenderOptions, wanted: set[str]
+) -> dict[str, bytes]:
     from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
     from selfassess.render.practiceview import with_practice
 
     doc = with_practice(build_view(checked, draft=options.draft), checked, options.as_of)
-    wanted = set(options.formats)
-    outputs = _html_outputs(doc, wanted, options.templates)
+    outputs = _html_outputs(doc, wanted, options)
     if "md" in wanted:
         outputs["self-assessment.md"] = markdown.render_markdown(doc).encode()
     if "docx" in wanted:
         fixed = checked.assessment.assessed_on
         outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)
     if "gaps" in wanted:
-        outputs.update(_gap_outputs(checked, options))
+        outputs.update(_gap_outputs(checked, doc, options))
     if "submission" in wanted:
         from selfassess.render.csvs import submission_csv
 
@@ -153,28 +164,31 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
     return outputs
 
 
-def _html_outputs(doc: DocumentView, wanted: set[str], templates: Path | None) -> dict[str, bytes]:
+def _html_outputs(doc: DocumentView, wanted: set[str], options: RenderOptions) -> dict[str, bytes]:
     from selfassess.render import html
 
+    templates = options.templates
     outputs: dict[str, bytes] = {}
     if "html" in wanted:
         outputs["self-assessment.html"] = html.render_page(
             html.environment(templates), doc
         ).encode()
     if "sections" in wanted:
-        fragments = html.render_fragments(html.environment(templates), doc)
+        fragments = html.render_fragments(html.environment(templates), doc, options.fragment_links)
         outputs["sections/index.html"] = fragments.pop("index.html").encode()
         outputs.update({f"sections/{name}": text.encode() for name, text in fragments.items()})
     return outputs
 
 
-def _gap_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
+def _gap_outputs(
+    checked: CheckedAssessment, doc: DocumentView, options: RenderOptions
+) -> dict[str, bytes]:
     from selfassess.render import html
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_markdown
 
-    gaps = build_gaps(checked, options.as_of, draft=options.draft)
+    gaps = build_gaps(checked, doc, options.as_of)
     page = html.render_gaps_page(html.environment(options.templates), gaps)
     return {
         "gaps.md": gaps_markdown(gaps).encode(),

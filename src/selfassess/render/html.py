@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfassess.problems import InputError, Problem, error
-from selfassess.render import usermarkdown, views
+from selfassess.render import fragments, usermarkdown, views
 from selfassess.render.chart import build_chart, counts_text
 from selfassess.render.gaps import GapList
-from selfassess.render.views import Block, DocumentView
+from selfassess.render.views import DocumentView
 from selfassess.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -39,12 +39,12 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         markdown=_markdown,
         inline_markdown=_inline_markdown,
         labelled=_labelled,
-        grouped=grouped,
         counts_text=counts_text,
     )
     env.globals.update(
@@ -58,6 +58,16 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         PRACTICE_CAPTION=views.PRACTICE_CAPTION,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Keep templates compiled between runs; a changed template's checksum makes it compile again."""
+    import jinja2
+
+    from selfassess.render.templatecache import cache_dir
+
+    folder = cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _markdown(text: str | None) -> Markup:
@@ -83,35 +93,41 @@ def _labelled(text: str | None, label: str) -> Markup:
     return Markup("<p>") + strong.rstrip() + Markup("</p>\n") + Markup(body)
 
 
-def grouped(blocks: tuple[Block, ...]) -> list[tuple[str, list[str]]]:
-    """Group the Code's lines into paragraphs ("p") and runs of bullets ("ul")."""
-    groups: list[tuple[str, list[str]]] = []
-    for block in blocks:
-        if block.bullet and groups and groups[-1][0] == "ul":
-            groups[-1][1].append(block.text)
-        else:
-            groups.append(("ul" if block.bullet else "p", [block.text]))
-    return groups
-
-
 def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
     """Return the standalone self-assessment page."""
     chart = build_chart(tuple(s.counts for s in doc.sections))
-    return render_template(
-        env, "self-assessment.html", doc=doc, chart=chart, styled=True, section_plan=False
+    return _render_doc(
+        env, "self-assessment.html", doc, chart=chart, styled=True, section_plan=False
     )
 
 
-def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
-    """Return the CMS fragments by file name: one per section, and an index."""
+def render_fragments(
+    env: jinja2.Environment, doc: DocumentView, links: str = fragments.ANCHOR
+) -> dict[str, str]:
+    """Return the CMS fragments by file name: one per section, the governance, and an index."""
     pages = {
-        f"section-{s.number}.html": render_template(
-            env, "section.html", doc=doc, section=s, styled=False, section_plan=True
+        f"section-{s.number}.html": _render_doc(
+            env, "section.html", doc, section=s, styled=False, section_plan=True
         )
         for s in doc.sections
     }
-    pages["index.html"] = render_template(env, "sections-index.html", doc=doc, styled=False)
+    pages[f"{fragments.GOVERNANCE}.html"] = _render_doc(
+        env, "governance.html", doc, anchor=fragments.GOVERNANCE, styled=False
+    )
+    hrefs = {
+        s.anchor: fragments.fragment_href(links, f"section-{s.number}", s.anchor)
+        for s in doc.sections
+    }
+    governance = fragments.fragment_href(links, fragments.GOVERNANCE, fragments.GOVERNANCE)
+    pages["index.html"] = _render_doc(
+        env, "sections-index.html", doc, hrefs=hrefs, governance=governance, styled=False
+    )
     return pages
+
+
+def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
+    """Render a template of the public document, with its draft notice."""
+    return render_template(env, name, doc=doc, notice=doc.notice, **context)
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -141,7 +157,13 @@ def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
     from selfassess.render.gapstext import INTERNAL_NOTE, headline
 
     return render_template(
-        env, "gaps.html", gaps=gaps, note=INTERNAL_NOTE, headline=headline(gaps), styled=True
+        env,
+        "gaps.html",
+        gaps=gaps,
+        notice=gaps.notice,
+        note=INTERNAL_NOTE,
+        headline=headline(gaps),
+        styled=True,
     )
 
 

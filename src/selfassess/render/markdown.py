@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
-from selfassess.render.mdescape import cell, escape, neutralise, target
+from selfassess.render.mdescape import cell, escape, inert_markdown, target
 
 
 def render_markdown(doc: v.DocumentView) -> str:
@@ -22,7 +22,7 @@ def render_markdown(doc: v.DocumentView) -> str:
         lines += [
             f"## {escape(doc.governance.heading)}",
             "",
-            neutralise(doc.governance.response),
+            inert_markdown(doc.governance.response),
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -56,22 +56,16 @@ def _summary(doc: v.DocumentView) -> list[str]:
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{escape(doc.edition.name)}. We comply with {totals.yes} and do not comply with {totals.no}."
     )
-    if totals.unanswered:
-        text += f" {totals.unanswered} not yet answered."
-    lines = [
-        "## Summary",
-        "",
-        text,
-        "",
-        *_practice(doc),
-        "| Section | Provisions assessed | Yes | No |",
-    ]
+    if doc.unanswered_text:
+        text += f" {doc.unanswered_text}"
+    lines = ["## Summary", "", text, "", *_practice(doc)]
+    lines.append("| Section | Provisions assessed | Yes | No |")
     lines.append("| --- | ---: | ---: | ---: |")
     for s in (*(s.counts for s in doc.sections), totals):
         lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
     lines += ["", "### Where we do not comply", ""]
     if not doc.non_compliant:
-        return [*lines, "We comply with every provision we assessed.", ""]
+        return [*lines, doc.no_gaps_text, ""]
     lines += ["| Code provision | Requirement | Intended compliance date |", "| --- | --- | --- |"]
     for row in doc.non_compliant:
         lines.append(
@@ -149,11 +143,11 @@ def _row(row: v.Row, level: str) -> Iterator[str]:
     if row.commentary:
         yield "**Commentary / explanation:**"
         yield ""
-        yield neutralise(row.commentary)
+        yield inert_markdown(row.commentary)
         yield ""
     if row.answer == v.NO:
         if row.explanation:
-            yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+            yield f"**{v.EXPLANATION_LABEL}** {inert_markdown(row.explanation)}"
             yield ""
         yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
         yield ""
@@ -178,7 +172,7 @@ def _requirement(row: v.Row) -> Iterator[str]:
 
 def _evidence(item: v.Evidence) -> str:
     if item.markdown:
-        return " ".join(neutralise(item.title).split())
+        return " ".join(inert_markdown(item.title).split())
     if item.url:
         return f"[{escape(item.title)}]({target(item.url)})"
     if item.path:

@@ -13,13 +13,17 @@ _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _SAFE_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.IGNORECASE)
 _HEADING = re.compile(r"^(\s{0,3})(#)", re.MULTILINE)
+# An image would load from wherever its target points when the Markdown is shown.
+_IMAGE = re.compile(r"!(?=\[)")
 
 
 def escape(text: str) -> str:
     """Escape plain text so Markdown shows it exactly as written."""
     lines = []
     for line in text.splitlines() or [""]:
-        line = _SPECIAL.sub(r"\\\1", line)
+        # Indentation shows nothing in a paragraph, but four spaces would start a code block,
+        # where the escapes below would show as written.
+        line = _SPECIAL.sub(r"\\\1", line.lstrip(" \t"))
         line = _LIST_START.sub(r"\1\2\\\3\4", line)
         line = _BULLET_START.sub(r"\1\\\2\3", line)
         lines.append(line)
@@ -37,10 +41,11 @@ def target(url: str) -> str:
     return "<" + encoded.replace("\n", "") + ">"
 
 
-def neutralise(markdown: str) -> str:
+def inert_markdown(markdown: str) -> str:
     """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
+    text = _IMAGE.sub("&#33;", text)
     text = INLINE_LINK.sub(_break_unsafe_link, text)
     text = LINK_DEFINITION.sub(_break_unsafe_definition, text)
     return _HEADING.sub(r"\1\\\2", text)

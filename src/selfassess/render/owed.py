@@ -16,6 +16,7 @@ from selfassess.check import file_kind, load_assessment
 from selfassess.dates import format_date
 from selfassess.models import Owner
 from selfassess.problems import InputError, Severity, UsageError
+from selfassess.render.context import build_view
 from selfassess.render.gaps import NO_OWNER, build_gaps
 from selfassess.yamlio import load_file
 
@@ -104,7 +105,7 @@ def _assessment_items(path: Path, as_of: dt.date, known: set[str]) -> list[Owed]
     if errors:
         raise InputError(sorted(errors))
     known |= set(checked.assessment.owners)
-    gaps = build_gaps(checked, as_of)
+    gaps = build_gaps(checked, build_view(checked), as_of)
     return [
         Owed(
             file=str(path),

@@ -7,7 +7,6 @@ that repeat on each page; the same writer helpers as the self-assessment.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +19,9 @@ from selfassess.casework.view import (
     PlanView,
 )
 from selfassess.render.word import add_row, add_table, fit, open_document
-from selfassess.render.wordtext import FastBody, Styles, Writer
-from selfassess.render.wordxml import ensure_hyperlink_style, fix_zip, set_language, xml_safe
+from selfassess.render.wordstyle import APP_XML
+from selfassess.render.wordtext import Styles, Writer
+from selfassess.render.wordxml import ensure_hyperlink_style, save_fixed, set_language, xml_safe
 
 _ITEM_WIDTHS_CM = (11.0, 6.5, 3.5, 5.6)
 _FINDING_WIDTHS_CM = (14.0, 6.0)
@@ -34,7 +34,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     set_language(document, "en-GB")
     ensure_hyperlink_style(document)
     _properties(document, plan, fixed_date)
-    body = Writer(document, Styles(document), FastBody(document))
+    body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")
     if plan.internal:
         body.text("", "Intense Quote").add_run(INTERNAL_NOTE).bold = True
@@ -53,9 +53,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
                 body.link(item.url, f"Read {item.title}")
     body.text("How the figures are counted", "Heading 1")
     body.text(METHOD_NOTE)
-    stream = io.BytesIO()
-    document.save(stream)
-    return fix_zip(stream.getvalue())
+    return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
 def _properties(document: Any, plan: PlanView, fixed_date: dt.date) -> None:

@@ -55,6 +55,28 @@ class Block:
     bullet: bool = False
 
 
+#: Code text as paragraphs ("p", one line) and runs of bullets ("ul", their lines).
+TextGroups = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def grouped(blocks: tuple[Block, ...]) -> TextGroups:
+    """Group the Code's lines into paragraphs ("p") and runs of bullets ("ul")."""
+    groups: list[tuple[str, list[str]]] = []
+    for block in blocks:
+        if block.bullet and groups and groups[-1][0] == "ul":
+            groups[-1][1].append(block.text)
+        else:
+            groups.append(("ul" if block.bullet else "p", [block.text]))
+    return tuple((kind, tuple(lines)) for kind, lines in groups)
+
+
+@dataclass(frozen=True)
+class DraftNotice:
+    """What the draft banner lists: the problems check found that are still open."""
+
+    problems: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One evidence item: a link, a file (title and path) or a short markdown text."""
@@ -63,6 +85,18 @@ class Evidence:
     url: str | None = None
     path: str | None = None
     markdown: bool = False
+
+    @property
+    def site(self) -> str | None:
+        """Return where a link leads in brief: a web address's host, or the link as written."""
+        if not self.url:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.url)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return parts.hostname
+        return self.url.removeprefix("mailto:")
 
 
 @dataclass(frozen=True)
@@ -94,6 +128,11 @@ class Row:
     actions: tuple[ActionView, ...] = ()
     measured: str | None = None
 
+    @property
+    def text_groups(self) -> TextGroups:
+        """Return the Code's text as paragraphs and runs of bullets (none if not bundled)."""
+        return grouped(self.text or ())
+
 
 @dataclass(frozen=True)
 class Table:
@@ -114,6 +153,11 @@ class Counts:
     no: int
     unanswered: int
 
+    @property
+    def still_unanswered(self) -> str:
+        """Say how many are not yet answered: "1 is not yet answered.", "3 are ..."."""
+        return f"{self.unanswered} {'is' if self.unanswered == 1 else 'are'} not yet answered."
+
 
 @dataclass(frozen=True)
 class SectionView:
@@ -130,6 +174,11 @@ class SectionView:
     def rows(self) -> tuple[Row, ...]:
         """Return every row of the section, across its tables."""
         return tuple(row for table in self.tables for row in table.rows)
+
+    @property
+    def non_compliant(self) -> tuple[Row, ...]:
+        """Return the section's rows answered No."""
+        return tuple(row for row in self.rows if row.answer == NO)
 
 
 @dataclass(frozen=True)
@@ -158,6 +207,17 @@ class Governance:
     body: str | None
     heading: str
     response: str | None
+    approval: str | None = None  # the date approved, with the minute, e.g. "18 June 2025 (...)"
+
+    @property
+    def title(self) -> str:
+        """Return the heading of the approval and response, as one part of the document."""
+        return f"Approval and {self.heading}" if self.response else "Approval"
+
+    @property
+    def approval_note(self) -> str:
+        """Return the approval in a few words, as the fragment index shows it."""
+        return f"approved {self.approval}" if self.approval else "not yet approved"
 
 
 @dataclass
@@ -178,9 +238,26 @@ class DocumentView:
     practice_note: str | None = None
 
     @property
+    def unanswered_text(self) -> str:
+        """Return the sentence that says how many provisions are unanswered ("" if none)."""
+        return self.totals.still_unanswered if self.totals.unanswered else ""
+
+    @property
+    def no_gaps_text(self) -> str:
+        """Say there are no gaps, claiming compliance with every provision only when all are answered."""
+        if self.totals.unanswered:
+            return f"No provision is answered No so far, but {self.unanswered_text}"
+        return "We comply with every provision we assessed."
+
+    @property
     def non_compliant(self) -> tuple[Row, ...]:
         """Return the rows answered No, in Code order."""
-        return tuple(row for s in self.sections for row in s.rows if row.answer == NO)
+        return tuple(row for s in self.sections for row in s.non_compliant)
+
+    @property
+    def notice(self) -> DraftNotice | None:
+        """Return what the draft banner shows, or None for an approved document."""
+        return DraftNotice(self.problems) if self.draft else None
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -8,24 +8,27 @@ one table per section or stage with the form's five columns.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
 from selfassess.problems import UsageError
 from selfassess.render import views as v
+from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
+from selfassess.render.wordstyle import APP_XML, keeps_whole, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    fix_zip,
     keep_row_whole,
     mark_header_row,
+    save_fixed,
     set_language,
     set_table_caption,
     shade,
     xml_safe,
 )
+from selfassess.wordform.columns import see_provision
+from selfassess.wordform.docxread import RENDERED_MARK
 
 HEADER_FILL = "E7E6E6"
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
@@ -37,6 +40,9 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     doc = xml_safe(doc)
     document = open_document(reference)
     set_language(document, "en-GB")
+    set_languages(document)
+    if reference is None:  # a council's reference document brings its own fonts
+        set_fonts(document)
     ensure_hyperlink_style(document)
     _properties(document, doc, fixed_date)
     styles = Styles(document)
@@ -55,9 +61,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     if doc.governance.response:
         body.text(doc.governance.heading, "Heading 1")
         body.markdown(doc.governance.response)
-    stream = io.BytesIO()
-    document.save(stream)
-    return fix_zip(stream.getvalue())
+    return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
 def open_document(reference: Path | None) -> Any:
@@ -89,6 +93,7 @@ def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) 
     subject = f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}"
     set_properties(document, f"{doc.landlord}: {doc.title}", subject, doc.landlord, fixed_date)
     document.core_properties.keywords = fit(f"{doc.edition.id}; {doc.period}")
+    document.core_properties.identifier = RENDERED_MARK  # import and code import know it
 
 
 def set_properties(
@@ -133,6 +138,7 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     body.text(
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{doc.edition.name}. We comply with {totals.yes} and do not comply with {totals.no}."
+        + (f" {doc.unanswered_text}" if doc.unanswered_text else "")
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
@@ -143,7 +149,7 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
             body.text(f"{fact.label}: {fact.value}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
-        body.text("We comply with every provision we assessed.")
+        body.text(doc.no_gaps_text)
     for row in doc.non_compliant:
         date = row.compliance_date or "not set"
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
@@ -163,7 +169,7 @@ def add_table(
     """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
     from docx.shared import Cm
 
-    grid = body.container.add_table(rows=1, cols=len(columns))
+    grid = body.document.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
@@ -181,10 +187,11 @@ def add_table(
     return grid, widths
 
 
-def add_row(grid: Any, widths: list[Any]) -> Any:
-    """Add a row that Word keeps on one page, its cells at the table's widths; return its cells."""
+def add_row(grid: Any, widths: list[Any], whole: bool = True) -> Any:
+    """Add a row, its cells at the table's widths, kept on one page if whole; return its cells."""
     added = grid.add_row()
-    keep_row_whole(added)
+    if whole:
+        keep_row_whole(added)
     cells = added.cells
     for cell, width in zip(cells, widths, strict=True):
         cell.width = width
@@ -194,16 +201,25 @@ def add_row(grid: Any, widths: list[Any]) -> Any:
 def _table(body: Writer, table: v.Table) -> None:
     grid, widths = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
     for row in table.rows:
-        _row(body, add_row(grid, widths), row)
+        whole = keeps_whole(_cell_texts(row), _WIDTHS_CM)
+        _row(body, add_row(grid, widths, whole), row)
 
 
-def _row(body: Writer, cells: Any, row: v.Row) -> None:
+def _cell_texts(row: v.Row) -> tuple[str, ...]:
+    """Return each cell's text, a line per paragraph, to judge the row's height."""
+    requirement = [b.text for b in row.text] if row.text is not None else [row.summary]
+    commentary = [row.commentary or "", row.explanation or ""]
+    evidence = [item.title for item in row.evidence]
+    return (row.id, "\n".join(requirement), row.answer, "\n".join(evidence), "\n".join(commentary))
+
+
+def _row(body: Writer, cells: list[Any], row: v.Row) -> None:
     def writer(cell: Any) -> Writer:
         return Writer(body.document, body.styles, cell, reuse_first=True)
 
-    cells[0].paragraphs[0].add_run(row.id)
+    wordruns.run(cells[0]._tc.find(wordruns.P), row.id)
     _requirement(writer(cells[1]), row)
-    cells[2].paragraphs[0].add_run(row.answer)
+    wordruns.run(cells[2]._tc.find(wordruns.P), row.answer)
     evidence = writer(cells[3])
     for item in row.evidence:
         write_evidence(evidence, item)
@@ -216,7 +232,7 @@ def _requirement(cell: Writer, row: v.Row) -> None:
     if row.text is None:
         cell.text(row.summary)
         link = row.code_link
-        text = f"See provision {row.id} of the Code"
+        text = see_provision(row.id)
         if link.url:
             cell.link(link.url, text)
         else:

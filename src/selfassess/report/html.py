@@ -30,6 +30,7 @@ def render_report_page(view: ReportView, charts: dict[str, Chart], templates: Pa
         report_environment(templates),
         "annual-report.html",
         doc=view,
+        notice=view.notice,
         parts=PARTS,
         charts=charts,
         svgs=svgs,

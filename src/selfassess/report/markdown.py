@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selfassess.render import views as v
 from selfassess.render.markdown import draft_lines
-from selfassess.render.mdescape import cell, escape, neutralise, target
+from selfassess.render.mdescape import cell, escape, inert_markdown, target
 from selfassess.report import view as rv
 from selfassess.report.figures import FigureTable, header_cells, movements, row_cells
 
@@ -45,7 +45,7 @@ def _heading(part: rv.Heading) -> list[str]:
 
 def _words(markdown: str | None, otherwise: str) -> list[str]:
     if markdown and markdown.strip():
-        return [neutralise(markdown), ""]
+        return [inert_markdown(markdown), ""]
     return [otherwise, ""] if otherwise else []
 
 
@@ -99,12 +99,12 @@ def _performance(view: rv.ReportView) -> list[str]:
 def _improvements(view: rv.ReportView) -> list[str]:
     lines = _heading(rv.ITEM_4)
     for item in view.improvements:
-        when = f" ({item.when})" if item.when else ""
-        lines += [f"### {escape(item.theme)}{escape(when)}", ""]
+        when = " " + escape(f"({item.when})") if item.when else ""  # escape drops a leading space
+        lines += [f"### {escape(item.theme)}{when}", ""]
         if item.learning:
-            lines += ["**What complaints told us:**", "", neutralise(item.learning), ""]
+            lines += ["**What complaints told us:**", "", inert_markdown(item.learning), ""]
         if item.change:
-            lines += ["**What we changed:**", "", neutralise(item.change), ""]
+            lines += ["**What we changed:**", "", inert_markdown(item.change), ""]
         if item.evidence:
             lines += ["**Evidence:**", "", *[f"- {_evidence(e)}" for e in item.evidence], ""]
     return (
@@ -116,7 +116,7 @@ def _improvements(view: rv.ReportView) -> list[str]:
 
 def _evidence(item: v.Evidence) -> str:
     if item.markdown:
-        return " ".join(neutralise(item.title).split())
+        return " ".join(inert_markdown(item.title).split())
     if item.url:
         return f"[{cell(item.title)}]({target(item.url)})"
     return cell(f"{item.title} ({item.path})" if item.path else item.title)
@@ -131,7 +131,10 @@ def _publications(items: tuple[rv.PublicationView, ...]) -> list[str]:
         if item.summary:
             lines += [
                 "",
-                *[f"  {line}" if line else "" for line in neutralise(item.summary).splitlines()],
+                *[
+                    f"  {line}" if line else ""
+                    for line in inert_markdown(item.summary).splitlines()
+                ],
                 "",
             ]
     return [*lines, ""] if lines else []
@@ -150,7 +153,7 @@ def _governance(gov: rv.GovernanceView) -> list[str]:
         lines += [
             "### Statement from the member responsible for complaints",
             "",
-            neutralise(gov.mrc_statement),
+            inert_markdown(gov.mrc_statement),
             "",
         ]
     lines += [f"### {escape(gov.response_heading)}", ""]

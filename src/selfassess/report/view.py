@@ -123,6 +123,11 @@ class ReportView:
     self_assessment: SelfAssessmentView
 
     @property
+    def notice(self) -> v.DraftNotice | None:
+        """Return what the draft banner shows, or None for an approved report."""
+        return v.DraftNotice(self.problems) if self.draft else None
+
+    @property
     def tables(self) -> tuple[FigureTable, ...]:
         """Return every figure table in the order the report shows them."""
         return (

@@ -11,12 +11,13 @@ import io
 from typing import Any
 
 from selfassess.render.word import HEADER_FILL, set_properties, write_draft
+from selfassess.render.wordstyle import APP_XML, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    fix_zip,
     keep_row_whole,
     mark_header_row,
+    save_fixed,
     set_language,
     set_table_caption,
     shade,
@@ -37,6 +38,8 @@ def render_report_docx(
     view = xml_safe(view)
     document = _open()
     set_language(document, "en-GB")
+    set_languages(document)
+    set_fonts(document)
     ensure_hyperlink_style(document)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
@@ -54,9 +57,7 @@ def render_report_docx(
     write_items(body, view, figures)
     write_governance(body, view.governance)
     write_assessment(body, view, figures)
-    stream = io.BytesIO()
-    document.save(stream)
-    return fix_zip(stream.getvalue())
+    return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
 def _open() -> Any:

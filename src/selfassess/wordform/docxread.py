@@ -30,6 +30,16 @@ _RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreak
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"(?:\s+\\l\s+"([^"]+)")?')
 
 
+#: The core property ``identifier`` of every Word document `selfassess render` writes, so that
+#: `code import` can refuse it: its requirement cells hold our summaries, not the Code's text.
+RENDERED_MARK = "selfassess:rendered-self-assessment"
+
+
+def rendered_by_selfassess(document: Any) -> bool:
+    """Return True for a Word document that `selfassess render` wrote."""
+    return bool(document.core_properties.identifier == RENDERED_MARK)
+
+
 def open_docx(path: Path) -> Any:
     """Open a .docx file with python-docx; raise InputError if it is not a readable one."""
     shown = str(path)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from selfassess.problems import input_error
 from selfassess.wordform.columns import (
     SECTION,
     STAGE,
@@ -33,8 +34,10 @@ from selfassess.wordform.docxread import (
     open_docx,
     paragraph_links,
     paragraph_text,
+    rendered_by_selfassess,
     table_grid,
 )
+from selfassess.wordform.facts import DocumentFacts, read_facts
 from selfassess.wordform.lists import ListLabels
 
 __all__ = ["Form", "FormRow", "match_header", "provision_id", "read_form"]
@@ -62,6 +65,8 @@ class Form:
     layout: str  # "2024", "2022" or "unknown"
     rows: list[FormRow]
     section_titles: dict[int, str] = field(default_factory=dict)  # from "Section N: title"
+    rendered: bool = False  # written by `selfassess render` (its core properties say so)
+    facts: DocumentFacts = field(default_factory=DocumentFacts)  # what it says outside the tables
 
 
 def read_form(path: Path) -> Form:
@@ -73,7 +78,25 @@ def read_form(path: Path) -> Form:
             reader.table(block)
         else:
             reader.heading(paragraph_text(block))
-    return Form(reader.layout or "unknown", reader.rows, reader.titles)
+    rendered = rendered_by_selfassess(document)
+    return Form(
+        reader.layout or "unknown", reader.rows, reader.titles, rendered, read_facts(document)
+    )
+
+
+def read_filled_form(path: Path) -> Form:
+    """Read a form as read_form does; E123 if the file holds no form table at all."""
+    form = read_form(path)
+    if not form.rows:
+        raise input_error(
+            path,
+            1,
+            1,
+            "E123",
+            "no form table found: expected a table whose header row names a provision "
+            "column (e.g. 'Code provision') and a requirement column ('Code requirement')",
+        )
+    return form
 
 
 class _Reader:

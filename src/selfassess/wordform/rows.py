@@ -44,8 +44,8 @@ def read_row(row: FormRow) -> ReadRow:
     response = Response(
         comply=comply,
         evidence=evidence,
-        commentary=_markdown(commentary, links),
-        explanation=_markdown(explanation or [], links),
+        commentary=markdown_lines(commentary, links),
+        explanation=markdown_lines(explanation or [], links),
     )
     if date_text is not None:
         response.compliance_date = read_date(date_text)
@@ -106,7 +106,7 @@ def _evidence(line: str, links: list[tuple[str, str]]) -> Evidence:
     return title
 
 
-def _markdown(lines: list[str], links: list[tuple[str, str]]) -> str | None:
+def markdown_lines(lines: list[str], links: list[tuple[str, str]]) -> str | None:
     """Join lines as Markdown paragraphs (list items on consecutive lines), links restored."""
     text = ""
     for index, line in enumerate(line.strip() for line in lines):
