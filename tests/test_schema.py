@@ -38,10 +38,12 @@ def test_every_shipped_yaml_names_its_schema() -> None:
         "assessments": "assessment",
         "code_requirements": "code",
         "maps": "map",
+        "reports": "report",
         "casework": "casework",
     }
     shipped = sorted((ROOT / "assessments").glob("*.yaml"))
     shipped += sorted((ROOT / "casework").glob("*.yaml"))
+    shipped += sorted((ROOT / "reports").glob("*.yaml"))
     for path in shipped + sorted((ROOT / "code_requirements").rglob("*.yaml")):
         kind = "deadlines" if path.name == "deadlines.yaml" else expected[path.parent.name]
         kind = "timescales" if path.stem.endswith("-timescales") else kind

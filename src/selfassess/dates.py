@@ -43,3 +43,8 @@ def long_date(day: dt.date) -> str:
 def format_date(day: dt.date | None) -> str | None:
     """Write a date as "31 October 2025", or None for no date."""
     return None if day is None else long_date(day)
+
+
+def month_year(year: int, month: int) -> str:
+    """Write a month as "November 2024"."""
+    return f"{_MONTHS[month - 1]} {year}"

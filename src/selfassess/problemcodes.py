@@ -97,7 +97,12 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E706", ERROR, "an order marked done without `done_on`"),
     ProblemCode("E707", ERROR, "`owners_from` names a file that is missing or is not a usable assessment"),
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
-    # E8xx (reserved): the annual report
+    # E8xx: the annual report
+    ProblemCode("E801", ERROR, "an annual report's `assessment` is missing, is not an assessment, or has errors"),
+    ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment"),
+    ProblemCode("E804", ERROR, "the `previous` report is not for the year before"),
+    ProblemCode("E805", ERROR, "an annual report's `casework` is missing, is not a register, or has errors"),
+    ProblemCode("E806", ERROR, "a service improvement without a `change`"),
     # W30x-W31x: an assessment's warnings
     ProblemCode("W301", WARNING, "an action is overdue on the as-of date and not done"),
     ProblemCode("W302", WARNING, "a `compliance_date` has passed and the answer is still no"),
@@ -125,7 +130,12 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W752", WARNING, "an order was complied with after its due date"),
     ProblemCode("W753", WARNING, "a determination with no findings"),
     ProblemCode("W754", WARNING, "an order with no owner"),
-    # W8xx (reserved): the annual report
+    # W8xx: the annual report
+    ProblemCode("W850", WARNING, "one of the annual report's six required items is missing or empty (one warning each)"),
+    ProblemCode("W851", WARNING, "an annual report approved without the governing body's `response`"),
+    ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
+    ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
+    ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
     # I620-I629: notes on practice against the answers
     ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )

@@ -11,6 +11,7 @@ from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition, EditionMap
+from selfassess.report.model import AnnualReport
 
 KINDS: dict[str, type[BaseModel]] = {
     "assessment": Assessment,
@@ -19,6 +20,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "deadlines": DeadlineRules,
     "timescales": Timescales,
     "casework": Register,
+    "report": AnnualReport,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

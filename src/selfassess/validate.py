@@ -22,6 +22,8 @@ _MODEL_TAGS = {"str", "int", "bool", "list", "dict", "none"}
 _FRIENDLY = {
     "int_parsing": "expected a whole number",
     "int_type": "expected a whole number",
+    "float_parsing": "expected a number",
+    "float_type": "expected a number",
     "bool_parsing": "expected true or false",
     "bool_type": "expected true or false",
     "date_from_datetime_parsing": "expected a date written YYYY-MM-DD",

@@ -87,6 +87,10 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "timescales":
             validate(document, Timescales)
             return []
+        if kind == "report":
+            from selfassess.report import check_report
+
+            return check_report(document, as_of)[1]
         if kind == "casework":
             from selfassess.casework import check_register
 
@@ -97,7 +101,9 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
 
 
 def file_kind(data: dict[str, Any]) -> str:
-    """Tell assessments, Code editions, edition maps, deadline rules and registers apart by their keys."""
+    """Tell assessments, Code editions, maps, deadline rules, registers and reports apart by keys."""
+    if "assessment" in data:
+        return "report"
     if "cases" in data:
         return "casework"
     if "sections" in data:

@@ -21,6 +21,7 @@ from selfassess.cli.cycle import (
 from selfassess.cli.plan import plan_command
 from selfassess.cli.practice import practice_command
 from selfassess.cli.render import gaps_command, render_command
+from selfassess.cli.report import report_command
 
 
 @click.group("selfassess", context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +39,7 @@ main.add_command(diff_command)
 main.add_command(status_command)
 main.add_command(render_command)
 main.add_command(gaps_command)
+main.add_command(report_command)
 main.add_command(plan_command)
 main.add_command(code_group)
 main.add_command(practice_command)

@@ -54,7 +54,7 @@ def check_command(
     ignored: tuple[str, ...],
     output_format: str,
 ) -> None:
-    """Check assessments, Ombudsman casework registers, Code editions and maps; list every problem.
+    """Check assessments, annual reports, casework registers, Code editions and maps.
 
     Each problem is printed as FILE:LINE:COL: CODE message, errors before
     warnings, then a count. Exit status: 0 clean, 1 problems, 2 bad usage.
@@ -75,7 +75,9 @@ def check_command(
 @command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map", "deadlines", "timescales", "casework"]),
+    type=click.Choice(
+        ["assessment", "code", "map", "deadlines", "timescales", "casework", "report"]
+    ),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",

@@ -99,14 +99,14 @@ def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
     for problem in result.problems:
         click.echo(problem.format())
     if result.folder is None:
-        click.echo(_not_rendered(path, [p.code for p in result.errors], options.draft))
+        click.echo(not_rendered(path, [p.code for p in result.errors], options.draft))
         return False
-    for line in _written_lines(result.folder, result.written):
+    for line in written_lines(result.folder, result.written):
         click.echo(line)
     return True
 
 
-def _not_rendered(path: Path, codes: list[str], draft: bool) -> str:
+def not_rendered(path: Path, codes: list[str], draft: bool) -> str:
     """Say why a file was not rendered and what to do about it."""
     them = "it" if len(codes) == 1 else "them"
     if any(code == TEMPLATE_ERROR for code in codes):
@@ -118,7 +118,7 @@ def _not_rendered(path: Path, codes: list[str], draft: bool) -> str:
     return f"{path}: not rendered ({plural(len(codes), 'error')}); {advice}"
 
 
-def _written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
+def written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
     """Return a line per file written, with the CMS fragments on one line."""
     fragments = [name for name in written if name.startswith("sections/")]
     lines = []

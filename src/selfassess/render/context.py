@@ -102,15 +102,17 @@ def _submitted(assessment: Assessment) -> str | None:
 
 def _governance(assessment: Assessment) -> v.Governance:
     gov = assessment.governance
-    heading = (
-        f"{gov.governing_body}'s response" if gov.governing_body else "Governing body response"
-    )
     return v.Governance(
         body=gov.governing_body,
-        heading=heading,
+        heading=response_heading(gov.governing_body),
         response=gov.response,
         approval=_approved(assessment),
     )
+
+
+def response_heading(body: str | None) -> str:
+    """Return the heading of the governing body's response, e.g. "Cabinet's response"."""
+    return f"{body}'s response" if body else "Governing body response"
 
 
 def _sections(assessment: Assessment, edition: CodeEdition) -> tuple[v.SectionView, ...]:

@@ -127,10 +127,11 @@ def render_fragments(
 
 def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
     """Render a template of the public document, with its draft notice."""
-    return _render(env, name, doc=doc, notice=doc.notice, **context)
+    return render_template(env, name, doc=doc, notice=doc.notice, **context)
 
 
-def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
+def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render one template; a broken one (from --templates) is an E401 problem at its line."""
     import jinja2
 
     try:
@@ -155,7 +156,7 @@ def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
     """Return the internal gap list page."""
     from selfassess.render.gapstext import INTERNAL_NOTE, headline
 
-    return _render(
+    return render_template(
         env,
         "gaps.html",
         gaps=gaps,
@@ -170,7 +171,7 @@ def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
     """Return the committee progress report page (public or internal)."""
     from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
 
-    return _render(
+    return render_template(
         env,
         "plan.html",
         plan=plan,

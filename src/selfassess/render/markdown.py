@@ -28,7 +28,7 @@ def render_markdown(doc: v.DocumentView) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def draft_lines(doc: v.DocumentView) -> list[str]:
+def draft_lines(doc: v.Draftable) -> list[str]:
     """Return the draft banner and open problems, or nothing for an approved document."""
     if not doc.draft:
         return []

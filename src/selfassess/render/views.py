@@ -8,6 +8,7 @@ leak them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 YES = "Yes"
 NO = "No"
@@ -24,6 +25,18 @@ COLUMNS = (
     "Evidence",
     "Commentary / explanation",
 )
+
+
+class Draftable(Protocol):
+    """A document that may be a draft with open problems (a self-assessment or a report)."""
+
+    @property
+    def draft(self) -> bool:
+        """True while the document is not approved."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """The open problems, as sentences."""
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     styles = Styles(document)
     body = Writer(document, styles, document)
     body.text(f"{doc.landlord}: {doc.title}", "Title")
-    _draft(body, doc)
+    write_draft(body, doc)
     for fact in doc.facts:
         if fact.url:
             body.link(fact.url, fact.value, label=f"{fact.label}:")
@@ -90,15 +90,23 @@ def open_document(reference: Path | None) -> Any:
 
 
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
+    subject = f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}"
+    set_properties(document, f"{doc.landlord}: {doc.title}", subject, doc.landlord, fixed_date)
+    document.core_properties.keywords = fit(f"{doc.edition.id}; {doc.period}")
+    document.core_properties.identifier = RENDERED_MARK  # import and code import know it
+
+
+def set_properties(
+    document: Any, title: str, subject: str, author: str, fixed_date: dt.date | None
+) -> None:
+    """Set the core properties, dated by the input (never the clock) so renders repeat."""
     when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
-    core.title = fit(f"{doc.landlord}: {doc.title}")
-    core.subject = fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
-    core.author = fit(doc.landlord)
-    core.last_modified_by = fit(doc.landlord)
+    core.title = fit(title)
+    core.subject = fit(subject)
+    core.author = fit(author)
+    core.last_modified_by = fit(author)
     core.language = "en-GB"
-    core.identifier = RENDERED_MARK
-    core.keywords = fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
     core.modified = when
@@ -111,7 +119,8 @@ def fit(text: str) -> str:
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
 
-def _draft(body: Writer, doc: v.DocumentView) -> None:
+def write_draft(body: Writer, doc: v.Draftable) -> None:
+    """Add the draft banner and the open problems, or nothing for an approved document."""
     if not doc.draft:
         return
     banner = body.text("", "Intense Quote")
@@ -213,7 +222,7 @@ def _row(body: Writer, cells: list[Any], row: v.Row) -> None:
     wordruns.run(cells[2]._tc.find(wordruns.P), row.answer)
     evidence = writer(cells[3])
     for item in row.evidence:
-        _evidence(evidence, item)
+        write_evidence(evidence, item)
     if row.measured:
         evidence.text(row.measured)
     _commentary(writer(cells[4]), row)
@@ -237,7 +246,8 @@ def _requirement(cell: Writer, row: v.Row) -> None:
             cell.text(block.text, "List Bullet" if block.bullet else None)
 
 
-def _evidence(cell: Writer, item: v.Evidence) -> None:
+def write_evidence(cell: Writer, item: v.Evidence) -> None:
+    """Add one evidence item: markdown, a link, a file with its path, or plain words."""
     if item.markdown:
         cell.markdown(item.title)
     elif item.url:

@@ -1,0 +1,78 @@
+"""The report command: the annual complaints performance and service improvement report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    command,
+    echo_error,
+    output_option,
+    templates_option,
+    today,
+)
+from selfassess.cli.render import not_rendered, written_lines
+
+if TYPE_CHECKING:
+    from selfassess.report.build import ReportOptions
+
+
+@command("report")
+@click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
+@output_option
+@click.option(
+    "--draft",
+    is_flag=True,
+    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
+)
+@as_of_option
+@templates_option
+def report_command(
+    files: tuple[Path, ...],
+    out: Path | None,
+    draft: bool,
+    as_of: dt.date | None,
+    templates: Path | None,
+) -> None:
+    """Check each annual report, then write it into build/<file stem>/.
+
+    Writes annual-report.html, annual-report.docx, annual-report.md,
+    figures.csv and report.json, with the self-assessment the report includes
+    (item 1) beside them. A report with errors is not rendered (exit 1) unless
+    --draft is given; warnings are printed and rendering goes on.
+    """
+    from selfassess.problems import ProblemsFound
+    from selfassess.report.build import ReportOptions
+
+    options = ReportOptions(as_of=today(as_of), draft=draft, templates=templates)
+    failed = False
+    for path in files:
+        failed = not _report_one(path, out, options) or failed
+    if failed:
+        raise ProblemsFound()
+
+
+def _report_one(path: Path, out: Path | None, options: ReportOptions) -> bool:
+    """Render one report, print its problems and outputs; return True if it was rendered."""
+    from selfassess.problems import OutputError
+    from selfassess.report.build import render_report_file
+
+    try:
+        result = render_report_file(path, out, options)
+    except OutputError as exc:  # reported, and the other files are still rendered
+        echo_error(exc)
+        return False
+    for problem in result.problems:
+        click.echo(problem.format())
+    if result.folder is None:
+        click.echo(not_rendered(path, [p.code for p in result.errors], options.draft))
+        return False
+    for line in written_lines(result.folder, result.written):
+        click.echo(line)
+    return True

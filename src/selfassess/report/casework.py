@@ -1,0 +1,106 @@
+"""Items 3, 5 and 6 from the Ombudsman casework register.
+
+Every figure is the register's own (``selfassess.casework.figures``); this module only
+lays them out as tables and lists the complaint handling cases with what was done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from selfassess.casework import CheckedRegister, figures, publications
+from selfassess.casework.models import Case
+from selfassess.dates import format_date
+from selfassess.report.figures import FigureRow, FigureTable
+from selfassess.report.view import CaseView, PublicationView
+
+CHFO = "complaint handling failure order"
+COMPLAINT_HANDLING = "complaint handling"
+
+
+def decision_table(data: dict[str, Any]) -> FigureTable:
+    """Return the Ombudsman's decisions about us: cases, orders and compensation."""
+    rate = data["findings"]["maladministration_rate"]
+    orders = data["orders"]
+    rows = (
+        FigureRow("Determinations", (data["determinations"],)),
+        FigureRow(
+            "Complaint handling failure orders", (data["complaint_handling_failure_orders"],)
+        ),
+        FigureRow("Special investigations", (data["cases"]["special investigation"],)),
+        FigureRow("Maladministration rate", (rate["percent"] if rate else None,), unit="%"),
+        FigureRow("Orders made", (orders["made"],)),
+        FigureRow("Orders complied with on time", (orders["complied_on_time"],)),
+        FigureRow("Orders still open", (orders["open"],)),
+        FigureRow("Compensation ordered", (data["compensation_ordered"],), unit="£"),
+    )
+    return FigureTable(
+        "ombudsman-decisions", "The Ombudsman's decisions about us", "Measure", ("Figure",), rows
+    )
+
+
+def findings_table(data: dict[str, Any]) -> FigureTable:
+    """Return the Ombudsman's findings by category, as a bar chart and table."""
+    rows = tuple(
+        FigureRow(name.capitalize(), (count,))
+        for name, count in data["findings"]["by_category"].items()
+    )
+    return FigureTable(
+        "ombudsman-findings",
+        "The Ombudsman's findings, by category",
+        "Finding",
+        ("Findings",),
+        rows,
+        chart="bar",
+    )
+
+
+def casework_tables(register: CheckedRegister, as_of: dt.date) -> tuple[FigureTable, ...]:
+    """Return item 3's tables from the register's own figures."""
+    data = figures(register.register, as_of)
+    return decision_table(data), findings_table(data)
+
+
+def _about_complaint_handling(case: Case) -> bool:
+    if case.kind == CHFO:
+        return True
+    return any((f.category or case.category) == COMPLAINT_HANDLING for f in case.findings)
+
+
+def complaint_handling_cases(register: CheckedRegister) -> tuple[CaseView, ...]:
+    """Return the cases in which the Ombudsman found fault in our complaint handling."""
+    cases = []
+    for case in register.register.cases:
+        if not _about_complaint_handling(case):
+            continue
+        findings = tuple(
+            f"{f.issue}: {f.finding}"
+            for f in case.findings
+            if (f.category or case.category) == COMPLAINT_HANDLING
+        )
+        done = tuple(
+            f"{o.do}: {'done ' + (format_date(o.done_on) or '') if o.status == 'done' else o.status}".rstrip()
+            for o in case.orders
+        )
+        cases.append(
+            CaseView(
+                case.reference, case.kind, format_date(case.date), case.subject, findings, done
+            )
+        )
+    return tuple(cases)
+
+
+def register_publications(register: CheckedRegister) -> tuple[PublicationView, ...]:
+    """Return the register's publications (items 5 and 6), oldest first."""
+    items = sorted(publications(register.register), key=lambda p: p["date"] or "")
+    return tuple(
+        PublicationView(
+            kind=p["kind"],
+            title=p["title"],
+            url=p["url"],
+            date=format_date(dt.date.fromisoformat(p["date"])) if p["date"] else None,
+            summary=None,
+        )
+        for p in items
+    )

@@ -1,0 +1,171 @@
+"""Charts of the report's figure tables: SVG for the web page, PNG for Word.
+
+Drawn with matplotlib (imported only here, when a report is rendered, so ``check``
+stays fast) through its object interface, never pyplot, so nothing global changes.
+The same figures always give the same bytes: the SVG id salt is fixed and no date
+or software version is written into either file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from selfassess.report.figures import FigureTable, number_text
+
+WIDTH_INCHES = 3.6
+LABEL_WIDTH = 16  # characters per line of a bar's label
+COLOURS = ("#1d6b3a", "#a4262c", "#1a4f8b", "#5b5b5b")
+HATCHES = ("", "//", "..", "xx")  # so series differ without colour as well
+_SETTINGS: Any = {  # matplotlib types its keys as a Literal of every rc name
+    "svg.hashsalt": "selfassess",
+    "svg.fonttype": "none",
+    "text.parse_math": False,  # a "$" in a label is text, never mathematics
+    "font.family": "DejaVu Sans",
+    # Small enough to fit a 320px phone screen unscaled-down text: 11.5 units on a 3.6 inch
+    # figure still draws at 12px when the chart is squeezed into 280 CSS pixels.
+    "font.size": 11.5,
+    "axes.edgecolor": "#1b1b1b",
+    "text.color": "#1b1b1b",
+    "hatch.color": "#ffffff",
+}
+_PROLOGUE = re.compile(r"\A.*?(?=<svg)", re.S)
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_ROOT = re.compile(r"<svg [^>]*>")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart with its title and text description."""
+
+    key: str
+    title: str
+    description: str
+    svg: str
+    png: bytes
+
+
+def describe(table: FigureTable) -> str:
+    """Say in words what the chart shows: every figure, row by row."""
+    parts = []
+    for row in table.rows:
+        values = ", ".join(
+            f"{number_text(value, row.unit)} {column}"
+            if len(table.columns) > 1
+            else number_text(value, row.unit)
+            for column, value in zip(table.columns, row.values, strict=False)
+        )
+        parts.append(f"{row.label}: {values}")
+    return "; ".join(parts) + "."
+
+
+def draw(table: FigureTable) -> Chart | None:
+    """Draw a table's chart, or return None for a table without one."""
+    if table.chart is None or not table.rows:
+        return None
+    import matplotlib
+
+    with matplotlib.rc_context(_SETTINGS):
+        figure = _figure(table)
+        svg = _save(figure, "svg", {"Date": None, "Creator": None})
+        png = _save(figure, "png", {"Software": None})
+    description = describe(table)
+    return Chart(
+        table.key, table.caption, description, _accessible_svg(svg, table, description), png
+    )
+
+
+def _figure(table: FigureTable) -> Any:
+    from matplotlib.figure import Figure
+
+    lines = sum(len(_wrapped(row.label).splitlines()) for row in table.rows)
+    height = 0.3 * lines + 0.25 * len(table.rows) + 1.4
+    figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
+    draw_on = _lines if table.chart == "line" else _bars
+    draw_on(figure.add_subplot(), table)
+    return figure
+
+
+def _wrapped(label: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, break_long_words=True)) or label
+
+
+def _bars(axes: Any, table: FigureTable) -> None:
+    labels = [_wrapped(row.label) for row in table.rows][::-1]
+    left = [0.0] * len(labels)
+    for index, column in enumerate(table.columns):
+        values = [float(row.values[index] or 0) for row in table.rows][::-1]
+        axes.barh(
+            labels,
+            values,
+            left=left,
+            label=column,
+            color=COLOURS[index % 4],
+            hatch=HATCHES[index % 4],
+            edgecolor="#1b1b1b",
+            linewidth=0.5,
+        )
+        if table.chart == "stacked":
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        else:
+            break  # a plain bar chart shows the first column only
+    axes.spines[["top", "right"]].set_visible(False)
+    if len(table.columns) > 1 and table.chart == "stacked":
+        _legend(axes, len(table.columns))
+
+
+def _lines(axes: Any, table: FigureTable) -> None:
+    """Draw each column as a line down the rows (months top to bottom), so no label is turned."""
+    positions = list(range(len(table.rows)))
+    markers = ("o", "s", "^", "D")
+    for index, column in enumerate(table.columns):
+        values = [row.values[index] for row in table.rows]
+        axes.plot(
+            [float("nan") if v is None else v for v in values],
+            positions,
+            label=column,
+            color=COLOURS[index % 4],
+            marker=markers[index % 4],
+        )
+    axes.set_yticks(positions, [_wrapped(row.label) for row in table.rows])
+    axes.invert_yaxis()
+    axes.spines[["top", "right"]].set_visible(False)
+    if len(table.columns) > 1:
+        _legend(axes, len(table.columns))
+
+
+def _legend(axes: Any, columns: int) -> None:
+    """Put the key above the plot, where it can never cover a bar or a line."""
+    axes.figure.legend(loc="outside upper left", ncols=columns, frameon=False)
+
+
+def _save(figure: Any, kind: str, metadata: dict[str, Any]) -> Any:
+    stream = io.BytesIO()
+    figure.savefig(stream, format=kind, metadata=metadata, dpi=150 if kind == "png" else 72)
+    data = stream.getvalue()
+    return data.decode("utf-8") if kind == "svg" else data
+
+
+def _accessible_svg(svg: str, table: FigureTable, description: str) -> str:
+    """Return the SVG for inline use: ids made unique on the page, a title and a description."""
+    prefix = f"chart-{table.key}"
+    svg = _METADATA.sub("", _PROLOGUE.sub("", svg))
+    svg = svg.replace('id="', f'id="{prefix}-').replace("url(#", f"url(#{prefix}-")
+    svg = svg.replace('href="#', f'href="#{prefix}-')
+    root = _ROOT.search(svg)
+    assert root is not None  # matplotlib always writes a root element
+    opening = root.group(0).replace(
+        "<svg ", f'<svg class="chart" role="img" aria-labelledby="{prefix}-title {prefix}-desc" ', 1
+    )
+    from markupsafe import escape
+
+    label = (
+        f'<title id="{prefix}-title">{escape(table.caption)}</title>\n'
+        f'<desc id="{prefix}-desc">{escape(description)} The table beside this chart gives the '
+        "same figures.</desc>\n"
+    )
+    return svg[: root.start()] + opening + "\n" + label + svg[root.end() :].lstrip("\n")

@@ -1,0 +1,156 @@
+"""Build the annual report's view from a checked report and the files it names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from selfassess.dates import format_date
+from selfassess.problems import sort_problems
+from selfassess.render import views as v
+from selfassess.render.context import build_view, describe_problem, response_heading
+from selfassess.report import view as rv
+from selfassess.report.assessment import self_assessment_view
+from selfassess.report.casework import (
+    casework_tables,
+    complaint_handling_cases,
+    register_publications,
+)
+from selfassess.report.figures import FigureTable, with_previous
+from selfassess.report.keyfigures import key_figures, satisfaction_table
+from selfassess.report.load import CheckedReport
+from selfassess.report.model import AnnualReport
+from selfassess.report.practice import log_figures, log_tables, refusal_table
+from selfassess.report.publications import improvements, publications
+from selfassess.report.rules import LANDLORD_REPORT
+from selfassess.wording import plural
+
+NO_LOG = (
+    "This report has no figures counted from a complaints log: the self-assessment names no "
+    "log (practice: log:), so volumes, timescales and outcomes are given in words only."
+)
+
+
+def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = False) -> rv.ReportView:
+    """Return everything the annual report shows."""
+    report = checked.report
+    assessment = build_view(checked.assessment)
+    previous = checked.previous
+    is_draft = draft or report.status == "draft"
+    figures = log_figures(checked.assessment, as_of)
+    earlier = log_figures(previous.assessment, as_of) if previous else None
+    performance = _performance(report, previous.report if previous else None, figures, earlier)
+    listed = publications(report)
+    findings = casework_tables(checked.casework, as_of) if checked.casework else ()
+    if checked.casework is not None:
+        listed += register_publications(checked.casework)
+    return rv.ReportView(
+        title=f"Annual complaints performance and service improvement report {checked.period}",
+        landlord=assessment.landlord,
+        period=checked.period,
+        previous_period=previous.period if previous else None,
+        draft=is_draft,
+        problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
+        facts=_facts(checked, is_draft),
+        key_figures=key_figures(checked, assessment, performance, findings),
+        performance=performance,
+        log_note=_log_note(figures),
+        refusal_tables=_refusals(figures, earlier),
+        log_figures=figures,
+        analysis=report.analysis,
+        refusals=report.refusals,
+        findings=report.findings,
+        findings_tables=findings,
+        findings_cases=complaint_handling_cases(checked.casework) if checked.casework else (),
+        improvements=improvements(report),
+        landlord_reports=tuple(p for p in listed if _is_landlord_report(p.kind)),
+        other_publications=tuple(p for p in listed if not _is_landlord_report(p.kind)),
+        publications_note=report.publications_note,
+        governance=_governance(report),
+        self_assessment=self_assessment_view(checked, assessment, as_of),
+    )
+
+
+def _is_landlord_report(kind: str) -> bool:
+    return kind.strip().lower() == LANDLORD_REPORT
+
+
+def _facts(checked: CheckedReport, draft: bool) -> tuple[v.Fact, ...]:
+    report, assessment = checked.report, checked.assessment.assessment
+    facts = [
+        v.Fact("Landlord", assessment.landlord.name),
+        v.Fact("Year reported on", checked.period),
+        v.Fact("Status", v.DRAFT_BANNER if draft else report.status.capitalize()),
+    ]
+    gov = report.governance
+    if gov.governing_body:
+        facts.append(v.Fact("Governing body", gov.governing_body))
+    if gov.member_responsible_for_complaints:
+        facts.append(
+            v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints)
+        )
+    approval = _approval(report)
+    if approval:
+        facts.append(v.Fact("Approved", approval))
+    return tuple(facts)
+
+
+def _approval(report: AnnualReport) -> str | None:
+    approval = report.governance.approval
+    if approval is None:
+        return None
+    text = format_date(approval.date) or ""
+    return f"{text} ({approval.minute})" if approval.minute else text
+
+
+def _performance(
+    report: AnnualReport,
+    previous: AnnualReport | None,
+    figures: dict[str, Any] | None,
+    earlier: dict[str, Any] | None,
+) -> tuple[FigureTable, ...]:
+    tables = list(log_tables(figures)) if figures else []
+    before = {t.key: t for t in log_tables(earlier)} if earlier else {}
+    satisfaction = satisfaction_table(report)
+    if satisfaction is not None:
+        tables.append(satisfaction)
+        last = satisfaction_table(previous)
+        before.update({last.key: last} if last else {})
+    return tuple(with_previous(table, before.get(table.key)) for table in tables)
+
+
+def _refusals(
+    figures: dict[str, Any] | None, earlier: dict[str, Any] | None
+) -> tuple[FigureTable, ...]:
+    if figures is None:
+        return ()
+    return (with_previous(refusal_table(figures), refusal_table(earlier) if earlier else None),)
+
+
+def _log_note(figures: dict[str, Any] | None) -> str | None:
+    if figures is None:
+        return NO_LOG
+    rows = figures["rows"]
+    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')}"
+    if rows["left_out"]:
+        return note + f"; {rows['left_out']} left out because they could not be read)."
+    return note + ")."
+
+
+def _governance(report: AnnualReport) -> rv.GovernanceView:
+    gov = report.governance
+    scrutiny = []
+    for meeting in gov.scrutiny:
+        when = format_date(meeting.date)
+        minute = f" ({meeting.minute})" if meeting.minute else ""
+        scrutiny.append(f"{meeting.body}, {when}{minute}")
+    heading = response_heading(gov.governing_body)
+    return rv.GovernanceView(
+        body=gov.governing_body,
+        member=gov.member_responsible_for_complaints,
+        scrutiny=tuple(scrutiny),
+        approval=_approval(report),
+        response_heading=heading,
+        response=gov.response,
+        mrc_statement=gov.mrc_statement,
+    )

@@ -1,0 +1,82 @@
+"""figures.csv and report.json: every figure of the report for spreadsheets and tools.
+
+CSV cells go through the project's formula neutraliser; report.json is versioned and
+has no timestamps, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from selfassess.render.csvs import to_csv
+from selfassess.report.figures import FigureTable, change
+from selfassess.report.view import ReportView
+
+REPORT_SCHEMA_VERSION = 1
+CSV_COLUMNS = ("Table", "Row", "Column", "Unit", "This year", "Last year", "Change")
+
+
+def _plain(value: int | float | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _cells(table: FigureTable) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for row in table.rows:
+        for index, column in enumerate(table.columns):
+            now = row.values[index]
+            before = row.previous[index] if row.previous else None
+            rows.append(
+                (
+                    table.caption,
+                    row.label,
+                    column,
+                    row.unit,
+                    _plain(now),
+                    _plain(before),
+                    _plain(change(now, before)),
+                )
+            )
+    return rows
+
+
+def figures_csv(view: ReportView) -> str:
+    """Return one CSV row per figure: table, row, column, unit, this year, last year, change."""
+    return to_csv(CSV_COLUMNS, [cells for table in view.tables for cells in _cells(table)])
+
+
+def _table_data(table: FigureTable) -> dict[str, Any]:
+    return {
+        "key": table.key,
+        "caption": table.caption,
+        "columns": list(table.columns),
+        "rows": [
+            {
+                "label": row.label,
+                "unit": row.unit,
+                "values": list(row.values),
+                "previous": list(row.previous) if row.previous is not None else None,
+            }
+            for row in table.rows
+        ],
+    }
+
+
+def report_json(view: ReportView, outputs: list[str]) -> str:
+    """Return the report's figures and items as versioned JSON."""
+    data: dict[str, Any] = {
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "landlord": view.landlord,
+        "period": view.period,
+        "previous_period": view.previous_period,
+        "draft": view.draft,
+        "tables": [_table_data(table) for table in view.tables],
+        "practice": view.log_figures,
+        "improvements": [item.theme for item in view.improvements],
+        "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
+        "self_assessment_changes": list(view.self_assessment.changes),
+        "problems": list(view.problems),
+        "outputs": outputs,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

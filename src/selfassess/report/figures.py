@@ -1,0 +1,145 @@
+"""The report's figure tables: one typed shape for every table, chart, CSV row and JSON entry.
+
+Each figure is counted once, by the module that owns it (the self-assessment's counts
+by the renderer's view, the complaints log's by ``selfassess.practice``); this module
+only arranges them, adds last year's column and says which way each measure moved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+Number = int | float
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One row of a figure table: a label and one value per column (None: not measured)."""
+
+    label: str
+    values: tuple[Number | None, ...]
+    previous: tuple[Number | None, ...] | None = None
+    unit: str = ""  # "%", "£" or "" for a count
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """A table of figures with an optional chart of the same figures."""
+
+    key: str
+    caption: str
+    label_heading: str
+    columns: tuple[str, ...]
+    rows: tuple[FigureRow, ...]
+    chart: str | None = None  # "bar", "stacked" or "line"; None for no chart
+
+    @property
+    def has_previous(self) -> bool:
+        """Tell whether last year's figures are known for any row."""
+        return any(row.previous is not None for row in self.rows)
+
+
+def with_previous(table: FigureTable, previous: FigureTable | None) -> FigureTable:
+    """Return a table with last year's figures beside this year's, matched by row label."""
+    if previous is None:
+        return table
+    where = {column: index for index, column in enumerate(previous.columns)}
+    earlier = {row.label: row.values for row in previous.rows}
+
+    def last_year(label: str) -> tuple[Number | None, ...] | None:
+        values = earlier.get(label)
+        if values is None:
+            return None
+        return tuple(values[where[c]] if c in where else None for c in table.columns)
+
+    rows = tuple(replace(row, previous=last_year(row.label)) for row in table.rows)
+    return replace(table, rows=rows)
+
+
+def change(now: Number | None, before: Number | None) -> Number | None:
+    """Return this year's figure less last year's (None if either is unknown)."""
+    if now is None or before is None:
+        return None
+    difference = now - before
+    return round(difference, 1) if isinstance(difference, float) else difference
+
+
+def number_text(value: Number | None, unit: str = "") -> str:
+    """Write a figure for people: 1,021, 97.3%, £1,200; a dash for not measured."""
+    if value is None:
+        return "–"
+    if unit == "£":
+        return f"£{value:,.0f}" if value == int(value) else f"£{value:,.2f}"
+    text = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
+    return text + ("%" if unit == "%" else "")
+
+
+def change_text(now: Number | None, before: Number | None, unit: str = "") -> str:
+    """Write the change in a figure as words: "up 12", "down 3.5 points", "no change"."""
+    difference = change(now, before)
+    if difference is None:
+        return "not comparable"
+    if difference == 0:
+        return "no change"
+    size = number_text(abs(difference), "" if unit == "%" else unit)
+    points = " points" if unit == "%" else ""
+    return f"{'up' if difference > 0 else 'down'} {size}{points}"
+
+
+def movements(table: FigureTable) -> tuple[str, ...]:
+    """Say which way each figure with last year's beside it moved; the unchanged ones counted."""
+    sentences, unchanged = [], 0
+    for row in table.rows:
+        if row.previous is None:
+            continue
+        for column, now, before in zip(table.columns, row.values, row.previous, strict=False):
+            if now is not None and now == before:
+                unchanged += 1
+                continue
+            name = row.label if len(table.columns) == 1 else f"{row.label} ({column})"
+            sentences.append(_movement(name, now, before, row.unit))
+    if unchanged:
+        sentences.append(_unchanged(unchanged, bool(sentences)))
+    return tuple(sentences)
+
+
+def _unchanged(count: int, others_moved: bool) -> str:
+    if not others_moved:
+        return "No figure in this table changed since last year."
+    return "The other figure is unchanged." if count == 1 else f"The other {count} are unchanged."
+
+
+def _movement(name: str, now: Number | None, before: Number | None, unit: str) -> str:
+    if now is None or before is None:
+        return f"{name}: not measured in both years."
+    if now == before:
+        return f"{name}: unchanged at {number_text(now, unit)}."
+    verb = "rose" if now > before else "fell"
+    return f"{name} {verb} from {number_text(before, unit)} to {number_text(now, unit)}."
+
+
+def header_cells(table: FigureTable, period: str, previous_period: str | None) -> list[str]:
+    """Return a table's column headings; with last year's figures, each column is tripled."""
+    cells = [table.label_heading]
+    if not table.has_previous:
+        return cells + list(table.columns)
+    single = len(table.columns) == 1
+    for column in table.columns:
+        name = "" if single else f"{column} "
+        cells += [
+            f"{name}{period}",
+            f"{name}{previous_period or 'last year'}",
+            f"{name}change".capitalize(),
+        ]
+    return cells
+
+
+def row_cells(table: FigureTable, row: FigureRow) -> list[str]:
+    """Return a row's figures as text, matching ``header_cells`` (the label not included)."""
+    cells = []
+    for index, value in enumerate(row.values):
+        cells.append(number_text(value, row.unit))
+        if table.has_previous:
+            before = row.previous[index] if row.previous else None
+            cells += [number_text(before, row.unit), change_text(value, before, row.unit)]
+    return cells

@@ -1,0 +1,38 @@
+"""The annual report as a standalone, accessible web page (bundled or --templates layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from selfassess.render.html import environment, render_template
+from selfassess.report.charts import Chart
+from selfassess.report.figures import header_cells, movements, row_cells
+from selfassess.report.view import PARTS, ReportView
+
+if TYPE_CHECKING:
+    import jinja2
+
+
+def report_environment(templates: Path | None) -> jinja2.Environment:
+    """Return the page environment with the figure filters the report's templates use."""
+    env = environment(templates).overlay()
+    env.filters.update(header_cells=header_cells, row_cells=row_cells, movements=movements)
+    return env
+
+
+def render_report_page(view: ReportView, charts: dict[str, Chart], templates: Path | None) -> str:
+    """Return the annual report page: every chart inline beside the table of its figures."""
+    from markupsafe import Markup
+
+    svgs = {key: Markup(chart.svg) for key, chart in charts.items()}  # drawn by us, text escaped
+    return render_template(
+        report_environment(templates),
+        "annual-report.html",
+        doc=view,
+        notice=view.notice,
+        parts=PARTS,
+        charts=charts,
+        svgs=svgs,
+        styled=True,
+    )

@@ -1,0 +1,110 @@
+"""The summary page's key figures: a few rows picked from the tables that own them."""
+
+from __future__ import annotations
+
+from selfassess.render import views as v
+from selfassess.render.context import build_view
+from selfassess.report.figures import FigureRow, FigureTable, with_previous
+from selfassess.report.load import CheckedReport
+from selfassess.report.model import AnnualReport
+
+#: (table key, row label, column index, the key figure's name): before the self-assessment's
+FIRST = (
+    ("stages", "Complaints received", 0, "Stage 1 complaints received"),
+    ("stages", "Complaints received", 1, "Stage 2 complaints received"),
+    (
+        "tsm",
+        "CH01: complaints received per 1,000 homes",
+        0,
+        "CH01: stage 1 complaints per 1,000 homes",
+    ),
+    (
+        "tsm",
+        "CH02: responded to within the Code's timescales",
+        0,
+        "CH02: stage 1 responses on time",
+    ),
+    (
+        "tsm",
+        "CH02: responded to within the Code's timescales",
+        1,
+        "CH02: stage 2 responses on time",
+    ),
+    ("escalation", "Compensation offered", 0, "Compensation offered"),
+)
+#: ... and after it.
+LAST = (
+    (
+        "satisfaction",
+        "Satisfied with our approach to complaint handling (TP09)",
+        0,
+        "Satisfied with our approach to complaint handling (TP09)",
+    ),
+    (
+        "ombudsman-decisions",
+        "Complaint handling failure orders",
+        0,
+        "Complaint handling failure orders",
+    ),
+    ("ombudsman-decisions", "Maladministration rate", 0, "The Ombudsman's maladministration rate"),
+)
+
+
+def satisfaction_table(report: AnnualReport | None) -> FigureTable | None:
+    """Return the Regulator's TP09 as the report file gives it, or None."""
+    measured = report.satisfaction.complaints_handling if report and report.satisfaction else None
+    if measured is None:
+        return None
+    row = FigureRow(
+        "Satisfied with our approach to complaint handling (TP09)", (measured,), unit="%"
+    )
+    return FigureTable(
+        key="satisfaction",
+        caption="Tenant satisfaction with complaint handling (the Regulator's measure TP09)",
+        label_heading="Measure",
+        columns=("Per cent",),
+        rows=(row,),
+    )
+
+
+def _picked(
+    tables: tuple[FigureTable, ...], picks: tuple[tuple[str, str, int, str], ...]
+) -> list[FigureRow]:
+    """Return the key rows found in the tables, keeping last year's figure beside each."""
+    by_key = {table.key: table for table in tables}
+    rows = []
+    for key, label, index, name in picks:
+        table = by_key.get(key)
+        row = next((r for r in table.rows if r.label == label), None) if table else None
+        if row is not None:
+            before = (row.previous[index],) if row.previous else None
+            rows.append(FigureRow(name, (row.values[index],), before, row.unit))
+    return rows
+
+
+def _assessment_rows(report: AnnualReport, assessment: v.DocumentView) -> FigureTable:
+    totals = assessment.totals
+    rows = (
+        FigureRow("Code provisions assessed", (totals.total,)),
+        FigureRow("Code provisions we comply with", (totals.yes,)),
+        FigureRow("Code provisions we do not comply with yet", (totals.no,)),
+        FigureRow("Service improvements made", (len(report.improvements),)),
+    )
+    return FigureTable("key-figures", "", "Measure", ("Figure",), rows)
+
+
+def key_figures(
+    checked: CheckedReport,
+    assessment: v.DocumentView,
+    performance: tuple[FigureTable, ...],
+    findings: tuple[FigureTable, ...],
+) -> FigureTable:
+    """Return the summary page's table: the log's, the self-assessment's and the register's."""
+    own = _assessment_rows(checked.report, assessment)
+    if checked.previous is not None:
+        earlier = build_view(checked.previous.assessment)
+        own = with_previous(own, _assessment_rows(checked.previous.report, earlier))
+    tables = (*performance, *findings)
+    rows = (*_picked(tables, FIRST), *own.rows, *_picked(tables, LAST))
+    caption = f"Key figures, {checked.period}"
+    return FigureTable("key-figures", caption, "Measure", ("Figure",), rows)

@@ -1,0 +1,152 @@
+"""Rules over a loaded annual report: a change for every improvement, and the six items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from selfassess.problems import Problem, error, warning
+from selfassess.report.load import CheckedReport, year_before
+from selfassess.yamlio import KeyPath
+
+#: The kind of publication that is item 5 (the Ombudsman's annual report about the landlord).
+LANDLORD_REPORT = "annual landlord performance report"
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+def _warn(checked: CheckedReport, path: KeyPath, code: str, message: str) -> Problem:
+    mark = checked.document.value_mark(path)
+    return warning(checked.document.path_display, mark.line, mark.col, code, message)
+
+
+def improvements_have_changes(checked: CheckedReport) -> Iterator[Problem]:
+    """An improvement must say what changed."""
+    for index, item in enumerate(checked.report.improvements):
+        if _blank(item.change):
+            mark = checked.document.value_mark(("improvements", index))
+            yield error(
+                checked.document.path_display,
+                mark.line,
+                mark.col,
+                "E806",
+                f"improvement '{item.theme}' has no change; say what was changed as a result "
+                "of the learning (item 4 of the report is the improvements made)",
+            )
+
+
+def previous_is_last_year(checked: CheckedReport) -> Iterator[Problem]:
+    """Last year's report must cover the year before this one."""
+    previous = checked.previous
+    expected = year_before(checked.period)
+    if previous is None or expected is None or previous.period == expected:
+        return
+    mark = checked.document.value_mark(("previous",))
+    yield error(
+        checked.document.path_display,
+        mark.line,
+        mark.col,
+        "E804",
+        f"previous report covers {previous.period}, expected {expected} (the year before "
+        f"{checked.period})",
+    )
+
+
+def six_items_present(checked: CheckedReport) -> Iterator[Problem]:
+    """Warn for each of the Code's six required items that is missing or empty."""
+    report = checked.report
+    if not checked.assessment.assessment.responses:
+        yield _item(checked, ("assessment",), 1, "the self-assessment has no answers")
+    if _blank(report.analysis):
+        yield _item(checked, ("analysis",), 2, "analysis: is missing or empty")
+    if report.casework is None and _blank(report.findings):
+        yield _item(
+            checked,
+            ("findings",),
+            3,
+            "findings: is missing and no casework: register is named; say what the Ombudsman "
+            "found, or that it made no finding of non-compliance",
+        )
+    if not report.improvements:
+        yield _item(checked, ("improvements",), 4, "improvements: is missing or empty")
+    kinds = [p.kind.strip().lower() for p in report.publications]
+    if checked.casework is not None:
+        kinds += [p.kind.strip().lower() for p in checked.casework.register.publications]
+    # A register that is named but could not be loaded is already an error (E805).
+    if _blank(report.publications_note) and (report.casework is None) == (checked.casework is None):
+        if LANDLORD_REPORT not in kinds:
+            yield _item(checked, ("publications",), 5, _no_publication(LANDLORD_REPORT))
+        if not [k for k in kinds if k != LANDLORD_REPORT]:
+            yield _item(
+                checked, ("publications",), 6, _no_publication("other report or publication")
+            )
+
+
+def _no_publication(what: str) -> str:
+    return (
+        f"no {what} by the Ombudsman is listed under publications: or in a casework: register; "
+        "list it, or say in publications_note that there was none"
+    )
+
+
+def _item(checked: CheckedReport, path: KeyPath, number: int, message: str) -> Problem:
+    return _warn(checked, path, "W850", f"item {number} of the annual report is empty: {message}")
+
+
+def approval_has_response(checked: CheckedReport) -> Iterator[Problem]:
+    """An approved report publishes the governing body's response beside it."""
+    report = checked.report
+    approved = report.status != "draft" or report.governance.approval is not None
+    if approved and _blank(report.governance.response):
+        path: KeyPath = ("governance", "approval") if report.governance.approval else ("status",)
+        yield _warn(
+            checked,
+            path,
+            "W851",
+            "the report is approved but governance.response is empty; the governing body's "
+            "response is published alongside the report",
+        )
+
+
+def same_year(checked: CheckedReport) -> Iterator[Problem]:
+    """The self-assessment included should be approved, and it and the register cover the year."""
+    assessment = checked.assessment.assessment
+    if assessment.status == "draft":
+        yield _warn(
+            checked,
+            ("assessment",),
+            "W852",
+            "the self-assessment included as item 1 is still a draft; record its approval first",
+        )
+    register = checked.casework.register if checked.casework else None
+    if register is not None and register.period and register.period != checked.period:
+        yield _warn(
+            checked,
+            ("casework",),
+            "W854",
+            f"the casework register covers {register.period} but the report covers "
+            f"{checked.period}",
+        )
+    if checked.report.period and checked.report.period != assessment.period:
+        yield _warn(
+            checked,
+            ("period",),
+            "W853",
+            f"the report covers {checked.report.period} but its self-assessment covers "
+            f"{assessment.period}",
+        )
+
+
+RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
+    improvements_have_changes,
+    previous_is_last_year,
+    six_items_present,
+    approval_has_response,
+    same_year,
+)
+
+
+def check_rules(checked: CheckedReport) -> list[Problem]:
+    """Run every rule over a loaded report."""
+    return [p for rule in RULES for p in rule(checked)]

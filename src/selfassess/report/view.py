@@ -1,0 +1,139 @@
+"""The one typed context the annual report's writers read (HTML, Markdown, Word, CSV, JSON).
+
+Like the self-assessment's view, it holds owners' roles only; names and emails never
+enter it, so no writer can publish them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from selfassess.render import views as v
+from selfassess.report.figures import FigureTable
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A part of the report: its anchor and its heading."""
+
+    anchor: str
+    text: str
+
+
+#: The report's parts in the order they are published; items 1-6 are Code provision 8.1's.
+SUMMARY = Heading("summary", "Summary of key figures")
+ITEM_2 = Heading("item-2", "Item 2: Our complaint handling performance")
+ITEM_3 = Heading("item-3", "Item 3: The Ombudsman's findings of non-compliance with the Code")
+ITEM_4 = Heading("item-4", "Item 4: Service improvements from learning from complaints")
+ITEM_5 = Heading("item-5", "Item 5: The Ombudsman's annual report about our performance")
+ITEM_6 = Heading("item-6", "Item 6: Other reports and publications by the Ombudsman about us")
+GOVERNANCE = Heading("governance", "Governance and scrutiny")
+ITEM_1 = Heading("item-1", "Item 1: Our self-assessment against the Complaint Handling Code")
+PARTS = (SUMMARY, ITEM_2, ITEM_3, ITEM_4, ITEM_5, ITEM_6, GOVERNANCE, ITEM_1)
+
+
+@dataclass(frozen=True)
+class ImprovementView:
+    """A service improvement: what complaints taught, what changed, when, and evidence."""
+
+    theme: str
+    learning: str | None
+    change: str | None
+    when: str | None
+    evidence: tuple[v.Evidence, ...]
+    measured: None = None  # the shared evidence partial shows a row's measured figure; none here
+
+
+@dataclass(frozen=True)
+class PublicationView:
+    """A report or publication by the Ombudsman about the landlord."""
+
+    kind: str
+    title: str
+    url: str | None
+    date: str | None
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case in which the Ombudsman looked at our complaint handling, and what we did."""
+
+    reference: str
+    kind: str
+    date: str | None
+    subject: str | None
+    findings: tuple[str, ...]
+    orders: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GovernanceView:
+    """Who scrutinised and approved the report, and what they said."""
+
+    body: str | None
+    member: str | None
+    scrutiny: tuple[str, ...]
+    approval: str | None
+    response_heading: str
+    response: str | None
+    mrc_statement: str | None
+
+
+@dataclass(frozen=True)
+class SelfAssessmentView:
+    """Item 1: the self-assessment's answers, the gaps, what changed, and where it is."""
+
+    title: str
+    status: str
+    by_section: FigureTable
+    non_compliant: tuple[v.Row, ...]
+    changes: tuple[str, ...]
+    compared_with: str | None
+    documents: tuple[v.Link, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything the annual report shows, in the order it shows it."""
+
+    title: str
+    landlord: str
+    period: str
+    previous_period: str | None
+    draft: bool
+    problems: tuple[str, ...]
+    facts: tuple[v.Fact, ...]
+    key_figures: FigureTable
+    performance: tuple[FigureTable, ...]
+    log_note: str | None
+    refusal_tables: tuple[FigureTable, ...]
+    log_figures: dict[str, Any] | None
+    analysis: str | None
+    refusals: str | None
+    findings: str | None
+    findings_tables: tuple[FigureTable, ...]
+    findings_cases: tuple[CaseView, ...]
+    improvements: tuple[ImprovementView, ...]
+    landlord_reports: tuple[PublicationView, ...]
+    other_publications: tuple[PublicationView, ...]
+    publications_note: str | None
+    governance: GovernanceView
+    self_assessment: SelfAssessmentView
+
+    @property
+    def notice(self) -> v.DraftNotice | None:
+        """Return what the draft banner shows, or None for an approved report."""
+        return v.DraftNotice(self.problems) if self.draft else None
+
+    @property
+    def tables(self) -> tuple[FigureTable, ...]:
+        """Return every figure table in the order the report shows them."""
+        return (
+            self.key_figures,
+            *self.performance,
+            *self.refusal_tables,
+            *self.findings_tables,
+            self.self_assessment.by_section,
+        )

@@ -1,0 +1,89 @@
+"""`selfassess report` through the command line: exact output, errors, drafts, and no overwrites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from conftest import Run
+from reportkit import REPORT, copy_example, edit
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return copy_example(tmp_path)
+
+
+def test_writes_every_output_and_says_so(run: Run, root: Path) -> None:
+    result = run("report", "--as-of", "2025-07-01", REPORT)
+    folder = Path("build") / "annual-report-2024-25"
+    names = [
+        "annual-report.html",
+        "annual-report.md",
+        "annual-report.docx",
+        "figures.csv",
+        "self-assessment.html",
+        "self-assessment.md",
+        "self-assessment.docx",
+        "report.json",
+    ]
+    assert (result.exit_code, result.output) == (0, "".join(f"wrote {folder / n}\n" for n in names))
+
+
+def test_a_report_with_errors_is_not_rendered(run: Run, root: Path) -> None:
+    edit(root, "casework: ../casework/ombudsman-2024-25.yaml", "casework: gone.yaml")
+    result = run("report", "--as-of", "2025-07-01", "-o", "out", REPORT)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{REPORT}:4:11: E805 casework file 'gone.yaml' not found (paths are relative to this file)\n"
+        f"{REPORT}: not rendered (1 error); fix it, or use --draft\n",
+    )
+    assert not (root / "out").exists()
+
+
+def test_a_draft_renders_with_its_problems_listed(run: Run, root: Path) -> None:
+    edit(root, "casework: ../casework/ombudsman-2024-25.yaml", "casework: gone.yaml")
+    result = run("report", "--as-of", "2025-07-01", "--draft", "-o", "out", REPORT)
+    assert result.exit_code == 0
+    page = lxml.html.fromstring(
+        (root / "out" / "annual-report-2024-25" / "annual-report.html").read_bytes()
+    )
+    assert page.find(".//meta[@name='robots']").get("content") == "noindex"
+    listed = [li.text_content() for li in page.find(".//div[@role='note']").iter("li")]
+    assert listed == [
+        "Error E805 at line 4: casework file 'gone.yaml' not found (paths are relative to this file)"
+    ]
+
+
+def test_an_unusable_assessment_stops_the_report_even_as_a_draft(run: Run, root: Path) -> None:
+    edit(
+        root,
+        "assessment: ../assessments/example-borough-council-2024-25.yaml",
+        "assessment: ../nope.yaml",
+    )
+    result = run("report", "--as-of", "2025-07-01", "--draft", "-o", "out", REPORT)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{REPORT}:3:13: E801 assessment file '../nope.yaml' not found (paths are relative to this file)\n"
+        f"{REPORT}: not rendered (1 error); fix it to render a draft\n",
+    )
+
+
+def test_malformed_yaml_is_a_located_error(run: Run, root: Path) -> None:
+    (root / REPORT).write_text("assessment: [unclosed\n", "utf-8")
+    result = run("report", "-o", "out", REPORT)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(f"{REPORT}:2:1: E101 ")
+
+
+def test_check_recognises_a_report_by_its_assessment_key(run: Run, root: Path) -> None:
+    result = run("check", "--as-of", "2025-07-01", REPORT, "casework/ombudsman-2024-25.yaml")
+    assert (result.exit_code, result.output) == (0, "No problems in 2 files.\n")
+
+
+def test_schema_prints_the_report_schema(run: Run) -> None:
+    result = run("schema", "--kind", "report")
+    assert '"title": "AnnualReport"' in result.output

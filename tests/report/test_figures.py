@@ -1,0 +1,79 @@
+"""The figure tables: last year's column matched by row and column, changes and movements in words."""
+
+from __future__ import annotations
+
+from selfassess.report.figures import (
+    FigureRow,
+    FigureTable,
+    change_text,
+    header_cells,
+    movements,
+    number_text,
+    row_cells,
+    with_previous,
+)
+
+
+def table(*rows: FigureRow, columns: tuple[str, ...] = ("Stage 1", "Stage 2")) -> FigureTable:
+    return FigureTable("t", "Complaints", "Month", columns, rows)
+
+
+def test_numbers_in_words() -> None:
+    assert [
+        number_text(v, u)
+        for v, u in [(1021, ""), (97.25, "%"), (1200.0, "£"), (12.5, "£"), (None, "")]
+    ] == [
+        "1,021",
+        "97.2%",
+        "£1,200",
+        "£12.50",
+        "–",
+    ]
+
+
+def test_changes_in_words() -> None:
+    assert change_text(12, 9) == "up 3"
+    assert change_text(88.0, 91.5, "%") == "down 3.5 points"
+    assert change_text(5, 5) == "no change"
+    assert change_text(5, None) == "not comparable"
+
+
+def test_last_year_is_matched_by_row_label_and_column_name() -> None:
+    now = table(FigureRow("April", (10, 2)), FigureRow("May", (12, 3)))
+    before = FigureTable("t", "", "Month", ("Stage 2", "Stage 1"), (FigureRow("May", (1, 9)),))
+    joined = with_previous(now, before)
+    assert [row.previous for row in joined.rows] == [None, (9, 1)]
+    assert header_cells(joined, "2024-25", "2023-24") == [
+        "Month",
+        "Stage 1 2024-25",
+        "Stage 1 2023-24",
+        "Stage 1 change",
+        "Stage 2 2024-25",
+        "Stage 2 2023-24",
+        "Stage 2 change",
+    ]
+    assert row_cells(joined, joined.rows[1]) == ["12", "9", "up 3", "3", "1", "up 2"]
+    assert row_cells(joined, joined.rows[0]) == [
+        "10",
+        "–",
+        "not comparable",
+        "2",
+        "–",
+        "not comparable",
+    ]
+
+
+def test_movements_name_what_moved_and_count_the_rest() -> None:
+    rows = (
+        FigureRow("Received", (120,), (100,)),
+        FigureRow("On time", (91.5,), (95.0,), unit="%"),
+        FigureRow("Refused", (4,), (4,)),
+        FigureRow("Extended", (7,), (7,)),
+    )
+    assert movements(FigureTable("t", "", "Measure", ("Figure",), rows)) == (
+        "Received rose from 100 to 120.",
+        "On time fell from 95.0% to 91.5%.",
+        "The other 2 are unchanged.",
+    )
+    still = FigureTable("t", "", "Measure", ("Figure",), rows[2:])
+    assert movements(still) == ("No figure in this table changed since last year.",)

@@ -1,0 +1,141 @@
+"""The annual report's web page: golden file, the six items, accessible structure, safe charts."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from reportkit import assert_golden, copy_example, edit, render_report
+
+SVG = ""  # the HTML parser gives inline SVG elements plain names
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_report(copy_example(tmp_path_factory.mktemp("report")))
+
+
+@pytest.fixture(scope="module")
+def page(folder: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((folder / "annual-report.html").read_bytes())
+
+
+def test_matches_golden(folder: Path, update_golden: bool) -> None:
+    assert_golden(folder, "annual-report.html", update_golden)
+
+
+def test_each_of_the_six_items_has_its_own_heading_in_order(page: lxml.html.HtmlElement) -> None:
+    headings = [h.text_content() for h in page.iter("h2")]
+    assert headings == [
+        "Contents",
+        "Summary of key figures",
+        "Item 2: Our complaint handling performance",
+        "Item 3: The Ombudsman's findings of non-compliance with the Code",
+        "Item 4: Service improvements from learning from complaints",
+        "Item 5: The Ombudsman's annual report about our performance",
+        "Item 6: Other reports and publications by the Ombudsman about us",
+        "Governance and scrutiny",
+        "Item 1: Our self-assessment against the Complaint Handling Code",
+    ]
+
+
+def test_language_title_and_headings_in_order(page: lxml.html.HtmlElement) -> None:
+    assert page.get("lang") == "en-GB"
+    title = "Example Borough Council: Annual complaints performance and service improvement report 2024-25"
+    assert page.findtext(".//title") == title
+    assert [h.text_content() for h in page.iter("h1")] == [title]
+    levels = [int(h.tag[1]) for h in page.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1
+
+
+def test_every_table_has_a_caption_and_scoped_headers(page: lxml.html.HtmlElement) -> None:
+    tables = list(page.iter("table"))
+    assert len(tables) == 14
+    for table in tables:
+        assert table.find("caption").text_content().strip()
+        for th in table.iter("th"):
+            assert th.get("scope") in ("col", "row")
+
+
+def test_every_chart_has_a_title_a_description_and_its_table_beside_it(
+    page: lxml.html.HtmlElement,
+) -> None:
+    charts = list(page.iter(f"{SVG}svg"))
+    assert len(charts) == 7
+    for chart in charts:
+        assert chart.get("role") == "img"
+        title_id, desc_id = chart.get("aria-labelledby").split()
+        title = chart.find(f"{SVG}title")
+        assert title.get("id") == title_id and title.text
+        assert chart.find(f"{SVG}desc").get("id") == desc_id
+        figure = chart.getparent().getparent()
+        caption = figure.find(".//table/caption").text_content()
+        assert caption == title.text
+
+
+def test_chart_description_gives_the_same_figures_as_the_table(page: lxml.html.HtmlElement) -> None:
+    chart = next(c for c in page.iter(f"{SVG}svg") if "self-assessment" in c.get("aria-labelledby"))
+    table = chart.getparent().getparent().find(".//table")
+    description = chart.find(f"{SVG}desc").text
+    for row in table.iter("tr"):
+        # A figure cell holds its column's label (shown on narrow screens) and then the figure.
+        cells = [
+            c.find("span").tail if c.find("span") is not None else c.text_content() for c in row
+        ]
+        if row.find("td") is not None:
+            assert [c.find("span").text for c in row.iter("td")] == ["Yes", "No"]
+            assert f"{cells[0]}: {cells[1]} Yes, {cells[2]} No" in description
+
+
+def test_ids_are_unique_and_every_reference_resolves(folder: Path) -> None:
+    html = (folder / "annual-report.html").read_text("utf-8")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    for target in re.findall(r'(?:href="#|url\(#)([^")]+)', html):
+        assert target in ids, target
+
+
+def test_no_external_requests(page: lxml.html.HtmlElement) -> None:
+    for element in page.iter("img", "script", "link", "iframe", "object", "embed", f"{SVG}image"):
+        pytest.fail(f"unexpected <{element.tag}>")
+
+
+def test_self_assessment_is_written_beside_and_linked(
+    folder: Path, page: lxml.html.HtmlElement
+) -> None:
+    links = [
+        a.get("href") for a in page.iter("a") if a.get("href", "").startswith("self-assessment")
+    ]
+    assert links == ["self-assessment.html", "self-assessment.docx", "self-assessment.md"]
+    for name in links:
+        assert (folder / name).is_file()
+
+
+def test_hostile_words_and_chart_labels_are_escaped(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    edit(root, "theme: Repairs", "theme: '<script>alert(1)</script>'")
+    edit(
+        root,
+        "analysis: |\n",
+        "analysis: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n",
+    )
+    hostile = "<script>alert(2)</script> $\\\\frac{1}{0}$ & more"
+    edit(
+        root,
+        "title: Definition of a complaint",
+        f'title: "{hostile}"',
+        "code_requirements/hos-chc-2024.yaml",
+    )
+    html = (render_report(root) / "annual-report.html").read_text("utf-8")
+    page = lxml.html.fromstring(html)
+    assert not list(page.iter("script", "img"))
+    assert not [a for a in page.iter("a") if a.get("href", "").lower().startswith("javascript")]
+    chart = next(c for c in page.iter("svg") if "self-assessment" in c.get("aria-labelledby"))
+    drawn = "".join("".join(t.text_content().split()) for t in chart.iter("text"))
+    assert "Section1:<script>alert(2)</script>$\\frac{1}{0}$&more" in drawn  # wrapped, kept as text
+    assert "Section 1: <script>alert(2)</script> $\\frac{1}{0}$ & more" in chart.find("desc").text

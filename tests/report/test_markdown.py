@@ -1,0 +1,51 @@
+"""The annual report in Markdown: golden file, and users' words kept inert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from markdown_it import MarkdownIt
+
+from renderkit import markdown_text
+from reportkit import assert_golden, copy_example, edit, render_report
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_report(copy_example(tmp_path_factory.mktemp("report")))
+
+
+def test_matches_golden(folder: Path, update_golden: bool) -> None:
+    assert_golden(folder, "annual-report.md", update_golden)
+
+
+def test_item_headings_in_the_published_order(folder: Path) -> None:
+    lines = (folder / "annual-report.md").read_text("utf-8").splitlines()
+    assert [line for line in lines if line.startswith("## ")] == [
+        "## Summary of key figures",
+        "## Item 2: Our complaint handling performance",
+        "## Item 3: The Ombudsman's findings of non-compliance with the Code",
+        "## Item 4: Service improvements from learning from complaints",
+        "## Item 5: The Ombudsman's annual report about our performance",
+        "## Item 6: Other reports and publications by the Ombudsman about us",
+        "## Governance and scrutiny",
+        "## Item 1: Our self-assessment against the Complaint Handling Code",
+    ]
+
+
+def test_hostile_words_stay_words(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    edit(root, "theme: Repairs", "theme: '<script>alert(1)</script> # [x](javascript:alert(1))'")
+    edit(
+        root,
+        "analysis: |\n",
+        "analysis: |\n  <img src=x onerror=alert(1)> [click](javascript:alert(1))\n\n",
+    )
+    text = (render_report(root) / "annual-report.md").read_text("utf-8")
+    assert "<script>alert(1)</script> # [x](javascript:alert(1))" in markdown_text(text)
+    # As a viewer that passes raw HTML through (CommonMark's default) would show it:
+    page = lxml.html.fromstring(MarkdownIt("commonmark").render(text))
+    assert not list(page.iter("script", "img"))
+    assert not [a for a in page.iter("a") if a.get("href", "").lower().startswith("javascript")]

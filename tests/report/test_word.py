@@ -1,0 +1,103 @@
+"""The Word report read back with python-docx: headings, tables, pictures with alt text, en-GB."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reportkit import add_last_year, copy_example, render_report
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_example(tmp_path_factory.mktemp("word"))
+    add_last_year(root)
+    return render_report(root)
+
+
+@pytest.fixture(scope="module")
+def document(folder: Path) -> Any:
+    import docx
+
+    return docx.Document(str(folder / "annual-report.docx"))
+
+
+def _headings(document: Any, level: int) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+
+
+def test_parts_are_built_in_heading_1_in_the_published_order(document: Any) -> None:
+    assert _headings(document, 1) == [
+        "Summary of key figures",
+        "Item 2: Our complaint handling performance",
+        "Item 3: The Ombudsman's findings of non-compliance with the Code",
+        "Item 4: Service improvements from learning from complaints",
+        "Item 5: The Ombudsman's annual report about our performance",
+        "Item 6: Other reports and publications by the Ombudsman about us",
+        "Governance and scrutiny",
+        "Item 1: Our self-assessment against the Complaint Handling Code",
+    ]
+    assert "What changed in our self-assessment since 2023-24" in _headings(document, 2)
+    assert document.paragraphs[0].style.name == "Title"
+
+
+def test_every_table_has_a_caption_and_a_repeating_header_row(document: Any) -> None:
+    assert len(document.tables) == 13
+    for table in document.tables:
+        properties = table._tbl.tblPr
+        assert properties.find(f"{W}tblCaption").get(f"{W}val")
+        assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
+
+
+def test_year_on_year_columns_and_figures(document: Any) -> None:
+    key = document.tables[0]
+    assert [c.text for c in key.rows[0].cells] == ["Measure", "2024-25", "2023-24", "Change"]
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in key.rows[1:]}
+    assert rows["Satisfied with our approach to complaint handling (TP09)"] == [
+        "31.4%",
+        "27.5%",
+        "up 3.9 points",
+    ]
+    assert rows["Service improvements made"] == ["3", "2", "up 1"]
+
+
+def test_every_picture_has_alt_text(document: Any) -> None:
+    pictures = list(document.element.body.iter(f"{WP}docPr"))
+    assert len(pictures) == 7
+    for picture in pictures:
+        assert picture.get("title") and len(picture.get("descr", "")) > 40
+    described = [p.get("descr") for p in pictures]
+    assert described[0].startswith(
+        "Complaints received by month. April 2024: 44 Stage 1, 3 Stage 2; May 2024: 65 Stage 1,"
+    )
+    assert described[5].startswith(
+        "The Ombudsman's findings, by category. Severe maladministration: 1;"
+    )
+
+
+def test_language_and_core_properties(document: Any) -> None:
+    styles = document.styles.element
+    assert styles.find(f".//{W}rPrDefault//{W}lang").get(f"{W}val") == "en-GB"
+    core = document.core_properties
+    assert core.language == "en-GB"
+    assert core.title.endswith(
+        "Annual complaints performance and service improvement report 2024-25"
+    )
+    assert core.created.date().isoformat() == "2025-06-18"
+
+
+def test_same_input_same_bytes(folder: Path) -> None:
+    again = render_report(folder.parent.parent, out="again")
+    for name in (
+        "annual-report.docx",
+        "annual-report.html",
+        "annual-report.md",
+        "figures.csv",
+        "report.json",
+    ):
+        assert (again / name).read_bytes() == (folder / name).read_bytes(), name
