@@ -24,6 +24,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from selfassess.problems import InputError, Problem, error
+from selfassess.reading import read_regular_file
 
 KeyPath = tuple[str | int, ...]
 
@@ -148,24 +149,20 @@ _Loader = _make_loader()
 def load_file(path: Path, display: str | None = None) -> Document:
     """Read and parse one YAML file; raise InputError with every problem found."""
     shown = display if display is not None else str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                [
-                    error(
-                        shown,
-                        1,
-                        1,
-                        "E107",
-                        f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes; "
-                        "a real assessment is under 200 KB (set SELFASSESS_MAX_BYTES to raise it)",
-                    )
-                ]
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror}")]) from exc
+
+    def too_big(size: int) -> Problem:
+        # limit + 1 means the file gave more than it claimed, so its size is unknown.
+        amount = f"{size:,} bytes, over" if size > MAX_BYTES + 1 else "over"
+        return error(
+            shown,
+            1,
+            1,
+            "E107",
+            f"file is {amount} the limit of {MAX_BYTES:,} bytes; "
+            "a real assessment is under 200 KB (set SELFASSESS_MAX_BYTES to raise it)",
+        )
+
+    raw = read_regular_file(path, MAX_BYTES, shown, too_big)
     return load_bytes(raw, path, shown)
 
 

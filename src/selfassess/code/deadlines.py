@@ -21,7 +21,7 @@ from selfassess.validate import validate
 from selfassess.yamlio import load_file
 
 DEADLINES_FILE = "deadlines.yaml"
-_PERIOD = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?$")
+_PERIOD = re.compile(r"^([0-9]{4})(?:\s*[-/]\s*([0-9]{2}|[0-9]{4}))?$")
 
 
 class Deadline(Strict):

@@ -28,12 +28,14 @@ from selfassess.wordform.docxread import (
     TBL,
     Element,
     P,
+    TableTooWide,
     blocks,
     cell_lines,
     open_docx,
     paragraph_links,
     paragraph_text,
     table_grid,
+    too_wide,
 )
 from selfassess.wordform.lists import ListLabels
 
@@ -68,11 +70,14 @@ def read_form(path: Path) -> Form:
     """Read every form table of a Word file; raise InputError if it is not a readable .docx."""
     document = open_docx(path)
     reader = _Reader(ListLabels(document), document.part.rels)
-    for block in blocks(document.element.body):
-        if block.tag == TBL:
-            reader.table(block)
-        else:
-            reader.heading(paragraph_text(block))
+    try:
+        for block in blocks(document.element.body):
+            if block.tag == TBL:
+                reader.table(block)
+            else:
+                reader.heading(paragraph_text(block))
+    except TableTooWide:
+        raise too_wide(str(path)) from None
     return Form(reader.layout or "unknown", reader.rows, reader.titles)
 
 
