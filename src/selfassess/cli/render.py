@@ -52,7 +52,8 @@ TEMPLATE_ERROR = "E401"
 @click.option(
     "--reference-docx",
     type=EXISTING_FILE,
-    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
+    help="A Word file whose styles, page setup and header and footer text the Word output "
+    "uses (not its pictures, fields or links).",
 )
 def render_command(
     files: tuple[Path, ...],
@@ -72,7 +73,10 @@ def render_command(
     rendering goes on.
     """
     from selfassess.render import RenderOptions, parse_formats
+    from selfassess.wordform.docxread import open_docx
 
+    if reference_docx is not None:
+        run(open_docx, reference_docx)  # refused once, before any assessment is rendered
     options = RenderOptions(
         as_of=today(as_of),
         formats=run(parse_formats, formats),
