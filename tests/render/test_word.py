@@ -199,9 +199,7 @@ def test_reference_docx_supplies_header_and_styles(run: Run, project: Path) -> N
     assert rendered.paragraphs[0].style.name == "Title"
 
 
-def test_reference_that_is_not_word_is_refused_before_rendering(
-    run: Run, project: Path
-) -> None:
+def test_reference_that_is_not_word_is_refused_before_rendering(run: Run, project: Path) -> None:
     (project / "not-word.docx").write_text("plain text", encoding="utf-8")
     result = run(
         "render", "--format", "docx", "--reference-docx", "not-word.docx",

@@ -113,7 +113,6 @@ def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, st
 
 
 def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
-    import jinja2
 
     try:
         text = env.get_template(name).render(**context)

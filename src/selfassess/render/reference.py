@@ -57,9 +57,7 @@ def _copy_children(source: Any, target: Any, wanted: Any) -> None:
 def _points_elsewhere(element: Any) -> bool:
     """Tell whether an element names a relationship (a picture, a link, another part)."""
     return any(
-        name.startswith(f"{{{_RELATIONSHIP}}}")
-        for node in element.iter()
-        for name in node.attrib
+        name.startswith(f"{{{_RELATIONSHIP}}}") for node in element.iter() for name in node.attrib
     )
 
 

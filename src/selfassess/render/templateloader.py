@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import posixpath
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
+
 import jinja2
 from jinja2.loaders import split_template_path
 

@@ -12,7 +12,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from selfassess.problems import UsageError
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
 from selfassess.render.wordtext import Styles, Writer
