@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from selfassess.models import SCHEMA_VERSIONS
 from selfassess.problems import InputError, Problem, error
+from selfassess.wording import QUOTE_LIMIT, quoted, shorten
 from selfassess.yamlio import Document, KeyPath
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,10 +49,11 @@ def display_path(path: KeyPath) -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part + 1}]"
-        elif part.replace("_", "").isalpha():
+        elif part.replace("_", "").isalpha() and len(part) <= QUOTE_LIMIT:
             text += f".{part}" if text else part
         else:
-            text += f'."{part}"' if text else f'"{part}"'
+            shown = shorten(part, QUOTE_LIMIT)
+            text += f'."{shown}"' if text else f'"{shown}"'
     return text or "the file"
 
 
@@ -121,7 +123,7 @@ def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, An
             mark.line,
             mark.col,
             "E114",
-            f"unknown field '{key}' in {display_path(path[:-1])}{hint}",
+            f"unknown field '{shorten(key, QUOTE_LIMIT)}' in {display_path(path[:-1])}{hint}",
         )
     mark = document.value_mark(path)
     if kind == "missing":
@@ -141,7 +143,7 @@ def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, An
             mark.line,
             mark.col,
             "E111",
-            f"schema_version {found} is not one this release reads (it reads {versions}); upgrade selfassess or use a version it reads",
+            f"schema_version {shorten(str(found), QUOTE_LIMIT)} is not one this release reads (it reads {versions}); upgrade selfassess or use a version it reads",
         )
     if path and path[-1] == "comply" and kind == "literal_error":
         return error(
@@ -176,7 +178,7 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(str(value))
+    return quoted(value)
 
 
 def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:

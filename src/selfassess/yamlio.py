@@ -25,6 +25,7 @@ from yaml.scanner import Scanner
 
 from selfassess.problems import InputError, Problem, error
 from selfassess.reading import read_regular_file
+from selfassess.wording import quoted
 
 KeyPath = tuple[str | int, ...]
 
@@ -336,7 +337,7 @@ def _kind(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"the text {str(value)!r}"
+    return "a single piece of text"  # not quoted: a file that is one line may be a secret
 
 
 class _Builder:
@@ -417,7 +418,7 @@ class _Builder:
                         self.display,
                         *_position(key_node),
                         "E106",
-                        f"duplicate key {key!r}: first at line {first}, again at line "
+                        f"duplicate key {quoted(key)}: first at line {first}, again at line "
                         f"{key_node.start_mark.line + 1}; YAML would keep only the last, "
                         "so merge them into one",
                     )

@@ -35,7 +35,7 @@ class GuardedLoader(jinja2.FileSystemLoader):
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise jinja2.TemplateError(f"{template} is not UTF-8 text") from None
-        return text, os.path.normpath(filename), lambda: True
+        return text, os.path.normpath(filename), _unchanged(filename)
 
 
 def _too_big(filename: str) -> Callable[[int], Problem]:
@@ -44,3 +44,19 @@ def _too_big(filename: str) -> Callable[[int], Problem]:
         return error(filename, 1, 1, "E401", message)
 
     return problem
+
+
+def _unchanged(filename: str) -> Callable[[], bool]:
+    """Return a check that the template file is as it was when read (jinja2 reloads it if not)."""
+    try:
+        seen = os.stat(filename).st_mtime_ns
+    except OSError:
+        return lambda: False
+
+    def check() -> bool:
+        try:
+            return os.stat(filename).st_mtime_ns == seen
+        except OSError:
+            return False
+
+    return check
