@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import unicodedata
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
