@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from selfassess.problems import OutputError
@@ -31,24 +32,72 @@ def safe_join(root: Path, relative: str) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write a file so that readers see the old version or the new one, never a part."""
-    if path.is_symlink():
-        raise OutputError(f"refusing to write {path}: it is a symbolic link")
-    temporary = None
+    write_all({path: data})
+
+
+def write_all(outputs: dict[Path, bytes]) -> None:
+    """Write several files so that each is wholly old or wholly new, and all or none change.
+
+    Every target is checked first, then every file is written to a temporary beside
+    it, and only when all are written are they renamed into place: a refused target
+    or a full disk leaves every output as it was.
+    """
+    for path in outputs:
+        if path.is_symlink():
+            raise OutputError(f"refusing to write {path}: it is a symbolic link")
+    staged: dict[Path, str] = {}
+    current = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        for current, data in outputs.items():
+            staged[current] = _stage(current, data)
+        for current, temporary in staged.items():
+            os.replace(temporary, current)
+    except OSError as exc:
+        for temporary in staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from exc
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """Write data to a new temporary file beside path; return the temporary's name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a folder while one run writes into it.
+
+    A second run into the same folder waits for the first, so tidying up the
+    temporaries a killed run left behind can never remove a live run's. Where the
+    system has no such locks (Windows), runs are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def write_text_atomic(path: Path, text: str) -> None:

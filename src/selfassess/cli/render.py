@@ -72,9 +72,10 @@ def render_command(
     not rendered (exit 1) unless --draft is given; warnings are printed and
     rendering goes on.
     """
-    from selfassess.render import RenderOptions, parse_formats
+    from selfassess.render import RenderOptions, parse_formats, refuse_shared_folders
     from selfassess.wordform.docxread import open_docx
 
+    run(refuse_shared_folders, files, out)  # before anything is written
     if reference_docx is not None:
         run(open_docx, reference_docx)  # refused once, before any assessment is rendered
     options = RenderOptions(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.check import CheckedAssessment, load_assessment
-from selfassess.files import safe_join, write_atomic
+from selfassess.files import folder_lock, safe_join, write_all
 from selfassess.problems import (
     InputError,
     OutputError,
@@ -89,6 +89,20 @@ def output_folder(source: Path, out: Path | None) -> Path:
     return safe_join(root, source.stem)
 
 
+def refuse_shared_folders(files: Iterable[Path], out: Path | None) -> None:
+    """Refuse to render two files whose outputs would go to the same folder (a/x.yaml, b/x.yaml)."""
+    seen: dict[Path, Path] = {}
+    for path in files:
+        root = out if out is not None else Path("build")
+        folder = (root / path.stem).absolute()
+        if folder in seen and seen[folder] != path:
+            raise UsageError(
+                f"{seen[folder]} and {path} would both be written to {root / path.stem}; "
+                "render them one at a time with different -o folders, or rename one"
+            )
+        seen[folder] = path
+
+
 def render_assessment(
     checked: CheckedAssessment, folder: Path, options: RenderOptions
 ) -> list[str]:
@@ -96,11 +110,12 @@ def render_assessment(
     outputs = build_outputs(checked, options)
     # Every path is checked before any file is written, so a refusal leaves the folder as it was.
     targets = {relative: safe_join(folder, relative) for relative in outputs}
-    for relative, data in outputs.items():
-        write_atomic(targets[relative], data)
-    if "sections" in options.formats:
-        _remove_stale_fragments(folder, set(targets.values()))
-    _remove_leftover_temporaries(targets.values())
+    with folder_lock(folder):
+        write_all({targets[relative]: data for relative, data in outputs.items()})
+        if "sections" in options.formats:
+            _remove_stale_fragments(folder, set(targets.values()))
+        # Under the lock no other run is writing here, so any temporary left is abandoned.
+        _remove_leftover_temporaries(targets.values())
     return list(outputs)
 
 
