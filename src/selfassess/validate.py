@@ -27,6 +27,7 @@ _FRIENDLY = {
     "date_parsing": "expected a date written YYYY-MM-DD",
     "date_type": "expected a date written YYYY-MM-DD",
     "string_type": "expected text",
+    "string_pattern_mismatch": "expected a month and day written MM-DD, such as 03-31",
     "list_type": "expected a list",
     "dict_type": "expected a mapping of keys to values",
     "model_type": "expected a mapping of keys to values",

@@ -166,6 +166,7 @@ def gaps_command(
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_text
+    from selfassess.render.wordxml import xml_safe
 
     day = today(as_of)
     checked = run(load_assessment, file, day)
@@ -180,5 +181,5 @@ def gaps_command(
         raise click.BadParameter(
             f"no owner '{owner}' in {file} (owners: {known})", param_hint="--owner"
         )
-    gaps = build_gaps(checked, day, owner)
+    gaps = xml_safe(build_gaps(checked, day, owner))  # no control character reaches the terminal
     click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from selfassess.code.catalogue import Catalogue
-from selfassess.models import Landlord, SchemaVersion, Strict
+from selfassess.models import MONTH_DAY, Landlord, SchemaVersion, Strict
 from selfassess.validate import validate
 from selfassess.yamlio import load_file
 
@@ -29,14 +29,14 @@ class Deadline(Strict):
 
     by: str | None = Field(
         default=None,
-        pattern=r"^\d{2}-\d{2}$",
+        pattern=MONTH_DAY,
         description='A fixed day, "MM-DD", in the calendar year the assessed period ends.',
     )
     within_weeks: int | None = Field(
-        default=None, ge=1, description="Weeks after the landlord's financial year end."
+        default=None, ge=1, le=520, description="Weeks after the landlord's financial year end."
     )
     within_months: int | None = Field(
-        default=None, ge=1, description="Months after the landlord's financial year end."
+        default=None, ge=1, le=120, description="Months after the landlord's financial year end."
     )
 
     @model_validator(mode="after")

@@ -140,8 +140,10 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
     """Return each output's path (relative to the assessment's folder) and bytes."""
     from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
+    from selfassess.render.wordxml import xml_safe
 
-    doc = build_view(checked, draft=options.draft)
+    # Control characters typed as YAML escapes ("\x1b", "\0") reach no output.
+    doc = xml_safe(build_view(checked, draft=options.draft))
     wanted = set(options.formats)
     outputs = _html_outputs(doc, wanted, options.templates)
     if "md" in wanted:
@@ -181,8 +183,9 @@ def _gap_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_markdown
+    from selfassess.render.wordxml import xml_safe
 
-    gaps = build_gaps(checked, options.as_of, draft=options.draft)
+    gaps = xml_safe(build_gaps(checked, options.as_of, draft=options.draft))
     page = html.render_gaps_page(html.environment(options.templates), gaps)
     return {
         "gaps.md": gaps_markdown(gaps).encode(),
