@@ -42,7 +42,8 @@ TEMPLATE_ERROR = "E401"
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
-    help="A folder of jinja2 templates that override the bundled ones.",
+    help="A folder of jinja2 templates that override the bundled ones. Templates are code: "
+    "they run with your permissions, so use only a folder you trust.",
 )
 @click.option(
     "--draft",
