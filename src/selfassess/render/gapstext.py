@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from selfassess.render import views as v
 from selfassess.render.gaps import Gap, GapAction, GapList
-from selfassess.render.mdescape import cell, escape, neutralise, target
+from selfassess.render.mdescape import cell, escape, target
+from selfassess.render.mdwriter import neutralise
 
 INTERNAL_NOTE = (
     "Internal: this list names the people responsible for each action. Do not publish it."

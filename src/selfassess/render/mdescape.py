@@ -37,8 +37,12 @@ def target(url: str) -> str:
     return "<" + encoded.replace("\n", "") + ">"
 
 
-def neutralise(markdown: str) -> str:
-    """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
+def as_written(markdown: str) -> str:
+    """Keep a user's markdown as written, with raw HTML, unsafe links and headings made inert.
+
+    Only a first draft: mdwriter.neutralise parses what this gives as a viewer would and
+    writes the markdown afresh from its tokens if anything unsafe would survive.
+    """
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
     text = INLINE_LINK.sub(_break_unsafe_link, text)

@@ -7,6 +7,7 @@ Headings inside user text become bold paragraphs so the document's outline stays
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,7 @@ class Para:
     quote: bool = False
     restart: bool = False  # the first item of a numbered list
     start: int = 1
+    code_block: bool = False  # a fenced or indented block of code
 
     @property
     def text(self) -> str:
@@ -80,8 +82,13 @@ def to_inline_html(text: str | None) -> str:
 
 def to_paras(text: str | None) -> list[Para]:
     """Walk the markdown's tokens into paragraphs and runs for Word."""
+    return paras_from_tokens(parser().parse(text or ""))
+
+
+def paras_from_tokens(tokens: Iterable[Token]) -> list[Para]:
+    """Walk a token stream made by parser() into paragraphs and runs."""
     walk = _Walk()
-    for token in parser().parse(text or ""):
+    for token in tokens:
         walk.take(token)
     return walk.paras
 
@@ -114,7 +121,7 @@ class _Walk:
             self.paras.append(self._para(token))
         elif kind in ("fence", "code_block"):
             code = Span(token.content.rstrip("\n"), code=True)
-            self.paras.append(Para(spans=[code], quote=self.quote > 0))
+            self.paras.append(Para(spans=[code], quote=self.quote > 0, code_block=True))
 
     def _para(self, token: Token) -> Para:
         para = Para(inline_spans(token), quote=self.quote > 0, level=max(len(self.lists) - 1, 0))
