@@ -60,3 +60,21 @@ def test_a_value_is_quoted_at_most_30_characters(run: Run, mini: Path) -> None:
         f"a.yaml:1:17: E112 schema_version: expected a whole number, found '{TOKEN[:27]}...'\n"
         "1 error, 0 warnings in 1 file.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "command"),
+    [
+        ("name: Test Homes", ["status", "--as-of", "2025-07-01", "a.yaml"]),
+        ("- Complaints policy, paragraph 2", ["diff", "clean.yaml", "a.yaml"]),
+    ],
+)
+def test_terminal_reports_escape_what_an_input_holds(
+    run: Run, mini: Path, old: str, command: list[str]
+) -> None:
+    new = old.split(" ", 1)[0] + ' "Test\\e[2J\\nsecond line"'
+    write(mini, "a.yaml", CLEAN.replace(old, new, 1))
+    result = run(*command)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert "Test\\x1b[2J" in result.output  # a line break in a value stays a line break here

@@ -42,6 +42,13 @@ def printable(text: str) -> str:
     return "".join(_escaped(ch) if _unprintable(ch) else ch for ch in text)
 
 
+def printable_lines(text: str) -> str:
+    """Escape as printable does, line by line, keeping line breaks and tabs (for terminal reports)."""
+    return "\n".join(
+        "\t".join(printable(piece) for piece in line.split("\t")) for line in text.split("\n")
+    )
+
+
 def _unprintable(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
 
