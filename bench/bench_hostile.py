@@ -26,7 +26,8 @@ BOMB = (
     + ", ".join(['"lol"'] * 9)
     + "]\n"
     + "".join(
-        f"{x}: &{x} [" + ", ".join([f"*{y}"] * 9) + "]\n" for x, y in zip("bcdefghi", "abcdefgh")
+        f"{x}: &{x} [" + ", ".join([f"*{y}"] * 9) + "]\n"
+        for x, y in zip("bcdefghi", "abcdefgh", strict=True)
     )
 )
 

@@ -62,6 +62,21 @@ def test_ignore_leaves_a_code_out(run: Run, mini: Path) -> None:
     assert (result.exit_code, result.output) == (0, "No problems in 1 file.\n")
 
 
+def test_ignore_reads_codes_in_any_case(run: Run, mini: Path) -> None:
+    write(mini, "b.yaml", CLEAN.replace("due: 2025-09-30", "due: 2025-06-30"))
+    result = run("check", "--as-of", "2025-07-01", "--ignore", "w301", "--strict", "b.yaml")
+    assert (result.exit_code, result.output) == (0, "No problems in 1 file.\n")
+
+
+def test_ignore_refuses_a_code_the_registry_lacks(run: Run, mini: Path) -> None:
+    result = run("check", "--ignore", "W301", "--ignore", "W399", "clean.yaml")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: Invalid value for '--ignore': no problem code 'W399'; the README's "
+        "'What check looks for' lists every code"
+    )
+
+
 def test_json_format(run: Run, mini: Path) -> None:
     write(mini, "b.yaml", CLEAN.replace("due: 2025-09-30", "due: 2025-06-30"))
     result = run("check", "--as-of", "2025-07-01", "--format", "json", "b.yaml")

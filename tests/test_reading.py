@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, cli_probe, peak_memory
+from selfassess.files import read_regular_file
 from selfassess.problems import InputError, Problem, error
-from selfassess.reading import read_regular_file
 
 NOT_A_FILE = (
     "E125 is a device, pipe or socket, not a regular file; give the path of a file saved on disk"

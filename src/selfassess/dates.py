@@ -30,6 +30,11 @@ def year_after(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
+def due_order(due: dt.date | None) -> tuple[bool, dt.date]:
+    """Return a key that sorts by due date, undated last."""
+    return (due is None, due or dt.date.max)
+
+
 def long_date(day: dt.date) -> str:
     """Write a date as "31 October 2025", whatever the machine's locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"

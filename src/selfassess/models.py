@@ -28,14 +28,19 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
 
 
+def unknown_version(value: object) -> str:
+    """Say that a file's schema_version is not one this release reads (E111)."""
+    versions = ", ".join(str(v) for v in SCHEMA_VERSIONS)
+    return (
+        f"schema_version {value} is not one this release reads (it reads {versions}); "
+        "upgrade selfassess or use a version it reads"
+    )
+
+
 def check_schema_version(value: int) -> int:
     """Refuse a format version this release does not read."""
     if value not in SCHEMA_VERSIONS:
-        known = ", ".join(str(v) for v in SCHEMA_VERSIONS)
-        raise ValueError(
-            f"schema_version {value} is not one this release of selfassess reads ({known}); "
-            "upgrade selfassess or write the file in a version it reads"
-        )
+        raise ValueError(unknown_version(value))
     return value
 
 
@@ -54,6 +59,11 @@ SchemaVersion = Annotated[
     Field(description="Version of this file format. This release reads version 1."),
 ]
 YesNo = Annotated[Answer | None, BeforeValidator(normalise_answer)]
+
+
+def is_overdue(due: dt.date | None, status: str, as_of: dt.date) -> bool:
+    """Tell whether something due on a day is late on as_of: not done, and due before it."""
+    return due is not None and due < as_of and status != "done"
 
 
 def id_key(provision_id: str) -> tuple[int, ...]:
@@ -288,6 +298,10 @@ class Action(Strict):
     status: ActionStatus = Field(
         default="not started", description="not started, in progress or done."
     )
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Tell whether the action was due before as_of and is not done."""
+        return is_overdue(self.due, self.status, as_of)
 
 
 class Response(Strict):

@@ -13,6 +13,11 @@ class Severity(str, Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"
+
+
+#: The order problems are reported in: errors, then warnings, then notes.
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.NOTE: 2}
 
 
 @dataclass(frozen=True, order=True)
@@ -75,10 +80,13 @@ def warning(file: str | Path, line: int, col: int, code: str, message: str) -> P
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Order problems errors first, then by file, line and column."""
-    return sorted(
-        problems, key=lambda p: (p.severity != Severity.ERROR, p.file, p.line, p.col, p.code)
-    )
+    """Order problems errors first, then warnings, then notes; each by file, line and column."""
+    return sorted(problems, key=lambda p: (_RANK[p.severity], p.file, p.line, p.col, p.code))
+
+
+def input_error(file: str | Path, line: int, col: int, code: str, message: str) -> InputError:
+    """Return the InputError to raise for one located error."""
+    return InputError([error(file, line, col, code, message)])
 
 
 class SelfAssessError(Exception):
@@ -99,3 +107,7 @@ class UsageError(SelfAssessError):
 
 class OutputError(SelfAssessError):
     """An output could not be written; earlier outputs are left as they were."""
+
+
+class ProblemsFound(SelfAssessError):
+    """A command reported the problems it found and fails because of them (exit 1)."""

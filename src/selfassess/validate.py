@@ -9,8 +9,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from selfassess.models import SCHEMA_VERSIONS
-from selfassess.problems import InputError, Problem, error
+from selfassess.models import unknown_version
+from selfassess.problems import InputError, Problem
 from selfassess.wording import QUOTE_LIMIT, quoted, shorten
 from selfassess.yamlio import Document, KeyPath
 
@@ -110,52 +110,36 @@ def _value_at(data: Any, path: KeyPath) -> Any:
 def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, Any]) -> Problem:
     path, err = item
     kind = err["type"]
-    where = display_path(path)
     if kind == "extra_forbidden":
-        mark = document.key_mark(path)
-        key = str(path[-1])
-        known = _known_fields(model, path[:-1])
-        guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = (
-            f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
-        )
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E114",
-            f"unknown field '{shorten(key, QUOTE_LIMIT)}' in {display_path(path[:-1])}{hint}",
-        )
-    mark = document.value_mark(path)
+        return _at(document, path, "E114", _unknown_field(model, path), key=True)
     if kind == "missing":
-        parent = display_path(path[:-1])
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E113",
-            f"{parent} is missing the required field '{path[-1]}'",
-        )
+        message = f"{display_path(path[:-1])} is missing the required field '{path[-1]}'"
+        return _at(document, path, "E113", message)
     if path and path[-1] == "schema_version" and kind == "value_error":
-        versions = ", ".join(str(v) for v in SCHEMA_VERSIONS)
-        found = err.get("input")
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E111",
-            f"schema_version {shorten(str(found), QUOTE_LIMIT)} is not one this release reads (it reads {versions}); upgrade selfassess or use a version it reads",
+        return _at(
+            document, path, "E111", unknown_version(shorten(str(err.get("input")), QUOTE_LIMIT))
         )
     if path and path[-1] == "comply" and kind == "literal_error":
-        return error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E115",
-            f"{where} must be yes or no, found {_shown(err.get('input'))}; the Ombudsman's form "
-            "has no other answer: answer no and explain what is in place",
+        message = (
+            f"{display_path(path)} must be yes or no, found {_shown(err.get('input'))}; the "
+            "Ombudsman's form has no other answer: answer no and explain what is in place"
         )
-    return error(document.path_display, mark.line, mark.col, "E112", f"{where}: {_message(err)}")
+        return _at(document, path, "E115", message)
+    return _at(document, path, "E112", f"{display_path(path)}: {_message(err)}")
+
+
+def _at(document: Document, path: KeyPath, code: str, message: str, key: bool = False) -> Problem:
+    """Place a schema error at a key (unknown fields) or at its value (the rest)."""
+    return document.problem(code, path, message, key=key)
+
+
+def _unknown_field(model: type[BaseModel], path: KeyPath) -> str:
+    """Name an unknown field and suggest the field meant, or list those allowed."""
+    key = str(path[-1])
+    known = _known_fields(model, path[:-1])
+    guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
+    return f"unknown field '{shorten(key, QUOTE_LIMIT)}' in {display_path(path[:-1])}{hint}"
 
 
 def _message(err: Any) -> str:

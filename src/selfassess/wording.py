@@ -5,7 +5,12 @@ from __future__ import annotations
 
 def plural(count: int, word: str) -> str:
     """Return "1 file", "2 files"."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+    return f"{count} {noun(count, word)}"
+
+
+def noun(count: int, word: str) -> str:
+    """Return the word as the count needs it: "file" for 1, "files" otherwise."""
+    return word if count == 1 else word + "s"
 
 
 #: How much of a value a message quotes: enough to recognise it, not enough to echo a secret.

@@ -23,8 +23,9 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from selfassess.problems import InputError, Problem, error
-from selfassess.reading import read_regular_file
+from selfassess.files import read_regular_file
+from selfassess.problemcodes import severity
+from selfassess.problems import InputError, Problem, error, input_error
 from selfassess.wording import quoted
 
 KeyPath = tuple[str | int, ...]
@@ -37,6 +38,8 @@ MAX_DEPTH = int(os.environ.get("SELFASSESS_MAX_DEPTH", 64))
 MAX_NODES = int(os.environ.get("SELFASSESS_MAX_NODES", 100_000))
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_EMPTY = "file is empty; expected a mapping such as 'schema_version: 1'"
+
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -74,6 +77,11 @@ class Document:
             if prefix in self.keys:
                 return self.keys[prefix]
         return self.value_mark(path)
+
+    def problem(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
+        """Return a problem at a key (or, with key=False, its value); the registry gives its severity."""
+        mark = self.key_mark(path) if key else self.value_mark(path)
+        return Problem(self.path_display, mark.line, mark.col, code, message, severity(code))
 
 
 def _prefixes(path: KeyPath) -> Iterator[KeyPath]:
@@ -173,21 +181,26 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
     if not text.strip() or all(
         line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
     ):
-        raise InputError(
-            [
-                error(
-                    display,
-                    1,
-                    1,
-                    "E104",
-                    "file is empty; expected a mapping such as 'schema_version: 1'",
-                )
-            ]
-        )
+        raise input_error(display, 1, 1, "E104", _EMPTY)
+    node = _parse(text, display)
+    if node is None:
+        raise input_error(display, 1, 1, "E104", _EMPTY)
+    builder = _Builder(path, display)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise InputError(builder.problems)
+    if not isinstance(data, dict):
+        found = f"expected a mapping of keys to values at the top of the file, found {_kind(data)}"
+        raise input_error(display, *_position(node), "E105", found)
+    return Document(path, data, builder.keys, builder.values, display)
+
+
+def _parse(text: str, display: str) -> Node | None:
+    """Compose the text's node tree; raise InputError placing any syntax or limit problem."""
     try:
-        node = _compose(_Loader, text)
+        return _compose(_Loader, text)
     except LimitExceeded as exc:
-        raise InputError([error(display, exc.line, exc.col, "E107", exc.message)]) from None
+        raise input_error(display, exc.line, exc.col, "E107", exc.message) from None
     except yaml.MarkedYAMLError as exc:
         if "nesting depth" not in str(exc.problem):
             raise InputError([_syntax_problem(exc, text, display)]) from None
@@ -197,36 +210,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
     except ReaderError as exc:
         raise InputError([_reader_problem(exc, text, display)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([error(display, 1, 1, "E101", f"YAML syntax error: {exc}")]) from None
-    if node is None:
-        raise InputError(
-            [
-                error(
-                    display,
-                    1,
-                    1,
-                    "E104",
-                    "file is empty; expected a mapping such as 'schema_version: 1'",
-                )
-            ]
-        )
-    builder = _Builder(path, display)
-    data = builder.build(node, ())
-    if builder.problems:
-        raise InputError(builder.problems)
-    if not isinstance(data, dict):
-        raise InputError(
-            [
-                error(
-                    display,
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                    "E105",
-                    f"expected a mapping of keys to values at the top of the file, found {_kind(data)}",
-                )
-            ]
-        )
-    return Document(path, data, builder.keys, builder.values, display)
+        raise input_error(display, 1, 1, "E101", f"YAML syntax error: {exc}") from None
 
 
 def _decode(raw: bytes, display: str) -> str:
@@ -238,32 +222,19 @@ def _decode(raw: bytes, display: str) -> str:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise InputError(
-            [
-                error(
-                    display,
-                    line,
-                    col,
-                    "E102",
-                    f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                    "save it as UTF-8 in your editor",
-                )
-            ]
+        raise input_error(
+            display,
+            line,
+            col,
+            "E102",
+            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8 in your editor",
         ) from None
     if "\x00" in text:
         prefix = text[: text.index("\x00")]
         line = prefix.count("\n") + 1
         col = len(prefix) - (prefix.rfind("\n") + 1) + 1
-        raise InputError(
-            [
-                error(
-                    display,
-                    line,
-                    col,
-                    "E102",
-                    "file contains a NUL character; it is not a text file",
-                )
-            ]
+        raise input_error(
+            display, line, col, "E102", "file contains a NUL character; it is not a text file"
         )
     return text.replace("\r\n", "\n")
 
@@ -354,29 +325,20 @@ class _Builder:
     def build(self, node: Node, path: KeyPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise InputError(
-                [
-                    error(
-                        self.display,
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        "E107",
-                        f"document expands to more than {MAX_NODES:,} values (too many aliases); "
-                        "refused before expanding it (set SELFASSESS_MAX_NODES to raise the limit)",
-                    )
-                ]
+            raise input_error(
+                self.display,
+                *_position(node),
+                "E107",
+                f"document expands to more than {MAX_NODES:,} values (too many aliases); "
+                "refused before expanding it (set SELFASSESS_MAX_NODES to raise the limit)",
             )
         if len(path) > MAX_DEPTH:
-            raise InputError(
-                [
-                    error(
-                        self.display,
-                        *_position(node),
-                        "E107",
-                        f"nesting is deeper than {MAX_DEPTH} levels (a recursive alias?); "
-                        "an assessment needs fewer than 10",
-                    )
-                ]
+            raise input_error(
+                self.display,
+                *_position(node),
+                "E107",
+                f"nesting is deeper than {MAX_DEPTH} levels (a recursive alias?); "
+                "an assessment needs fewer than 10",
             )
         self.values.setdefault(path, _mark(node))
         if node.tag not in _ALLOWED_TAGS:

@@ -140,4 +140,7 @@ def test_unknown_provision_is_a_usage_error_with_a_suggestion(run: Run, mini: Pa
 def test_unknown_edition_is_a_usage_error(run: Run, mini: Path) -> None:
     result = run("code", "list", "hos-chc-2019")
     assert result.exit_code == 2
-    assert "Error: no Code edition 'hos-chc-2019' (editions found: " in result.output
+    assert result.output.splitlines()[-1] == (
+        "Error: unknown Code edition 'hos-chc-2019' "
+        "(known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)"
+    )

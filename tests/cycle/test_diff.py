@@ -223,9 +223,12 @@ def test_across_editions_through_the_map(run: Run, project: Path) -> None:
     assert lines[-1] == "No longer answered: 4.3, 5.11"
 
 
-def test_editions_without_a_map_are_a_usage_error(run: Run, project: Path) -> None:
+def test_editions_without_a_map_are_a_located_problem(run: Run, project: Path) -> None:
     text = Path(OLD).read_text(encoding="utf-8").replace("code: hos-chc-2024", "code: hos-chc-2022")
     Path("old2022.yaml").write_text(text, encoding="utf-8")
     result = run("diff", OLD, "old2022.yaml")
-    assert result.exit_code == 2
-    assert "no edition map leads from one to the other" in result.output
+    assert (result.exit_code, result.output) == (
+        1,
+        "old2022.yaml:3:7: E230 no edition map from hos-chc-2024 to hos-chc-2022 "
+        "(looked for maps/hos-chc-2024--hos-chc-2022.yaml in code_requirements)\n",
+    )

@@ -166,11 +166,15 @@ def test_impossible_migrations_are_usage_errors(
     assert message in result.output
 
 
-def test_no_map_is_a_usage_error(run: Run, project: Path) -> None:
-    path = project / "assessments" / "example-borough-council-2024-25.yaml"
-    result = run("migrate", str(path), "--to", "hos-chc-2022", "-o", "x.yaml")
-    assert result.exit_code == 2
-    assert "no edition map from hos-chc-2024 to hos-chc-2022" in result.output
+def test_no_map_is_a_located_problem(run: Run, project: Path) -> None:
+    path = "assessments/example-borough-council-2024-25.yaml"
+    result = run("migrate", path, "--to", "hos-chc-2022", "-o", "x.yaml")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{path}:3:7: E230 no edition map from hos-chc-2024 to hos-chc-2022 "
+        "(looked for maps/hos-chc-2024--hos-chc-2022.yaml in code_requirements)\n",
+    )
+    assert not Path("x.yaml").exists()
 
 
 def test_bad_input_is_reported_without_a_traceback(run: Run, project: Path) -> None:

@@ -157,3 +157,14 @@ def test_periods_and_names() -> None:
         "odd-next",
     ]
     assert slug("St. Mary's Housing Co-op (North)") == "st-mary-s-housing-co-op-north"
+
+
+def test_from_an_edition_with_no_map_is_a_located_problem(run: Run, project: Path) -> None:
+    last = "assessments/example-borough-council-2024-25.yaml"
+    result = run("init", "--from", last, "--code", "hos-chc-2022", "-o", "new.yaml")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{last}:3:7: E230 no edition map from hos-chc-2024 to hos-chc-2022 "
+        "(looked for maps/hos-chc-2024--hos-chc-2022.yaml in code_requirements)\n",
+    )
+    assert not (project / "new.yaml").exists()

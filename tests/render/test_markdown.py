@@ -17,7 +17,7 @@ from renderkit import (
     render_example,
 )
 from selfassess.render.mdescape import cell, escape
-from selfassess.render.mdwriter import neutralise
+from selfassess.render.mdwriter import inert_markdown
 from selfassess.render.usermarkdown import to_html
 
 GOLDEN = ROOT / "tests" / "golden" / "example" / "self-assessment.md"
@@ -84,13 +84,21 @@ def test_escape_shows_text_as_written() -> None:
     assert cell("a | b\nc") == "a \\| b c"
 
 
+def test_an_image_in_users_markdown_becomes_a_plain_link() -> None:
+    assert inert_markdown("See ![chart](https://example.org/c.png).") == (
+        "See &#33;[chart](https://example.org/c.png)."
+    )
+    html = MarkdownIt("commonmark").render(inert_markdown("![chart](https://example.org/c.png)"))
+    assert html == '<p>!<a href="https://example.org/c.png">chart</a></p>\n'
+
+
 def test_neutralise_keeps_markdown_but_not_html_or_unsafe_links() -> None:
     text = (
         "We **do** this. <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n"
         "[safe](https://example.org) [bad](javascript:alert(1)) <https://example.org/a>\n\n"
         "[ref]: javascript:alert(2)\n\n# not a heading"
     )
-    out = neutralise(text)
+    out = inert_markdown(text)
     # A permissive viewer (raw HTML on, every link allowed) must show no tag and no bad link.
     viewer = MarkdownIt("commonmark", {"html": True})
     viewer.validateLink = lambda url: True
@@ -139,7 +147,7 @@ def test_user_markdown_is_always_inert(text: str) -> None:
     # Our Markdown output, shown by a permissive viewer (raw HTML on, every link allowed).
     viewer = MarkdownIt("commonmark", {"html": True})
     viewer.validateLink = lambda url: True
-    shown = viewer.render(neutralise(text)) or "<p></p>"
+    shown = viewer.render(inert_markdown(text)) or "<p></p>"
     tree = lxml.html.fragment_fromstring(shown, create_parent="div")
     assert not tree.xpath("//script | //img | //iframe")
     assert not [a for a in tree.xpath("//@*") if a.attrname.startswith("on")]

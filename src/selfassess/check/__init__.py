@@ -1,22 +1,24 @@
-"""Check files: assessments, Code editions and edition maps."""
+"""Check files: assessments, Code editions, edition maps and deadline rules.
+
+The rules live beside this module: rules.py for assessments, codefiles.py for
+Code and map files; report.py writes what they find.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from selfassess.check.codefiles import code_problems, map_problems
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import DeadlineRules
-from selfassess.models import Assessment, CodeEdition, EditionMap, Provision, Section, id_key
-from selfassess.problems import InputError, Problem, Severity, error, sort_problems, warning
-from selfassess.safety import is_safe_url
+from selfassess.models import Assessment, CodeEdition
+from selfassess.problems import InputError, Problem, Severity, sort_problems
 from selfassess.validate import validate
-from selfassess.wording import shorten
-from selfassess.yamlio import Document, KeyPath, load_file
+from selfassess.yamlio import Document, load_file
 
 
 @dataclass
@@ -67,9 +69,9 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         document = load_file(path)
         kind = file_kind(document.data)
         if kind == "code":
-            return list(_code_problems(document))
+            return list(code_problems(document))
         if kind == "map":
-            return list(_map_problems(document))
+            return list(map_problems(document))
         if kind == "deadlines":
             validate(document, DeadlineRules)
             return []
@@ -106,119 +108,8 @@ def check_assessment(
     catalogue = Catalogue.near(document.path)
     edition = catalogue.edition(assessment.code)
     if edition is None:
-        known = ", ".join(catalogue.edition_ids()) or "none found"
-        mark = document.value_mark(("code",))
-        problem = error(
-            document.path_display,
-            mark.line,
-            mark.col,
-            "E201",
-            f"unknown Code edition '{assessment.code}' (known: {known})",
-        )
-        return None, [problem]
+        message = catalogue.unknown_edition(assessment.code)
+        return None, [document.problem("E201", ("code",), message, key=False)]
     context = RuleContext(document, assessment, edition, catalogue, as_of)
     problems = [p for rule in RULES for p in rule(context)]
     return CheckedAssessment(document, assessment, edition, problems), problems
-
-
-def _code_problems(document: Document) -> Iterator[Problem]:
-    edition = validate(document, CodeEdition)
-    seen: set[str] = set()
-    previous: tuple[int, ...] = ()
-    shown = document.path_display
-    if not is_safe_url(edition.source):
-        mark = document.value_mark(("source",))
-        yield warning(shown, mark.line, mark.col, "W310", _unsafe_source(edition.source))
-    for section, provision, path in _provision_paths(edition):
-        number = id_key(provision.id)
-        where = document.value_mark(path)
-        if provision.id in seen:
-            yield error(
-                shown, where.line, where.col, "E209", f"provision {provision.id} is listed twice"
-            )
-        elif number and number[0] != section.number:
-            message = f"provision {provision.id} is in section {section.number}"
-            yield error(shown, where.line, where.col, "E209", message)
-        elif number <= previous:
-            after = ".".join(map(str, previous))
-            message = f"provision {provision.id} is out of order (after {after})"
-            yield error(shown, where.line, where.col, "E209", message)
-        if (
-            provision.source
-            and not is_safe_url(provision.source)
-            and provision.source[:5] != "form "
-        ):
-            mark = document.value_mark((*path, "source"))
-            yield warning(shown, mark.line, mark.col, "W310", _unsafe_source(provision.source))
-        seen.add(provision.id)
-        previous = max(previous, number)
-
-
-def _provision_paths(edition: CodeEdition) -> Iterator[tuple[Section, Provision, KeyPath]]:
-    """Yield each provision with its section and its key path in the file."""
-    for s_index, section in enumerate(edition.sections):
-        if section.parts is not None:
-            for p_index, part in enumerate(section.parts):
-                for index, provision in enumerate(part.provisions):
-                    yield (
-                        section,
-                        provision,
-                        ("sections", s_index, "parts", p_index, "provisions", index),
-                    )
-        for index, provision in enumerate(section.provisions or []):
-            yield section, provision, ("sections", s_index, "provisions", index)
-
-
-def _unsafe_source(url: str) -> str:
-    shown = shorten(url)
-    return (
-        f"source {shown!r} is not an http, https or mailto link; it will be published as plain text"
-    )
-
-
-def _map_problems(document: Document) -> Iterator[Problem]:
-    edition_map = validate(document, EditionMap)
-    catalogue = Catalogue.near(document.path)
-    editions = {}
-    for key in ("from_edition", "to_edition"):
-        edition_id = getattr(edition_map, key)
-        editions[key] = catalogue.edition(edition_id)
-        if editions[key] is None:
-            mark = document.value_mark((key,))
-            yield error(
-                document.path_display,
-                mark.line,
-                mark.col,
-                "E201",
-                f"unknown Code edition '{edition_id}'",
-            )
-    old, new = editions["from_edition"], editions["to_edition"]
-    if old is None or new is None:
-        return
-    for index, entry in enumerate(edition_map.mappings):
-        mark = document.value_mark(("mappings", index))
-        if old.provision(entry.from_) is None:
-            yield error(
-                document.path_display,
-                mark.line,
-                mark.col,
-                "E208",
-                f"{old.id} has no provision {entry.from_}",
-            )
-        for target in entry.to:
-            if new.provision(target) is None:
-                yield error(
-                    document.path_display,
-                    mark.line,
-                    mark.col,
-                    "E208",
-                    f"{new.id} has no provision {target}",
-                )
-        if (entry.relation == "removed") != (not entry.to):
-            yield error(
-                document.path_display,
-                mark.line,
-                mark.col,
-                "E208",
-                f"{entry.from_}: 'removed' goes with an empty to: list, and only it",
-            )

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 
 from selfassess.check import Report
+from selfassess.problems import Severity
 from selfassess.wording import plural
 
 REPORT_SCHEMA_VERSION = 1
+#: GitHub's annotation level for each severity.
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
 def summary_line(report: Report) -> str:
@@ -58,7 +61,7 @@ def format_github(report: Report) -> str:
     """Return GitHub Actions workflow commands that annotate each problem."""
     lines = []
     for p in report.problems:
-        level = "error" if p.severity.value == "error" else "warning"
+        level = _GITHUB_LEVELS[p.severity]
         props = (
             f"file={_escape_annotation(p.file, True)},line={p.line},col={p.col},"
             f"title={_escape_annotation(p.code, True)}"

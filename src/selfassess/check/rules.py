@@ -15,7 +15,7 @@ from pathlib import Path
 from selfassess.code.catalogue import Catalogue
 from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, EvidenceItem, Response
-from selfassess.problems import Problem, error, warning
+from selfassess.problems import Problem
 from selfassess.safety import is_safe_url, unsafe_link_targets
 from selfassess.wording import plural, shorten
 from selfassess.yamlio import Document, KeyPath
@@ -40,14 +40,11 @@ class RuleContext:
     as_of: dt.date
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
-        """Make an error at a path in the document."""
-        mark = self.document.key_mark(path) if key else self.document.value_mark(path)
-        return error(self.document.path_display, mark.line, mark.col, code, message)
+        """Make a problem at a path in the document, as severe as the registry says."""
+        return self.document.problem(code, path, message, key=key)
 
-    def warn(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
-        """Make a warning at a path in the document."""
-        mark = self.document.key_mark(path) if key else self.document.value_mark(path)
-        return warning(self.document.path_display, mark.line, mark.col, code, message)
+    #: Warnings are made the same way; the registry, not the name, gives the severity.
+    warn = at
 
     def answered(self) -> Iterator[tuple[str, Response]]:
         """Yield each response with its provision id."""
@@ -187,11 +184,11 @@ def overdue(ctx: RuleContext) -> Iterator[Problem]:
     """W301/W302: actions past due, and compliance dates passed while still no."""
     for pid, response in ctx.answered():
         for index, action in enumerate(response.actions):
-            if action.due and action.due < ctx.as_of and action.status != "done":
+            if action.is_overdue(ctx.as_of):
                 yield ctx.warn(
                     "W301",
                     ("responses", pid, "actions", index, "due"),
-                    f"action for {pid} was due {action.due.isoformat()} and is {action.status}",
+                    f"action for {pid} was due {action.due} and is {action.status}",
                 )
         date = response.compliance_date
         if response.comply == "no" and date and date < ctx.as_of:

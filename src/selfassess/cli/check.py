@@ -7,10 +7,24 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, command, today
 
 
-@click.command("check")
+def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Read --ignore values as registered problem codes (any case); refuse unknown ones."""
+    from selfassess.problemcodes import is_known
+
+    codes = tuple(value.strip().upper() for value in values)
+    unknown = [value for value, code in zip(values, codes, strict=True) if not is_known(code)]
+    if unknown:
+        raise click.BadParameter(
+            f"no problem code {', '.join(map(repr, unknown))}; the README's "
+            "'What check looks for' lists every code"
+        )
+    return codes
+
+
+@command("check")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @as_of_option
 @click.option("--strict", is_flag=True, help="Fail on warnings as well as errors.")
@@ -19,6 +33,7 @@ from selfassess.cli.common import EXISTING_FILE, as_of_option, today
     "ignored",
     multiple=True,
     metavar="CODE",
+    callback=lambda ctx, param, values: known_codes(values),
     help="Leave out problems with this code (e.g. W308); may be repeated.",
 )
 @click.option(
@@ -43,14 +58,16 @@ def check_command(
     """
     from selfassess.check import check_files
     from selfassess.check.report import FORMATS
+    from selfassess.problems import ProblemsFound
 
     report = check_files(list(files), today(as_of))
     report.problems = [p for p in report.problems if p.code not in ignored]
     click.echo(FORMATS[output_format](report), nl=False)
-    raise SystemExit(1 if report.failed(strict) else 0)
+    if report.failed(strict):
+        raise ProblemsFound()
 
 
-@click.command("schema")
+@command("schema")
 @click.option(
     "--kind",
     type=click.Choice(["assessment", "code", "map", "deadlines"]),

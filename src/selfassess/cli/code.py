@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import DATE, EXISTING_FILE, run, today
-
-DEFAULT_EDITION = "hos-chc-2024"
+from selfassess.cli.common import DATE, EXISTING_FILE, Command, today
+from selfassess.code import DEFAULT_EDITION
 
 
 @click.group("code")
@@ -17,7 +16,7 @@ def code_group() -> None:
     """Browse the Code's editions, or take their text from the Ombudsman's form."""
 
 
-@code_group.command("list")
+@code_group.command("list", cls=Command)
 @click.argument("edition", default=DEFAULT_EDITION)
 def list_command(edition: str) -> None:
     """List an edition's sections and provisions (default hos-chc-2024).
@@ -25,14 +24,14 @@ def list_command(edition: str) -> None:
     Each line gives the provision's id, modality, whether its text is bundled,
     and a short summary.
     """
-    from selfassess.code.browse import format_list, load_edition
+    from selfassess.code.browse import format_list
     from selfassess.code.catalogue import Catalogue
 
-    found = run(load_edition, Catalogue.near(), edition)
+    found = Catalogue.near().require(edition)
     click.echo(format_list(found), nl=False)
 
 
-@code_group.command("show")
+@code_group.command("show", cls=Command)
 @click.argument("provision_id", metavar="ID")
 @click.option(
     "--edition", default=DEFAULT_EDITION, show_default=True, help="The edition to look in."
@@ -43,15 +42,15 @@ def show_command(provision_id: str, edition: str) -> None:
     Also shows where the provision went in a later edition, or where it came
     from in an earlier one, according to the edition maps.
     """
-    from selfassess.code.browse import format_show, load_edition
+    from selfassess.code.browse import format_show
     from selfassess.code.catalogue import Catalogue
 
     catalogue = Catalogue.near()
-    found = run(load_edition, catalogue, edition)
-    click.echo(run(format_show, catalogue, found, provision_id), nl=False)
+    found = catalogue.require(edition)
+    click.echo(format_show(catalogue, found, provision_id), nl=False)
 
 
-@code_group.command("import")
+@code_group.command("import", cls=Command)
 @click.argument("form", type=EXISTING_FILE)
 @click.option(
     "--edition", default=DEFAULT_EDITION, show_default=True, help="The edition the form is for."
@@ -85,7 +84,7 @@ def import_command(
     When every provision has text and none is missing from the form, the
     edition is marked complete and check becomes strict.
     """
-    from selfassess.code.fromform import format_import, import_form
+    from selfassess.code.fromform import format_import, import_code_text
 
-    result = run(import_form, form, edition, output, update, prefer_form, today(day))
+    result = import_code_text(form, edition, output, update, prefer_form, today(day))
     click.echo(format_import(result, form.name), nl=False)

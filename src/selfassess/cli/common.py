@@ -1,18 +1,15 @@
-"""What every command shares: dates, problem output and the one place errors become exits."""
+"""What every command shares: dates, file arguments and the one place errors become exits."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from selfassess.problems import InputError, OutputError, UsageError
-
-T = TypeVar("T")
+from selfassess.problems import InputError, OutputError, ProblemsFound, UsageError
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -50,23 +47,34 @@ as_of_option = click.option(
 )
 
 
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """Turn selfassess errors into messages and exit codes: 1 for files, 2 for usage."""
-    try:
-        yield
-    except InputError as exc:
-        for problem in exc.problems:
-            click.echo(problem.format())
-        raise SystemExit(1) from None
-    except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        raise SystemExit(1) from None
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
+class Command(click.Command):
+    """A command whose selfassess errors become messages and exit codes here, and only here.
+
+    Problems in files and failed writes exit 1; a request the command cannot
+    carry out is bad usage and exits 2, as click's own usage errors do.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            for problem in exc.problems:
+                click.echo(problem.format())
+            raise SystemExit(1) from None
+        except OutputError as exc:
+            echo_error(exc)
+            raise SystemExit(1) from None
+        except ProblemsFound:
+            raise SystemExit(1) from None
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
 
 
-def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Call a library function, reporting its errors the selfassess way."""
-    with reported_errors():
-        return function(*args, **kwargs)
+def echo_error(exc: OutputError) -> None:
+    """Print an output that could not be written, on standard error."""
+    click.echo(f"Error: {exc}", err=True)
+
+
+def command(name: str) -> Callable[[Callable[..., Any]], Command]:
+    """Declare a command that reports selfassess errors the one way (see Command)."""
+    return click.command(name, cls=Command)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, reported_errors, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, command, today
 
 output_option = click.option(
     "-o",
@@ -38,7 +38,7 @@ def _say(output: Path | None, message: str) -> None:
     click.echo(message, err=str(output) == "-")
 
 
-@click.command("init")
+@command("init")
 @click.option(
     "--code", metavar="EDITION", help="The Code edition, e.g. hos-chc-2024 (default: newest)."
 )
@@ -73,19 +73,16 @@ def init_command(
     """
     from selfassess.cycle.start import default_output, start
 
-    with reported_errors():
-        assessment, _, text = start(code, landlord, period, last, today(as_of), homes)
-        target = output or default_output(assessment)
-        _write(target, text, force)
-        unanswered = sum(1 for r in assessment.responses.values() if r.comply is None)
-        answered = len(assessment.responses) - unanswered
-        carried = f"{answered} answers carried from {last}; " if last else ""
-        _say(
-            target, f"{carried}{unanswered} provisions to answer; run 'selfassess check' as you go."
-        )
+    assessment, _, text = start(code, landlord, period, last, today(as_of), homes)
+    target = output or default_output(assessment)
+    _write(target, text, force)
+    unanswered = sum(1 for r in assessment.responses.values() if r.comply is None)
+    answered = len(assessment.responses) - unanswered
+    carried = f"{answered} answers carried from {last}; " if last else ""
+    _say(target, f"{carried}{unanswered} provisions to answer; run 'selfassess check' as you go.")
 
 
-@click.command("import")
+@command("import")
 @click.argument("form", type=EXISTING_FILE)
 @click.option(
     "--code", metavar="EDITION", help="The Code edition (default: worked out from the form)."
@@ -110,17 +107,16 @@ def import_command(
     else is listed here and written as an unanswered provision with a `review`
     note, so `selfassess check` lists it until it is answered.
     """
-    from selfassess.cycle.importing import default_import_output, import_form, report_lines
+    from selfassess.cycle.importing import default_import_output, import_assessment, report_lines
 
-    with reported_errors():
-        result = import_form(form, today(as_of), code, landlord, period)
-        target = output or default_import_output(result, form, named=bool(landlord))
-        _write(target, result.yaml(form), force)
-        for line in report_lines(result, form):
-            _say(target, line)
+    result = import_assessment(form, today(as_of), code, landlord, period)
+    target = output or default_import_output(result, form, named=bool(landlord))
+    _write(target, result.yaml(form), force)
+    for line in report_lines(result, form):
+        _say(target, line)
 
 
-@click.command("migrate")
+@command("migrate")
 @click.argument("file", type=EXISTING_FILE)
 @click.option(
     "--to",
@@ -142,19 +138,18 @@ def migrate_command(file: Path, to_code: str, output: Path | None, force: bool) 
     from selfassess.cycle.migrate import migrate_file, summary_lines
     from selfassess.yamlout import dump_assessment
 
-    with reported_errors():
-        migration, edition = migrate_file(file, to_code)
-        target = output or file
-        note = f"Migrated from {migration.from_edition} to {edition.id} with 'selfassess migrate'."
-        text = dump_assessment(migration.assessment, edition, (note,))
-        _write(target, text, force)
-        _say(target, f"Answers carried from {file} into {edition.id}:")
-        for line in summary_lines(migration):
-            _say(target, line)
-        _say(target, "Run 'selfassess check' to list the answers to review.")
+    migration, edition = migrate_file(file, to_code)
+    target = output or file
+    note = f"Migrated from {migration.from_edition} to {edition.id} with 'selfassess migrate'."
+    text = dump_assessment(migration.assessment, edition, (note,))
+    _write(target, text, force)
+    _say(target, f"Answers carried from {file} into {edition.id}:")
+    for line in summary_lines(migration):
+        _say(target, line)
+    _say(target, "Run 'selfassess check' to list the answers to review.")
 
 
-@click.command("diff")
+@command("diff")
 @click.argument("old", type=EXISTING_FILE)
 @click.argument("new", type=EXISTING_FILE)
 @click.option(
@@ -176,13 +171,12 @@ def diff_command(old: Path, new: Path, output_format: str) -> None:
     from selfassess.cycle.diffreport import FORMATS
     from selfassess.problems import printable_lines
 
-    with reported_errors():
-        result = diff_files(old, new, today(None))
-        report = FORMATS[output_format](result)
-        click.echo(report if output_format == "json" else printable_lines(report), nl=False)
+    result = diff_files(old, new, today(None))
+    report = FORMATS[output_format](result)
+    click.echo(report if output_format == "json" else printable_lines(report), nl=False)
 
 
-@click.command("status")
+@command("status")
 @click.argument("file", type=EXISTING_FILE)
 @as_of_option
 @click.option(
@@ -203,9 +197,6 @@ def status_command(file: Path, as_of: dt.date | None, output_format: str) -> Non
     from selfassess.cycle.status import assessment_status, format_json, format_text
     from selfassess.problems import printable_lines
 
-    with reported_errors():
-        status = assessment_status(file, today(as_of))
-        shown = (
-            format_json(status) if output_format == "json" else printable_lines(format_text(status))
-        )
-        click.echo(shown, nl=False)
+    status = assessment_status(file, today(as_of))
+    shown = format_json(status) if output_format == "json" else printable_lines(format_text(status))
+    click.echo(shown, nl=False)

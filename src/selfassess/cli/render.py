@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, run, today
-from selfassess.wording import plural
+from selfassess.cli.common import EXISTING_FILE, as_of_option, command, echo_error, today
+from selfassess.wording import noun, plural
 
 if TYPE_CHECKING:
     from selfassess.render import RenderOptions
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 TEMPLATE_ERROR = "E401"
 
 
-@click.command("render")
+@command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @click.option(
     "-o",
@@ -76,20 +76,23 @@ def render_command(
     from selfassess.render import RenderOptions, parse_formats, refuse_shared_folders
     from selfassess.wordform.docxread import open_docx
 
-    run(refuse_shared_folders, files, out)  # before anything is written
+    refuse_shared_folders(files, out)  # before anything is written
     if reference_docx is not None:
-        run(open_docx, reference_docx)  # refused once, before any assessment is rendered
+        open_docx(reference_docx)  # refused once, before any assessment is rendered
     options = RenderOptions(
         as_of=today(as_of),
-        formats=run(parse_formats, formats),
+        formats=parse_formats(formats),
         templates=templates,
         draft=draft,
         reference_docx=reference_docx,
     )
+    from selfassess.problems import ProblemsFound
+
     failed = False
     for path in _progress(files):
         failed = not _render_one(path, out, options) or failed
-    raise SystemExit(1 if failed else 0)
+    if failed:
+        raise ProblemsFound()
 
 
 def _progress(files: tuple[Path, ...]) -> Iterable[Path]:
@@ -103,16 +106,14 @@ def _progress(files: tuple[Path, ...]) -> Iterable[Path]:
 
 def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
     """Render one file, print its problems and outputs; return True if it was rendered."""
-    from selfassess.problems import OutputError, UsageError
+    from selfassess.problems import OutputError
     from selfassess.render import render_file
 
     try:
         result = render_file(path, out, options)
-    except OutputError as exc:
-        click.echo(f"Error: {exc}", err=True)
+    except OutputError as exc:  # reported, and the other files are still rendered
+        echo_error(exc)
         return False
-    except UsageError as exc:
-        raise click.UsageError(str(exc)) from None
     for problem in result.problems:
         click.echo(problem.format())
     if result.folder is None:
@@ -127,7 +128,7 @@ def _not_rendered(path: Path, codes: list[str], draft: bool) -> str:
     """Say why a file was not rendered and what to do about it."""
     them = "it" if len(codes) == 1 else "them"
     if any(code == TEMPLATE_ERROR for code in codes):
-        advice = f"fix the template{'' if len(codes) == 1 else 's'}"
+        advice = f"fix the {noun(len(codes), 'template')}"
     elif draft:
         advice = f"fix {them} to render a draft"
     else:
@@ -148,7 +149,7 @@ def _written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
     return lines
 
 
-@click.command("gaps")
+@command("gaps")
 @click.argument("file", type=EXISTING_FILE)
 @click.option("--owner", metavar="KEY", help="Only the actions of this owner (a key of owners).")
 @as_of_option
@@ -163,24 +164,24 @@ def gaps_command(
     The gap list is internal: it shows owners' names and emails.
     """
     from selfassess.check import load_assessment
-    from selfassess.problems import Severity
+    from selfassess.problems import InputError, Severity
+    from selfassess.render.context import build_view
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_text
     from selfassess.render.wordxml import xml_safe
 
     day = today(as_of)
-    checked = run(load_assessment, file, day)
+    checked = load_assessment(file, day)
     errors = [p for p in checked.problems if p.severity == Severity.ERROR]
     if errors:
-        for problem in sorted(errors):
-            click.echo(problem.format())
-        raise SystemExit(1)
+        raise InputError(sorted(errors))
     owners = checked.assessment.owners
     if owner is not None and owner not in owners:
         known = ", ".join(owners) or "none"
         raise click.BadParameter(
             f"no owner '{owner}' in {file} (owners: {known})", param_hint="--owner"
         )
-    gaps = xml_safe(build_gaps(checked, day, owner))  # no control character reaches the terminal
+    # No control character reaches the terminal.
+    gaps = xml_safe(build_gaps(checked, build_view(checked), day, owner))
     click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)

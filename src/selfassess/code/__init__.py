@@ -1,1 +1,4 @@
-"""The Code as data: editions, maps, browsing, merging, import from the form, deadlines."""
+"""The Code as data: its editions and maps, browsing, merging, import from the form, deadlines."""
+
+#: The edition commands use when none is named.
+DEFAULT_EDITION = "hos-chc-2024"

@@ -9,8 +9,6 @@ from selfassess.code.catalogue import Catalogue
 from selfassess.models import CodeEdition, MapEntry, Provision
 from selfassess.problems import UsageError
 
-DEFAULT_EDITION = "hos-chc-2024"
-
 
 @dataclass
 class _Mapped:
@@ -20,15 +18,6 @@ class _Mapped:
     other: CodeEdition | None
     entry: MapEntry
     onward: bool  # True when the provision is in the map's older edition
-
-
-def load_edition(catalogue: Catalogue, edition_id: str) -> CodeEdition:
-    """Return an edition by id; UsageError naming the known ones if there is none."""
-    edition = catalogue.edition(edition_id)
-    if edition is None:
-        known = ", ".join(i for i in catalogue.edition_ids() if catalogue.edition_path(i)) or "none"
-        raise UsageError(f"no Code edition '{edition_id}' (editions found: {known})")
-    return edition
 
 
 def format_list(edition: CodeEdition) -> str:

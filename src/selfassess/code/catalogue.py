@@ -10,9 +10,10 @@ from functools import cache
 from pathlib import Path
 
 from selfassess.models import CodeEdition, EditionMap
+from selfassess.problems import InputError, UsageError
 from selfassess.resources import resource_dir
 from selfassess.validate import validate
-from selfassess.yamlio import load_file
+from selfassess.yamlio import Document, load_file
 
 #: Files in code_requirements/ that are not editions.
 NOT_EDITIONS = {"deadlines"}
@@ -69,6 +70,18 @@ class Catalogue:
         path = self.edition_path(edition_id)
         return _load_edition(path) if path else None
 
+    def unknown_edition(self, edition_id: str) -> str:
+        """Say that an edition is not known, and name those that are."""
+        known = ", ".join(i for i in self.edition_ids() if self.edition_path(i)) or "none"
+        return f"unknown Code edition '{edition_id}' (known: {known})"
+
+    def require(self, edition_id: str) -> CodeEdition:
+        """Load an edition named on the command line; UsageError if there is no such edition."""
+        edition = self.edition(edition_id)
+        if edition is None:
+            raise UsageError(self.unknown_edition(edition_id))
+        return edition
+
     def map_path(self, from_id: str, to_id: str) -> Path | None:
         """Return the file mapping one edition onto another, or None."""
         if not (_is_plain_name(from_id) and _is_plain_name(to_id)):
@@ -92,6 +105,17 @@ class Catalogue:
         """Load the map between two editions, or None if there is none."""
         path = self.map_path(from_id, to_id)
         return _load_map(path) if path else None
+
+    def require_map(self, from_id: str, to_id: str, document: Document) -> EditionMap:
+        """Load the map between two editions; without one, E230 at the document's edition."""
+        edition_map = self.edition_map(from_id, to_id)
+        if edition_map is None:
+            message = (
+                f"no edition map from {from_id} to {to_id} "
+                f"(looked for maps/{from_id}--{to_id}.yaml in code_requirements)"
+            )
+            raise InputError([document.problem("E230", ("code",), message, key=False)])
+        return edition_map
 
 
 def _is_plain_name(name: str) -> bool:

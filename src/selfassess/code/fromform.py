@@ -10,15 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from selfassess.code.browse import load_edition
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.dump import dump_edition
 from selfassess.code.merge import STATUSES, ImportResult, Outcome, check_same_edition, merge
 from selfassess.files import write_new_file
 from selfassess.models import CodeEdition
-from selfassess.problems import InputError, OutputError, UsageError, error
+from selfassess.problems import OutputError, UsageError
 from selfassess.validate import validate
-from selfassess.wordform.forms import read_form
+from selfassess.wordform.forms import read_filled_form
 from selfassess.wording import plural
 from selfassess.yamlio import load_file
 
@@ -31,7 +30,7 @@ _SAID = {
 }
 
 
-def import_form(
+def import_code_text(
     form_path: Path,
     edition_id: str,
     output: Path | None,
@@ -40,13 +39,7 @@ def import_form(
     day: dt.date,
 ) -> ImportResult:
     """Read a form, merge its text into an edition and write the edition file."""
-    form = read_form(form_path)
-    if not form.rows:
-        message = (
-            "no form table found: expected a table whose header row names a provision "
-            "column (e.g. 'Code provision') and a requirement column ('Code requirement')"
-        )
-        raise InputError([error(str(form_path), 1, 1, "E123", message)])
+    form = read_filled_form(form_path)
     target = output or Path("code_requirements") / f"{edition_id}.yaml"
     if target.exists() and not update:
         raise OutputError(
@@ -65,7 +58,7 @@ def import_form(
 def _base_edition(target: Path, edition_id: str) -> CodeEdition:
     """Start from the file being updated, or from the edition the catalogue finds."""
     if not target.exists():
-        return load_edition(Catalogue.near(), edition_id)
+        return Catalogue.near().require(edition_id)
     edition = validate(load_file(target), CodeEdition)
     if edition.id != edition_id:
         raise UsageError(f"{target} holds edition {edition.id}, not {edition_id}")

@@ -11,7 +11,6 @@ from selfassess.check import load_assessment
 from selfassess.code.catalogue import Catalogue
 from selfassess.cycle.migrate import evidence_key, migrate
 from selfassess.models import Assessment, CodeEdition, EditionMap, Evidence, Response
-from selfassess.problems import UsageError
 
 DIFF_SCHEMA_VERSION = 1
 
@@ -88,12 +87,8 @@ def diff_files(old_path: Path, new_path: Path, as_of: dt.date) -> Diff:
     new = load_assessment(new_path, as_of)
     edition_map = None
     if old.assessment.code != new.assessment.code:
-        edition_map = Catalogue.near(new_path).edition_map(old.assessment.code, new.assessment.code)
-        if edition_map is None:
-            raise UsageError(
-                f"{old_path} uses {old.assessment.code} and {new_path} uses "
-                f"{new.assessment.code}, and no edition map leads from one to the other"
-            )
+        catalogue = Catalogue.near(new_path)
+        edition_map = catalogue.require_map(old.assessment.code, new.assessment.code, new.document)
     files = (old.document.path_display, new.document.path_display)
     return diff_assessments(old.assessment, new.assessment, new.edition, edition_map, files)
 

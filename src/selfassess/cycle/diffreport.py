@@ -11,7 +11,7 @@ from selfassess.cycle.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.dates import long_date
 from selfassess.models import Assessment, Evidence
 from selfassess.render.mdescape import cell, target
-from selfassess.render.mdwriter import neutralise
+from selfassess.render.mdwriter import inert_markdown
 from selfassess.safety import is_safe_url
 from selfassess.wording import plural
 
@@ -156,7 +156,7 @@ def _md_updated(diff: Diff) -> list[str]:
 def _evidence_md(item: Evidence) -> str:
     """Write evidence inline: users' markdown made inert, titles escaped, only safe links."""
     if isinstance(item, str):
-        return " ".join(neutralise(item).split())
+        return " ".join(inert_markdown(item).split())
     if item.url and is_safe_url(item.url):
         url = item.url if _PLAIN_TARGET.match(item.url) else target(item.url)
         return f"[{cell(item.title)}]({url})"

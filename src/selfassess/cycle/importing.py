@@ -15,8 +15,8 @@ from selfassess.code.catalogue import Catalogue
 from selfassess.cycle.migrate import combine
 from selfassess.cycle.start import default_output, last_completed_period, slug
 from selfassess.models import Assessment, CodeEdition, Landlord, Response
-from selfassess.problems import InputError, UsageError, error
-from selfassess.wordform.forms import Form, read_form
+from selfassess.problems import UsageError
+from selfassess.wordform.forms import Form, read_filled_form
 from selfassess.wordform.rows import read_row
 from selfassess.yamlout import dump_assessment
 
@@ -38,7 +38,7 @@ class Imported:
         return dump_assessment(self.assessment, self.edition, (f"Imported from {form.name}.",))
 
 
-def import_form(
+def import_assessment(
     path: Path,
     today: dt.date,
     code: str | None = None,
@@ -46,13 +46,7 @@ def import_form(
     period: str | None = None,
 ) -> Imported:
     """Read a completed Word self-assessment into an assessment."""
-    form = read_form(path)
-    if not form.rows:
-        message = (
-            "no form table found: expected a table whose header row names a provision "
-            "column (e.g. 'Code provision') and a requirement column ('Code requirement')"
-        )
-        raise InputError([error(str(path), 1, 1, "E123", message)])
+    form = read_filled_form(path)
     catalogue = Catalogue.near(path)
     edition, reason = pick_edition(form, catalogue, code)
     responses, problems = _responses(form, edition)
@@ -116,11 +110,7 @@ def _combined(first: Response, second: Response) -> Response:
 def pick_edition(form: Form, catalogue: Catalogue, code: str | None) -> tuple[CodeEdition, str]:
     """Return the edition a form was written against, and why it was chosen."""
     if code is not None:
-        edition = catalogue.edition(code)
-        if edition is None:
-            known = ", ".join(catalogue.edition_ids()) or "none"
-            raise UsageError(f"unknown Code edition '{code}' (known: {known})")
-        return edition, "chosen with --code"
+        return catalogue.require(code), "chosen with --code"
     scored = []
     for edition_id in catalogue.edition_ids():
         edition = catalogue.edition(edition_id)

@@ -49,20 +49,13 @@ class _Incoming:
 
 def migrate_file(path: Path, to_id: str) -> tuple[Migration, CodeEdition]:
     """Load an assessment and migrate it to another edition through the catalogue's map."""
-    assessment = validate(load_file(path), Assessment)
+    document = load_file(path)
+    assessment = validate(document, Assessment)
     catalogue = Catalogue.near(path)
-    edition = catalogue.edition(to_id)
-    if edition is None:
-        known = ", ".join(catalogue.edition_ids()) or "none"
-        raise UsageError(f"unknown Code edition '{to_id}' (known: {known})")
+    edition = catalogue.require(to_id)
     if assessment.code == to_id:
         raise UsageError(f"{path} is already an assessment against {to_id}")
-    edition_map = catalogue.edition_map(assessment.code, to_id)
-    if edition_map is None:
-        raise UsageError(
-            f"no edition map from {assessment.code} to {to_id} "
-            f"(looked for maps/{assessment.code}--{to_id}.yaml in code_requirements)"
-        )
+    edition_map = catalogue.require_map(assessment.code, to_id, document)
     return migrate(assessment, edition, edition_map), edition
 
 

@@ -121,7 +121,8 @@ def start(
 ) -> tuple[Assessment, CodeEdition, str]:
     """Return a new assessment, its edition and the YAML to write, as `selfassess init` asks."""
     catalogue = Catalogue.near(last_path)
-    last = load_assessment(last_path, today).assessment if last_path else None
+    checked = load_assessment(last_path, today) if last_path else None
+    last = checked.assessment if checked else None
     edition = _edition(catalogue, code or (last.code if last else None))
     if last is None:
         if not landlord:
@@ -130,8 +131,9 @@ def start(
             )
         new = blank_assessment(edition, landlord, period or last_completed_period(today), homes)
         return new, edition, init_text(new, edition, None)
-    if last.code != edition.id:
-        last = _carried_into(catalogue, last, edition)
+    if checked and last.code != edition.id:
+        edition_map = catalogue.require_map(last.code, edition.id, checked.document)
+        last = migrate(last, edition, edition_map).assessment
     new = from_last_year(last, edition, period or next_period(last.period))
     if landlord:
         new.landlord.name = landlord
@@ -147,14 +149,4 @@ def _edition(catalogue: Catalogue, code: str | None) -> CodeEdition:
         if not editions:
             raise UsageError("no Code editions found; give --code")
         return max(editions, key=lambda e: e.effective_from)
-    edition = catalogue.edition(code)
-    if edition is None:
-        raise UsageError(f"unknown Code edition '{code}' (known: {', '.join(ids) or 'none'})")
-    return edition
-
-
-def _carried_into(catalogue: Catalogue, last: Assessment, edition: CodeEdition) -> Assessment:
-    edition_map = catalogue.edition_map(last.code, edition.id)
-    if edition_map is None:
-        raise UsageError(f"no edition map from {last.code} to {edition.id}; cannot carry answers")
-    return migrate(last, edition, edition_map).assessment
+    return catalogue.require(code)

@@ -12,6 +12,7 @@ from selfassess.check import load_assessment
 from selfassess.code.deadlines import DueDate, due_dates, load_rules
 from selfassess.dates import year_after
 from selfassess.models import Action, Assessment, CodeEdition, TriggerEvent
+from selfassess.wording import plural
 
 STATUS_SCHEMA_VERSION = 1
 
@@ -61,7 +62,7 @@ def assessment_status(path: Path, as_of: dt.date) -> Status:
         (pid, action)
         for pid, response in answers.items()
         for action in response.actions
-        if action.due and action.due < as_of and action.status != "done"
+        if action.is_overdue(as_of)
     ]
     rules = load_rules(path)
     status.deadlines = due_dates(rules, assessment.landlord, assessment.period) if rules else []
@@ -77,7 +78,7 @@ def days_phrase(day: dt.date, as_of: dt.date) -> str:
     days = (day - as_of).days
     if days == 0:
         return "due today"
-    count = f"{abs(days)} day{'' if abs(days) == 1 else 's'}"
+    count = plural(abs(days), "day")
     return f"{count} left" if days > 0 else f"passed {count} ago"
 
 

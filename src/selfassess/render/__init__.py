@@ -152,7 +152,7 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
         fixed = checked.assessment.assessed_on
         outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)
     if "gaps" in wanted:
-        outputs.update(_gap_outputs(checked, options))
+        outputs.update(_gap_outputs(checked, doc, options))
     if "submission" in wanted:
         from selfassess.render.csvs import submission_csv
 
@@ -178,14 +178,16 @@ def _html_outputs(doc: DocumentView, wanted: set[str], templates: Path | None) -
     return outputs
 
 
-def _gap_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
+def _gap_outputs(
+    checked: CheckedAssessment, doc: DocumentView, options: RenderOptions
+) -> dict[str, bytes]:
     from selfassess.render import html
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_markdown
     from selfassess.render.wordxml import xml_safe
 
-    gaps = xml_safe(build_gaps(checked, options.as_of, draft=options.draft))
+    gaps = xml_safe(build_gaps(checked, doc, options.as_of))
     page = html.render_gaps_page(html.environment(options.templates), gaps)
     return {
         "gaps.md": gaps_markdown(gaps).encode(),

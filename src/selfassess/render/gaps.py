@@ -9,11 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from selfassess.check import CheckedAssessment
-from selfassess.dates import format_date
+from selfassess.dates import due_order, format_date
 from selfassess.models import Action, Assessment
 from selfassess.render import views as v
 from selfassess.render.codetext import anchor
-from selfassess.render.context import build_view
 
 _MODALITY_ORDER = {"must": 0, "mixed": 1, "should": 2}
 NO_OWNER = "No owner given"
@@ -78,6 +77,11 @@ class GapList:
         return tuple(a for gap in self.gaps for a in gap.actions)
 
     @property
+    def notice(self) -> v.DraftNotice | None:
+        """Return what the draft banner shows, or None when the assessment is not a draft."""
+        return v.DraftNotice(self.problems) if self.draft else None
+
+    @property
     def overdue(self) -> int:
         """Return how many actions are overdue."""
         return sum(1 for a in self.actions if a.overdue)
@@ -92,10 +96,9 @@ class GapList:
 
 
 def build_gaps(
-    checked: CheckedAssessment, as_of: dt.date, owner: str | None = None, draft: bool = False
+    checked: CheckedAssessment, doc: v.DocumentView, as_of: dt.date, owner: str | None = None
 ) -> GapList:
-    """Return the gap list: must before should, each gap's actions by due date."""
-    doc = build_view(checked, draft=draft)
+    """Return the gap list from the public view: must before should, actions by due date."""
     assessment = checked.assessment
     gaps = []
     for row in sorted(doc.non_compliant, key=lambda r: _MODALITY_ORDER.get(r.modality, 3)):
@@ -138,9 +141,9 @@ def _action(provision: str, action: Action, assessment: Assessment, as_of: dt.da
         owner_email=owner.email if owner else None,
         due=action.due,
         status=action.status,
-        overdue=action.status != "done" and action.due is not None and action.due < as_of,
+        overdue=action.is_overdue(as_of),
     )
 
 
 def _due_order(action: GapAction) -> tuple[bool, dt.date]:
-    return (action.due is None, action.due or dt.date.max)
+    return due_order(action.due)

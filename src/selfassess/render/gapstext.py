@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from selfassess.render import views as v
 from selfassess.render.gaps import Gap, GapAction, GapList
 from selfassess.render.mdescape import cell, escape, target
-from selfassess.render.mdwriter import neutralise
+from selfassess.render.mdwriter import inert_markdown
+from selfassess.wording import plural
 
 INTERNAL_NOTE = (
     "Internal: this list names the people responsible for each action. Do not publish it."
@@ -21,12 +22,12 @@ def headline(gaps: GapList) -> str:
     actions = len(gaps.actions)
     if gaps.owner:
         return (
-            f"As of {gaps.as_of}: {actions} action{'' if actions == 1 else 's'} for {gaps.owner} "
-            f"on {count} provision{'' if count == 1 else 's'} answered no, {gaps.overdue} overdue."
+            f"As of {gaps.as_of}: {plural(actions, 'action')} for {gaps.owner} "
+            f"on {plural(count, 'provision')} answered no, {gaps.overdue} overdue."
         )
     return (
-        f"As of {gaps.as_of}: {count} provision{'' if count == 1 else 's'} answered no, "
-        f"{actions} action{'' if actions == 1 else 's'}, {gaps.overdue} overdue."
+        f"As of {gaps.as_of}: {plural(count, 'provision')} answered no, "
+        f"{plural(actions, 'action')}, {gaps.overdue} overdue."
     )
 
 
@@ -64,7 +65,7 @@ def _gap_markdown(gap: Gap) -> Iterator[str]:
         yield f"[{escape(row.code_link.text)}]({target(row.code_link.url)})"
         yield ""
     if row.explanation:
-        yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+        yield f"**{v.EXPLANATION_LABEL}** {inert_markdown(row.explanation)}"
         yield ""
     yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
     yield ""

@@ -15,7 +15,7 @@ from selfassess.problems import InputError, Problem, error
 from selfassess.render import usermarkdown, views
 from selfassess.render.chart import build_chart, counts_text
 from selfassess.render.gaps import GapList
-from selfassess.render.views import Block, DocumentView
+from selfassess.render.views import DocumentView
 from selfassess.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         markdown=_markdown,
         inline_markdown=_inline_markdown,
         labelled=_labelled,
-        grouped=grouped,
         counts_text=counts_text,
     )
     env.globals.update(
@@ -81,35 +80,29 @@ def _labelled(text: str | None, label: str) -> Markup:
     return Markup("<p>") + strong.rstrip() + Markup("</p>\n") + Markup(body)
 
 
-def grouped(blocks: tuple[Block, ...]) -> list[tuple[str, list[str]]]:
-    """Group the Code's lines into paragraphs ("p") and runs of bullets ("ul")."""
-    groups: list[tuple[str, list[str]]] = []
-    for block in blocks:
-        if block.bullet and groups and groups[-1][0] == "ul":
-            groups[-1][1].append(block.text)
-        else:
-            groups.append(("ul" if block.bullet else "p", [block.text]))
-    return groups
-
-
 def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
     """Return the standalone self-assessment page."""
     chart = build_chart(tuple(s.counts for s in doc.sections))
-    return _render(
-        env, "self-assessment.html", doc=doc, chart=chart, styled=True, section_plan=False
+    return _render_doc(
+        env, "self-assessment.html", doc, chart=chart, styled=True, section_plan=False
     )
 
 
 def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
     """Return the CMS fragments by file name: one per section, and an index."""
     pages = {
-        f"section-{s.number}.html": _render(
-            env, "section.html", doc=doc, section=s, styled=False, section_plan=True
+        f"section-{s.number}.html": _render_doc(
+            env, "section.html", doc, section=s, styled=False, section_plan=True
         )
         for s in doc.sections
     }
-    pages["index.html"] = _render(env, "sections-index.html", doc=doc, styled=False)
+    pages["index.html"] = _render_doc(env, "sections-index.html", doc, styled=False)
     return pages
+
+
+def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
+    """Render a template of the public document, with its draft notice."""
+    return _render(env, name, doc=doc, notice=doc.notice, **context)
 
 
 def _render(env: jinja2.Environment, name: str, **context: Any) -> str:
@@ -139,5 +132,11 @@ def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
     from selfassess.render.gapstext import INTERNAL_NOTE, headline
 
     return _render(
-        env, "gaps.html", gaps=gaps, note=INTERNAL_NOTE, headline=headline(gaps), styled=True
+        env,
+        "gaps.html",
+        gaps=gaps,
+        notice=gaps.notice,
+        note=INTERNAL_NOTE,
+        headline=headline(gaps),
+        styled=True,
     )

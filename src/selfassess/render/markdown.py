@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
 from selfassess.render.mdescape import cell, escape, target
-from selfassess.render.mdwriter import neutralise
+from selfassess.render.mdwriter import inert_markdown
 
 
 def render_markdown(doc: v.DocumentView) -> str:
@@ -23,7 +23,7 @@ def render_markdown(doc: v.DocumentView) -> str:
         lines += [
             f"## {escape(doc.governance.heading)}",
             "",
-            neutralise(doc.governance.response),
+            inert_markdown(doc.governance.response),
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -131,11 +131,11 @@ def _row(row: v.Row, level: str) -> Iterator[str]:
     if row.commentary:
         yield "**Commentary / explanation:**"
         yield ""
-        yield neutralise(row.commentary)
+        yield inert_markdown(row.commentary)
         yield ""
     if row.answer == v.NO:
         if row.explanation:
-            yield f"**{v.EXPLANATION_LABEL}** {neutralise(row.explanation)}"
+            yield f"**{v.EXPLANATION_LABEL}** {inert_markdown(row.explanation)}"
             yield ""
         yield f"**{v.DATE_LABEL}** {row.compliance_date or 'not set'}"
         yield ""
@@ -160,7 +160,7 @@ def _requirement(row: v.Row) -> Iterator[str]:
 
 def _evidence(item: v.Evidence) -> str:
     if item.markdown:
-        return " ".join(neutralise(item.title).split())
+        return " ".join(inert_markdown(item.title).split())
     if item.url:
         return f"[{escape(item.title)}]({target(item.url)})"
     if item.path:

@@ -13,6 +13,8 @@ _BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _SAFE_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.IGNORECASE)
 _HEADING = re.compile(r"^(\s{0,3})(#)", re.MULTILINE)
+# An image would load from wherever its target points when the Markdown is shown.
+_IMAGE = re.compile(r"!(?=\[)")
 
 
 def escape(text: str) -> str:
@@ -40,11 +42,12 @@ def target(url: str) -> str:
 def as_written(markdown: str) -> str:
     """Keep a user's markdown as written, with raw HTML, unsafe links and headings made inert.
 
-    Only a first draft: mdwriter.neutralise parses what this gives as a viewer would and
+    Only a first draft: mdwriter.inert_markdown parses what this gives as a viewer would and
     writes the markdown afresh from its tokens if anything unsafe would survive.
     """
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
+    text = _IMAGE.sub("&#33;", text)
     text = INLINE_LINK.sub(_break_unsafe_link, text)
     text = LINK_DEFINITION.sub(_break_unsafe_definition, text)
     return _HEADING.sub(r"\1\\\2", text)

@@ -23,7 +23,7 @@ _INDENT = "    "  # enough for a nested list under both "- " and "10. "
 _MARKERS = (("bold", "**"), ("italic", "*"), ("strike", "~~"))
 
 
-def neutralise(markdown: str) -> str:
+def inert_markdown(markdown: str) -> str:
     """Return a user's markdown for a Markdown output: as written where that is provably inert.
 
     The text as written (raw HTML escaped, unsafe inline links broken) is parsed as a

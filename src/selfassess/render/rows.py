@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from selfassess.dates import format_date
+from selfassess.dates import due_order, format_date
 from selfassess.models import Action, Assessment, CodeEdition, EvidenceItem, Provision, Response
 from selfassess.render import views as v
 from selfassess.render.codetext import anchor, code_blocks
@@ -73,7 +71,7 @@ def _row(
 
 
 def _by_due(actions: list[Action]) -> list[Action]:
-    return sorted(actions, key=lambda a: (a.due is None, a.due or dt.date.max))
+    return sorted(actions, key=lambda a: due_order(a.due))
 
 
 def _evidence(item: str | EvidenceItem) -> v.Evidence:

@@ -10,8 +10,8 @@ from pathlib import Path
 import jinja2
 from jinja2.loaders import split_template_path
 
+from selfassess.files import read_regular_file
 from selfassess.problems import Problem, error
-from selfassess.reading import read_regular_file
 
 #: The largest template read (the bundled ones are under 10 KB each).
 MAX_TEMPLATE_BYTES = 1024 * 1024

@@ -40,6 +40,28 @@ class Block:
     bullet: bool = False
 
 
+#: Code text as paragraphs ("p", one line) and runs of bullets ("ul", their lines).
+TextGroups = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def grouped(blocks: tuple[Block, ...]) -> TextGroups:
+    """Group the Code's lines into paragraphs ("p") and runs of bullets ("ul")."""
+    groups: list[tuple[str, list[str]]] = []
+    for block in blocks:
+        if block.bullet and groups and groups[-1][0] == "ul":
+            groups[-1][1].append(block.text)
+        else:
+            groups.append(("ul" if block.bullet else "p", [block.text]))
+    return tuple((kind, tuple(lines)) for kind, lines in groups)
+
+
+@dataclass(frozen=True)
+class DraftNotice:
+    """What the draft banner lists: the problems check found that are still open."""
+
+    problems: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One evidence item: a link, a file (title and path) or a short markdown text."""
@@ -78,6 +100,11 @@ class Row:
     compliance_iso: str | None = None
     actions: tuple[ActionView, ...] = ()
 
+    @property
+    def text_groups(self) -> TextGroups:
+        """Return the Code's text as paragraphs and runs of bullets (none if not bundled)."""
+        return grouped(self.text or ())
+
 
 @dataclass(frozen=True)
 class Table:
@@ -98,6 +125,11 @@ class Counts:
     no: int
     unanswered: int
 
+    @property
+    def still_unanswered(self) -> str:
+        """Say how many are not yet answered: "1 is not yet answered.", "3 are ..."."""
+        return f"{self.unanswered} {'is' if self.unanswered == 1 else 'are'} not yet answered."
+
 
 @dataclass(frozen=True)
 class SectionView:
@@ -114,6 +146,11 @@ class SectionView:
     def rows(self) -> tuple[Row, ...]:
         """Return every row of the section, across its tables."""
         return tuple(row for table in self.tables for row in table.rows)
+
+    @property
+    def non_compliant(self) -> tuple[Row, ...]:
+        """Return the section's rows answered No."""
+        return tuple(row for row in self.rows if row.answer == NO)
 
 
 @dataclass(frozen=True)
@@ -162,7 +199,12 @@ class DocumentView:
     @property
     def non_compliant(self) -> tuple[Row, ...]:
         """Return the rows answered No, in Code order."""
-        return tuple(row for s in self.sections for row in s.rows if row.answer == NO)
+        return tuple(row for s in self.sections for row in s.non_compliant)
+
+    @property
+    def notice(self) -> DraftNotice | None:
+        """Return what the draft banner shows, or None for an approved document."""
+        return DraftNotice(self.problems) if self.draft else None
 
     @property
     def rows(self) -> tuple[Row, ...]:

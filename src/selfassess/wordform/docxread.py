@@ -18,8 +18,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from selfassess.files import read_regular_file
 from selfassess.problems import InputError, Problem, SelfAssessError, error
-from selfassess.reading import read_regular_file
 
 #: Refuse Word files that unpack to more than this many bytes (a real form is under 5 MB).
 MAX_UNPACKED = int(os.environ.get("SELFASSESS_MAX_DOCX_BYTES", 200 * 1024 * 1024))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from selfassess.problems import input_error
 from selfassess.wordform.columns import (
     SECTION,
     STAGE,
@@ -79,6 +80,21 @@ def read_form(path: Path) -> Form:
     except TableTooWide:
         raise too_wide(str(path)) from None
     return Form(reader.layout or "unknown", reader.rows, reader.titles)
+
+
+def read_filled_form(path: Path) -> Form:
+    """Read a form as read_form does; E123 if the file holds no form table at all."""
+    form = read_form(path)
+    if not form.rows:
+        raise input_error(
+            path,
+            1,
+            1,
+            "E123",
+            "no form table found: expected a table whose header row names a provision "
+            "column (e.g. 'Code provision') and a requirement column ('Code requirement')",
+        )
+    return form
 
 
 class _Reader:

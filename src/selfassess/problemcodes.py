@@ -1,0 +1,110 @@
+"""The registry of problem codes: each code's severity and one-line meaning.
+
+Every problem selfassess reports has a code from this table. The rules, the
+README's "What check looks for" tables, ``check --ignore`` and the tests all
+read it. One row per code, sorted by code; the comments mark the ranges kept
+for work in progress, so a new code is one added line under its range (and the
+same row in the README's table; tests/test_problemcodes.py says if either is missing).
+
+The letter gives the severity: E errors (exit 1), W warnings (exit 0 unless
+``--strict``), I notes (informational, never a failure).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selfassess.problems import Severity
+
+ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
+SEVERITY_LETTERS = {"E": ERROR, "W": WARNING, "I": NOTE}
+
+
+@dataclass(frozen=True)
+class ProblemCode:
+    """A problem code, its severity and what it means (the README's words)."""
+
+    code: str
+    severity: Severity
+    meaning: str
+
+
+# fmt: off
+CODES: tuple[ProblemCode, ...] = (
+    # E10x: reading YAML
+    ProblemCode("E100", ERROR, "the file cannot be read"),
+    ProblemCode("E101", ERROR, "YAML syntax error"),
+    ProblemCode("E102", ERROR, "not UTF-8 text (or contains a NUL character)"),
+    ProblemCode("E103", ERROR, "a tab used for indentation"),
+    ProblemCode("E104", ERROR, "empty file"),
+    ProblemCode("E105", ERROR, "the file is not a mapping of keys to values"),
+    ProblemCode("E106", ERROR, "a key written twice in one mapping"),
+    ProblemCode("E107", ERROR, "over a resource limit (file size, nesting depth, alias expansion)"),
+    ProblemCode("E108", ERROR, "a YAML tag other than plain text, numbers, lists and mappings (e.g. `!!python/object`)"),
+    # E11x: the file format (schema)
+    ProblemCode("E111", ERROR, "a `schema_version` this release does not read"),
+    ProblemCode("E112", ERROR, "a value of the wrong type, or not one of the allowed values"),
+    ProblemCode("E113", ERROR, "a required field is missing"),
+    ProblemCode("E114", ERROR, "an unknown field (with a \"did you mean\")"),
+    ProblemCode("E115", ERROR, "`comply` is not yes or no"),
+    # E12x: reading Word files
+    ProblemCode("E121", ERROR, "a Word file that is not a .docx or is damaged"),
+    ProblemCode("E122", ERROR, "a Word file that unpacks to more than the size limit"),
+    ProblemCode("E123", ERROR, "a Word file with no self-assessment form table in it"),
+    ProblemCode("E124", ERROR, "a form whose text matches too few of the edition's bundled texts (probably another edition)"),
+    # E12x-E13x (reserved): hostile input; E121-E124 above are taken
+    ProblemCode("E125", ERROR, "an input that is not a regular file after following links (a folder, device, pipe or socket)"),
+    ProblemCode("E126", ERROR, "a Word table wider than the 63 columns Word allows"),
+    ProblemCode("E127", ERROR, "an evidence `path` that no file system could hold (a NUL character, or a name over 255 bytes)"),
+    # E20x: an assessment against its Code edition; Code and map files
+    ProblemCode("E201", ERROR, "an unknown Code edition"),
+    ProblemCode("E202", ERROR, "an answer to a provision the edition does not have (complete editions)"),
+    ProblemCode("E203", ERROR, "an assessed provision with no answer (provisions whose text is bundled, or any in a complete edition)"),
+    ProblemCode("E204", ERROR, "`no` without an `explanation`"),
+    ProblemCode("E205", ERROR, "`no` without a `compliance_date`"),
+    ProblemCode("E206", ERROR, "an action without an owner or a due date"),
+    ProblemCode("E207", ERROR, "an action's owner is not a key of `owners`"),
+    ProblemCode("E208", ERROR, "an edition map names a provision an edition does not have"),
+    ProblemCode("E209", ERROR, "a Code edition lists a provision twice, out of order, or in the wrong section"),
+    # E210-E219 (reserved)
+    # E230-E234: editions and edition maps
+    ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
+    # E401: templates
+    ProblemCode("E401", ERROR, "an error in a template given with `--templates`"),
+    # E5xx (reserved): the complaints log
+    # E7xx (reserved): Ombudsman casework
+    # E8xx (reserved): the annual report
+    # W30x-W31x: an assessment's warnings
+    ProblemCode("W301", WARNING, "an action is overdue on the as-of date and not done"),
+    ProblemCode("W302", WARNING, "a `compliance_date` has passed and the answer is still no"),
+    ProblemCode("W303", WARNING, "`yes` with no evidence"),
+    ProblemCode("W304", WARNING, "`yes` whose commentary speaks of the future (\"will be\", \"to be implemented\", \"we plan to\", ...)"),
+    ProblemCode("W305", WARNING, "an evidence `path` that does not exist, relative to the assessment"),
+    ProblemCode("W306", WARNING, "`status: approved` or `published` without `governance.approval`"),
+    ProblemCode("W307", WARNING, "the assessment is more than 12 months old on the as-of date"),
+    ProblemCode("W308", WARNING, "the edition's text is not bundled for some provisions (one warning per file, listing them)"),
+    ProblemCode("W309", WARNING, "an answer marked `review:` by `migrate`"),
+    ProblemCode("W310", WARNING, "a link that is not http, https, mailto or relative (published as plain text)"),
+    ProblemCode("W311", WARNING, "an evidence `path` that points outside the repository"),
+    ProblemCode("W312", WARNING, "an answer to an id the bundled (incomplete) edition lacks"),
+    ProblemCode("W313", WARNING, "unanswered provisions whose Code text is not bundled (incomplete editions)"),
+    # W314-W319 (reserved)
+    # W5xx, W6xx (reserved): the complaints log
+    # W7xx (reserved): Ombudsman casework
+    # W8xx (reserved): the annual report
+    # I6xx (reserved): notes on practice against the answers
+)
+# fmt: on
+
+REGISTRY: dict[str, ProblemCode] = {row.code: row for row in CODES}
+
+
+def severity(code: str) -> Severity:
+    """Return a code's severity from the registry (from its letter if it is not there)."""
+    row = REGISTRY.get(code)
+    return row.severity if row else SEVERITY_LETTERS.get(code[:1], ERROR)
+
+
+def is_known(code: str) -> bool:
+    """Tell whether a code is in the registry."""
+    return code in REGISTRY

@@ -1,0 +1,77 @@
+"""The view holds every decision the templates used to make: gaps per section, wording, groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import EXAMPLE
+from selfassess.check import load_assessment
+from selfassess.render import RenderOptions, build_outputs, context
+from selfassess.render import views as v
+from selfassess.render.context import build_view
+
+AS_OF = dt.date(2025, 7, 1)
+
+
+def _row(answer: str, text: tuple[v.Block, ...] | None = None) -> v.Row:
+    link = v.Link("Read provision 1.1", None)
+    return v.Row("1.1", "provision-1-1", "A summary", "must", text, link, answer)
+
+
+def test_a_section_lists_its_own_gaps_in_order() -> None:
+    rows = (_row(v.YES), _row(v.NO), _row(v.NOT_ANSWERED), _row(v.NO))
+    table = v.Table("Section 1", None, rows)
+    section = v.SectionView(
+        1, "T", "Section 1: T", "section-1", (table,), v.Counts("S", 4, 1, 2, 1)
+    )
+    assert section.non_compliant == (rows[1], rows[3])
+
+
+@pytest.mark.parametrize(
+    ("unanswered", "said"), [(1, "1 is not yet answered."), (3, "3 are not yet answered.")]
+)
+def test_counts_say_how_many_are_unanswered(unanswered: int, said: str) -> None:
+    assert v.Counts("All", 5, 1, 1, unanswered).still_unanswered == said
+
+
+def test_code_text_is_grouped_into_paragraphs_and_runs_of_bullets() -> None:
+    text = (
+        v.Block("Opening."),
+        v.Block("one", bullet=True),
+        v.Block("two", bullet=True),
+        v.Block("Between."),
+        v.Block("three", bullet=True),
+    )
+    assert _row(v.YES, text).text_groups == (
+        ("p", ("Opening.",)),
+        ("ul", ("one", "two")),
+        ("p", ("Between.",)),
+        ("ul", ("three",)),
+    )
+    assert _row(v.YES).text_groups == ()
+
+
+def test_the_draft_notice_is_there_only_for_a_draft() -> None:
+    checked = load_assessment(EXAMPLE, AS_OF)
+    assert build_view(checked).notice is None
+    notice = build_view(checked, draft=True).notice
+    assert notice == v.DraftNotice(tuple(build_view(checked, draft=True).problems))
+
+
+def test_one_render_builds_the_view_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Every view is built through context._sections, whoever imported build_view.
+    calls: list[Any] = []
+    real = context._sections
+
+    def counted(*args: Any) -> tuple[v.SectionView, ...]:
+        calls.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(context, "_sections", counted)
+    outputs = build_outputs(load_assessment(EXAMPLE, AS_OF), RenderOptions(as_of=AS_OF))
+    assert {"self-assessment.html", "gaps.html", "gaps.md", "gaps.csv"} <= set(outputs)
+    assert len(calls) == 1
