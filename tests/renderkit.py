@@ -98,3 +98,13 @@ def docx_text(path: Path) -> str:
             for cell in row.cells:
                 texts.extend(p.text for p in cell.paragraphs)
     return squash(" ".join(texts))
+
+
+def cell_text(cell: Any) -> str:
+    """Return a table cell's text as a screen reader hears it: without its hidden narrow-screen label."""
+    import copy
+
+    cell = copy.deepcopy(cell)
+    for label in cell.xpath('.//span[contains(@class, "cell-label")]'):
+        label.drop_tree()
+    return str(cell.text_content())

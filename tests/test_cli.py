@@ -41,7 +41,8 @@ def test_errors_come_before_warnings_across_files(run: Run, mini: Path) -> None:
     assert result.output == (
         "b.yaml:20:13: E115 responses.\"6.1\".comply must be yes or no, found 'partial'; the "
         "Ombudsman's form has no other answer: answer no and explain what is in place\n"
-        "1 error, 0 warnings in 2 files.\n"
+        "b.yaml:31:9: W301 action for 6.10 was due 2025-06-30 and is in progress\n"
+        "1 error, 1 warning in 2 files.\n"
     )
 
 
@@ -86,6 +87,7 @@ def test_json_format(run: Run, mini: Path) -> None:
         "files": ["b.yaml"],
         "errors": 0,
         "warnings": 1,
+        "notes": 0,
         "problems": [
             {
                 "file": "b.yaml",
@@ -120,8 +122,13 @@ def test_example_passes_with_only_missing_code_text(run: Run, project: Path) -> 
     )
     lines = result.output.splitlines()
     assert result.exit_code == 0
-    assert [line.split(": ")[1].split()[0] for line in lines[:-1]] == ["W308"]
-    assert lines[-1] == "0 errors, 1 warning in 1 file."
+    assert lines == [
+        "assessments/example-borough-council-2024-25.yaml:3:7: W308 Code text is not bundled for "
+        "33 provisions of hos-chc-2024, so documents show a summary and a link to the Code; "
+        "'selfassess code list hos-chc-2024' shows which",
+        "0 errors, 1 warning in 1 file.",
+    ]
+    assert len(lines[0]) < 220
 
 
 def test_bundled_code_files_pass(run: Run) -> None:
@@ -151,3 +158,45 @@ def test_version(run: Run) -> None:
     from selfassess import __version__
 
     assert run("--version").output == f"selfassess, version {__version__}\n"
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the commands believe standard error is a terminal."""
+    monkeypatch.setattr("selfassess.cli.common.stderr_is_terminal", lambda: True)
+
+
+def test_check_shows_progress_on_a_terminal_only_on_stderr(
+    run: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    quiet = run("check", "--as-of", "2025-07-01", "clean.yaml", "clean.yaml")
+    _terminal(monkeypatch)
+    shown = run("check", "--as-of", "2025-07-01", "clean.yaml", "clean.yaml")
+    assert quiet.stderr == ""
+    assert shown.stderr.splitlines()[0] == "Checking"  # click draws only the label off a real TTY
+    assert shown.stdout == quiet.stdout and shown.exit_code == quiet.exit_code == 0
+
+
+def test_check_never_shows_progress_with_json(
+    run: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _terminal(monkeypatch)
+    result = run("check", "--format", "json", "--as-of", "2025-07-01", "clean.yaml", "clean.yaml")
+    assert result.stderr == ""
+    assert json.loads(result.stdout)["files"] == ["clean.yaml", "clean.yaml"]
+
+
+def test_render_shows_progress_on_a_terminal_only(
+    run: Run, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (mini / "second.yaml").write_text((mini / "clean.yaml").read_text(encoding="utf-8"))
+    args = ("render", "--as-of", "2025-07-01", "--format", "md", "clean.yaml", "second.yaml")
+    quiet = run(*args)
+    _terminal(monkeypatch)
+    shown = run(*args)
+    assert quiet.stderr == ""
+    assert shown.stderr.splitlines()[0] == "Rendering"
+    assert (
+        shown.stdout
+        == quiet.stdout
+        == ("wrote build/clean/self-assessment.md\nwrote build/second/self-assessment.md\n")
+    )

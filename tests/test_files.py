@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from selfassess.files import folder_lock, safe_join, write_all, write_atomic, write_new_file
+from selfassess.files import (
+    current_umask,
+    folder_lock,
+    safe_join,
+    write_all,
+    write_atomic,
+    write_new_file,
+)
 from selfassess.problems import OutputError
 
 
@@ -166,3 +174,35 @@ def test_a_folder_lock_makes_a_second_run_wait(tmp_path: Path) -> None:
     with folder_lock(tmp_path):
         assert (tmp_path / "finished").read_text() == "yes"
     assert holder.wait(timeout=30) == 0
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_output_gets_0666_less_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "page.html", b"<p>hello</p>")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "page.html").stat().st_mode) == mode
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_replaced_output_keeps_its_mode(tmp_path: Path, umask: int) -> None:
+    target = tmp_path / "page.html"
+    target.write_bytes(b"old")
+    target.chmod(0o604)
+    previous = os.umask(umask)
+    try:
+        write_atomic(target, b"new")
+    finally:
+        os.umask(previous)
+    assert (target.read_bytes(), stat.S_IMODE(target.stat().st_mode)) == (b"new", 0o604)
+
+
+def test_reading_the_umask_leaves_it_as_it_was() -> None:
+    previous = os.umask(0o027)
+    try:
+        assert current_umask() == 0o027
+        assert current_umask() == 0o027
+    finally:
+        os.umask(previous)

@@ -20,7 +20,7 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLE, FIXTURES, ROOT
+from conftest import EXAMPLE, FIXTURES, ROOT, example_beside_its_log
 from selfassess.cli import main
 from selfassess.yamlio import load_file
 
@@ -140,7 +140,7 @@ def workspace() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="selfassess-hostile-"))
     try:
         shutil.copytree(ROOT / "code_requirements", folder / "code_requirements")
-        shutil.copy(EXAMPLE, folder / "example.yaml")
+        example_beside_its_log(folder, "example.yaml")
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -266,7 +266,7 @@ def test_names_cannot_write_yaml_into_the_comments_of_new_files(newline: str) ->
 def test_reading_commands_leave_the_example_byte_for_byte() -> None:
     with workspace() as folder:
         path = folder / "assessment.yaml"
-        shutil.copy(EXAMPLE, path)
+        example_beside_its_log(folder, path.name)
         before = path.read_bytes()
         stat = path.stat()
         for command in COMMANDS:
@@ -279,6 +279,7 @@ def test_reading_commands_leave_the_example_byte_for_byte() -> None:
         assert sorted(p.name for p in folder.iterdir()) == [
             "assessment.yaml",
             "code_requirements",
+            "complaints",
             "example.yaml",
             "out",
         ]

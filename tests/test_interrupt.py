@@ -48,6 +48,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_sigkill_never_leaves_a_truncated_output(tmp_path: Path) -> None:
     (tmp_path / "assessments").mkdir()
     shutil.copytree(ROOT / "code_requirements", tmp_path / "code_requirements")
+    shutil.copytree(ROOT / "complaints", tmp_path / "complaints")
     old_source = tmp_path / "assessments" / EXAMPLE.name
     old_source.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     new_text = EXAMPLE.read_text(encoding="utf-8").replace(

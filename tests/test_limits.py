@@ -7,7 +7,12 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+from yaml.error import Mark
+from yaml.scanner import ScannerError
+
 from conftest import Run, cli_probe, peak_memory, write
+from selfassess import yamlio
 
 BOMB = textwrap.dedent(
     """\
@@ -101,15 +106,42 @@ def test_limits_can_be_raised(tmp_path: Path) -> None:
     assert "E113" in result.stdout
 
 
+class RefusingParser(yamlio._Loader):  # type: ignore[name-defined,misc]
+    """A parser whose own nesting limit fires before ours, as newer libyaml versions do."""
+
+    def get_single_node(self) -> None:
+        mark = Mark("<unicode string>", 40, 0, 40, None, None)
+        raise ScannerError(
+            "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+        )
+
+
+@pytest.mark.parametrize("parser_refuses_first", [False, True])
 def test_nesting_just_past_our_limit_is_e107_at_the_level_that_passes_it(
-    run: Run, tmp_path: Path
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parser_refuses_first: bool
 ) -> None:
-    # 100 levels: past our limit of 64, well within libyaml's own (1,000), so the
-    # result does not depend on which parser or version reads the file.
+    # 100 levels: past our limit of 64, well within the installed libyaml's own; and, whatever
+    # libyaml version is installed, once more acting as one whose own limit fires first.
+    if parser_refuses_first:
+        monkeypatch.setattr(yamlio, "_Loader", RefusingParser)
     write(tmp_path, "deep.yaml", "a: " + "[" * 100 + "]" * 100 + "\n")
     result = run("check", str(tmp_path / "deep.yaml"))
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
         f"{tmp_path / 'deep.yaml'}:1:67: E107 nesting is deeper than 64 levels; an "
         "assessment needs fewer than 10 (set SELFASSESS_MAX_DEPTH to raise the limit)"
+    )
+
+
+def test_a_depth_limit_raised_past_what_python_can_follow_is_e107_not_a_crash(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlio, "MAX_DEPTH", 100_000)
+    write(tmp_path, "deep.yaml", "a: " + "[" * 5_000 + "]" * 5_000 + "\n")
+    result = run("check", str(tmp_path / "deep.yaml"))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{tmp_path / 'deep.yaml'}:1:1: E107 nesting is deeper than the YAML parser can follow; "
+        "an assessment needs fewer than 10 levels (SELFASSESS_MAX_DEPTH is 100000; the default, "
+        "64, reports where)"
     )

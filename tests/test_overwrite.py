@@ -7,7 +7,9 @@ tests hold all three to the same rules: the refused file is left byte for byte,
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,3 +134,36 @@ def test_standard_output_writes_no_file(
     assert "schema_version: 1" in result.output
     after = sorted(str(p.relative_to(project)) for p in project.rglob("*"))
     assert after == before
+
+
+@pytest.mark.parametrize("args", list(COMMANDS), indirect=True)
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_force_keeps_the_replaced_files_mode_for_the_new_file_and_its_backup(
+    run: Run, project: Path, args: Callable[[Path], list[str]], umask: int
+) -> None:
+    target = project / "mine.yaml"
+    target.write_bytes(MINE)
+    target.chmod(0o640)
+    previous = os.umask(umask)
+    try:
+        result = run(*args(target), "--force")
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert stat.S_IMODE((project / "mine.yaml.bak").stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("args", list(COMMANDS), indirect=True)
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_a_new_file_gets_the_mode_the_umask_gives(
+    run: Run, project: Path, args: Callable[[Path], list[str]], umask: int, mode: int
+) -> None:
+    target = project / "new.yaml"
+    previous = os.umask(umask)
+    try:
+        result = run(*args(target))
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == mode

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -41,6 +42,7 @@ def test_bundled_data_is_found_from_any_folder(tmp_path: Path) -> None:
     example = ROOT / "assessments" / "example-borough-council-2024-25.yaml"
     copy = tmp_path / "elsewhere" / example.name
     copy.parent.mkdir()
+    shutil.copytree(ROOT / "complaints", tmp_path / "complaints")
     copy.write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
     result = subprocess.run(
         [

@@ -84,7 +84,12 @@ def test_odd_file_names_render_inside_the_output_folder(
     assert code == 0
     assert [p.name for p in Path("out").iterdir()] == [odd.stem]
     assert sorted(p.name for p in (Path("out") / odd.stem).iterdir()) == OUTPUTS
-    assert sorted(p.name for p in project.iterdir()) == ["assessments", "code_requirements", "out"]
+    assert sorted(p.name for p in project.iterdir()) == [
+        "assessments",
+        "code_requirements",
+        "complaints",
+        "out",
+    ]
 
 
 def test_a_planted_link_for_the_assessment_folder_is_refused(

@@ -34,11 +34,17 @@ def test_comply_is_an_enum_of_yes_and_no() -> None:
 
 
 def test_every_shipped_yaml_names_its_schema() -> None:
-    expected = {"assessments": "assessment", "code_requirements": "code", "maps": "map"}
-    for path in sorted((ROOT / "assessments").glob("*.yaml")) + sorted(
-        (ROOT / "code_requirements").rglob("*.yaml")
-    ):
+    expected = {
+        "assessments": "assessment",
+        "code_requirements": "code",
+        "maps": "map",
+        "casework": "casework",
+    }
+    shipped = sorted((ROOT / "assessments").glob("*.yaml"))
+    shipped += sorted((ROOT / "casework").glob("*.yaml"))
+    for path in shipped + sorted((ROOT / "code_requirements").rglob("*.yaml")):
         kind = "deadlines" if path.name == "deadlines.yaml" else expected[path.parent.name]
+        kind = "timescales" if path.stem.endswith("-timescales") else kind
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
             f"schemas/{kind}.schema.json"

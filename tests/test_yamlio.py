@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Run, write
+from selfassess.models import Assessment
+from selfassess.validate import validate
+from selfassess.yamlio import load_file
 
 CLEAN = (Path(__file__).parent / "fixtures" / "mini" / "clean.yaml").read_text(encoding="utf-8")
 
@@ -22,6 +27,29 @@ def test_yes_and_no_in_any_case_or_quoted(run: Run, mini: Path) -> None:
     text = CLEAN.replace("comply: yes", 'comply: "yes"').replace("comply: no", "comply: NO")
     write(mini, "a.yaml", text)
     assert check(run, "a.yaml") == (0, "No problems in 1 file.\n")
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"), [("Y", "n"), ("true", "false"), ("TRUE", "N"), ("y", "False")]
+)
+def test_y_n_true_and_false_mean_yes_and_no(run: Run, mini: Path, yes: str, no: str) -> None:
+    text = CLEAN.replace("comply: Yes", f"comply: {yes}").replace("comply: no", f"comply: {no}")
+    write(mini, "a.yaml", text)
+    assert check(run, "a.yaml") == (0, "No problems in 1 file.\n")
+    document = load_file(mini / "a.yaml")
+    answers = validate(document, Assessment).responses
+    assert (answers["6.1"].comply, answers["6.10"].comply) == ("yes", "no")
+
+
+def test_an_answer_that_is_not_partial_gets_advice_for_either_answer(run: Run, mini: Path) -> None:
+    write(mini, "a.yaml", CLEAN.replace("comply: Yes", "comply: done"))
+    assert check(run, "a.yaml") == (
+        1,
+        "a.yaml:20:13: E115 responses.\"6.1\".comply must be yes or no, found 'done'; the "
+        "Ombudsman's form has no other answer: write yes if the landlord complies in full, "
+        "otherwise no and explain what is in place\n"
+        "1 error, 0 warnings in 1 file.\n",
+    )
 
 
 def test_partial_is_not_an_answer(run: Run, mini: Path) -> None:

@@ -34,17 +34,23 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file so that readers see the old version or the new one, never a part."""
-    write_all({path: data})
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write a file so that readers see the old version or the new one, never a part.
+
+    The file gets ``mode`` if given, else the mode of the file it replaces, else the
+    mode a newly created file would get (0666 less the umask), so a web server can
+    read what is published.
+    """
+    write_all({path: data}, {path: mode} if mode is not None else None)
 
 
-def write_all(outputs: dict[Path, bytes]) -> None:
+def write_all(outputs: dict[Path, bytes], modes: dict[Path, int] | None = None) -> None:
     """Write several files so that each is wholly old or wholly new, and all or none change.
 
     Every target is checked first, then every file is written to a temporary beside
     it, and only when all are written are they renamed into place: a refused target
-    or a full disk leaves every output as it was.
+    or a full disk leaves every output as it was. Each file gets its mode from
+    ``modes`` if given there, else as write_atomic says.
     """
     for path in outputs:
         if path.is_symlink():
@@ -53,7 +59,10 @@ def write_all(outputs: dict[Path, bytes]) -> None:
     current = None
     try:
         for current, data in outputs.items():
-            staged[current] = _stage(current, data)
+            wanted = (modes or {}).get(current)
+            staged[current] = _stage(
+                current, data, wanted if wanted is not None else _mode_for(current)
+            )
         for current, temporary in staged.items():
             os.replace(temporary, current)
     except OSError as exc:
@@ -63,11 +72,13 @@ def write_all(outputs: dict[Path, bytes]) -> None:
         raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from exc
 
 
-def _stage(path: Path, data: bytes) -> str:
+def _stage(path: Path, data: bytes, mode: int) -> str:
     """Write data to a new temporary file beside path; return the temporary's name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes 0600 files; give the output the mode it is meant to have.
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -104,6 +115,21 @@ def folder_lock(folder: Path) -> Iterator[None]:
         os.close(handle)  # closing releases the lock
 
 
+def _mode_for(path: Path) -> int:
+    """Return the mode of the file at path, or 0666 less the umask if there is none."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """Return the process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text atomically, with Unix line endings."""
     write_atomic(path, text.encode("utf-8"))
@@ -123,10 +149,12 @@ def write_new_file(path: Path, text: str, force: bool = False) -> Path | None:
         backup = path.with_name(path.name + ".bak")
         try:
             previous = path.read_bytes()
+            mode = stat.S_IMODE(path.stat().st_mode)
         except OSError as exc:
             raise OutputError(f"cannot keep a backup of {path}: {exc.strerror or exc}") from exc
-        # Written like any output, so a symbolic link planted as the .bak is refused, not followed.
-        write_atomic(backup, previous)
+        # Written like any output, so a symbolic link planted as the .bak is refused, not followed;
+        # it keeps the replaced file's mode, as the new file does.
+        write_atomic(backup, previous, mode)
     write_text_atomic(path, text)
     return backup
 

@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 SCHEMA_VERSIONS = (1,)
 #: A month and day, "MM-DD", in ASCII digits (a regex's \\d would take any script's digits).
 MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+#: The landlord's name `import` writes when the document does not say it; `check` refuses it.
+PLACEHOLDER_LANDLORD = "Name of landlord"
 
 Modality = Literal["must", "should", "mixed"]
 Answer = Literal["yes", "no"]
@@ -23,9 +25,13 @@ Relation = Literal["same", "reworded", "split", "merged", "removed"]
 
 
 class Strict(BaseModel):
-    """Base for every model: unknown fields are errors, numbers may stand for text."""
+    """Base for every model: unknown fields are errors, numbers may stand for text.
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+    Validators are built on first use (defer_build), so a command pays only for the
+    formats it reads: `check` of an assessment never builds the map or deadline models.
+    """
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, defer_build=True)
 
 
 def unknown_version(value: object) -> str:
@@ -44,12 +50,16 @@ def check_schema_version(value: int) -> int:
     return value
 
 
+#: How people write yes and no (YAML 1.1's booleans among them), in lower case.
+ANSWER_WORDS = {"yes": "yes", "y": "yes", "true": "yes", "no": "no", "n": "no", "false": "no"}
+
+
 def normalise_answer(value: Any) -> Any:
-    """Read yes and no in any case, and YAML booleans, as the words yes and no."""
+    """Read yes, y, true, no, n and false in any case, and booleans, as the words yes and no."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value.strip().lower() in ("yes", "no"):
-        return value.strip().lower()
+    if isinstance(value, str):
+        return ANSWER_WORDS.get(value.strip().lower(), value)
     return value
 
 
@@ -250,6 +260,18 @@ class Owner(Strict):
     name: str | None = Field(default=None, description="Shown in the internal gap list only.")
     email: str | None = Field(default=None, description="Shown in the internal gap list only.")
 
+    def public_label(self, publish_names: bool) -> str:
+        """Return how the owner appears in public: the role, or name, role and email if published."""
+        if not publish_names:
+            return self.role
+        label = ", ".join(part for part in (self.name, self.role) if part)
+        return f"{label} ({self.email})" if self.email else label
+
+    def internal_label(self) -> str:
+        """Return the owner as internal lists show them: "Name, Role <email>"."""
+        label = ", ".join(part for part in (self.name, self.role) if part)
+        return f"{label} <{self.email}>" if self.email else label
+
 
 class Approval(Strict):
     """The governing body's approval of this assessment."""
@@ -370,6 +392,67 @@ class TriggerEvent(Strict):
     note: str | None = Field(default=None, description="What happened.")
 
 
+#: The complaints log's columns, as DESIGN.md names them.
+LOG_COLUMNS = (
+    "reference",
+    "received",
+    "acknowledged",
+    "extended_to",
+    "extension_reason",
+    "responded",
+    "outcome",
+    "refusal_reason",
+    "category",
+    "handler",
+    "escalated",
+    "s2_acknowledged",
+    "s2_extended_to",
+    "s2_extension_reason",
+    "s2_responded",
+    "s2_outcome",
+    "s2_handler",
+    "compensation",
+    "tenure",
+)
+
+
+class PracticeSettings(Strict):
+    """Where the complaints log is and how to read it, to hold the answers to what it shows."""
+
+    log: str = Field(description="The complaints log (.csv or .xlsx), relative to this file.")
+    sheet: str | None = Field(
+        default=None, description="For .xlsx: the sheet to read (default: the first)."
+    )
+    columns: dict[str, str] = Field(
+        default_factory=dict,
+        description="Our column name to the export's header, only where they differ, e.g. "
+        '{reference: "Case Ref"}.',
+    )
+    closures: list[dt.date] = Field(
+        default_factory=list,
+        description="The landlord's own closure days, which are not working days.",
+    )
+    tenures: list[str] | None = Field(
+        default=None, description="Which tenures count for CH01 and CH02 (default: all rows)."
+    )
+    threshold: float = Field(
+        default=95,
+        ge=0,
+        le=100,
+        description="Per cent on time below which a yes to a timescale provision is contradicted.",
+    )
+
+    @model_validator(mode="after")
+    def _known_columns(self) -> PracticeSettings:
+        unknown = sorted(set(self.columns) - set(LOG_COLUMNS))
+        if unknown:
+            raise ValueError(
+                f"columns: {', '.join(unknown)} is not a log column; "
+                f"the columns are {', '.join(LOG_COLUMNS)}"
+            )
+        return self
+
+
 class Assessment(Strict):
     """A landlord's self-assessment against one edition of the Code."""
 
@@ -382,6 +465,15 @@ class Assessment(Strict):
     )
     assessed_on: dt.date | None = Field(default=None, description="When the assessment was made.")
     published_on: dt.date | None = Field(default=None, description="When it was published.")
+    submitted_on: dt.date | None = Field(
+        default=None,
+        description="When it was submitted to the Housing Ombudsman; `status` stops counting "
+        "down to the deadline once it is set.",
+    )
+    submission_reference: str | None = Field(
+        default=None,
+        description="The reference the Ombudsman gave when acknowledging the submission (optional).",
+    )
     next_review: dt.date | None = Field(
         default=None,
         description="When the next assessment is due (default: a year after assessed_on).",
@@ -407,4 +499,8 @@ class Assessment(Strict):
     )
     history: list[HistoryItem] = Field(
         default_factory=list, description="Actions completed in earlier years."
+    )
+    practice: PracticeSettings | None = Field(
+        default=None,
+        description="The complaints log that shows the timescales in practice (see the README).",
     )

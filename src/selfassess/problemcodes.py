@@ -66,13 +66,40 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E207", ERROR, "an action's owner is not a key of `owners`"),
     ProblemCode("E208", ERROR, "an edition map names a provision an edition does not have"),
     ProblemCode("E209", ERROR, "a Code edition lists a provision twice, out of order, or in the wrong section"),
-    # E210-E219 (reserved)
+    # E210-E219: answers the documents can be trusted with
+    ProblemCode("E210", ERROR, "`status: approved` or `published` while an assessed provision has no answer (whether or not its text is bundled)"),
+    ProblemCode("E211", ERROR, "`code import` given a Word document `selfassess render` wrote (its cells hold our summaries, not the Code's text)"),
+    ProblemCode("E212", ERROR, "`landlord.name` is still the placeholder `Name of landlord` that `import` writes when the form does not say it"),
     # E230-E234: editions and edition maps
     ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
     # E401: templates
     ProblemCode("E401", ERROR, "an error in a template given with `--templates`"),
-    # E5xx (reserved): the complaints log
-    # E7xx (reserved): Ombudsman casework
+    # E501-E549: the complaints log (practice)
+    ProblemCode("E501", ERROR, "the complaints log does not exist or cannot be read"),
+    ProblemCode("E502", ERROR, "the log is not CSV text or an Excel workbook (binary, damaged, not a zip, empty)"),
+    ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size)"),
+    ProblemCode("E504", ERROR, "a required column (or one named in `columns:`) is missing, with a \"did you mean\""),
+    ProblemCode("E505", ERROR, "two columns with the same name (the later one is ignored)"),
+    ProblemCode("E506", ERROR, "a cell in a date column is not a date"),
+    ProblemCode("E507", ERROR, "a date that can only be read month first (`05/13/2024`)"),
+    ProblemCode("E508", ERROR, "a reference already used on an earlier row"),
+    ProblemCode("E509", ERROR, "a date before the receipt (or the escalation) it follows"),
+    ProblemCode("E510", ERROR, "stage 2 columns filled in without `escalated`"),
+    ProblemCode("E511", ERROR, "an outcome that is not upheld, partly upheld, not upheld, withdrawn or refused"),
+    ProblemCode("E512", ERROR, "compensation that is not an amount in pounds"),
+    ProblemCode("E513", ERROR, "a blank reference or received date"),
+    ProblemCode("E514", ERROR, "a workbook cell holding a formula"),
+    ProblemCode("E515", ERROR, "a date outside 1990 to 2099 (a mistyped year)"),
+    ProblemCode("E516", ERROR, "the `sheet:` the workbook does not have"),
+    # E7xx: Ombudsman casework
+    ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
+    ProblemCode("E702", ERROR, "a casework order without a due date"),
+    ProblemCode("E703", ERROR, "a casework action without an owner or a due date"),
+    ProblemCode("E704", ERROR, "a casework owner that is not a key of `owners` (or of the assessment `owners_from` names)"),
+    ProblemCode("E705", ERROR, "two cases with the same reference"),
+    ProblemCode("E706", ERROR, "an order marked done without `done_on`"),
+    ProblemCode("E707", ERROR, "`owners_from` names a file that is missing or is not a usable assessment"),
+    ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
     # E8xx (reserved): the annual report
     # W30x-W31x: an assessment's warnings
     ProblemCode("W301", WARNING, "an action is overdue on the as-of date and not done"),
@@ -82,17 +109,28 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W305", WARNING, "an evidence `path` that does not exist, relative to the assessment"),
     ProblemCode("W306", WARNING, "`status: approved` or `published` without `governance.approval`"),
     ProblemCode("W307", WARNING, "the assessment is more than 12 months old on the as-of date"),
-    ProblemCode("W308", WARNING, "the edition's text is not bundled for some provisions (one warning per file, listing them)"),
+    ProblemCode("W308", WARNING, "the edition's text is not bundled for some provisions (one short warning per file; `selfassess code list` shows which)"),
     ProblemCode("W309", WARNING, "an answer marked `review:` by `migrate`"),
-    ProblemCode("W310", WARNING, "a link that is not http, https, mailto or relative (published as plain text)"),
+    ProblemCode("W310", WARNING, "a link that is not http, https, mailto or relative (published as plain text); also in casework registers"),
     ProblemCode("W311", WARNING, "an evidence `path` that points outside the repository"),
     ProblemCode("W312", WARNING, "an answer to an id the bundled (incomplete) edition lacks"),
     ProblemCode("W313", WARNING, "unanswered provisions whose Code text is not bundled (incomplete editions)"),
-    # W314-W319 (reserved)
-    # W5xx, W6xx (reserved): the complaints log
-    # W7xx (reserved): Ombudsman casework
+    # W314-W319: recording the submission
+    ProblemCode("W314", WARNING, "`submitted_on` on a draft, or a `submission_reference` without `submitted_on`"),
+    # W550-W569: the complaints log; W601-W619: practice against the answers
+    ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
+    ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
+    ProblemCode("W601", WARNING, "`yes` to a timescale provision the log contradicts (below `threshold` on time)"),
+    ProblemCode("W602", WARNING, "`yes` to 6.13 while the log shows stage 2 handled by the stage 1 handler"),
+    # W7xx: Ombudsman casework
+    ProblemCode("W750", WARNING, "an Ombudsman order is overdue on the as-of date and not done"),
+    ProblemCode("W751", WARNING, "a casework action is overdue on the as-of date and not done"),
+    ProblemCode("W752", WARNING, "an order was complied with after its due date"),
+    ProblemCode("W753", WARNING, "a determination with no findings"),
+    ProblemCode("W754", WARNING, "an order with no owner"),
     # W8xx (reserved): the annual report
-    # I6xx (reserved): notes on practice against the answers
+    # I620-I629: notes on practice against the answers
+    ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )
 # fmt: on
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How serious a problem is."""
 
     ERROR = "error"
@@ -77,6 +77,11 @@ def error(file: str | Path, line: int, col: int, code: str, message: str) -> Pro
 def warning(file: str | Path, line: int, col: int, code: str, message: str) -> Problem:
     """Make a warning problem."""
     return Problem(str(file), line, col, code, message, Severity.WARNING)
+
+
+def note(file: str | Path, line: int, col: int, code: str, message: str) -> Problem:
+    """Make an informational note: shown after warnings, never a failure."""
+    return Problem(str(file), line, col, code, message, Severity.NOTE)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

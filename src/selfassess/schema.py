@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
+from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition, EditionMap
 
 KINDS: dict[str, type[BaseModel]] = {
@@ -15,6 +17,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "code": CodeEdition,
     "map": EditionMap,
     "deadlines": DeadlineRules,
+    "timescales": Timescales,
+    "casework": Register,
 }
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -16,6 +17,7 @@ from selfassess.yamlio import Document, KeyPath
 
 M = TypeVar("M", bound=BaseModel)
 
+_PARTIAL = re.compile(r"part|some|most|progress|almost|nearly|mainly", re.IGNORECASE)
 _MODEL_TAGS = {"str", "int", "bool", "list", "dict", "none"}
 
 _FRIENDLY = {
@@ -28,6 +30,9 @@ _FRIENDLY = {
     "date_type": "expected a date written YYYY-MM-DD",
     "string_type": "expected text",
     "string_pattern_mismatch": "expected a month and day written MM-DD, such as 03-31",
+    "decimal_parsing": "expected an amount in pounds, such as 1200 or 1200.50",
+    "decimal_type": "expected an amount in pounds, such as 1200 or 1200.50",
+    "decimal_max_places": "expected pounds and pence, at most 2 decimal places",
     "list_type": "expected a list",
     "dict_type": "expected a mapping of keys to values",
     "model_type": "expected a mapping of keys to values",
@@ -121,8 +126,8 @@ def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, An
         )
     if path and path[-1] == "comply" and kind == "literal_error":
         message = (
-            f"{display_path(path)} must be yes or no, found {_shown(err.get('input'))}; the "
-            "Ombudsman's form has no other answer: answer no and explain what is in place"
+            f"{display_path(path)} must be yes or no, found {_shown(err.get('input'))}; "
+            f"{_answer_hint(err)}"
         )
         return _at(document, path, "E115", message)
     return _at(document, path, "E112", f"{display_path(path)}: {_message(err)}")
@@ -140,6 +145,16 @@ def _unknown_field(model: type[BaseModel], path: KeyPath) -> str:
     guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
     return f"unknown field '{shorten(key, QUOTE_LIMIT)}' in {display_path(path[:-1])}{hint}"
+
+
+def _answer_hint(err: Any) -> str:
+    """Advise on a comply value that is neither yes nor no, fitting what was written."""
+    if _PARTIAL.search(str(err.get("input"))):
+        return "the Ombudsman's form has no other answer: answer no and explain what is in place"
+    return (
+        "the Ombudsman's form has no other answer: write yes if the landlord complies in full, "
+        "otherwise no and explain what is in place"
+    )
 
 
 def _message(err: Any) -> str:
@@ -216,3 +231,12 @@ def _unwrap(annotation: Any) -> Any:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return annotation
+
+
+def error_paths(data: Any, exc: ValidationError) -> list[KeyPath]:
+    """Return where in the data each error is: the bad value, unknown key or incomplete mapping."""
+    paths = []
+    for err in exc.errors():
+        path, _, _ = _data_path(data, err["loc"])
+        paths.append(path[:-1] if err["type"] == "missing" else path)
+    return paths

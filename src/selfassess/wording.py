@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+#: How a figure measured from the complaints log begins wherever the documents print it;
+#: importing a rendered form leaves such lines out, as render writes them afresh.
+MEASURED = "Measured from the complaints log:"
+
 
 def plural(count: int, word: str) -> str:
     """Return "1 file", "2 files"."""

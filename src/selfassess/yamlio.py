@@ -186,7 +186,10 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
     if node is None:
         raise input_error(display, 1, 1, "E104", _EMPTY)
     builder = _Builder(path, display)
-    data = builder.build(node, ())
+    try:
+        data = builder.build(node, ())
+    except RecursionError:
+        raise InputError([_too_deep(display)]) from None
     if builder.problems:
         raise InputError(builder.problems)
     if not isinstance(data, dict):
@@ -207,6 +210,9 @@ def _parse(text: str, display: str) -> Node | None:
         # libyaml's own nesting limit fired before ours: the pure-Python parser
         # reaches our limit at the place it is passed, whatever libyaml's version.
         raise InputError([_nesting_problem(text, display)]) from None
+    except RecursionError:
+        # SELFASSESS_MAX_DEPTH was raised past what Python's own stack can follow.
+        raise InputError([_too_deep(display)]) from None
     except ReaderError as exc:
         raise InputError([_reader_problem(exc, text, display)]) from None
     except yaml.YAMLError as exc:
@@ -254,15 +260,20 @@ def _nesting_problem(text: str, display: str) -> Problem:
         _compose(_PythonLoader, text)
     except LimitExceeded as exc:
         return error(display, exc.line, exc.col, "E107", exc.message)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         pass
+    return _too_deep(display)
+
+
+def _too_deep(display: str) -> Problem:
+    """Return the E107 problem for nesting deeper than the parser can follow at all."""
     return error(
         display,
         1,
         1,
         "E107",
-        f"nesting is deeper than the YAML parser allows; an assessment needs fewer than 10 "
-        f"levels (set SELFASSESS_MAX_DEPTH to raise the limit of {MAX_DEPTH})",
+        f"nesting is deeper than the YAML parser can follow; an assessment needs fewer than 10 "
+        f"levels (SELFASSESS_MAX_DEPTH is {MAX_DEPTH}; the default, 64, reports where)",
     )
 
 

@@ -39,6 +39,7 @@ def test_json_is_versioned_and_complete() -> None:
         "files": ["a.yaml", "odd, name:1.yaml"],
         "errors": 1,
         "warnings": 1,
+        "notes": 0,
         "problems": [
             {
                 "file": "odd, name:1.yaml",

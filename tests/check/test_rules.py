@@ -9,6 +9,7 @@ import pytest
 from conftest import FIXTURES, Run, write
 
 CLEAN = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
+DRAFT = CLEAN.replace("status: approved", "status: draft")
 NO_6_10 = """  6.10:
     comply: no
     explanation: The stage 2 letter is being rewritten.
@@ -32,7 +33,7 @@ FIRES = {
         "a.yaml:18:3: E202 mini-code has no provision 1.9 (the nearest is 1.2)",
     ),
     "E203 unanswered": (
-        CLEAN.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
+        DRAFT.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
         "a.yaml:15:3: E203 provision 1.2 (First requirement) has no answer; add comply: yes or no",
     ),
     "E204 no without explanation": (
@@ -110,9 +111,33 @@ FIRES = {
         "Ombudsman's form has it, run 'selfassess code import FORM.docx --edition mini-draft' to add it",
     ),
     "W313 unanswered provision without bundled text": (
-        CLEAN.replace("code: mini-code", "code: mini-draft").split("  6.10:")[0],
+        DRAFT.replace("code: mini-code", "code: mini-draft").split("  6.10:")[0],
         "a.yaml:14:1: W313 no answer for 1 provision whose Code text is not bundled (6.10); answer "
         "them as the Ombudsman's form asks",
+    ),
+    "W314 submitted while a draft": (
+        DRAFT.replace("assessed_on:", "submitted_on: 2025-06-20\nassessed_on:"),
+        "a.yaml:8:1: W314 submitted_on is set but status is draft; the Ombudsman is sent the "
+        "approved assessment: set status: approved (or published)",
+    ),
+    "W314 a reference without a date": (
+        CLEAN.replace("assessed_on:", "submission_reference: HOS-1\nassessed_on:"),
+        "a.yaml:8:1: W314 submission_reference is set but submitted_on is not; add the date it "
+        "was submitted",
+    ),
+    "E210 approved with a provision unanswered": (
+        CLEAN.replace("  1.2:\n    comply: yes\n", "  1.2:\n    comply:\n"),
+        "a.yaml:15:3: E210 provision 1.2 (First requirement) has no answer, and status is "
+        "approved: an approved or published assessment needs an answer to each provision it assesses; add "
+        "comply: yes or no, or set status: draft",
+    ),
+    "E210 published with a provision unanswered whose text is not bundled": (
+        CLEAN.replace("code: mini-code", "code: mini-draft")
+        .replace("status: approved", "status: published")
+        .split("  6.10:")[0],
+        "a.yaml:14:1: E210 provision 6.10 (Stage two requirement) has no answer, and status is "
+        "published: an approved or published assessment needs an answer to each provision it assesses; add "
+        "comply: yes or no, or set status: draft",
     ),
 }
 
@@ -186,9 +211,9 @@ def test_missing_code_text_is_one_warning_per_file(run: Run, mini: Path) -> None
     assert (code, lines) == (
         0,
         [
-            "a.yaml:2:7: W308 Code text is not bundled for 1 provision of mini-draft (6.10); "
-            "documents show their summary and link to the Code. To bundle it, run 'selfassess "
-            "code import FORM.docx --edition mini-draft' with the Ombudsman's self-assessment form",
+            "a.yaml:2:7: W308 Code text is not bundled for 1 provision of mini-draft, so "
+            "documents show a summary and a link to the Code; 'selfassess code list mini-draft' "
+            "shows which",
             "0 errors, 1 warning in 1 file.",
         ],
     )
@@ -207,3 +232,81 @@ def test_2022_numbering_in_a_2024_assessment_is_named(run: Run, project: Path) -
         "(1.9 is hos-chc-2022 numbering; in hos-chc-2024 it is 2.4; run 'selfassess migrate FILE --to hos-chc-2024')"
         in w312[0]
     )
+
+
+ONE_RUN = """schema_version: 1
+code: mini-code
+landlord: {name: Test Homes, homes: 500}
+period: 2024-25
+status: draft
+assessed_on: 1 May 2025
+owners:
+  hoc: {role: Head of Complaints}
+responses:
+  1.2:
+    comply: partly
+    evidnce: [Complaints policy]
+  6.1:
+    comply: no
+    actions:
+      - {do: Rewrite the procedure, owner: ceo, due: 2025-09-30}
+  6.10:
+    comply: no
+    explanation: The stage 2 letter is being rewritten.
+    compliance_date: 31/10/2025
+"""
+
+
+def test_schema_problems_do_not_hide_the_rules_of_other_answers(run: Run, mini: Path) -> None:
+    assert check(run, ONE_RUN) == (
+        1,
+        [
+            "a.yaml:6:14: E112 assessed_on: expected a date written YYYY-MM-DD, found '1 May 2025'",
+            "a.yaml:11:13: E115 responses.\"1.2\".comply must be yes or no, found 'partly'; the "
+            "Ombudsman's form has no other answer: answer no and explain what is in place",
+            "a.yaml:12:5: E114 unknown field 'evidnce' in responses.\"1.2\"; did you mean "
+            "'evidence'?",
+            "a.yaml:14:5: E204 provision 6.1 is answered no but has no explanation; the Code "
+            "requires a detailed explanation: add explanation: saying why, and what is in place "
+            "meanwhile",
+            "a.yaml:14:5: E205 provision 6.1 is answered no but has no compliance_date; add the "
+            "date by which the landlord intends to comply (YYYY-MM-DD)",
+            "a.yaml:16:44: E207 owner 'ceo' is not in owners (known: hoc)",
+            'a.yaml:20:22: E112 responses."6.10".compliance_date: expected a date written '
+            "YYYY-MM-DD, found '31/10/2025'",
+            "7 errors, 0 warnings in 1 file.",
+        ],
+    )
+
+
+def test_a_file_whose_required_fields_are_broken_reports_only_those(run: Run, mini: Path) -> None:
+    text = ONE_RUN.replace("landlord: {name: Test Homes, homes: 500}\n", "landlord: [Test]\n")
+    code, lines = check(run, text)
+    assert code == 1
+    assert [line.split(" ")[1] for line in lines[:-1]] == ["E112", "E112", "E115", "E114", "E112"]
+
+
+@pytest.mark.parametrize(
+    ("broken", "quiet"),
+    [
+        (CLEAN.replace("{role: Head of Complaints,", "{rle: Head of Complaints,"), "E207"),
+        (CLEAN.replace("date: 2025-06-01", "date: 1 June 2025"), "W306"),
+        (CLEAN.replace("responses:\n", "responses: oops\nx:\n", 1), "E203"),
+    ],
+    ids=["owner", "approval", "responses"],
+)
+def test_a_problem_outside_the_answers_does_not_bring_follow_on_problems(
+    run: Run, mini: Path, broken: str, quiet: str
+) -> None:
+    code, lines = check(run, broken)
+    assert code == 1
+    assert lines[-1].startswith("1 error,") or lines[-1].startswith("2 errors,"), lines
+    assert not [line for line in lines if f" {quiet} " in line], lines
+
+
+def test_a_problem_outside_the_answers_still_lets_their_rules_run(run: Run, mini: Path) -> None:
+    text = CLEAN.replace("date: 2025-06-01", "date: 1 June 2025").replace(
+        "    explanation: The stage 2 letter is being rewritten.\n", ""
+    )
+    codes = [line.split(" ")[1] for line in check(run, text)[1][:-1]]
+    assert codes == ["E112", "E204"]

@@ -336,3 +336,61 @@ def test_duplicate_and_empty_rows_are_reported(run: Run, mini: Path) -> None:
         "6.1: the form's row has no requirement text; ignored",
         "Wrote n.yaml: 1 filled, 1 identical, 0 differ, 0 added, 1 not in the form.",
     ]
+
+
+def test_a_document_selfassess_rendered_is_refused(run: Run, mini: Path) -> None:
+    assert run("render", "--format", "docx", "--as-of", "2025-07-01", "clean.yaml").exit_code == 0
+    rendered = mini / "build" / "clean" / "self-assessment.docx"
+    before = (mini / "code_requirements" / "mini-draft.yaml").read_bytes()
+    result = run("code", "import", str(rendered), "--edition", "mini-draft", "--update")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{rendered}:1:1: E211 this Word document was written by 'selfassess render': its "
+        "requirement cells hold selfassess's summaries, not the Code's text; import the "
+        "Ombudsman's self-assessment form, or a landlord's completed form that quotes the Code\n",
+    )
+    assert (mini / "code_requirements" / "mini-draft.yaml").read_bytes() == before
+
+
+def test_the_rendered_mark_is_in_the_core_properties(run: Run, mini: Path) -> None:
+    import docx
+
+    run("render", "--format", "docx", "--as-of", "2025-07-01", "clean.yaml")
+    document = docx.Document(str(mini / "build" / "clean" / "self-assessment.docx"))
+    assert document.core_properties.identifier == "selfassess:rendered-self-assessment"
+
+
+def test_summary_and_see_provision_rows_are_never_taken_as_the_codes_text(
+    run: Run, mini: Path
+) -> None:
+    rows = [
+        Row("1.2", "Placeholder text two."),
+        Row("6.1", "Placeholder text three."),
+        Row("6.10", "Stage two requirement\nSee provision 6.10 of the Code"),
+    ]
+    build_form(mini / "form.docx", rows)
+    result = run("code", "import", "form.docx", "--edition", "mini-draft", "-o", "a.yaml")
+    assert (
+        "6.10: the form's row points to the Code instead of quoting it (selfassess's own wording); ignored"
+        in result.output
+    )
+    assert loaded(mini / "a.yaml").provision("6.10").text is None  # type: ignore[union-attr]
+    build_form(mini / "form2.docx", [*rows[:2], Row("6.10", "Stage two requirement")])
+    result = run("code", "import", "form2.docx", "--edition", "mini-draft", "-o", "b.yaml")
+    assert result.output.splitlines()[4] == (
+        "  6.10  the form's row holds selfassess's summary, not the Code's text: ignored"
+    )
+    edition = loaded(mini / "b.yaml")
+    assert (edition.complete, edition.provision("6.10").text) == (False, None)  # type: ignore[union-attr]
+
+
+def test_help_says_exactly_which_documents_it_accepts(run: Run) -> None:
+    output = run("code", "import", "--help").output
+    assert (
+        " ".join(output.split()).count(
+            "Accepts only documents whose requirement cells quote the Code: the Ombudsman's own "
+            "self-assessment form (2024 or 2022 layout), or a landlord's completed copy of it. It "
+            "refuses a Word document written by 'selfassess render' (E211)"
+        )
+        == 1
+    )

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from conftest import EXAMPLE, FIXTURES, Run
 from selfassess.code.catalogue import Catalogue
-from selfassess.models import Action, Assessment, EvidenceItem
+from selfassess.dates import long_date
+from selfassess.models import Action, Assessment, EvidenceItem, Owner
 from selfassess.validate import validate
 from selfassess.yamlio import load_file
 from selfassess.yamlout import dump_assessment
@@ -73,6 +74,9 @@ def test_text(run: Run, project: Path) -> None:
         "Newly answered: 0\n"
         "Answers removed: 0\n"
         "Actions completed: 4\n"
+        "Actions added: 1\n"
+        "Actions removed: 0\n"
+        "Actions changed: 0\n"
         "\n"
         "1.2 Use the Code's definition of a complaint\n"
         "  evidence added: Complaints e-learning module, unit 1\n"
@@ -130,6 +134,10 @@ def test_markdown_for_the_annual_report(run: Run, project: Path) -> None:
         "(provision 5.14)\n"
         "- Send a weekly outstanding-actions report to housing service managers (provision 6.6)\n"
         "\n"
+        "### Improvement actions added\n"
+        "\n"
+        "- Replace the complaints target with a learning measure (provision 3.3)\n"
+        "\n"
         "### Requirements we no longer meet\n"
         "\n"
         "- **3.3** Treat high complaint volumes as a sign of accessibility; we intend to comply "
@@ -171,12 +179,16 @@ def test_json_is_versioned_and_complete(run: Run, project: Path) -> None:
             "Take the policy to Cabinet for approval and publish it on the complaints pages",
         ],
         "actions_added": [],
+        "actions_removed": [],
+        "actions_changed": [],
     }
     assert (data["new_provisions"], data["dropped_provisions"]) == ([], [])
 
 
 def test_no_changes(run: Run, project: Path) -> None:
-    assert run("diff", OLD, OLD).output.endswith("Actions completed: 0\n")
+    assert run("diff", OLD, OLD).output.endswith(
+        "Actions completed: 0\nActions added: 0\nActions removed: 0\nActions changed: 0\n"
+    )
     assert run("diff", "--format", "md", OLD, OLD).output.endswith(
         "- 0 gaps opened\n\nNo answer, evidence, commentary or action changed.\n"
     )
@@ -200,7 +212,7 @@ def test_across_editions_through_the_map(run: Run, project: Path) -> None:
     Path("new.yaml").write_text(dump_assessment(new), encoding="utf-8")
     result = run("diff", str(legacy), "new.yaml")
     lines = result.output.splitlines()
-    assert lines[:7] == [
+    assert lines[:10] == [
         f"Changes from {legacy} (2022-23, hos-chc-2022) to new.yaml (2023-24, hos-chc-2024)",
         "Matched through the edition map hos-chc-2022 -> hos-chc-2024",
         "Gaps closed: 1 (3.4)",
@@ -208,8 +220,11 @@ def test_across_editions_through_the_map(run: Run, project: Path) -> None:
         "Newly answered: 0",
         "Answers removed: 0",
         "Actions completed: 1",
+        "Actions added: 0",
+        "Actions removed: 0",
+        "Actions changed: 0",
     ]
-    assert lines[7:15] == [
+    assert lines[10:18] == [
         "",
         "3.4 (was 2.3, 2.4) Publish a clear, accessible complaints policy: no -> yes (gap closed)",
         "  explanation changed",
@@ -219,7 +234,7 @@ def test_across_editions_through_the_map(run: Run, project: Path) -> None:
         "  action completed: Recruit two complaint handlers",
         "",
     ]
-    assert lines[15].startswith("New provisions (no earlier answer): 1.6, 2.3, 2.5, 3.3,")
+    assert lines[18].startswith("New provisions (no earlier answer): 1.6, 2.3, 2.5, 3.3,")
     assert lines[-1] == "No longer answered: 4.3, 5.11"
 
 
@@ -232,3 +247,81 @@ def test_editions_without_a_map_are_a_located_problem(run: Run, project: Path) -
         "old2022.yaml:3:7: E230 no edition map from hos-chc-2024 to hos-chc-2022 "
         "(looked for maps/hos-chc-2024--hos-chc-2022.yaml in code_requirements)\n",
     )
+
+
+def rescheduled_copy(old: Assessment) -> Assessment:
+    """Delete two open actions, move one's due date, hand one to another owner, start one."""
+    new = old.model_copy(deep=True)
+    new.owners["dhs"] = Owner(role="Director of Housing Services", name="C. Person")
+    actions = new.responses["5.14"].actions
+    del actions[1:3]
+    gap = new.responses["6.6"].actions
+    gap[0].due, gap[0].owner = dt.date(2025, 12, 31), "dhs"
+    gap[1].status = "in progress"
+    return new
+
+
+def write_rescheduled(project: Path) -> Assessment:
+    old = load(OLD)
+    edition = Catalogue.near(project / OLD).edition("hos-chc-2024")
+    Path(NEW).write_text(dump_assessment(rescheduled_copy(old), edition), encoding="utf-8")
+    return old
+
+
+def test_removed_and_changed_actions_in_text(run: Run, project: Path) -> None:
+    old = write_rescheduled(project)
+    removed = [a.do for a in old.responses["5.14"].actions[1:3]]
+    moved, started = old.responses["6.6"].actions[0], old.responses["6.6"].actions[1]
+    assert moved.due is not None and started.status != "in progress"
+    lines = run("diff", OLD, NEW).output.splitlines()
+    assert lines[5:9] == [
+        "Actions completed: 0",
+        "Actions added: 0",
+        "Actions removed: 2",
+        "Actions changed: 2",
+    ]
+    assert lines[9:] == [
+        "",
+        "5.14 Have a policy for managing unacceptable behaviour",
+        *(f"  action removed: {do}" for do in removed),
+        "",
+        "6.6 Stage 1: respond when the answer is known; track outstanding actions",
+        f"  action changed: {moved.do} (due {moved.due.isoformat()} -> 2025-12-31, owner "
+        f"{moved.owner} -> dhs)",
+        f"  action changed: {started.do} (status {started.status} -> in progress)",
+    ]
+
+
+def test_removed_and_changed_actions_in_markdown_name_roles_not_people(
+    run: Run, project: Path
+) -> None:
+    old = write_rescheduled(project)
+    moved, started = old.responses["6.6"].actions[0], old.responses["6.6"].actions[1]
+    assert moved.owner is not None and moved.due is not None
+    output = run("diff", "--format", "md", OLD, NEW).output
+    role = old.owners[moved.owner].role
+    assert (
+        "### Improvement actions withdrawn\n\n"
+        + "".join(f"- {a.do} (provision 5.14)\n" for a in old.responses["5.14"].actions[1:3])
+    ) in output
+    assert (
+        "### Improvement actions rescheduled or reassigned\n\n"
+        f"- {moved.do} (provision 6.6): due date moved from {long_date(moved.due)} to "
+        f"31 December 2025; now with the Director of Housing Services (was the {role})\n"
+        f"- {started.do} (provision 6.6): now in progress (was {started.status})\n"
+    ) in output
+    assert "C. Person" not in output
+
+
+def test_removed_and_changed_actions_in_json(run: Run, project: Path) -> None:
+    old = write_rescheduled(project)
+    moved = old.responses["6.6"].actions[0]
+    assert moved.due is not None
+    data = json.loads(run("diff", "--format", "json", OLD, NEW).output)
+    changes = {c["id"]: c for c in data["changes"]}
+    assert changes["5.14"]["actions_removed"] == [a.do for a in old.responses["5.14"].actions[1:3]]
+    assert changes["6.6"]["actions_changed"][0] == {
+        "do": moved.do,
+        "due": {"old": moved.due.isoformat(), "new": "2025-12-31"},
+        "owner": {"old": moved.owner, "new": "dhs"},
+    }

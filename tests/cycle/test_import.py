@@ -10,6 +10,7 @@ import pytest
 from conftest import EXAMPLE, ROOT, Run
 from formbuilder import Row, build_form
 from selfassess.code.catalogue import Catalogue
+from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, Evidence, EvidenceItem
 from selfassess.validate import validate
 from selfassess.wordform.rows import read_answer, read_date
@@ -174,6 +175,7 @@ def test_check_lists_the_reported_items_and_passes_once_they_are_answered(
         )
     answers["2.1"].compliance_date = answers["1.4"].compliance_date
     del answers["10.1"]
+    assessment.landlord.name = "Riverside Homes"
     Path("a.yaml").write_text(dump_assessment(assessment), encoding="utf-8")
     after = run("check", "--as-of", "2025-06-01", "a.yaml")
     assert after.exit_code == 0, after.output
@@ -311,3 +313,72 @@ def test_a_built_form_survives_import_render_import(run: Run, project: Path, lay
     assert first.responses["1.4"].comply == "no"
     second = render_and_import(run, Path("assessments/first.yaml"), "second.yaml")
     same_content(first, second)
+
+
+def public_actions(assessment: Assessment) -> dict[str, list[tuple[str, str | None, str, str]]]:
+    """Return each answer's actions as the document shows them: owners by role, in date order."""
+    shown = {}
+    for pid, response in assessment.responses.items():
+        shown[pid] = sorted(
+            (
+                a.do,
+                assessment.owners[a.owner].role if a.owner else None,
+                str(a.due),
+                a.status,
+            )
+            for a in response.actions
+        )  # the action plan lists them by due date
+    return shown
+
+
+PUBLISHED = (
+    "status: published\n"
+    "published_on: 2025-07-01\n"
+    "submitted_on: 2025-06-25\n"
+    "submission_reference: HOS-ACK-7\n"
+    "assessed_on:"
+)
+
+
+def test_render_then_import_gives_back_everything_the_document_shows(
+    run: Run, project: Path
+) -> None:
+    path = Path("assessments") / EXAMPLE.name
+    text = path.read_text(encoding="utf-8").replace("status: approved\nassessed_on:", PUBLISHED)
+    path.write_text(text, encoding="utf-8")
+    original = load(path)
+    rendered = run("render", str(path), "-o", "out", "--format", "docx", "--as-of", "2025-07-01")
+    assert rendered.exit_code == 0, rendered.output
+    docx = Path("out") / path.stem / "self-assessment.docx"
+    result = run("import", str(docx), "--as-of", "2026-09-01", "-o", "again.yaml")
+    assert result.exit_code == 0, result.output
+    assert "landlord's name" not in result.output
+    again = load("again.yaml")
+    assert again.landlord == original.landlord
+    assert (again.period, again.status, again.code) == ("2024-25", "published", "hos-chc-2024")
+    dates = ("assessed_on", "published_on", "submitted_on", "submission_reference")
+    assert [getattr(again, d) for d in dates] == [getattr(original, d) for d in dates]
+    # The example's next review is the default (a year after assessment), so it is left implied.
+    assert again.assessed_on is not None and original.next_review is not None
+    assert (again.next_review, year_after(again.assessed_on)) == (None, original.next_review)
+    assert again.governance.model_dump(exclude={"response"}) == original.governance.model_dump(
+        exclude={"response"}
+    )
+    assert normalised(again.governance.response, emphasis=True) == normalised(
+        original.governance.response, emphasis=True
+    )
+    assert public_actions(again) == public_actions(original)
+    assert sum(len(a) for a in public_actions(again).values()) == 12
+    same_content(original, again, emphasis=True)
+    checked = run("check", "--as-of", "2025-07-01", "again.yaml")
+    assert checked.output.endswith("0 errors, 1 warning in 1 file.\n"), checked.output
+
+
+def test_check_refuses_the_placeholder_landlord(run: Run, project: Path) -> None:
+    run("import", str(problem_form(project)), "-o", "a.yaml")
+    assert load("a.yaml").landlord.name == "Name of landlord"
+    output = run("check", "--as-of", "2025-06-01", "a.yaml").output
+    assert (
+        "a.yaml:6:9: E212 landlord.name is still the placeholder 'Name of landlord' (the form did "
+        "not say the landlord's name); write the landlord's name as it should be published\n"
+    ) in output

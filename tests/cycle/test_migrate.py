@@ -48,6 +48,9 @@ def test_summary_says_how_many_went_each_way(run: Run, legacy: Path) -> None:
         "    1 moved to retired: removed from the Code (removed)\n"
         "    1 moved to retired: not in the edition map (unmapped)\n"
         "   35 new provisions with no earlier answer, unanswered (new)\n"
+        "The migrated file is a draft with no approval until the governing body approves it "
+        "(the earlier approval, its minute and response were left out).\n"
+        "Its period is still 2022-23: change it if this is a new year's assessment.\n"
         "Run 'selfassess check' to list the answers to review.\n"
     )
     text = Path("out.yaml").read_text(encoding="utf-8")
@@ -55,6 +58,20 @@ def test_summary_says_how_many_went_each_way(run: Run, legacy: Path) -> None:
         "# yaml-language-server: $schema=../schemas/assessment.schema.json\n"
         "# Migrated from hos-chc-2022 to hos-chc-2024 with 'selfassess migrate'.\n"
     )
+
+
+def test_a_migrated_file_is_a_draft_with_no_approval(run: Run, legacy: Path) -> None:
+    text = legacy.read_text(encoding="utf-8").replace(
+        "  approval:", "  response: We accept the findings.\n  approval:"
+    )
+    legacy.write_text(text.replace("assessed_on:", "published_on: 2023-07-01\nassessed_on:"))
+    assert load(legacy).governance.approval is not None
+    assert run("migrate", str(legacy), "--to", "hos-chc-2024", "-o", "out.yaml").exit_code == 0
+    migrated = load(Path("out.yaml"))
+    assert (migrated.status, migrated.published_on) == ("draft", None)
+    assert (migrated.governance.approval, migrated.governance.response) == (None, None)
+    assert migrated.governance.governing_body == "Board"
+    assert "Board minute 41/23" not in Path("out.yaml").read_text(encoding="utf-8")
 
 
 def test_check_lists_exactly_the_provisions_to_review(run: Run, legacy: Path) -> None:

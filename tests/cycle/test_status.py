@@ -179,7 +179,7 @@ def test_example_status(run: Run, project: Path) -> None:
     assert result.output == (
         "Example Borough Council, 2024-25, against hos-chc-2024 (status: approved)\n"
         "Answered: 72 of 72 assessed provisions\n"
-        "Gaps (answered no): 4 (5.14, 6.6, 6.17, 9.8)\n"
+        "Gaps (answered no): 5 (5.14, 6.3, 6.6, 6.17, 9.8)\n"
         "Overdue actions: 3\n"
         "  5.14: Draft a housing unacceptable behaviour policy covering tenants and "
         "representatives, with a review route (due 2025-09-30, in progress)\n"
@@ -239,7 +239,7 @@ def test_status_json(run: Run, project: Path) -> None:
         "status", "--format", "json", "--as-of", "2025-09-29", "assessments/" + EXAMPLE.name
     )
     data = json.loads(result.output)
-    assert data["gaps"] == ["5.14", "6.6", "6.17", "9.8"]
+    assert data["gaps"] == ["5.14", "6.3", "6.6", "6.17", "9.8"]
     assert data["deadlines"] == [
         {
             "for": "more than 1,000 homes",
@@ -249,8 +249,39 @@ def test_status_json(run: Run, project: Path) -> None:
             "confirmed": False,
             "rule_names_this_period": False,
             "source": SUBMISSIONS_PAGE,
+            "met": None,
         }
     ]
+    assert data["submission"] is None
+
+
+SUBMITTED = "submitted_on: 2025-09-20\nsubmission_reference: HOS-ACK-0042\nassessed_on:"
+
+
+def test_a_recorded_submission_stops_the_countdown(run: Run, project: Path) -> None:
+    path = write(project, "a.yaml", EXAMPLE_TEXT.replace("assessed_on:", SUBMITTED, 1))
+    result = run("status", "--as-of", "2025-10-10", str(path))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    start = lines.index(
+        "Submitted to the Ombudsman on 2025-09-20, acknowledgement reference HOS-ACK-0042"
+    )
+    assert lines[start + 1] == (
+        "Submission deadline for landlords with more than 1,000 homes: 2025-09-30 "
+        "(submitted 10 days before it)"
+    )
+    assert "ago" not in result.output and "left)" not in lines[start + 1]
+    data = json.loads(run("status", "--format", "json", "--as-of", "2025-10-10", str(path)).output)
+    assert data["submission"] == {"date": "2025-09-20", "reference": "HOS-ACK-0042"}
+    assert (data["deadlines"][0]["days_left"], data["deadlines"][0]["met"]) == (None, True)
+
+
+def test_a_late_submission_says_so(run: Run, project: Path) -> None:
+    text = EXAMPLE_TEXT.replace("assessed_on:", "submitted_on: 2025-10-02\nassessed_on:", 1)
+    path = write(project, "a.yaml", text)
+    output = run("status", "--as-of", "2025-10-10", str(path)).output
+    assert "Submitted to the Ombudsman on 2025-10-02\n" in output
+    assert "2025-09-30 (submitted 2 days late)\n" in output
 
 
 def test_unusable_file_is_reported_without_a_traceback(run: Run, project: Path) -> None:

@@ -87,11 +87,17 @@ def test_section_tables_have_the_form_columns(page: lxml.html.HtmlElement) -> No
     assert "Section 6: Complaints stages — Stage 2" in captions
 
 
+def _unlabelled(cell: lxml.html.HtmlElement) -> str:
+    """Return a cell's text without the label narrow screens show above it."""
+    labels = "".join(cell.xpath(".//span[contains(@class, 'cell-label')]//text()"))
+    return cell.text_content().replace(labels, "", 1).strip()
+
+
 def test_every_answer_is_written_as_a_word(page: lxml.html.HtmlElement) -> None:
     answers = {}
     for row in page.xpath("//table[contains(@class, 'provisions')]/tbody/tr"):
-        provision = row.find("th").text_content()
-        answers[provision] = row.findall("td")[1].text_content().strip()
+        provision = _unlabelled(row.find("th"))
+        answers[provision] = _unlabelled(row.findall("td")[1])
     expected = {pid: r.comply.capitalize() for pid, r in example().responses.items() if r.comply}
     assert answers == expected
 
@@ -131,7 +137,7 @@ def test_no_script_no_external_requests(folder: Path) -> None:
 
 def test_fragments_are_bare_semantic_markup(folder: Path) -> None:
     names = [p.name for p in _fragments(folder)]
-    assert names == ["index.html", *[f"section-{n}.html" for n in range(1, 10)]]
+    assert names == ["governance.html", "index.html", *[f"section-{n}.html" for n in range(1, 10)]]
     for path in _fragments(folder):
         text = path.read_text(encoding="utf-8")
         assert "<html" not in text and "<head" not in text and "<body" not in text
@@ -140,20 +146,34 @@ def test_fragments_are_bare_semantic_markup(folder: Path) -> None:
     index = lxml.html.fragment_fromstring(
         (folder / "sections" / "index.html").read_text(encoding="utf-8"), create_parent="div"
     )
-    assert index.xpath("//a/@href")[:2] == ["section-1.html", "section-2.html"]
+    # Anchors by default: the links still work once every fragment is pasted into one CMS page.
+    assert index.xpath("//a/@href")[:2] == ["#section-1", "#section-2"]
+    assert index.xpath("//a/@href")[-1] == "#governance"
 
 
 def test_section_6_fragment_has_both_stages(folder: Path) -> None:
     tree = lxml.html.fragment_fromstring(
         (folder / "sections" / "section-6.html").read_text(encoding="utf-8"), create_parent="div"
     )
-    assert [h.text_content() for h in tree.iter("h2", "h3", "h4")] == [
+    assert [h.text_content() for h in tree.iter("h2", "h3")] == [
         "Section 6: Complaints stages",
         "Stage 1",
         "Stage 2",
         "What we are doing where we do not comply",
+    ]
+    plan = tree.xpath("//h3[. = 'What we are doing where we do not comply']/following::h4")
+    assert [h.text_content() for h in plan] == [
+        "Provision 6.3: Send a full stage 1 response within 10 working days",
         "Provision 6.6: Stage 1: respond when the answer is known; track outstanding actions",
         "Provision 6.17: Stage 2: respond when the answer is known; track outstanding actions",
+    ]
+    blocks = tree.xpath("//h4[starts-with(@id, 'provision-')]")
+    assert blocks[0].text_content() == "Provision 6.1"
+    assert [dt.text_content() for dt in blocks[0].getnext().iter("dt")] == [
+        "Code requirement",
+        "Comply: Yes / No",
+        "Evidence",
+        "Commentary / explanation",
     ]
 
 

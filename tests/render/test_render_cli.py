@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +30,7 @@ EVERY_OUTPUT = [
     "gaps.csv",
     "gaps.html",
     "gaps.md",
+    "sections/governance.html",
     "sections/index.html",
     "sections/section-1.html",
     "sections/section-6.html",
@@ -47,7 +51,7 @@ def test_render_writes_every_output(run: Run, mini: Path) -> None:
     assert result.exit_code == 0
     assert result.output == (
         "wrote build/clean/self-assessment.html\n"
-        "wrote build/clean/sections/ (3 fragments)\n"
+        "wrote build/clean/sections/ (4 fragments)\n"
         "wrote build/clean/self-assessment.md\n"
         "wrote build/clean/self-assessment.docx\n"
         "wrote build/clean/gaps.md\n"
@@ -57,6 +61,21 @@ def test_render_writes_every_output(run: Run, mini: Path) -> None:
         "wrote build/clean/summary.json\n"
     )
     assert _files(mini / "build" / "clean") == EVERY_OUTPUT
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_every_output_gets_the_mode_the_umask_gives(
+    run: Run, mini: Path, umask: int, mode: int
+) -> None:
+    previous = os.umask(umask)
+    try:
+        result = run("render", "--as-of", "2025-07-01", "clean.yaml")
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0
+    folder = mini / "build" / "clean"
+    modes = {name: stat.S_IMODE((folder / name).stat().st_mode) for name in EVERY_OUTPUT}
+    assert modes == dict.fromkeys(EVERY_OUTPUT, mode)
 
 
 def test_output_folder_and_formats(run: Run, mini: Path) -> None:
@@ -135,6 +154,66 @@ def test_status_draft_is_marked_too(run: Run, mini: Path) -> None:
     assert "Draft — not approved" in text and 'content="noindex"' in text
 
 
+UNANSWERED_APPROVED = (
+    CLEAN.replace("  6.10:\n    comply: no\n", "  6.10:\n")
+    .replace("    explanation: The stage 2 letter is being rewritten.\n", "")
+    .replace("    compliance_date: 2025-10-31\n", "")
+)
+
+
+def test_an_approved_assessment_with_an_unanswered_provision_is_not_rendered(
+    run: Run, mini: Path
+) -> None:
+    write(mini, "approved.yaml", UNANSWERED_APPROVED)
+    result = run("render", "--as-of", "2025-07-01", "approved.yaml")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "approved.yaml:24:3: E210 provision 6.10 (Stage two requirement) has no answer, and "
+        "status is approved: an approved or published assessment needs an answer to each provision it "
+        "assesses; add comply: yes or no, or set status: draft"
+    )
+    assert not (mini / "build" / "approved").exists()
+
+
+def test_no_document_claims_every_provision_while_some_are_unanswered(run: Run, mini: Path) -> None:
+    write(mini, "approved.yaml", UNANSWERED_APPROVED)
+    result = run("render", "--as-of", "2025-07-01", "--draft", "approved.yaml")
+    assert result.exit_code == 0, result.output
+    folder = mini / "build" / "approved"
+    said = "No provision is answered No so far, but 1 is not yet answered."
+    texts = {
+        "html": html_text((folder / "self-assessment.html").read_text(encoding="utf-8")),
+        "md": (folder / "self-assessment.md").read_text(encoding="utf-8"),
+        "docx": docx_text(folder / "self-assessment.docx"),
+    }
+    for kind, text in texts.items():
+        assert "every provision" not in text, kind
+        assert said in text and "Draft — not approved" in text, kind
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert (summary["draft"], summary["counts"]["unanswered"]) == (True, 1)
+
+
+def test_the_submission_is_in_every_public_document(run: Run, mini: Path) -> None:
+    text = CLEAN.replace(
+        "assessed_on:", "submitted_on: 2025-06-20\nsubmission_reference: HOS-ACK-0042\nassessed_on:"
+    )
+    write(mini, "sent.yaml", text)
+    assert run("render", "--as-of", "2025-07-01", "sent.yaml").exit_code == 0
+    folder = mini / "build" / "sent"
+    page = lxml.html.fromstring((folder / "self-assessment.html").read_bytes())
+    facts = {
+        dt.text_content(): dd.text_content()
+        for dt, dd in zip(page.xpath("//dl/dt"), page.xpath("//dl/dd"), strict=True)
+    }
+    said = "20 June 2025 (acknowledgement reference HOS-ACK-0042)"
+    assert facts["Submitted to the Housing Ombudsman"] == said
+    markdown = (folder / "self-assessment.md").read_text(encoding="utf-8")
+    assert "Submitted to the Housing Ombudsman" in markdown and said in markdown
+    assert f"Submitted to the Housing Ombudsman: {said}" in docx_text(
+        folder / "self-assessment.docx"
+    )
+
+
 def test_submission_and_summary(run: Run, mini: Path) -> None:
     run("render", "--as-of", "2025-07-01", "clean.yaml")
     folder = mini / "build" / "clean"
@@ -161,6 +240,7 @@ def test_submission_and_summary(run: Run, mini: Path) -> None:
         "sections/index.html",
         "sections/section-1.html",
         "sections/section-6.html",
+        "sections/governance.html",
         "self-assessment.md",
         "self-assessment.docx",
         "gaps.md",
@@ -360,3 +440,55 @@ def test_concurrent_renders_into_one_folder_all_succeed(mini: Path) -> None:
     folder = mini / "build" / "clean"
     assert not list(folder.glob(".*.tmp"))
     assert lxml.html.parse(str(folder / "self-assessment.html")).getroot() is not None
+
+
+def _index_links(folder: Path) -> list[str]:
+    index = (folder / "sections" / "index.html").read_text(encoding="utf-8")
+    return re.findall(r'href="([^"]*)"', index)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("anchor", ["#section-1", "#section-6", "#governance"]),
+        ("relative", ["section-1.html", "section-6.html", "governance.html"]),
+        (
+            "https://www.example.gov.uk/complaints/{fragment}",
+            [
+                "https://www.example.gov.uk/complaints/section-1",
+                "https://www.example.gov.uk/complaints/section-6",
+                "https://www.example.gov.uk/complaints/governance",
+            ],
+        ),
+    ],
+)
+def test_fragment_links(run: Run, mini: Path, value: str, expected: list[str]) -> None:
+    result = run("render", "--as-of", "2025-07-01", "--fragment-links", value, "clean.yaml")
+    assert result.exit_code == 0, result.output
+    assert _index_links(mini / "build" / "clean") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("https://www.example.gov.uk/complaints", "a URL pattern with {fragment}"),
+        ("javascript:alert(1)//{fragment}", "is not an http or https address"),
+        ('https://x.example/{fragment}" onclick="x', "is not an http or https address"),
+    ],
+)
+def test_bad_fragment_links_are_usage_errors(run: Run, mini: Path, value: str, says: str) -> None:
+    result = run("render", "--as-of", "2025-07-01", "--fragment-links", value, "clean.yaml")
+    assert result.exit_code == 2
+    assert says in result.output
+    assert not (mini / "build").exists()
+
+
+def test_governance_fragment_has_the_approval_and_response(run: Run, mini: Path) -> None:
+    assert run("render", "--as-of", "2025-07-01", "clean.yaml").exit_code == 0
+    text = (mini / "build/clean/sections/governance.html").read_text(encoding="utf-8")
+    assert text == (
+        '<section id="governance" aria-labelledby="governance-heading">\n'
+        '<h2 id="governance-heading">Approval</h2>\n'
+        "<p>Board approved this self-assessment on 1 June 2025 (Board minute 1/25).</p>\n"
+        "</section>\n"
+    )

@@ -79,13 +79,48 @@ def test_one_table_per_section_or_stage_with_the_form_columns(document: Any) -> 
             assert row.cells[2].text == comply.capitalize()
 
 
-def test_header_rows_repeat_and_rows_do_not_split(document: Any) -> None:
+def _kept_whole(row: Any) -> bool:
+    properties = row._tr.trPr
+    return properties is not None and properties.find(qn("w:cantSplit")) is not None
+
+
+def test_header_rows_repeat_and_only_long_rows_split(document: Any) -> None:
     for table in document.tables:
         rows = table._tbl.tr_lst
         assert rows[0].trPr.find(qn("w:tblHeader")) is not None
-        assert all(r.trPr is not None and r.trPr.find(qn("w:cantSplit")) is not None for r in rows)
-        assert all(r.trPr.find(qn("w:tblHeader")) is None for r in rows[1:])
+        assert rows[0].trPr.find(qn("w:cantSplit")) is not None
+        assert all(r.trPr is None or r.trPr.find(qn("w:tblHeader")) is None for r in rows[1:])
         assert table._tbl.tblPr.find(qn("w:tblCaption")) is not None
+    # 2.2 carries the Code's list of exclusions and a long commentary; 1.2 is a few lines.
+    assert not _kept_whole(_row(document, "2.2"))
+    assert _kept_whole(_row(document, "1.2"))
+
+
+def test_body_font_is_a_named_sans_serif_not_the_theme(path: Path) -> None:
+    styles = zipfile.ZipFile(path).read("word/styles.xml").decode()
+    assert "Theme=" not in styles and "w:cstheme" not in styles
+    rendered = docx.Document(str(path))
+    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        fonts = rendered.styles[name].element.rPr.rFonts if name != "Normal" else None
+        if fonts is not None:
+            assert fonts.get(qn("w:ascii")) == "Arial", name
+    defaults = rendered.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert defaults.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:hAnsi")) == "Arial"
+
+
+def test_every_language_is_en_gb_including_the_theme_font_language(path: Path) -> None:
+    package = zipfile.ZipFile(path)
+    styles = package.read("word/styles.xml").decode()
+    settings = package.read("word/settings.xml").decode()
+    assert "en-US" not in styles and "en-US" not in settings
+    assert '<w:themeFontLang w:val="en-GB"' in settings
+
+
+def test_app_properties_name_selfassess_and_claim_no_counts(path: Path) -> None:
+    app = zipfile.ZipFile(path).read("docProps/app.xml").decode()
+    assert "<Application>selfassess</Application>" in app
+    for stale in ("Microsoft", "<Pages>", "<Words>", "<Characters>", "Normal.dotm"):
+        assert stale not in app
 
 
 def test_language_is_en_gb_in_styles(path: Path) -> None:
@@ -99,7 +134,7 @@ def test_core_properties(document: Any) -> None:
     assert core.title == "Example Borough Council: Complaint Handling Code self-assessment 2024-25"
     assert core.subject.startswith("Self-assessment against the Complaint Handling Code (2024)")
     assert core.author == "Example Borough Council"
-    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.timezone.utc)
+    assert core.created == dt.datetime(2025, 5, 20, tzinfo=dt.UTC)
     assert core.modified == core.created
 
 
@@ -122,7 +157,11 @@ def test_commentary_markdown_becomes_word_formatting(document: Any) -> None:
         "councillors and MPs.",
     ]
     runs = [r for p in _row(document, "6.3").cells[4].paragraphs for r in p.runs]
-    assert [r.text for r in runs if r.bold] == ["91%"]
+    assert [r.text for r in runs if r.bold] == [
+        "92%",
+        "Explanation: ",
+        "Intended compliance date: ",
+    ]
 
 
 def test_no_answer_has_explanation_and_date_paragraphs(document: Any) -> None:

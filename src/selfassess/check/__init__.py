@@ -7,14 +7,16 @@ Code and map files; report.py writes what they find.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from selfassess.check.codefiles import code_problems, map_problems
 from selfassess.check.rules import RULES, RuleContext
+from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
-from selfassess.code.deadlines import DeadlineRules
+from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition
 from selfassess.problems import InputError, Problem, Severity, sort_problems
 from selfassess.validate import validate
@@ -38,6 +40,11 @@ class Report:
         """Return the warnings."""
         return [p for p in self.problems if p.severity == Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        """Return the informational notes (never a failure, even with strict)."""
+        return [p for p in self.problems if p.severity == Severity.NOTE]
+
     def failed(self, strict: bool = False) -> bool:
         """Return True when the files have errors (or, with strict, warnings)."""
         return bool(self.errors or (strict and self.warnings))
@@ -53,7 +60,7 @@ class CheckedAssessment:
     problems: list[Problem]
 
 
-def check_files(paths: list[Path], as_of: dt.date) -> Report:
+def check_files(paths: Iterable[Path], as_of: dt.date) -> Report:
     """Check every file and collect every problem."""
     report = Report()
     for path in paths:
@@ -73,21 +80,34 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
         if kind == "map":
             return list(map_problems(document))
         if kind == "deadlines":
+            from selfassess.code.deadlines import DeadlineRules
+
             validate(document, DeadlineRules)
             return []
+        if kind == "timescales":
+            validate(document, Timescales)
+            return []
+        if kind == "casework":
+            from selfassess.casework import check_register
+
+            return check_register(document, as_of).problems
         return check_assessment(document, as_of)[1]
     except InputError as exc:
         return exc.problems
 
 
 def file_kind(data: dict[str, Any]) -> str:
-    """Tell assessments, Code editions, edition maps and deadline rules apart by their keys."""
+    """Tell assessments, Code editions, edition maps, deadline rules and registers apart by their keys."""
+    if "cases" in data:
+        return "casework"
     if "sections" in data:
         return "code"
     if "mappings" in data:
         return "map"
     if "rules" in data:
         return "deadlines"
+    if "timescales" in data:
+        return "timescales"
     return "assessment"
 
 
@@ -103,13 +123,25 @@ def load_assessment(path: Path, as_of: dt.date) -> CheckedAssessment:
 def check_assessment(
     document: Document, as_of: dt.date
 ) -> tuple[CheckedAssessment | None, list[Problem]]:
-    """Validate an assessment and run every rule against its edition."""
-    assessment = validate(document, Assessment)
+    """Validate an assessment and run every rule against its edition.
+
+    Schema problems leave out only what they affect: the rules still run on the rest,
+    so one run reports every problem it can find (the assessment is then None).
+    """
+    salvaged = salvage(document)
+    if salvaged.assessment is None:
+        return None, salvaged.problems
+    assessment = salvaged.assessment
     catalogue = Catalogue.near(document.path)
     edition = catalogue.edition(assessment.code)
     if edition is None:
         message = catalogue.unknown_edition(assessment.code)
-        return None, [document.problem("E201", ("code",), message, key=False)]
-    context = RuleContext(document, assessment, edition, catalogue, as_of)
-    problems = [p for rule in RULES for p in rule(context)]
+        problem = document.problem("E201", ("code",), message, key=False)
+        return None, [*salvaged.problems, problem]
+    context = RuleContext(
+        document, assessment, edition, catalogue, as_of, salvaged.set_aside, salvaged.damaged
+    )
+    problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
+    if salvaged.problems:
+        return None, problems
     return CheckedAssessment(document, assessment, edition, problems), problems

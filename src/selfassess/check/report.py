@@ -18,7 +18,10 @@ def summary_line(report: Report) -> str:
     files = plural(len(report.files), "file")
     if not report.problems:
         return f"No problems in {files}."
-    return f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')} in {files}."
+    counts = f"{plural(len(report.errors), 'error')}, {plural(len(report.warnings), 'warning')}"
+    if report.notes:
+        counts += f", {plural(len(report.notes), 'note')}"
+    return f"{counts} in {files}."
 
 
 def format_text(report: Report) -> str:
@@ -35,6 +38,7 @@ def format_json(report: Report) -> str:
         "files": report.files,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
+        "notes": len(report.notes),
         "problems": [
             {
                 "file": p.file,

@@ -18,6 +18,8 @@ from selfassess.cli.cycle import (
     migrate_command,
     status_command,
 )
+from selfassess.cli.plan import plan_command
+from selfassess.cli.practice import practice_command
 from selfassess.cli.render import gaps_command, render_command
 
 
@@ -36,4 +38,6 @@ main.add_command(diff_command)
 main.add_command(status_command)
 main.add_command(render_command)
 main.add_command(gaps_command)
+main.add_command(plan_command)
 main.add_command(code_group)
+main.add_command(practice_command)

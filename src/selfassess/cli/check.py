@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, command, today
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    command,
+    format_option,
+    today,
+    with_progress,
+)
 
 
 def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -36,13 +43,9 @@ def known_codes(values: tuple[str, ...]) -> tuple[str, ...]:
     callback=lambda ctx, param, values: known_codes(values),
     help="Leave out problems with this code (e.g. W308); may be repeated.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools, github for GitHub Actions annotations.",
+@format_option(
+    ["text", "json", "github"],
+    "text for people, json for tools, github for GitHub Actions annotations.",
 )
 def check_command(
     files: tuple[Path, ...],
@@ -51,7 +54,7 @@ def check_command(
     ignored: tuple[str, ...],
     output_format: str,
 ) -> None:
-    """Check assessments, Code editions and edition maps; list every problem.
+    """Check assessments, Ombudsman casework registers, Code editions and maps; list every problem.
 
     Each problem is printed as FILE:LINE:COL: CODE message, errors before
     warnings, then a count. Exit status: 0 clean, 1 problems, 2 bad usage.
@@ -60,7 +63,9 @@ def check_command(
     from selfassess.check.report import FORMATS
     from selfassess.problems import ProblemsFound
 
-    report = check_files(list(files), today(as_of))
+    # Progress goes to standard error on a terminal only, so JSON and piped output stay clean.
+    checking = with_progress(files, "Checking", shown=output_format != "json")
+    report = check_files(checking, today(as_of))
     report.problems = [p for p in report.problems if p.code not in ignored]
     click.echo(FORMATS[output_format](report), nl=False)
     if report.failed(strict):
@@ -70,7 +75,7 @@ def check_command(
 @command("schema")
 @click.option(
     "--kind",
-    type=click.Choice(["assessment", "code", "map", "deadlines"]),
+    type=click.Choice(["assessment", "code", "map", "deadlines", "timescales", "casework"]),
     default="assessment",
     show_default=True,
     help="Which file format's schema to print.",

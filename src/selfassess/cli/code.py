@@ -77,8 +77,13 @@ def import_command(
 ) -> None:
     """Take the Code's text from the Ombudsman's self-assessment form (.docx).
 
-    Reads the form's tables (the 2024 or the 2022 layout, or a completed
-    self-assessment laid out like them) and writes a Code file. For each
+    Accepts only documents whose requirement cells quote the Code: the
+    Ombudsman's own self-assessment form (2024 or 2022 layout), or a landlord's
+    completed copy of it. It refuses a Word document written by 'selfassess
+    render' (E211), whose cells hold selfassess's summaries, and ignores any row
+    that holds a summary or a "See provision X.Y of the Code" line.
+
+    Writes a Code file. For each
     provision it reports: filled, identical, differs (with a word diff; the
     bundled text is kept unless --prefer-form), added, or not in the form.
     When every provision has text and none is missing from the form, the

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
+from click.decorators import FC
 
 from selfassess.problems import InputError, OutputError, ProblemsFound, UsageError
 
@@ -70,6 +72,40 @@ class Command(click.Command):
             raise click.UsageError(str(exc), ctx) from None
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
+)
+templates_option = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A folder of jinja2 templates that override the bundled ones. Templates are code: "
+    "they run with your permissions, so use only a folder you trust.",
+)
+reference_docx_option = click.option(
+    "--reference-docx",
+    type=EXISTING_FILE,
+    help="A Word file whose styles, page setup and header and footer text the Word output "
+    "uses (not its pictures, fields or links).",
+)
+
+
+def formats_option(names: str) -> Callable[[FC], FC]:
+    """Return the --format option, listing the formats a command writes."""
+    return click.option(
+        "--format",
+        "formats",
+        multiple=True,
+        metavar="LIST",
+        help=f"Outputs to write, comma-separated: {names}, or all (the default).",
+    )
+
+
 def echo_error(exc: OutputError) -> None:
     """Print an output that could not be written, on standard error."""
     click.echo(f"Error: {exc}", err=True)
@@ -78,3 +114,50 @@ def echo_error(exc: OutputError) -> None:
 def command(name: str) -> Callable[[Callable[..., Any]], Command]:
     """Declare a command that reports selfassess errors the one way (see Command)."""
     return click.command(name, cls=Command)
+
+
+T = TypeVar("T")
+
+
+def stderr_is_terminal() -> bool:
+    """Tell whether standard error is a terminal (a person watching, not a pipe or CI log)."""
+    return sys.stderr.isatty()
+
+
+def with_progress(items: Sequence[T], label: str, shown: bool = True) -> Iterator[T]:
+    """Go through items with a progress bar on standard error, for several items on a terminal.
+
+    Nothing is shown when output is piped or logged, or when shown is False (e.g. JSON output).
+    """
+    if not shown or len(items) < 2 or not stderr_is_terminal():
+        yield from items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield from bar
+
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def format_option(choices: list[str], help: str) -> Decorator:
+    """Return a --format option choosing how a command prints (the first choice by default)."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def output_dir_option(help: str) -> Decorator:
+    """Return a -o/--output DIR option, with its own help, for a command that writes files."""
+    return click.option(
+        "-o",
+        "--output",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        metavar="DIR",
+        help=help,
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, command, today
+from selfassess.cli.common import EXISTING_FILE, as_of_option, command, format_option, today
 
 output_option = click.option(
     "-o",
@@ -105,7 +105,9 @@ def import_command(
 
     Answers are read only when the Comply cell says Yes, No, Y or N. Anything
     else is listed here and written as an unanswered provision with a `review`
-    note, so `selfassess check` lists it until it is answered.
+    note, so `selfassess check` lists it until it is answered. From a document
+    `selfassess render` wrote, it also reads the landlord, period, status, dates,
+    governing body, approval and response, and the action plan (owners by role).
     """
     from selfassess.cycle.importing import default_import_output, import_assessment, report_lines
 
@@ -152,13 +154,9 @@ def migrate_command(file: Path, to_code: str, output: Path | None, force: bool) 
 @command("diff")
 @click.argument("old", type=EXISTING_FILE)
 @click.argument("new", type=EXISTING_FILE)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "md", "json"]),
-    default="text",
-    show_default=True,
-    help="text for the terminal, md for the annual complaints report, json for tools.",
+@format_option(
+    ["text", "md", "json"],
+    "text for the terminal, md for the annual complaints report, json for tools.",
 )
 def diff_command(old: Path, new: Path, output_format: str) -> None:
     """Show what changed between two assessments: gaps closed and opened, evidence, actions.

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from selfassess.cli.common import EXISTING_FILE, as_of_option, command, echo_error, today
+from selfassess.cli.common import (
+    EXISTING_FILE,
+    as_of_option,
+    command,
+    echo_error,
+    formats_option,
+    output_option,
+    reference_docx_option,
+    templates_option,
+    today,
+    with_progress,
+)
 from selfassess.wording import noun, plural
 
 if TYPE_CHECKING:
@@ -21,40 +30,23 @@ TEMPLATE_ERROR = "E401"
 
 @command("render")
 @click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="Write into DIR/<file stem>/ instead of build/<file stem>/.",
-)
-@click.option(
-    "--format",
-    "formats",
-    multiple=True,
-    metavar="LIST",
-    help="Outputs to write, comma-separated: html, sections, md, docx, gaps, submission, "
-    "summary, or all (the default).",
-)
+@output_option
+@formats_option("html, sections, md, docx, gaps, submission, summary")
 @as_of_option
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="A folder of jinja2 templates that override the bundled ones. Templates are code: "
-    "they run with your permissions, so use only a folder you trust.",
-)
+@templates_option
 @click.option(
     "--draft",
     is_flag=True,
     help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
 )
+@reference_docx_option
 @click.option(
-    "--reference-docx",
-    type=EXISTING_FILE,
-    help="A Word file whose styles, page setup and header and footer text the Word output "
-    "uses (not its pictures, fields or links).",
+    "--fragment-links",
+    default="anchor",
+    show_default=True,
+    metavar="anchor|relative|URL-PATTERN",
+    help="How sections/index.html links to the other fragments: anchors on one CMS page, "
+    "the files beside it, or a pattern such as https://www.example.gov.uk/complaints/{fragment}.",
 )
 def render_command(
     files: tuple[Path, ...],
@@ -64,6 +56,7 @@ def render_command(
     templates: Path | None,
     draft: bool,
     reference_docx: Path | None,
+    fragment_links: str,
 ) -> None:
     """Check each assessment, then write its documents into build/<file stem>/.
 
@@ -74,6 +67,7 @@ def render_command(
     rendering goes on.
     """
     from selfassess.render import RenderOptions, parse_formats, refuse_shared_folders
+    from selfassess.render.fragments import check_fragment_links
     from selfassess.wordform.docxread import open_docx
 
     refuse_shared_folders(files, out)  # before anything is written
@@ -85,23 +79,15 @@ def render_command(
         templates=templates,
         draft=draft,
         reference_docx=reference_docx,
+        fragment_links=check_fragment_links(fragment_links),
     )
     from selfassess.problems import ProblemsFound
 
     failed = False
-    for path in _progress(files):
+    for path in with_progress(files, "Rendering"):
         failed = not _render_one(path, out, options) or failed
     if failed:
         raise ProblemsFound()
-
-
-def _progress(files: tuple[Path, ...]) -> Iterable[Path]:
-    """Show a progress bar on a terminal when rendering several assessments."""
-    if len(files) < 2 or not sys.stderr.isatty():
-        yield from files
-        return
-    with click.progressbar(files, label="Rendering", file=sys.stderr) as bar:
-        yield from bar
 
 
 def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
@@ -150,19 +136,45 @@ def _written_lines(folder: Path, written: tuple[str, ...]) -> list[str]:
 
 
 @command("gaps")
-@click.argument("file", type=EXISTING_FILE)
+@click.argument("files", nargs=-1, required=True, type=EXISTING_FILE)
 @click.option("--owner", metavar="KEY", help="Only the actions of this owner (a key of owners).")
 @as_of_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (as in gaps.csv) instead of text.")
 @click.option("--by-owner", is_flag=True, help="Group the actions by owner, by due date.")
 def gaps_command(
-    file: Path, owner: str | None, as_of: dt.date | None, as_csv: bool, by_owner: bool
+    files: tuple[Path, ...], owner: str | None, as_of: dt.date | None, as_csv: bool, by_owner: bool
 ) -> None:
     """Print the gap list: every provision answered no, its actions, owners and due dates.
 
     Must before should; actions by due date, marked overdue on the as-of date.
+    Given casework registers beside assessments (or several files), prints one
+    list of what is owed: the Code's gap actions and the Ombudsman's orders and
+    actions, each saying where it comes from, by due date (or --by-owner).
     The gap list is internal: it shows owners' names and emails.
     """
+    day = today(as_of)
+    if len(files) > 1 or _is_register(files[0]):
+        from selfassess.render.csvs import owed_csv
+        from selfassess.render.gapstext import owed_text
+        from selfassess.render.owed import build_owed
+
+        owed = build_owed(list(files), day, owner)
+        click.echo(owed_csv(owed) if as_csv else owed_text(owed, by_owner), nl=False)
+        return
+    _assessment_gaps(files[0], owner, day, as_csv, by_owner)
+
+
+def _is_register(path: Path) -> bool:
+    from selfassess.check import file_kind
+    from selfassess.yamlio import load_file
+
+    return file_kind(load_file(path).data) == "casework"
+
+
+def _assessment_gaps(
+    file: Path, owner: str | None, day: dt.date, as_csv: bool, by_owner: bool
+) -> None:
+    """Print one assessment's gap list."""
     from selfassess.check import load_assessment
     from selfassess.problems import InputError, Severity
     from selfassess.render.context import build_view
@@ -171,7 +183,6 @@ def gaps_command(
     from selfassess.render.gapstext import gaps_text
     from selfassess.render.wordxml import xml_safe
 
-    day = today(as_of)
     checked = load_assessment(file, day)
     errors = [p for p in checked.problems if p.severity == Severity.ERROR]
     if errors:

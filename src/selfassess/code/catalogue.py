@@ -17,6 +17,8 @@ from selfassess.yamlio import Document, load_file
 
 #: Files in code_requirements/ that are not editions.
 NOT_EDITIONS = {"deadlines"}
+#: Endings of files in code_requirements/ that hold data about an edition, not an edition.
+_NOT_EDITION_SUFFIXES = ("-timescales",)
 
 
 def search_dirs(near: Path | None = None) -> tuple[Path, ...]:
@@ -52,7 +54,7 @@ class Catalogue:
 
     def edition_path(self, edition_id: str) -> Path | None:
         """Return the file defining an edition, or None."""
-        if not _is_plain_name(edition_id) or edition_id in NOT_EDITIONS:
+        if not _is_plain_name(edition_id) or not _is_edition_name(edition_id):
             return None
         for folder in self.dirs:
             candidate = folder / f"{edition_id}.yaml"
@@ -63,7 +65,7 @@ class Catalogue:
     def edition_ids(self) -> list[str]:
         """Return the ids of every edition visible, sorted."""
         stems = {p.stem for folder in self.dirs for p in folder.glob("*.yaml")}
-        return sorted(stems - NOT_EDITIONS)
+        return sorted(stem for stem in stems if _is_edition_name(stem))
 
     def edition(self, edition_id: str) -> CodeEdition | None:
         """Load an edition by id; None if there is no such edition; InputError if it is broken."""
@@ -116,6 +118,10 @@ class Catalogue:
             )
             raise InputError([document.problem("E230", ("code",), message, key=False)])
         return edition_map
+
+
+def _is_edition_name(stem: str) -> bool:
+    return stem not in NOT_EDITIONS and not stem.endswith(_NOT_EDITION_SUFFIXES)
 
 
 def _is_plain_name(name: str) -> bool:

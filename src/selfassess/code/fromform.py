@@ -15,7 +15,7 @@ from selfassess.code.dump import dump_edition
 from selfassess.code.merge import STATUSES, ImportResult, Outcome, check_same_edition, merge
 from selfassess.files import write_new_file
 from selfassess.models import CodeEdition
-from selfassess.problems import OutputError, UsageError
+from selfassess.problems import OutputError, UsageError, input_error
 from selfassess.validate import validate
 from selfassess.wordform.forms import read_filled_form
 from selfassess.wording import plural
@@ -26,8 +26,16 @@ _SAID = {
     "identical": "identical",
     "added": "added (not in the edition; check its modality and write a summary)",
     "not in the form": "not in the form: kept (the form may be an older layout)",
+    "summary": "the form's row holds selfassess's summary, not the Code's text: ignored",
     "not assessed": "not assessed, so not on the form: kept",
 }
+
+
+RENDERED_MESSAGE = (
+    "this Word document was written by 'selfassess render': its requirement cells hold "
+    "selfassess's summaries, not the Code's text; import the Ombudsman's self-assessment form, "
+    "or a landlord's completed form that quotes the Code"
+)
 
 
 def import_code_text(
@@ -40,6 +48,8 @@ def import_code_text(
 ) -> ImportResult:
     """Read a form, merge its text into an edition and write the edition file."""
     form = read_filled_form(form_path)
+    if form.rendered:
+        raise input_error(form_path, 1, 1, "E211", RENDERED_MESSAGE)
     target = output or Path("code_requirements") / f"{edition_id}.yaml"
     if target.exists() and not update:
         raise OutputError(
@@ -71,7 +81,9 @@ def format_import(result: ImportResult, form_name: str) -> str:
     lines += [line for outcome in result.outcomes for line in _outcome_lines(outcome)]
     lines += result.notices
     words = {"differs": "differ"}
-    counts = ", ".join(f"{result.count(s)} {words.get(s, s)}" for s in STATUSES[:-1])
+    counts = ", ".join(f"{result.count(s)} {words.get(s, s)}" for s in STATUSES[:5])
+    if result.count("summary"):
+        counts += f", {result.count('summary')} selfassess summaries ignored"
     lines.append(f"Wrote {result.written}: {counts}.")
     lines.append(_completeness(result))
     return "\n".join(lines) + "\n"

@@ -10,9 +10,18 @@ from typing import Any
 
 from selfassess.models import CodeEdition, id_key
 from selfassess.problems import InputError, error
+from selfassess.wordform.columns import is_see_provision
 from selfassess.wordform.forms import Form, FormRow
 
-STATUSES = ("filled", "identical", "differs", "added", "not in the form", "not assessed")
+STATUSES = (
+    "filled",
+    "identical",
+    "differs",
+    "added",
+    "not in the form",
+    "summary",
+    "not assessed",
+)
 
 
 @dataclass
@@ -56,7 +65,7 @@ def merge(edition: CodeEdition, form: Form, source: str, prefer_form: bool) -> I
         _add(data, row, form, source)
         outcomes[row.provision_id] = Outcome(row.provision_id, "added")
     texts_missing = any(p["text"] is None and p["assessed"] for p in _provision_dicts(data))
-    absent = any(o.status == "not in the form" for o in outcomes.values())
+    absent = any(o.status in ("not in the form", "summary") for o in outcomes.values())
     if not texts_missing and not absent and not edition.complete:
         data["complete"] = True
         data["notes"] = (
@@ -74,6 +83,11 @@ def _rows_by_id(form: Form) -> tuple[dict[str, FormRow], list[str]]:
     for row in form.rows:
         if not row.requirement.strip():
             notices.append(f"{row.provision_id}: the form's row has no requirement text; ignored")
+        elif any(is_see_provision(line) for line in row.requirement.splitlines()):
+            notices.append(
+                f"{row.provision_id}: the form's row points to the Code instead of quoting it "
+                "(selfassess's own wording); ignored"
+            )
         elif row.provision_id in rows:
             notices.append(f"{row.provision_id}: in the form twice; the first row was used")
         else:
@@ -94,6 +108,8 @@ def _apply(provision: dict[str, Any], row: FormRow | None, source: str, prefer: 
     pid = provision["id"]
     if row is None:
         return Outcome(pid, "not in the form")
+    if _words(row.requirement.lower()) == _words(provision["summary"].lower()):
+        return Outcome(pid, "summary")
     if provision["text"] is None:
         provision.update(text=row.requirement, source=source, note=None)
         return Outcome(pid, "filled")

@@ -10,7 +10,7 @@ from pathlib import Path
 from selfassess.check import load_assessment
 from selfassess.code.catalogue import Catalogue
 from selfassess.cycle.migrate import evidence_key, migrate
-from selfassess.models import Assessment, CodeEdition, EditionMap, Evidence, Response
+from selfassess.models import Action, Assessment, CodeEdition, EditionMap, Evidence, Response
 
 DIFF_SCHEMA_VERSION = 1
 
@@ -25,6 +25,14 @@ ANSWER_CHANGES = {
     ("yes", None): "answer removed",
     ("no", None): "answer removed",
 }
+
+
+@dataclass
+class ActionChange:
+    """An action in both years whose due date, owner or status changed: field -> (old, new)."""
+
+    do: str
+    fields: dict[str, tuple[str | None, str | None]]
 
 
 @dataclass
@@ -44,6 +52,8 @@ class ProvisionChange:
     new_compliance_date: str | None = None
     actions_completed: list[str] = field(default_factory=list)
     actions_added: list[str] = field(default_factory=list)
+    actions_removed: list[str] = field(default_factory=list)
+    actions_changed: list[ActionChange] = field(default_factory=list)
 
     @property
     def answer_change(self) -> str | None:
@@ -61,6 +71,8 @@ class ProvisionChange:
             or self.old_compliance_date != self.new_compliance_date
             or self.actions_completed
             or self.actions_added
+            or self.actions_removed
+            or self.actions_changed
         )
 
 
@@ -158,6 +170,7 @@ def _compare(
     old_keys = {evidence_key(e) for e in old.evidence}
     new_keys = {evidence_key(e) for e in new.evidence}
     old_actions = {_words(a.do) for a in old.actions}
+    new_actions = {_words(a.do): a for a in new.actions}
     return ProvisionChange(
         id=pid,
         old_ids=old_ids,
@@ -174,7 +187,37 @@ def _compare(
             text for key, text in done_after.items() if key[0] == pid and key not in done_before
         ],
         actions_added=[a.do for a in new.actions if _words(a.do) not in old_actions],
+        # An action gone from the answers but recorded as done (history) was completed, not removed.
+        actions_removed=[
+            a.do
+            for a in old.actions
+            if _words(a.do) not in new_actions and (pid, _words(a.do)) not in done_after
+        ],
+        actions_changed=[
+            change
+            for a in old.actions
+            if (change := _action_change(a, new_actions.get(_words(a.do)))) is not None
+        ],
     )
+
+
+def _action_change(old: Action, new: Action | None) -> ActionChange | None:
+    """Say how an action's due date, owner or status changed (completion is counted apart)."""
+    if new is None:
+        return None
+    pairs = {
+        "due": (_iso(old.due), _iso(new.due)),
+        "owner": (old.owner, new.owner),
+        "status": (old.status, new.status),
+    }
+    if new.status == "done":
+        del pairs["status"]
+    changed = {name: pair for name, pair in pairs.items() if pair[0] != pair[1]}
+    return ActionChange(new.do, changed) if changed else None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _date(response: Response) -> str | None:

@@ -31,8 +31,9 @@ def format_text(diff: Diff) -> str:
         lines.append(f"Matched through the edition map {diff.old.code} -> {diff.new.code}")
     for kind, heading in _HEADLINES:
         lines.append(f"{heading}: {_ids([c.id for c in diff.with_answer_change(kind)])}")
-    completed = sum(len(c.actions_completed) for c in diff.changes)
-    lines.append(f"Actions completed: {completed}")
+    for word in ("completed", "added", "removed", "changed"):
+        count = sum(len(getattr(c, f"actions_{word}")) for c in diff.changes)
+        lines.append(f"Actions {word}: {count}")
     for change in diff.changes:
         lines += ["", *_change_lines(change)]
     if diff.new_provisions:
@@ -66,6 +67,13 @@ def _change_lines(change: ProvisionChange) -> list[str]:
         lines.append(f"  compliance date: {old} -> {new}")
     lines += [f"  action completed: {do}" for do in change.actions_completed]
     lines += [f"  action added: {do}" for do in change.actions_added]
+    lines += [f"  action removed: {do}" for do in change.actions_removed]
+    for action in change.actions_changed:
+        moves = ", ".join(
+            f"{name} {old or 'none'} -> {new or 'none'}"
+            for name, (old, new) in action.fields.items()
+        )
+        lines.append(f"  action changed: {action.do} ({moves})")
     return lines
 
 
@@ -89,6 +97,9 @@ def format_markdown(diff: Diff) -> str:
     ]
     lines += _md_section("Requirements we now meet", _md_closed(diff))
     lines += _md_section("Improvement actions completed", _md_completed(diff))
+    lines += _md_section("Improvement actions added", _md_actions(diff, "added"))
+    lines += _md_section("Improvement actions withdrawn", _md_actions(diff, "removed"))
+    lines += _md_section("Improvement actions rescheduled or reassigned", _md_changed(diff))
     lines += _md_section("Requirements we no longer meet", _md_opened(diff))
     lines += _md_section("Evidence and commentary updated", _md_updated(diff))
     if not diff.changes:
@@ -127,6 +138,42 @@ def _md_completed(diff: Diff) -> list[str]:
     return [
         f"- {cell(do)} (provision {cell(c.id)})" for c in diff.changes for do in c.actions_completed
     ]
+
+
+def _md_actions(diff: Diff, word: str) -> list[str]:
+    return [
+        f"- {cell(do)} (provision {cell(c.id)})"
+        for c in diff.changes
+        for do in getattr(c, f"actions_{word}")
+    ]
+
+
+def _md_changed(diff: Diff) -> list[str]:
+    """Say how actions moved, naming owners by role (the annual report is public)."""
+    bullets = []
+    for change in diff.changes:
+        for action in change.actions_changed:
+            moves = "; ".join(_md_move(diff, name, pair) for name, pair in action.fields.items())
+            bullets.append(f"- {cell(action.do)} (provision {cell(change.id)}): {moves}")
+    return bullets
+
+
+def _md_move(diff: Diff, name: str, pair: tuple[str | None, str | None]) -> str:
+    old, new = pair
+    if name == "due":
+        return f"due date moved from {_long(old)} to {_long(new)}"
+    if name == "owner":
+        return f"now with the {cell(_role(diff.new, new))} (was the {cell(_role(diff.old, old))})"
+    return f"now {cell(new or 'not started')} (was {cell(old or 'not started')})"
+
+
+def _long(iso: str | None) -> str:
+    return long_date(dt.date.fromisoformat(iso)) if iso else "no date"
+
+
+def _role(assessment: Assessment, key: str | None) -> str:
+    owner = assessment.owners.get(key or "")
+    return owner.role if owner else "owner not named"
 
 
 def _md_opened(diff: Diff) -> list[str]:
@@ -195,6 +242,14 @@ def _change_data(change: ProvisionChange) -> dict[str, Any]:
         "compliance_date": {"old": change.old_compliance_date, "new": change.new_compliance_date},
         "actions_completed": change.actions_completed,
         "actions_added": change.actions_added,
+        "actions_removed": change.actions_removed,
+        "actions_changed": [
+            {
+                "do": action.do,
+                **{name: {"old": old, "new": new} for name, (old, new) in action.fields.items()},
+            }
+            for action in change.actions_changed
+        ],
     }
 
 

@@ -12,15 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfassess.code.catalogue import Catalogue
+from selfassess.cycle.importfacts import apply_facts
 from selfassess.cycle.migrate import combine
 from selfassess.cycle.start import default_output, last_completed_period, slug
-from selfassess.models import Assessment, CodeEdition, Landlord, Response
+from selfassess.models import PLACEHOLDER_LANDLORD, Assessment, CodeEdition, Landlord, Response
 from selfassess.problems import UsageError
 from selfassess.wordform.forms import Form, read_filled_form
 from selfassess.wordform.rows import read_row
 from selfassess.yamlout import dump_assessment
-
-PLACEHOLDER_LANDLORD = "Name of landlord"
 
 
 @dataclass
@@ -50,8 +49,6 @@ def import_assessment(
     catalogue = Catalogue.near(path)
     edition, reason = pick_edition(form, catalogue, code)
     responses, problems = _responses(form, edition)
-    if not landlord:
-        problems.append("the landlord's name is not on the form: set landlord.name")
     assessment = Assessment(
         schema_version=1,
         code=edition.id,
@@ -59,6 +56,11 @@ def import_assessment(
         period=period or last_completed_period(today),
         responses=responses,
     )
+    assessment = apply_facts(assessment, form.facts, problems)
+    if period:
+        assessment.period = period
+    if assessment.landlord.name == PLACEHOLDER_LANDLORD:
+        problems.append("the landlord's name is not on the form: set landlord.name")
     return Imported(assessment, edition, form.layout, reason, problems)
 
 

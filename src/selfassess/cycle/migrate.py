@@ -38,6 +38,7 @@ class Migration:
     from_edition: str = ""
     counts: Counter[str] = field(default_factory=Counter)
     sources: dict[str, list[str]] = field(default_factory=dict)
+    was_approved: bool = False
 
 
 @dataclass
@@ -74,8 +75,17 @@ def migrate(assessment: Assessment, edition: CodeEdition, edition_map: EditionMa
             "code": edition.id,
             "responses": _in_code_order(responses, edition),
             "retired": [*assessment.retired, *retired],
+            # The governing body approved the old answers, not these: a migrated file is a draft.
+            "status": "draft",
+            "published_on": None,
+            "submitted_on": None,
+            "submission_reference": None,
+            "governance": assessment.governance.model_copy(
+                update={"approval": None, "response": None}
+            ),
         }
     )
+    migration.was_approved = assessment.status != "draft" or bool(assessment.governance.approval)
     return migration
 
 
@@ -199,4 +209,18 @@ def summary_lines(migration: Migration) -> list[str]:
         "unmapped": "moved to retired: not in the edition map (unmapped)",
         "new": "new provisions with no earlier answer, unanswered (new)",
     }
-    return [f"  {counts[kind]:>3} {words[kind]}" for kind in KINDS]
+    lines = [f"  {counts[kind]:>3} {words[kind]}" for kind in KINDS]
+    return [*lines, *approval_lines(migration)]
+
+
+def approval_lines(migration: Migration) -> list[str]:
+    """Say that the migrated file is a draft, and that its period is the old one."""
+    assessment = migration.assessment
+    lines = ["The migrated file is a draft with no approval until the governing body approves it"]
+    if migration.was_approved:
+        lines[0] += " (the earlier approval, its minute and response were left out)"
+    lines[0] += "."
+    lines.append(
+        f"Its period is still {assessment.period}: change it if this is a new year's assessment."
+    )
+    return lines

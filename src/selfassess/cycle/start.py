@@ -43,7 +43,9 @@ def from_last_year(last: Assessment, edition: CodeEdition, period: str) -> Asses
         governing_body=last.governance.governing_body,
         member_responsible_for_complaints=last.governance.member_responsible_for_complaints,
     )
-    cleared = dict.fromkeys(("assessed_on", "published_on", "next_review"))
+    cleared = dict.fromkeys(
+        ("assessed_on", "published_on", "submitted_on", "submission_reference", "next_review")
+    )
     return last.model_copy(
         update={
             **cleared,

@@ -96,6 +96,7 @@ def format_text(status: Status) -> str:
     lines.append(f"Overdue actions: {len(status.overdue)}")
     lines += [f"  {pid}: {act.do} (due {act.due}, {act.status})" for pid, act in status.overdue]
     lines += [_approval_line(a), _review_line(status)]
+    lines += _submission_lines(a)
     lines += _deadline_lines(status)
     lines += _trigger_lines(status)
     return "\n".join(lines) + "\n"
@@ -130,13 +131,33 @@ def _deadline_lines(status: Status) -> list[str]:
         return [f"Submission deadline: no rule found for period {status.assessment.period}"]
     lines = []
     for due in status.deadlines:
-        when = f"{due.date} ({days_phrase(due.date, status.as_of)})" if due.date else "unknown"
+        when = f"{due.date} ({_deadline_phrase(due.date, status)})" if due.date else "unknown"
         lines.append(f"Submission deadline for landlords with {due.band}: {when}")
     if status.assessment.landlord.homes is None:
         lines.append("  Set landlord.homes to pick the deadline that applies.")
     lines.append(f"  Rule: {_rule_words(status.deadlines[0], status.assessment.period)}")
     lines.append(f"  Source: {status.deadlines[0].rule.source}")
     return lines
+
+
+def _submission_lines(a: Assessment) -> list[str]:
+    if a.submitted_on is None:
+        return []
+    reference = f", acknowledgement reference {a.submission_reference}"
+    return [
+        f"Submitted to the Ombudsman on {a.submitted_on}{reference if a.submission_reference else ''}"
+    ]
+
+
+def _deadline_phrase(day: dt.date, status: Status) -> str:
+    """Count down to the deadline, or once submitted say whether it was met."""
+    submitted = status.assessment.submitted_on
+    if submitted is None:
+        return days_phrase(day, status.as_of)
+    days = (day - submitted).days
+    if days == 0:
+        return "submitted on the day"
+    return f"submitted {plural(abs(days), 'day')} {'before it' if days > 0 else 'late'}"
 
 
 def _rule_words(due: DueDate, period: str) -> str:
@@ -191,8 +212,11 @@ def status_data(status: Status) -> dict[str, Any]:
             for pid, act in status.overdue
         ],
         "approval": approval.model_dump(mode="json") if approval else None,
+        "submission": _submission_data(a),
         "next_review": str(status.next_review) if status.next_review else None,
-        "deadlines": [_deadline_data(due, status.as_of) for due in status.deadlines],
+        "deadlines": [
+            _deadline_data(due, status.as_of, a.submitted_on) for due in status.deadlines
+        ],
         "triggers": [
             {**t.model_dump(mode="json"), "fresh_assessment_due": due} for t, due in status.triggers
         ],
@@ -200,11 +224,19 @@ def status_data(status: Status) -> dict[str, Any]:
     }
 
 
-def _deadline_data(due: DueDate, as_of: dt.date) -> dict[str, Any]:
+def _submission_data(a: Assessment) -> dict[str, str | None] | None:
+    if a.submitted_on is None:
+        return None
+    return {"date": a.submitted_on.isoformat(), "reference": a.submission_reference}
+
+
+def _deadline_data(due: DueDate, as_of: dt.date, submitted: dt.date | None) -> dict[str, Any]:
+    counting = due.date is not None and submitted is None
     return {
         "for": due.band,
         "date": str(due.date) if due.date else None,
-        "days_left": (due.date - as_of).days if due.date else None,
+        "days_left": (due.date - as_of).days if counting and due.date else None,
+        "met": due.date >= submitted if due.date and submitted else None,
         "rule": due.rule.id,
         "confirmed": due.confirmed,
         "rule_names_this_period": due.exact,

@@ -33,6 +33,7 @@ class RenderOptions:
     templates: Path | None = None
     draft: bool = False
     reference_docx: Path | None = None
+    fragment_links: str = "anchor"  # anchor | relative | a URL pattern with {fragment}
 
 
 @dataclass(frozen=True)
@@ -68,17 +69,17 @@ def render_file(path: Path, out: Path | None, options: RenderOptions) -> FileRes
     return FileResult(path, problems, folder, tuple(written))
 
 
-def parse_formats(values: tuple[str, ...]) -> tuple[str, ...]:
+def parse_formats(values: tuple[str, ...], known: tuple[str, ...] = FORMATS) -> tuple[str, ...]:
     """Read --format values ("html,md" or repeated) into known formats, in output order."""
     asked = {part.strip() for value in values for part in value.split(",") if part.strip()}
     if not asked or "all" in asked:
-        return FORMATS
-    unknown = sorted(asked - set(FORMATS))
+        return known
+    unknown = sorted(asked - set(known))
     if unknown:
         raise UsageError(
-            f"unknown format {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all"
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(known)} or all"
         )
-    return tuple(f for f in FORMATS if f in asked)
+    return tuple(f for f in known if f in asked)
 
 
 def output_folder(source: Path, out: Path | None) -> Path:
@@ -108,15 +109,25 @@ def render_assessment(
 ) -> list[str]:
     """Render every asked-for output in memory, then write each atomically; return their paths."""
     outputs = build_outputs(checked, options)
+    write_outputs(folder, outputs, sections="sections" in options.formats)
+    return list(outputs)
+
+
+def write_outputs(folder: Path, outputs: dict[str, bytes], sections: bool = False) -> list[Path]:
+    """Write all outputs into folder, then rename all into place; return the paths written.
+
+    A lock on the folder makes a second run into it wait. With sections, fragments a
+    previous render left that this one did not write are removed.
+    """
     # Every path is checked before any file is written, so a refusal leaves the folder as it was.
     targets = {relative: safe_join(folder, relative) for relative in outputs}
     with folder_lock(folder):
         write_all({targets[relative]: data for relative, data in outputs.items()})
-        if "sections" in options.formats:
+        if sections:
             _remove_stale_fragments(folder, set(targets.values()))
         # Under the lock no other run is writing here, so any temporary left is abandoned.
         _remove_leftover_temporaries(targets.values())
-    return list(outputs)
+    return list(targets.values())
 
 
 def _remove_stale_fragments(folder: Path, written: set[Path]) -> None:
@@ -138,14 +149,26 @@ def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:
     """Return each output's path (relative to the assessment's folder) and bytes."""
+    from selfassess.render.usermarkdown import parse_once
+
+    wanted = set(options.formats)
+    views = {"html"} if wanted & {"html", "sections", "gaps"} else set()
+    with parse_once(frozenset(views | ({"paras"} if "docx" in wanted else set()))):
+        return _build_outputs(checked, options, wanted)
+
+
+def _build_outputs(
+    checked: CheckedAssessment, options: RenderOptions, wanted: set[str]
+) -> dict[str, bytes]:
     from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
+    from selfassess.render.practiceview import with_practice
     from selfassess.render.wordxml import xml_safe
 
     # Control characters typed as YAML escapes ("\x1b", "\0") reach no output.
-    doc = xml_safe(build_view(checked, draft=options.draft))
-    wanted = set(options.formats)
-    outputs = _html_outputs(doc, wanted, options.templates)
+    view = with_practice(build_view(checked, draft=options.draft), checked, options.as_of)
+    doc = xml_safe(view)
+    outputs = _html_outputs(doc, wanted, options)
     if "md" in wanted:
         outputs["self-assessment.md"] = markdown.render_markdown(doc).encode()
     if "docx" in wanted:
@@ -163,16 +186,17 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
     return outputs
 
 
-def _html_outputs(doc: DocumentView, wanted: set[str], templates: Path | None) -> dict[str, bytes]:
+def _html_outputs(doc: DocumentView, wanted: set[str], options: RenderOptions) -> dict[str, bytes]:
     from selfassess.render import html
 
+    templates = options.templates
     outputs: dict[str, bytes] = {}
     if "html" in wanted:
         outputs["self-assessment.html"] = html.render_page(
             html.environment(templates), doc
         ).encode()
     if "sections" in wanted:
-        fragments = html.render_fragments(html.environment(templates), doc)
+        fragments = html.render_fragments(html.environment(templates), doc, options.fragment_links)
         outputs["sections/index.html"] = fragments.pop("index.html").encode()
         outputs.update({f"sections/{name}": text.encode() for name, text in fragments.items()})
     return outputs

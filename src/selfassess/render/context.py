@@ -37,7 +37,7 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
 
 def describe_problem(problem: Problem) -> str:
     """Write a problem for a draft's list of open problems."""
-    kind = "Error" if problem.severity == Severity.ERROR else "Warning"
+    kind = {Severity.ERROR: "Error", Severity.WARNING: "Warning"}.get(problem.severity, "Note")
     return f"{kind} {problem.code} at line {problem.line}: {problem.message}"
 
 
@@ -70,22 +70,34 @@ def _homes(homes: int | None) -> str | None:
 
 
 def _dates(assessment: Assessment) -> list[v.Fact]:
-    approval = assessment.governance.approval
     next_review = assessment.next_review
     if next_review is None and assessment.assessed_on is not None:
         next_review = year_after(assessment.assessed_on)
-    approved = None
-    if approval is not None:
-        approved = format_date(approval.date)
-        if approval.minute:
-            approved = f"{approved} ({approval.minute})"
     pairs = [
         ("Assessed", format_date(assessment.assessed_on)),
-        ("Approved", approved),
+        ("Approved", _approved(assessment)),
         ("Published", format_date(assessment.published_on)),
+        ("Submitted to the Housing Ombudsman", _submitted(assessment)),
         ("Next review", format_date(next_review)),
     ]
     return [v.Fact(label, value) for label, value in pairs if value]
+
+
+def _approved(assessment: Assessment) -> str | None:
+    """Return when the governing body approved the assessment, with its minute, if it has."""
+    approval = assessment.governance.approval
+    if approval is None:
+        return None
+    approved = format_date(approval.date)
+    return f"{approved} ({approval.minute})" if approval.minute else approved
+
+
+def _submitted(assessment: Assessment) -> str | None:
+    when = format_date(assessment.submitted_on)
+    reference = assessment.submission_reference
+    if when and reference:
+        return f"{when} (acknowledgement reference {reference})"
+    return when
 
 
 def _governance(assessment: Assessment) -> v.Governance:
@@ -93,7 +105,12 @@ def _governance(assessment: Assessment) -> v.Governance:
     heading = (
         f"{gov.governing_body}'s response" if gov.governing_body else "Governing body response"
     )
-    return v.Governance(body=gov.governing_body, heading=heading, response=gov.response)
+    return v.Governance(
+        body=gov.governing_body,
+        heading=heading,
+        response=gov.response,
+        approval=_approved(assessment),
+    )
 
 
 def _sections(assessment: Assessment, edition: CodeEdition) -> tuple[v.SectionView, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from selfassess.render import views as v
 from selfassess.render.gaps import GapList
+from selfassess.render.owed import OwedList
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GAP_COLUMNS = (
@@ -86,3 +87,23 @@ def gaps_csv(gaps: GapList) -> str:
             due = a.due.isoformat() if a.due else ""
             rows.append((*common, a.do, *owner, due, a.status, "Yes" if a.overdue else "No"))
     return to_csv(GAP_COLUMNS, rows)
+
+
+OWED_COLUMNS = ("Due", "Source", "File", "Action", "Owner", "Status", "Overdue")
+
+
+def owed_csv(owed: OwedList) -> str:
+    """Return one row per action or order across files, by due date, owners named."""
+    rows = [
+        (
+            i.due.isoformat() if i.due else "",
+            i.source,
+            i.file,
+            i.do,
+            i.owner,
+            i.status,
+            "Yes" if i.overdue else "No",
+        )
+        for i in owed.by_due()
+    ]
+    return to_csv(OWED_COLUMNS, rows)

@@ -9,6 +9,7 @@ from selfassess.render import views as v
 from selfassess.render.gaps import Gap, GapAction, GapList
 from selfassess.render.mdescape import cell, escape, target
 from selfassess.render.mdwriter import inert_markdown
+from selfassess.render.owed import OwedList
 from selfassess.wording import plural
 
 INTERNAL_NOTE = (
@@ -99,9 +100,33 @@ def gaps_text(gaps: GapList, by_owner: bool = False) -> str:
     else:
         for gap in gaps.gaps:
             lines += list(_gap_text(gap))
+    return _terminal_safe(lines)
+
+
+def _terminal_safe(lines: list[str]) -> str:
     text = "\n".join(lines).rstrip("\n") + "\n"
     # Control characters in users' text must not drive the terminal.
     return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+
+
+def owed_text(owed: OwedList, by_owner: bool = False) -> str:
+    """Return what is owed across files for the terminal: by owner, or all by due date."""
+    lines = [
+        "What is owed: the Code's gaps and the Ombudsman's orders and actions",
+        f"As of {owed.as_of}: {plural(len(owed.items), 'item')} owed, {owed.overdue} overdue.",
+        INTERNAL_NOTE,
+        "",
+    ]
+    if by_owner:
+        for owner, items in owed.by_owner():
+            lines.append(owner)
+            lines += [f"  {i.due_text}: {i.source} ({i.file}): {i.do} ({i.state})" for i in items]
+            lines.append("")
+    else:
+        for i in owed.by_due():
+            lines.append(f"{i.due_text}: {i.source} ({i.file}): {i.do}")
+            lines.append(f"  {i.owner}; {i.state}")
+    return _terminal_safe(lines)
 
 
 def _gap_text(gap: Gap) -> Iterator[str]:

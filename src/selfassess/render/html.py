@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfassess.problems import InputError, Problem, error
-from selfassess.render import usermarkdown, views
+from selfassess.render import fragments, usermarkdown, views
 from selfassess.render.chart import build_chart, counts_text
 from selfassess.render.gaps import GapList
 from selfassess.render.views import DocumentView
@@ -21,6 +21,8 @@ from selfassess.resources import resource_dir
 if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
+
+    from selfassess.casework.view import PlanView
 
 
 @cache
@@ -39,6 +41,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters.update(
         markdown=_markdown,
@@ -53,8 +56,20 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         EXPLANATION_LABEL=views.EXPLANATION_LABEL,
         DATE_LABEL=views.DATE_LABEL,
         DRAFT_BANNER=views.DRAFT_BANNER,
+        PRACTICE_HEADING=views.PRACTICE_HEADING,
+        PRACTICE_CAPTION=views.PRACTICE_CAPTION,
     )
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Keep templates compiled between runs; a changed template's checksum makes it compile again."""
+    import jinja2
+
+    from selfassess.render.templatecache import cache_dir
+
+    folder = cache_dir("templates")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def _markdown(text: str | None) -> Markup:
@@ -88,15 +103,27 @@ def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
     )
 
 
-def render_fragments(env: jinja2.Environment, doc: DocumentView) -> dict[str, str]:
-    """Return the CMS fragments by file name: one per section, and an index."""
+def render_fragments(
+    env: jinja2.Environment, doc: DocumentView, links: str = fragments.ANCHOR
+) -> dict[str, str]:
+    """Return the CMS fragments by file name: one per section, the governance, and an index."""
     pages = {
         f"section-{s.number}.html": _render_doc(
             env, "section.html", doc, section=s, styled=False, section_plan=True
         )
         for s in doc.sections
     }
-    pages["index.html"] = _render_doc(env, "sections-index.html", doc, styled=False)
+    pages[f"{fragments.GOVERNANCE}.html"] = _render_doc(
+        env, "governance.html", doc, anchor=fragments.GOVERNANCE, styled=False
+    )
+    hrefs = {
+        s.anchor: fragments.fragment_href(links, f"section-{s.number}", s.anchor)
+        for s in doc.sections
+    }
+    governance = fragments.fragment_href(links, fragments.GOVERNANCE, fragments.GOVERNANCE)
+    pages["index.html"] = _render_doc(
+        env, "sections-index.html", doc, hrefs=hrefs, governance=governance, styled=False
+    )
     return pages
 
 
@@ -138,5 +165,20 @@ def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
         notice=gaps.notice,
         note=INTERNAL_NOTE,
         headline=headline(gaps),
+        styled=True,
+    )
+
+
+def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
+    """Return the committee progress report page (public or internal)."""
+    from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
+
+    return _render(
+        env,
+        "plan.html",
+        plan=plan,
+        note=INTERNAL_NOTE,
+        method=METHOD_NOTE,
+        ITEM_COLUMNS=ITEM_COLUMNS,
         styled=True,
     )

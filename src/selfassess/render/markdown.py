@@ -57,20 +57,30 @@ def _summary(doc: v.DocumentView) -> list[str]:
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{escape(doc.edition.name)}. We comply with {totals.yes} and do not comply with {totals.no}."
     )
-    if totals.unanswered:
-        text += f" {totals.unanswered} not yet answered."
-    lines = ["## Summary", "", text, "", "| Section | Provisions assessed | Yes | No |"]
+    if doc.unanswered_text:
+        text += f" {doc.unanswered_text}"
+    lines = ["## Summary", "", text, "", *_practice(doc)]
+    lines.append("| Section | Provisions assessed | Yes | No |")
     lines.append("| --- | ---: | ---: | ---: |")
     for s in (*(s.counts for s in doc.sections), totals):
         lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
     lines += ["", "### Where we do not comply", ""]
     if not doc.non_compliant:
-        return [*lines, "We comply with every provision we assessed.", ""]
+        return [*lines, doc.no_gaps_text, ""]
     lines += ["| Code provision | Requirement | Intended compliance date |", "| --- | --- | --- |"]
     for row in doc.non_compliant:
         lines.append(
             f"| {cell(row.id)} | {cell(row.summary)} | {row.compliance_date or 'Not set'} |"
         )
+    return [*lines, ""]
+
+
+def _practice(doc: v.DocumentView) -> list[str]:
+    if not doc.practice:
+        return []
+    lines = [f"### {v.PRACTICE_HEADING}", "", escape(doc.practice_note or ""), ""]
+    lines += ["| Measure | Result |", "| --- | --- |"]
+    lines += [f"| {cell(fact.label)} | {cell(fact.value)} |" for fact in doc.practice]
     return [*lines, ""]
 
 
@@ -127,6 +137,9 @@ def _row(row: v.Row, level: str) -> Iterator[str]:
         yield "**Evidence:**"
         yield ""
         yield from (f"- {_evidence(item)}" for item in row.evidence)
+        yield ""
+    if row.measured:
+        yield escape(row.measured)
         yield ""
     if row.commentary:
         yield "**Commentary / explanation:**"

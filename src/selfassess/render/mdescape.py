@@ -21,7 +21,9 @@ def escape(text: str) -> str:
     """Escape plain text so Markdown shows it exactly as written."""
     lines = []
     for line in text.splitlines() or [""]:
-        line = _SPECIAL.sub(r"\\\1", line)
+        # Indentation shows nothing in a paragraph, but four spaces would start a code block,
+        # where the escapes below would show as written.
+        line = _SPECIAL.sub(r"\\\1", line.lstrip(" \t"))
         line = _LIST_START.sub(r"\1\2\\\3\4", line)
         line = _BULLET_START.sub(r"\1\\\2\3", line)
         lines.append(line)

@@ -93,10 +93,4 @@ def public_action(action: Action, assessment: Assessment) -> v.ActionView:
 def public_owner(key: str | None, assessment: Assessment) -> str | None:
     """Return how an owner appears in public: the role, or name, role and email if published."""
     owner = assessment.owners.get(key or "")
-    if owner is None:
-        return None
-    if not assessment.publish_owner_names:
-        return owner.role
-    details = [part for part in (owner.name, owner.role) if part]
-    label = ", ".join(details)
-    return f"{label} ({owner.email})" if owner.email else label
+    return None if owner is None else owner.public_label(assessment.publish_owner_names)

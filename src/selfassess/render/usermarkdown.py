@@ -7,7 +7,9 @@ Headings inside user text become bold paragraphs so the document's outline stays
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -70,9 +72,53 @@ def _strong_close(self: Any, tokens: list[Token], idx: int, options: Any, env: A
     return "</strong></p>\n"
 
 
+@dataclass
+class Views:
+    """One text's views, each built once from one parse: HTML blocks and Word paragraphs."""
+
+    html: str | None = None
+    paras: list[Para] | None = None
+
+
+# Inside a render, each text is parsed once and its views kept until the render ends.
+_RENDER: ContextVar[tuple[frozenset[str], dict[str, Views]] | None] = ContextVar(
+    "_RENDER", default=None
+)
+
+
+@contextmanager
+def parse_once(views: frozenset[str]) -> Iterator[None]:
+    """Within the block, parse each text once and build the named views ("html", "paras")."""
+    reset = _RENDER.set((views, {}))
+    try:
+        yield
+    finally:
+        _RENDER.reset(reset)  # the views go with the render, so a batch's memory stays flat
+
+
+def _views(text: str, wanted: str) -> Views:
+    """Return a text's views: from this render's memo, or parsed now."""
+    state = _RENDER.get()
+    names = (state[0] if state else frozenset()) | {wanted}
+    memo = state[1] if state else {}
+    found = memo.get(text)
+    if found is None or getattr(found, wanted) is None:
+        found = memo[text] = _parse(text, names)
+    return found
+
+
+def _parse(text: str, names: frozenset[str]) -> Views:
+    """Parse a text once and build the named views from its tokens."""
+    md = parser()
+    env: dict[str, Any] = {}
+    tokens = md.parse(text, env)
+    html = str(md.renderer.render(tokens, md.options, env)) if "html" in names else None
+    return Views(html, paras_from_tokens(tokens) if "paras" in names else None)
+
+
 def to_html(text: str | None) -> str:
     """Render user markdown as safe HTML blocks."""
-    return str(parser().render(text or ""))
+    return _views(text or "", "html").html or ""
 
 
 def to_inline_html(text: str | None) -> str:
@@ -82,7 +128,7 @@ def to_inline_html(text: str | None) -> str:
 
 def to_paras(text: str | None) -> list[Para]:
     """Walk the markdown's tokens into paragraphs and runs for Word."""
-    return paras_from_tokens(parser().parse(text or ""))
+    return _views(text or "", "paras").paras or []
 
 
 def paras_from_tokens(tokens: Iterable[Token]) -> list[Para]:

@@ -15,6 +15,8 @@ NOT_ANSWERED = "Not answered"
 EXPLANATION_LABEL = "Explanation:"
 DATE_LABEL = "Intended compliance date:"
 DRAFT_BANNER = "Draft — not approved"
+PRACTICE_HEADING = "Complaint handling in practice"
+PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
 COLUMNS = (
     "Code provision",
     "Code requirement",
@@ -71,6 +73,18 @@ class Evidence:
     path: str | None = None
     markdown: bool = False
 
+    @property
+    def site(self) -> str | None:
+        """Return where a link leads in brief: a web address's host, or the link as written."""
+        if not self.url:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.url)
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return parts.hostname
+        return self.url.removeprefix("mailto:")
+
 
 @dataclass(frozen=True)
 class ActionView:
@@ -99,6 +113,7 @@ class Row:
     compliance_date: str | None = None
     compliance_iso: str | None = None
     actions: tuple[ActionView, ...] = ()
+    measured: str | None = None
 
     @property
     def text_groups(self) -> TextGroups:
@@ -179,6 +194,17 @@ class Governance:
     body: str | None
     heading: str
     response: str | None
+    approval: str | None = None  # the date approved, with the minute, e.g. "18 June 2025 (...)"
+
+    @property
+    def title(self) -> str:
+        """Return the heading of the approval and response, as one part of the document."""
+        return f"Approval and {self.heading}" if self.response else "Approval"
+
+    @property
+    def approval_note(self) -> str:
+        """Return the approval in a few words, as the fragment index shows it."""
+        return f"approved {self.approval}" if self.approval else "not yet approved"
 
 
 @dataclass
@@ -195,6 +221,20 @@ class DocumentView:
     governance: Governance
     draft: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
+    practice: tuple[Fact, ...] = ()
+    practice_note: str | None = None
+
+    @property
+    def unanswered_text(self) -> str:
+        """Return the sentence that says how many provisions are unanswered ("" if none)."""
+        return self.totals.still_unanswered if self.totals.unanswered else ""
+
+    @property
+    def no_gaps_text(self) -> str:
+        """Say there are no gaps, claiming compliance with every provision only when all are answered."""
+        if self.totals.unanswered:
+            return f"No provision is answered No so far, but {self.unanswered_text}"
+        return "We comply with every provision we assessed."
 
     @property
     def non_compliant(self) -> tuple[Row, ...]:

@@ -8,23 +8,26 @@ one table per section or stage with the form's five columns.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
 from selfassess.render import views as v
+from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
+from selfassess.render.wordstyle import APP_XML, keeps_whole, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    fix_zip,
     keep_row_whole,
     mark_header_row,
+    save_fixed,
     set_language,
     set_table_caption,
     shade,
     xml_safe,
 )
+from selfassess.wordform.columns import see_provision
+from selfassess.wordform.docxread import RENDERED_MARK
 
 HEADER_FILL = "E7E6E6"
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
@@ -34,8 +37,11 @@ PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
 def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
     doc = xml_safe(doc)
-    document = _open(reference)
+    document = open_document(reference)
     set_language(document, "en-GB")
+    set_languages(document)
+    if reference is None:  # a council's reference document brings its own fonts
+        set_fonts(document)
     ensure_hyperlink_style(document)
     _properties(document, doc, fixed_date)
     styles = Styles(document)
@@ -54,12 +60,11 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     if doc.governance.response:
         body.text(doc.governance.heading, "Heading 1")
         body.markdown(doc.governance.response)
-    stream = io.BytesIO()
-    document.save(stream)
-    return fix_zip(stream.getvalue())
+    return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
-def _open(reference: Path | None) -> Any:
+def open_document(reference: Path | None) -> Any:
+    """Return a new landscape A4 document, or one with the styles and page setup of a reference."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
@@ -78,14 +83,15 @@ def _open(reference: Path | None) -> Any:
 
 
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
-    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
+    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
     core = document.core_properties
-    core.title = _fit(f"{doc.landlord}: {doc.title}")
-    core.subject = _fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
-    core.author = _fit(doc.landlord)
-    core.last_modified_by = _fit(doc.landlord)
+    core.title = fit(f"{doc.landlord}: {doc.title}")
+    core.subject = fit(f"Self-assessment against the {doc.edition.name}, {doc.edition.publisher}")
+    core.author = fit(doc.landlord)
+    core.last_modified_by = fit(doc.landlord)
     core.language = "en-GB"
-    core.keywords = _fit(f"{doc.edition.id}; {doc.period}")
+    core.identifier = RENDERED_MARK
+    core.keywords = fit(f"{doc.edition.id}; {doc.period}")
     core.comments = ""
     core.created = when
     core.modified = when
@@ -93,7 +99,7 @@ def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) 
     core.revision = 1
 
 
-def _fit(text: str) -> str:
+def fit(text: str) -> str:
     """Shorten a document property to the 255 characters Word's properties hold."""
     return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
 
@@ -116,12 +122,18 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
     body.text(
         f"We assessed our complaint handling against {totals.total} provisions of the "
         f"{doc.edition.name}. We comply with {totals.yes} and do not comply with {totals.no}."
+        + (f" {doc.unanswered_text}" if doc.unanswered_text else "")
     )
     for section in doc.sections:
         body.text(f"{section.heading}: {counts_text(section.counts)}", "List Bullet")
+    if doc.practice:
+        body.text(v.PRACTICE_HEADING, "Heading 2")
+        body.text(doc.practice_note or "")
+        for fact in doc.practice:
+            body.text(f"{fact.label}: {fact.value}", "List Bullet")
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
-        body.text("We comply with every provision we assessed.")
+        body.text(doc.no_gaps_text)
     for row in doc.non_compliant:
         date = row.compliance_date or "not set"
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
@@ -135,43 +147,68 @@ def _section(body: Writer, section: v.SectionView) -> None:
         _table(body, table)
 
 
-def _table(body: Writer, table: v.Table) -> None:
+def add_table(
+    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...]
+) -> tuple[Any, list[Any]]:
+    """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
     from docx.shared import Cm
 
-    grid = body.document.add_table(rows=1, cols=len(v.COLUMNS))
+    grid = body.document.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
     grid.autofit = False
-    set_table_caption(grid, table.caption)
+    set_table_caption(grid, caption)
     header = grid.rows[0]
     mark_header_row(header)
-    widths = [Cm(width) for width in _WIDTHS_CM]
+    widths = [Cm(width) for width in widths_cm]
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width
-    for cell, column, width in zip(header.cells, v.COLUMNS, widths, strict=True):
+    for cell, column, width in zip(header.cells, columns, widths, strict=True):
         cell.width = width
         shade(cell, HEADER_FILL)
         cell.paragraphs[0].add_run(column).bold = True
-    for row in table.rows:
-        added = grid.add_row()
+    return grid, widths
+
+
+def add_row(grid: Any, widths: list[Any], whole: bool = True) -> Any:
+    """Add a row, its cells at the table's widths, kept on one page if whole; return its cells."""
+    added = grid.add_row()
+    if whole:
         keep_row_whole(added)
-        cells = added.cells
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = width
-        _row(body, cells, row)
+    cells = added.cells
+    for cell, width in zip(cells, widths, strict=True):
+        cell.width = width
+    return cells
 
 
-def _row(body: Writer, cells: Any, row: v.Row) -> None:
+def _table(body: Writer, table: v.Table) -> None:
+    grid, widths = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
+    for row in table.rows:
+        whole = keeps_whole(_cell_texts(row), _WIDTHS_CM)
+        _row(body, add_row(grid, widths, whole), row)
+
+
+def _cell_texts(row: v.Row) -> tuple[str, ...]:
+    """Return each cell's text, a line per paragraph, to judge the row's height."""
+    requirement = [b.text for b in row.text] if row.text is not None else [row.summary]
+    commentary = [row.commentary or "", row.explanation or ""]
+    evidence = [item.title for item in row.evidence]
+    return (row.id, "\n".join(requirement), row.answer, "\n".join(evidence), "\n".join(commentary))
+
+
+def _row(body: Writer, cells: list[Any], row: v.Row) -> None:
     def writer(cell: Any) -> Writer:
         return Writer(body.document, body.styles, cell, reuse_first=True)
 
-    cells[0].paragraphs[0].add_run(row.id)
+    wordruns.run(cells[0]._tc.find(wordruns.P), row.id)
     _requirement(writer(cells[1]), row)
-    cells[2].paragraphs[0].add_run(row.answer)
+    wordruns.run(cells[2]._tc.find(wordruns.P), row.answer)
     evidence = writer(cells[3])
     for item in row.evidence:
         _evidence(evidence, item)
+    if row.measured:
+        evidence.text(row.measured)
     _commentary(writer(cells[4]), row)
 
 
@@ -179,7 +216,7 @@ def _requirement(cell: Writer, row: v.Row) -> None:
     if row.text is None:
         cell.text(row.summary)
         link = row.code_link
-        text = f"See provision {row.id} of the Code"
+        text = see_provision(row.id)
         if link.url:
             cell.link(link.url, text)
         else:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from selfassess.render import wordruns
 from selfassess.render.usermarkdown import Para, Span, to_paras
-from selfassess.render.wordxml import HYPERLINK_STYLE, add_hyperlink, add_span
+from selfassess.render.wordxml import HYPERLINK_STYLE, Hyperlinks, add_hyperlink
 
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
-CELL_SPACING = 50800  # 4 points, in EMU
+CELL_SPACING = 80  # 4 points, in twentieths of a point
 
 
 class Styles:
-    """The document's style ids by name, looked up once (python-docx searches on every call)."""
+    """The document's style ids by name and its hyperlink targets, each looked up once.
+
+    python-docx searches the styles, and the relationships, on every call.
+    """
 
     def __init__(self, document: Any) -> None:
         self.ids = {style.name: str(style.style_id) for style in document.styles}
+        self.links = Hyperlinks(document.part)
 
     def has(self, name: str | None) -> bool:
         """Tell whether the document (or its reference template) defines a style."""
@@ -32,49 +37,72 @@ class Writer:
     def __init__(
         self, document: Any, styles: Styles, container: Any, reuse_first: bool = False
     ) -> None:
+        from docx.oxml.ns import qn
+
         self.document = document
         self.styles = styles
-        self.container = container
+        self.parent = getattr(container, "_body", container)  # a document's body, or a cell
+        self.element = self.parent._element
+        # A body's paragraphs go before its section properties; a cell's at its end.
+        self.before = None if reuse_first else self.element.find(qn("w:sectPr"))
         self.in_cell = reuse_first
-        self.spare = container.paragraphs[0] if reuse_first else None
+        self.spare = self.element.find(wordruns.P) if reuse_first else None
         self.numbering: dict[int, str] = {}
 
     def paragraph(self, style: str | None = None) -> Any:
         """Return a new paragraph in the given style (if the template has it)."""
+        from docx.text.paragraph import Paragraph
+
         if self.spare is not None:
-            paragraph, self.spare = self.spare, None
+            p, self.spare = self.spare, None
         else:
-            paragraph = self.container.add_paragraph()
-        style_id = self.styles.id(style) if style else None
-        if style_id:
-            paragraph._p.style = style_id
-        if self.in_cell:
-            # Table styles usually set no space between paragraphs, which runs items together.
-            paragraph.paragraph_format.space_after = CELL_SPACING
-        return paragraph
+            p = wordruns.paragraph(self.element, self.before)
+        # Table styles usually set no space between paragraphs, which runs items together.
+        spacing = CELL_SPACING if self.in_cell else None
+        wordruns.properties(p, self.styles.id(style) if style else None, spacing)
+        return Paragraph(p, self.parent)
 
     def link(self, url: str, text: str, label: str | None = None) -> Any:
         """Add a paragraph holding one hyperlink, optionally after a bold label."""
         paragraph = self.paragraph()
         if label:
-            paragraph.add_run(label + " ").bold = True
-        add_hyperlink(paragraph, url, text, self.styles.id(HYPERLINK_STYLE))
+            wordruns.run(paragraph._p, label + " ", bold=True)
+        add_hyperlink(
+            paragraph, url, text, self.styles.id(HYPERLINK_STYLE), links=self.styles.links
+        )
         return paragraph
 
     def text(self, text: str, style: str | None = None, label: str | None = None) -> Any:
         """Add a paragraph of plain text, optionally opening with a bold label."""
         paragraph = self.paragraph(style)
         if label:
-            paragraph.add_run(label + " ").bold = True
+            wordruns.run(paragraph._p, label + " ", bold=True)
         if text:
-            paragraph.add_run(text)
+            wordruns.run(paragraph._p, text)
         return paragraph
 
     def spans(self, spans: list[Span], style: str | None = None) -> Any:
         """Add a paragraph made of runs."""
         paragraph = self.paragraph(style)
+        link_style = self.styles.id(HYPERLINK_STYLE)
         for span in spans:
-            add_span(paragraph, span, self.styles.id(HYPERLINK_STYLE))
+            if span.line_break:
+                wordruns.line_break(paragraph._p)
+            elif span.href:
+                add_hyperlink(
+                    paragraph,
+                    span.href,
+                    span.text,
+                    link_style,
+                    span.bold,
+                    span.italic,
+                    links=self.styles.links,
+                )
+            else:
+                font = "Consolas" if span.code else None
+                wordruns.run(
+                    paragraph._p, span.text, span.bold, span.italic, span.strike, font, True
+                )
         return paragraph
 
     def markdown(self, text: str | None, label: str | None = None) -> None:
@@ -86,11 +114,10 @@ class Writer:
         for para in paras:
             paragraph = self._para(para)
             if label:
-                first = paragraph.runs[0]._r if paragraph.runs else None
-                run = paragraph.add_run(label + " ")
-                run.bold = True
+                first = paragraph._p.find(wordruns.R)
+                run = wordruns.run(paragraph._p, label + " ", bold=True)
                 if first is not None:
-                    first.addprevious(run._r)
+                    first.addprevious(run)
                 label = None
 
     def _para(self, para: Para) -> Any:

@@ -8,8 +8,6 @@ import re
 import zipfile
 from typing import Any, TypeVar
 
-from selfassess.render.usermarkdown import Span
-
 HYPERLINK_STYLE = "Hyperlink"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # What XML, and so Word, cannot hold: C0 controls other than tab and line ends, lone
@@ -20,15 +18,27 @@ T = TypeVar("T")
 
 
 def xml_safe(value: T) -> T:
-    """Return text, or a view made of frozen dataclasses and tuples, without what XML refuses."""
+    """Return text, or a view made of frozen dataclasses and tuples, without what XML refuses.
+
+    What holds nothing to remove is returned as it is, not copied.
+    """
     found: Any = value
     if isinstance(found, str):
-        found = _NOT_XML.sub("", found)
+        if _NOT_XML.search(found):
+            found = _NOT_XML.sub("", found)
     elif isinstance(found, tuple):
-        found = tuple(xml_safe(item) for item in found)
+        items = tuple(xml_safe(item) for item in found)
+        if any(new is not old for new, old in zip(items, found, strict=True)):
+            found = items
     elif dataclasses.is_dataclass(found) and not isinstance(found, type):
-        changes = {f.name: xml_safe(getattr(found, f.name)) for f in dataclasses.fields(found)}
-        found = dataclasses.replace(found, **changes)
+        changes = {}
+        for field in dataclasses.fields(found):
+            old = getattr(found, field.name)
+            new = xml_safe(old)
+            if new is not old:
+                changes[field.name] = new
+        if changes:
+            found = dataclasses.replace(found, **changes)
     return found  # type: ignore[no-any-return]
 
 
@@ -85,21 +95,35 @@ def ensure_hyperlink_style(document: Any) -> None:
     style.unhide_when_used = True
 
 
-def add_span(paragraph: Any, span: Span, link_style: str | None) -> None:
-    """Add one run of text to a paragraph, as a working hyperlink when the span has a target."""
-    if span.line_break:
-        paragraph.add_run().add_break()
-        return
-    if span.href:
-        add_hyperlink(paragraph, span.href, span.text, link_style, span.bold, span.italic)
-        return
-    run = paragraph.add_run(span.text)
-    run.bold = span.bold or None
-    run.italic = span.italic or None
-    if span.strike:
-        run.font.strike = True
-    if span.code:
-        run.font.name = "Consolas"
+class Hyperlinks:
+    """A document part's hyperlink targets by address, so each link costs a look-up, not a search.
+
+    python-docx searches every relationship for a match and for a free id on each new
+    link, which grows with the square of the number of links. The ids given are the ones
+    it would give: the same address reuses its id, a new one takes the lowest free id.
+    """
+
+    def __init__(self, part: Any) -> None:
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        self.rels = part.rels
+        self.reltype = RELATIONSHIP_TYPE.HYPERLINK
+        self.ids = {
+            rel.target_ref: rId
+            for rId, rel in reversed(self.rels.items())  # the first match wins, as in python-docx
+            if rel.is_external and rel.reltype == self.reltype
+        }
+        self.free = 1
+
+    def rid(self, url: str) -> str:
+        """Return the relationship id for an external address, adding one if it is new."""
+        found = self.ids.get(url)
+        if found is None:
+            while f"rId{self.free}" in self.rels:
+                self.free += 1
+            found = self.ids[url] = f"rId{self.free}"
+            self.rels.add_relationship(self.reltype, url, found, is_external=True)
+        return found
 
 
 def add_hyperlink(
@@ -109,12 +133,12 @@ def add_hyperlink(
     style_id: str | None,
     bold: bool = False,
     italic: bool = False,
+    links: Hyperlinks | None = None,
 ) -> None:
     """Add a hyperlink to an external address, in the given character style."""
-    from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml.ns import qn
 
-    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    relationship = (links or Hyperlinks(paragraph.part)).rid(url)
     link = element("w:hyperlink")
     link.set(qn("r:id"), relationship)
     run = element("w:r")
@@ -156,14 +180,37 @@ def set_table_caption(table: Any, caption: str) -> None:
     table._tbl.tblPr.append(element("w:tblCaption", val=caption))
 
 
-def fix_zip(data: bytes) -> bytes:
-    """Rewrite a .docx zip with fixed entry times and order, so renders are reproducible."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+def save_fixed(document: Any, replace: dict[str, bytes] | None = None) -> bytes:
+    """Return a document's .docx bytes with fixed entry times and order, so renders reproduce.
+
+    python-docx's own writer stamps the time and would have to be unzipped and zipped again;
+    this writes its parts, in its order, once. Entries named in replace get the bytes given.
+    """
+    from docx.opc import pkgwriter
+
+    writer: Any = pkgwriter.PackageWriter  # its steps, given our zip writer in place of its own
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+        entries = _FixedEntries(target, replace or {})
+        writer._write_content_types_stream(entries, parts)
+        writer._write_pkg_rels(entries, package.rels)
+        writer._write_parts(entries, parts)
     return output.getvalue()
+
+
+class _FixedEntries:
+    """Stands in for python-docx's zip writer: each entry with a fixed time and permissions."""
+
+    def __init__(self, target: zipfile.ZipFile, replace: dict[str, bytes]) -> None:
+        self.target = target
+        self.replace = replace
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.target.writestr(info, self.replace.get(pack_uri.membername) or blob)

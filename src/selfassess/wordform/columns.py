@@ -14,6 +14,19 @@ STAGE = re.compile(r"^\s*stage\s+(1|2|3|one|two|three)\s*(?:[:.\-–—(].*)?$",
 STAGE_NUMBERS = {"one": "1", "two": "2", "three": "3"}
 
 
+_SEE_PROVISION = re.compile(r"^\s*see provision \d{1,2}\.\d{1,2} of the code\s*\.?\s*$", re.I)
+
+
+def see_provision(pid: str) -> str:
+    """Return the line selfassess writes where the Code's text of a provision is not bundled."""
+    return f"See provision {pid} of the Code"
+
+
+def is_see_provision(line: str) -> bool:
+    """Return True for a "See provision X.Y of the Code" line, which is ours, not the Code's."""
+    return bool(_SEE_PROVISION.match(line))
+
+
 def provision_id(text: str) -> str | None:
     """Return the provision id a cell starts with ("1.6 …" -> "1.6"), or None."""
     found = _ID.match(text)

@@ -53,6 +53,16 @@ def too_wide(shown: str) -> InputError:
     return InputError([error(shown, 1, 1, TOO_WIDE, message)])
 
 
+#: The core property ``identifier`` of every Word document `selfassess render` writes, so that
+#: `code import` can refuse it: its requirement cells hold our summaries, not the Code's text.
+RENDERED_MARK = "selfassess:rendered-self-assessment"
+
+
+def rendered_by_selfassess(document: Any) -> bool:
+    """Return True for a Word document that `selfassess render` wrote."""
+    return bool(document.core_properties.identifier == RENDERED_MARK)
+
+
 def open_docx(path: Path, shown: str | None = None) -> Any:
     """Open a .docx file with python-docx; raise InputError if it is not a readable one."""
     shown = shown or str(path)

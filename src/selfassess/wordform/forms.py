@@ -35,9 +35,11 @@ from selfassess.wordform.docxread import (
     open_docx,
     paragraph_links,
     paragraph_text,
+    rendered_by_selfassess,
     table_grid,
     too_wide,
 )
+from selfassess.wordform.facts import DocumentFacts, read_facts
 from selfassess.wordform.lists import ListLabels
 
 __all__ = ["Form", "FormRow", "match_header", "provision_id", "read_form"]
@@ -65,6 +67,8 @@ class Form:
     layout: str  # "2024", "2022" or "unknown"
     rows: list[FormRow]
     section_titles: dict[int, str] = field(default_factory=dict)  # from "Section N: title"
+    rendered: bool = False  # written by `selfassess render` (its core properties say so)
+    facts: DocumentFacts = field(default_factory=DocumentFacts)  # what it says outside the tables
 
 
 def read_form(path: Path) -> Form:
@@ -77,9 +81,11 @@ def read_form(path: Path) -> Form:
                 reader.table(block)
             else:
                 reader.heading(paragraph_text(block))
+        facts = read_facts(document)
     except TableTooWide:
         raise too_wide(str(path)) from None
-    return Form(reader.layout or "unknown", reader.rows, reader.titles)
+    rendered = rendered_by_selfassess(document)
+    return Form(reader.layout or "unknown", reader.rows, reader.titles, rendered, facts)
 
 
 def read_filled_form(path: Path) -> Form:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from selfassess.models import Evidence, EvidenceItem, Response
 from selfassess.wordform.forms import FormRow
+from selfassess.wording import MEASURED
 
 ANSWERS = {"yes": "yes", "y": "yes", "no": "no", "n": "no"}
 # A label may come bold ("**Explanation:** ..."), as selfassess's own Word output writes it.
@@ -35,7 +36,7 @@ class ReadRow:
 def read_row(row: FormRow) -> ReadRow:
     """Read a form row's answer, evidence, commentary, explanation and compliance date."""
     links = list(row.links)
-    evidence = [_evidence(line, links) for line in row.evidence]
+    evidence = [_evidence(line, links) for line in row.evidence if not line.startswith(MEASURED)]
     commentary, explanation, date_text = _split_commentary(row.commentary)
     comply, problems = read_answer(row.comply)
     if comply == "no" and explanation is None and commentary:
@@ -43,8 +44,8 @@ def read_row(row: FormRow) -> ReadRow:
     response = Response(
         comply=comply,
         evidence=evidence,
-        commentary=_markdown(commentary, links),
-        explanation=_markdown(explanation or [], links),
+        commentary=markdown_lines(commentary, links),
+        explanation=markdown_lines(explanation or [], links),
     )
     if date_text is not None:
         response.compliance_date = read_date(date_text)
@@ -105,7 +106,7 @@ def _evidence(line: str, links: list[tuple[str, str]]) -> Evidence:
     return title
 
 
-def _markdown(lines: list[str], links: list[tuple[str, str]]) -> str | None:
+def markdown_lines(lines: list[str], links: list[tuple[str, str]]) -> str | None:
     """Join lines as Markdown paragraphs (list items on consecutive lines), links restored."""
     text = ""
     for index, line in enumerate(line.strip() for line in lines):

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, cli_probe, peak_memory
+from conftest import EXAMPLE, ROOT, cli_probe, peak_memory
 from selfassess.files import read_regular_file
 from selfassess.problems import InputError, Problem, error
 
+CASEWORK = ROOT / "casework" / "ombudsman-2024-25.yaml"
 NOT_A_FILE = (
     "E125 is a device, pipe or socket, not a regular file; give the path of a file saved on disk"
 )
@@ -38,6 +39,12 @@ def _commands(hostile: str, tmp: Path) -> dict[str, list[str]]:
         "render --reference-docx": [
             "render", "--format", "docx", "--reference-docx", hostile, "-o", str(tmp / "out"),
             example,
+        ],
+        "practice": ["practice", "--period", "2024-25", hostile],
+        "plan": ["plan", hostile, "-o", str(tmp / "plan")],
+        "plan --reference-docx": [
+            "plan", "--format", "docx", "--reference-docx", hostile, "-o", str(tmp / "plan"),
+            str(CASEWORK),
         ],
     }  # fmt: skip
 

@@ -1,0 +1,158 @@
+"""Build the committee progress report from checked registers.
+
+The public plan shows owners' roles only (names too when the register publishes
+them); the internal plan names owners and gives their emails, as the gap list does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from selfassess.casework import view as v
+from selfassess.casework.figures import figures, publications
+from selfassess.casework.load import CheckedRegister
+from selfassess.casework.models import FINDINGS, Case, CaseAction, Order, Recommendation
+from selfassess.dates import format_date
+from selfassess.models import Owner
+from selfassess.safety import is_safe_url
+from selfassess.wording import plural
+
+
+def build_plan(checked: CheckedRegister, as_of: dt.date, internal: bool = False) -> v.PlanView:
+    """Return the progress report of one register on one date."""
+    register = checked.register
+    counted = figures(register, as_of)
+    cases = tuple(
+        _case(index, case, _Owners(checked, internal), as_of)
+        for index, case in enumerate(register.cases)
+    )
+    title = "Ombudsman casework: progress report" + (
+        f" {register.period}" if register.period else ""
+    )
+    return v.PlanView(
+        title=title,
+        landlord=register.landlord.name,
+        facts=_facts(register.landlord.name, register.period, as_of, internal),
+        period=register.period,
+        as_of=format_date(as_of) or "",
+        internal=internal,
+        actions_headline=v.action_counts(
+            tuple(i for c in cases for r in c.recommendations for i in r.actions)
+        ),
+        orders_headline=orders_headline(counted["orders"]),
+        findings=tuple(counted["findings"]["by_category"].items()),
+        rate=rate_text(counted["findings"]["maladministration_rate"]),
+        compensation=pounds(Decimal(str(counted["compensation_ordered"]))),
+        cases=cases,
+        publications=tuple(_publication(p) for p in publications(register)),
+        figures=counted,
+    )
+
+
+def _facts(landlord: str, period: str | None, as_of: dt.date, internal: bool) -> tuple[v.Fact, ...]:
+    facts = [v.Fact("Landlord", landlord)]
+    if period:
+        facts.append(v.Fact("Period", period))
+    facts.append(v.Fact("Position as of", format_date(as_of) or ""))
+    facts.append(
+        v.Fact("Version", "Internal: names owners" if internal else "Public: owners' roles")
+    )
+    return tuple(facts)
+
+
+class _Owners:
+    """Say who is responsible, as the public or the internal report shows them."""
+
+    def __init__(self, checked: CheckedRegister, internal: bool) -> None:
+        self.owners = checked.owners
+        self.internal = internal
+        self.names = checked.register.publish_owner_names
+
+    def label(self, key: str | None) -> str:
+        owner: Owner | None = self.owners.get(key or "")
+        if owner is None:
+            return key or v.NO_OWNER
+        if self.internal:
+            return owner.internal_label()
+        return owner.public_label(self.names)
+
+
+def orders_headline(orders: dict[str, Any]) -> str:
+    """Say "11 orders: 9 complied with on time, 0 late, 2 open (0 overdue)"."""
+    return (
+        f"{plural(orders['made'], 'order')}: {orders['complied_on_time']} complied with on time, "
+        f"{orders['complied_late']} complied with late, {orders['open']} open "
+        f"({orders['overdue']} overdue)"
+    )
+
+
+def rate_text(rate: dict[str, Any] | None) -> str:
+    """Say the maladministration rate in words, with the counts it comes from."""
+    if rate is None:
+        return "No findings were decided, so there is no maladministration rate."
+    return (
+        f"{rate['rounded']}% ({rate['count']} of {rate['of']} findings decided were severe "
+        "maladministration, maladministration or service failure)"
+    )
+
+
+def pounds(amount: Decimal) -> str:
+    """Write an amount as "£1,200" or "£1,200.50"."""
+    whole = amount == amount.to_integral_value()
+    return f"£{amount:,.0f}" if whole else f"£{amount:,.2f}"
+
+
+def _case(index: int, case: Case, owners: _Owners, as_of: dt.date) -> v.CaseView:
+    kind = case.kind[0].upper() + case.kind[1:]
+    return v.CaseView(
+        anchor=f"case-{index + 1}",
+        heading=f"{kind} {case.reference}" + (f": {case.subject}" if case.subject else ""),
+        reference=case.reference,
+        kind=kind,
+        date=format_date(case.date),
+        subject=case.subject,
+        url=case.url if case.url and is_safe_url(case.url) else None,
+        findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in FINDINGS),
+        orders=tuple(_order(o, owners, as_of) for o in _by_due(case.orders)),
+        recommendations=tuple(_recommendation(r, owners, as_of) for r in case.recommendations),
+    )
+
+
+def _by_due(items: list[Any]) -> list[Any]:
+    return sorted(items, key=lambda item: (item.due is None, item.due or dt.date.max))
+
+
+def _recommendation(rec: Recommendation, owners: _Owners, as_of: dt.date) -> v.RecommendationView:
+    actions = tuple(_item(a, owners, as_of) for a in _by_due(rec.actions))
+    return v.RecommendationView(id=rec.id, text=rec.text, actions=actions)
+
+
+def _order(order: Order, owners: _Owners, as_of: dt.date) -> v.PlanItem:
+    item = _item(order, owners, as_of)
+    on_time = None
+    if order.status == "done" and order.done_on and order.due:
+        on_time = order.done_on <= order.due
+    money = pounds(order.compensation) if order.compensation is not None else None
+    return dataclasses.replace(item, on_time=on_time, compensation=money)
+
+
+def _item(entry: Order | CaseAction, owners: _Owners, as_of: dt.date) -> v.PlanItem:
+    overdue = entry.status != "done" and entry.due is not None and entry.due < as_of
+    return v.PlanItem(
+        do=entry.do,
+        owner=owners.label(entry.owner),
+        due=format_date(entry.due) or "no date",
+        due_iso=entry.due.isoformat() if entry.due else "",
+        status=entry.status.capitalize(),
+        overdue=overdue,
+        done_on=format_date(entry.done_on) if entry.status == "done" else None,
+        done_iso=entry.done_on.isoformat() if entry.done_on and entry.status == "done" else "",
+    )
+
+
+def _publication(item: dict[str, Any]) -> v.Publication:
+    day = dt.date.fromisoformat(item["date"]) if item["date"] else None
+    return v.Publication(item["kind"], item["title"], item["url"], format_date(day))

@@ -1,0 +1,239 @@
+"""The rules a casework register must pass. Codes E701-E749 are errors, W750-W769 warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from selfassess.casework.models import FINDINGS, Case, CaseAction, Order, Register
+from selfassess.models import Owner
+from selfassess.problems import Problem
+from selfassess.safety import is_safe_url
+from selfassess.wording import shorten
+from selfassess.yamlio import Document, KeyPath
+
+
+@dataclass
+class RegisterContext:
+    """What a rule needs: the document, the register, its owners and the as-of date."""
+
+    document: Document
+    register: Register
+    owners: dict[str, Owner]
+    as_of: dt.date
+    owners_from: bool = False
+    owners_unknown: bool = False
+
+    def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
+        """Make an error at a path in the register."""
+        return self.document.problem(code, path, message, key=key)
+
+    def warn(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
+        """Make a warning at a path in the register."""
+        return self.document.problem(code, path, message, key=key)
+
+    def cases(self) -> Iterator[tuple[KeyPath, Case]]:
+        """Yield each case with its key path."""
+        for index, case in enumerate(self.register.cases):
+            yield ("cases", index), case
+
+    def orders(self) -> Iterator[tuple[KeyPath, Case, Order]]:
+        """Yield each order with its key path and case."""
+        for path, case in self.cases():
+            for index, order in enumerate(case.orders):
+                yield (*path, "orders", index), case, order
+
+    def actions(self) -> Iterator[tuple[KeyPath, str, CaseAction]]:
+        """Yield each recommendation's action with its key path and a name for it."""
+        for path, case in self.cases():
+            for r_index, recommendation in enumerate(case.recommendations):
+                name = f"case {case.reference} recommendation {recommendation.id}"
+                for index, action in enumerate(recommendation.actions):
+                    yield (*path, "recommendations", r_index, "actions", index), name, action
+
+
+Rule = Callable[[RegisterContext], Iterator[Problem]]
+
+
+def finding_categories(ctx: RegisterContext) -> Iterator[Problem]:
+    """E701: a finding must be one of the Ombudsman's."""
+    for path, case in ctx.cases():
+        for index, finding in enumerate(case.findings):
+            if finding.finding in FINDINGS:
+                continue
+            guess = difflib.get_close_matches(finding.finding, FINDINGS, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'?" if guess else "use one of: " + ", ".join(FINDINGS)
+            yield ctx.at(
+                "E701",
+                (*path, "findings", index, "finding"),
+                f"finding '{shorten(finding.finding)}' in case {case.reference} is not one of the "
+                f"Ombudsman's findings; {hint}",
+                key=False,
+            )
+
+
+def orders_complete(ctx: RegisterContext) -> Iterator[Problem]:
+    """E702/E706/W754: an order needs a due date, a done_on once done, and an owner."""
+    for path, case, order in ctx.orders():
+        if order.due is None:
+            yield ctx.at(
+                "E702",
+                path,
+                f"an order in case {case.reference} has no due date; add due: the date the "
+                "Ombudsman set for compliance (YYYY-MM-DD)",
+                key=False,
+            )
+        if order.status == "done" and order.done_on is None:
+            yield ctx.at(
+                "E706",
+                (*path, "status"),
+                f"an order in case {case.reference} is done but has no done_on; add done_on: "
+                "the date it was complied with (YYYY-MM-DD)",
+            )
+        if not order.owner:
+            yield ctx.warn(
+                "W754",
+                path,
+                f"an order in case {case.reference} has no owner; add owner: <a key of owners> "
+                "so it shows in the list of what is owed",
+                key=False,
+            )
+
+
+def actions_complete(ctx: RegisterContext) -> Iterator[Problem]:
+    """E703: every action needs an owner and a due date."""
+    for path, name, action in ctx.actions():
+        if not action.owner:
+            yield ctx.at(
+                "E703",
+                path,
+                f"an action for {name} has no owner; add owner: <a key of owners>",
+                key=False,
+            )
+        if action.due is None:
+            yield ctx.at(
+                "E703",
+                path,
+                f"an action for {name} has no due date; add due: YYYY-MM-DD",
+                key=False,
+            )
+
+
+def known_owners(ctx: RegisterContext) -> Iterator[Problem]:
+    """E704: an owner must be a key of `owners` (or of the assessment `owners_from` names)."""
+    if ctx.owners_unknown:
+        return
+    owned = [(path, order.owner) for path, _, order in ctx.orders()]
+    owned += [(path, action.owner) for path, _, action in ctx.actions()]
+    where = "owners or in the assessment owners_from names" if ctx.owners_from else "owners"
+    known = ", ".join(ctx.owners) or "none defined"
+    for path, owner in owned:
+        if owner and owner not in ctx.owners:
+            yield ctx.at(
+                "E704",
+                (*path, "owner"),
+                f"owner '{shorten(owner)}' is not in {where} (known: {known})",
+                key=False,
+            )
+
+
+def unique_references(ctx: RegisterContext) -> Iterator[Problem]:
+    """E705/E708: case references are unique, and so are recommendation ids within a case."""
+    seen: dict[str, KeyPath] = {}
+    for path, case in ctx.cases():
+        first = seen.setdefault(case.reference, path)
+        if first != path:
+            line = ctx.document.value_mark((*first, "reference")).line
+            yield ctx.at(
+                "E705",
+                (*path, "reference"),
+                f"case reference {shorten(case.reference)} is used twice (first on line {line}); "
+                "give each case its own reference, or merge the two",
+                key=False,
+            )
+        ids = [r.id for r in case.recommendations]
+        for index, rid in enumerate(ids):
+            if rid in ids[:index]:
+                yield ctx.at(
+                    "E708",
+                    (*path, "recommendations", index, "id"),
+                    f"recommendation {shorten(rid)} is listed twice in case {case.reference}",
+                    key=False,
+                )
+
+
+def overdue(ctx: RegisterContext) -> Iterator[Problem]:
+    """W750/W751: orders and actions past due on the as-of date and not done."""
+    for path, case, order in ctx.orders():
+        if order.due and order.due < ctx.as_of and order.status != "done":
+            yield ctx.warn(
+                "W750",
+                (*path, "due"),
+                f"an order in case {case.reference} was due {order.due.isoformat()} and is "
+                f"{order.status}; the Ombudsman expects orders complied with by the date set",
+            )
+    for path, name, action in ctx.actions():
+        if action.due and action.due < ctx.as_of and action.status != "done":
+            yield ctx.warn(
+                "W751",
+                (*path, "due"),
+                f"an action for {name} was due {action.due.isoformat()} and is {action.status}",
+            )
+
+
+def late_compliance(ctx: RegisterContext) -> Iterator[Problem]:
+    """W752: an order complied with after its due date."""
+    for path, case, order in ctx.orders():
+        if order.status == "done" and order.done_on and order.due and order.done_on > order.due:
+            yield ctx.warn(
+                "W752",
+                (*path, "done_on"),
+                f"an order in case {case.reference} was complied with on "
+                f"{order.done_on.isoformat()}, after its due date {order.due.isoformat()}; "
+                "it counts as complied with late",
+            )
+
+
+def determinations_decided(ctx: RegisterContext) -> Iterator[Problem]:
+    """W753: a determination records the findings the figures are counted from."""
+    for path, case in ctx.cases():
+        if case.kind == "determination" and not case.findings:
+            yield ctx.warn(
+                "W753",
+                (*path, "kind"),
+                f"determination {case.reference} has no findings; add one per complaint issue "
+                "the Ombudsman decided, or the figures leave it out",
+            )
+
+
+def unsafe_links(ctx: RegisterContext) -> Iterator[Problem]:
+    """W310: links must be http, https, mailto or relative; others are published as text."""
+    links = [((*path, "url"), case.url) for path, case in ctx.cases()]
+    links += [
+        (("publications", index, "url"), item.url)
+        for index, item in enumerate(ctx.register.publications)
+    ]
+    for path, url in links:
+        if url and not is_safe_url(url):
+            yield ctx.warn(
+                "W310",
+                path,
+                f"link {shorten(url)!r} is not http, https, mailto or a relative path; it will be "
+                "published as plain text",
+                key=False,
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    finding_categories,
+    orders_complete,
+    actions_complete,
+    known_owners,
+    unique_references,
+    overdue,
+    late_compliance,
+    determinations_decided,
+    unsafe_links,
+)

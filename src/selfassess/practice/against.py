@@ -1,0 +1,173 @@
+"""Hold an assessment's answers to what its complaints log shows (run by check)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from selfassess.models import Assessment, PracticeSettings
+from selfassess.practice import PracticeInput, compute_for, settings_of
+from selfassess.practice.engine import PracticeResult
+from selfassess.practice.figures import received
+from selfassess.practice.measures import Measure, measures
+from selfassess.problems import InputError, Problem, UsageError, error, note, warning
+from selfassess.wording import plural
+from selfassess.yamlio import Document, KeyPath
+
+_MISSED = {
+    "acknowledgement": "were not acknowledged within {days} working days",
+    "response": "were late",
+    "extension": "went beyond {days} further working days with no reason recorded",
+}
+_MET = {
+    "acknowledgement": "were acknowledged within {days} working days",
+    "response": "were within the Code's timescale",
+    "extension": "were within {days} further working days or had a reason",
+}
+#: The provision on who handles stage 2, checked when the log has both handler columns.
+SEPARATE_HANDLER = "6.13"
+#: What a computed result is kept under, so check and render measure a log once.
+_MEMO: dict[tuple[object, ...], PracticeResult] = {}
+
+
+def measured(given: PracticeInput, as_of: dt.date) -> PracticeResult:
+    """Measure an assessment's log, once per log file version and settings."""
+    stat = given.log_path.stat()
+    key = (
+        str(given.log_path.resolve()),
+        stat.st_mtime_ns,
+        stat.st_size,
+        given.settings.model_dump_json(),
+        given.period,
+        given.homes,
+        as_of,
+        given.code,
+    )
+    if key not in _MEMO:
+        _MEMO.clear()
+        _MEMO[key] = compute_for(given, as_of)
+    return _MEMO[key]
+
+
+def practice_problems(
+    document: Document, assessment: Assessment, as_of: dt.date
+) -> Iterator[Problem]:
+    """Yield the log's own problems, then every answer its figures contradict."""
+    if assessment.practice is None:
+        return
+    shown = document.path_display
+    try:
+        given = settings_of(assessment, document.path, shown)
+    except UsageError as exc:
+        mark = document.key_mark(("period",))
+        yield error(shown, mark.line, mark.col, "E112", str(exc))
+        return
+    if not given.log_path.is_file():
+        mark = document.value_mark(("practice", "log"))
+        yield error(
+            shown,
+            mark.line,
+            mark.col,
+            "E501",
+            f"the complaints log {given.display} does not exist (the path is relative to this file)",
+        )
+        return
+    try:
+        result = measured(given, as_of)
+    except InputError as exc:
+        yield from exc.problems
+        return
+    except UsageError as exc:
+        mark = document.key_mark(("practice",))
+        yield warning(
+            shown, mark.line, mark.col, "W551", f"the log is not compared with the answers: {exc}"
+        )
+        return
+    yield from result.log.problems
+    yield from _answers(document, assessment, result)
+
+
+def _answers(
+    document: Document, assessment: Assessment, result: PracticeResult
+) -> Iterator[Problem]:
+    settings: PracticeSettings = result.settings
+    if not received(result.stage(1), result.period):
+        mark = document.value_mark(("practice", "log"))
+        yield warning(
+            document.path_display,
+            mark.line,
+            mark.col,
+            "W550",
+            f"the log has no complaints received in {result.period.label}; is it the right log, or the right period?",
+        )
+    for pid, measure in measures(result).items():
+        response = assessment.responses.get(pid)
+        if response is None or not measure.total:
+            continue
+        at = _answer_mark(document, pid)
+        if response.comply == "yes" and 100 * measure.met < settings.threshold * measure.total:
+            yield warning(
+                document.path_display,
+                *at,
+                "W601",
+                _contradicted(pid, measure, result, settings.threshold),
+            )
+        elif response.comply == "no" and measure.met == measure.total:
+            yield note(document.path_display, *at, "I620", _met(pid, measure, result))
+    yield from _same_handler(document, assessment, result)
+
+
+def _answer_mark(document: Document, pid: str) -> tuple[int, int]:
+    path: KeyPath = ("responses", pid, "comply")
+    mark = document.key_mark(path)
+    return mark.line, mark.col
+
+
+def _in_log(result: PracticeResult) -> str:
+    name = Path(result.log.display).name
+    left = (
+        f", {plural(result.log.left_out, 'row')} left out for errors" if result.log.left_out else ""
+    )
+    return f"in {name} ({result.period.label}{left})"
+
+
+def _contradicted(pid: str, measure: Measure, result: PracticeResult, threshold: float) -> str:
+    missed = _MISSED[measure.measure].format(days=measure.working_days)
+    share = 100 - measure.percent
+    return (
+        f"{pid} answered yes, but {measure.missed:,} of {measure.cases()} {_in_log(result)} "
+        f"{missed} ({share}%; the threshold is {threshold:g}% on time); answer no and explain, "
+        "or correct the log"
+    )
+
+
+def _met(pid: str, measure: Measure, result: PracticeResult) -> str:
+    met = _MET[measure.measure].format(days=measure.working_days)
+    return f"{pid} answered no, but all {measure.cases()} {_in_log(result)} {met}; is the answer still right?"
+
+
+def _same_handler(
+    document: Document, assessment: Assessment, result: PracticeResult
+) -> Iterator[Problem]:
+    response = assessment.responses.get(SEPARATE_HANDLER)
+    if not result.log.has_handlers or response is None or response.comply != "yes":
+        return
+    same = [
+        v.complaint.reference
+        for v in received(result.stage(2), result.period)
+        if v.record.handler and _person(v.record.handler) == _person(v.complaint.stage1.handler)
+    ]
+    if same:
+        shown = ", ".join(same[:10]) + (f" and {len(same) - 10:,} more" if len(same) > 10 else "")
+        message = (
+            f"{SEPARATE_HANDLER} answered yes, but stage 2 of {plural(len(same), 'complaint')} "
+            f"{_in_log(result)} was handled by the stage 1 handler: {shown}"
+        )
+        yield warning(
+            document.path_display, *_answer_mark(document, SEPARATE_HANDLER), "W602", message
+        )
+
+
+def _person(name: str) -> str:
+    return " ".join(name.lower().split())

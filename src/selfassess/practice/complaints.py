@@ -1,0 +1,230 @@
+"""Turn a log's rows into complaints, leaving out (and reporting) every row that is wrong."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from selfassess.practice.logdates import DateProblem, in_range, parse_date
+from selfassess.practice.reading import Cell, Table
+from selfassess.problems import Problem, error
+
+OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")
+_DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
+_STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
+_MONEY = re.compile(r"^£?\s*(\d{1,9}(?:,\d{3})*(?:\.\d{1,2})?)$")
+
+
+# Not frozen: a frozen dataclass's __init__ costs several times more, for 100,000 rows.
+@dataclass(slots=True)
+class Stage:
+    """One stage of one complaint, as the log records it."""
+
+    start: dt.date
+    acknowledged: dt.date | None
+    extended_to: dt.date | None
+    extension_reason: str
+    responded: dt.date | None
+    outcome: str
+    handler: str
+
+
+@dataclass(slots=True)
+class Complaint:
+    """One row of the log that passed every check."""
+
+    row: int
+    reference: str
+    stage1: Stage
+    stage2: Stage | None
+    refusal_reason: str = ""
+    category: str = ""
+    tenure: str = ""
+    compensation: Decimal | None = None
+
+
+@dataclass
+class ReadLog:
+    """The complaints that can be counted, the problems found, and how many rows were left out."""
+
+    display: str
+    complaints: list[Complaint] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rows_read: int = 0
+    left_out: int = 0
+    has_handlers: bool = False
+
+
+class _Row:
+    """One row's cells by our column names, collecting the problems found in it."""
+
+    def __init__(self, table: Table, columns: dict[str, int], number: int, cells: list[Cell]):
+        self.display, self.columns, self.number, self.cells = table.display, columns, number, cells
+        self.problems: list[Problem] = []
+
+    def raw(self, name: str) -> Cell:
+        try:
+            return self.cells[self.columns[name]]
+        except (KeyError, IndexError):
+            return None
+
+    def text(self, name: str) -> str:
+        try:
+            value = self.cells[self.columns[name]]
+        except (KeyError, IndexError):
+            return ""
+        if type(value) is str:
+            return value.strip()
+        return "" if value is None or isinstance(value, dt.date) else str(value).strip()
+
+    def fail(self, name: str, code: str, message: str) -> None:
+        col = self.columns.get(name, 0) + 1
+        self.problems.append(error(self.display, self.number, col, code, message))
+
+    def date(self, name: str) -> dt.date | None:
+        value = self.raw(name)
+        if value is None or value == "":
+            return None
+        try:
+            if isinstance(value, dt.date):
+                return in_range(value)
+            if isinstance(value, int | float):
+                raise DateProblem(
+                    "E506", f"{value!r} is a number, not a date; format the column as dates"
+                )
+            return parse_date(value) if value is not None and value.strip() else None
+        except DateProblem as exc:
+            self.fail(name, exc.code, f"{name}: {exc}")
+            return None
+
+    def outcome(self, name: str) -> str:
+        value = " ".join(self.text(name).lower().split())
+        if value and value not in OUTCOMES:
+            close = difflib.get_close_matches(value, OUTCOMES, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            allowed = ", ".join(OUTCOMES)
+            self.fail(name, "E511", f"{name} {value[:40]!r} is not one of {allowed}{hint}")
+        return value
+
+    def money(self) -> Decimal | None:
+        value = self.raw("compensation")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if 0 <= value < 1e9:
+                return Decimal(str(round(value, 2)))
+        else:
+            text = self.text("compensation")
+            match = _MONEY.match(text)
+            if match:
+                return Decimal(match.group(1).replace(",", ""))
+            if not text:
+                return None
+        shown = str(value)[:40]
+        self.fail("compensation", "E512", f"compensation {shown!r} is not an amount in pounds")
+        return None
+
+
+def read_complaints(table: Table, columns: dict[str, int]) -> ReadLog:
+    """Read every row; a row with any problem is reported and left out of the figures."""
+    log = ReadLog(table.display, has_handlers="handler" in columns and "s2_handler" in columns)
+    first_row: dict[str, int] = {}
+    for number, cells in table.rows:
+        log.rows_read += 1
+        row = _Row(table, columns, number, cells)
+        complaint = _complaint(row)
+        if complaint is not None and complaint.reference in first_row:
+            message = f"reference {complaint.reference!r} is already used on row {first_row[complaint.reference]}"
+            row.fail("reference", "E508", message)
+        if row.problems or complaint is None:
+            log.problems.extend(row.problems)
+            log.left_out += 1
+            continue
+        first_row[complaint.reference] = number
+        log.complaints.append(complaint)
+    return log
+
+
+def _complaint(row: _Row) -> Complaint | None:
+    reference = row.text("reference")
+    if not reference:
+        row.fail(
+            "reference", "E513", "reference is blank; every complaint needs its case reference"
+        )
+    dates = {name: row.date(name) for name in (*_DATES, *_STAGE_2)}
+    received = dates["received"]
+    if received is None and not row.problems:
+        row.fail("received", "E513", "received is blank; give the date the complaint was received")
+    stage1, stage2 = row.outcome("outcome"), row.outcome("s2_outcome")
+    compensation = row.money()
+    if received is None or row.problems:
+        return None
+    _date_order(row, dates, received)
+    return Complaint(
+        row=row.number,
+        reference=reference,
+        stage1=Stage(
+            received,
+            dates["acknowledged"],
+            dates["extended_to"],
+            row.text("extension_reason"),
+            dates["responded"],
+            stage1,
+            row.text("handler"),
+        ),
+        stage2=_stage_two(row, dates, stage2),
+        refusal_reason=row.text("refusal_reason"),
+        category=row.text("category"),
+        tenure=row.text("tenure"),
+        compensation=compensation,
+    )
+
+
+def _stage_two(row: _Row, dates: dict[str, dt.date | None], outcome: str) -> Stage | None:
+    escalated = dates["escalated"]
+    if escalated is None:
+        return None
+    return Stage(
+        escalated,
+        dates["s2_acknowledged"],
+        dates["s2_extended_to"],
+        row.text("s2_extension_reason"),
+        dates["s2_responded"],
+        outcome,
+        row.text("s2_handler"),
+    )
+
+
+def _stage_two_filled(row: _Row, dates: dict[str, dt.date | None]) -> list[str]:
+    """Return the stage 2 columns filled in on a row."""
+    filled = [name for name in _STAGE_2 if dates[name] is not None]
+    return filled + [
+        name for name in ("s2_outcome", "s2_handler", "s2_extension_reason") if row.text(name)
+    ]
+
+
+def _date_order(row: _Row, dates: dict[str, dt.date | None], received: dt.date) -> None:
+    for name in ("acknowledged", "extended_to", "responded", "escalated"):
+        day = dates[name]
+        if day is not None and day < received:
+            row.fail(
+                name, "E509", f"{name} {day.isoformat()} is before received {received.isoformat()}"
+            )
+    escalated = dates["escalated"]
+    stage_two = [] if escalated is not None else _stage_two_filled(row, dates)
+    if stage_two:
+        row.fail(
+            stage_two[0],
+            "E510",
+            f"{stage_two[0]} is filled in but escalated is blank; give the date the resident asked for stage 2",
+        )
+        return
+    for name in _STAGE_2:
+        day = dates[name]
+        if escalated is not None and day is not None and day < escalated:
+            row.fail(
+                name,
+                "E509",
+                f"{name} {day.isoformat()} is before escalated {escalated.isoformat()}",
+            )

@@ -1,0 +1,176 @@
+"""Read a complaints log's cells from CSV (any delimiter Excel writes) or .xlsx.
+
+Nothing here interprets a cell: it only finds the header row and hands back each
+row with the number a spreadsheet shows for it. Workbooks are opened read-only,
+formulas are never evaluated and external links never followed.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from selfassess.problems import InputError, Problem, error
+
+#: Refuse logs larger than this (100,000 complaints take about 20 MB as CSV).
+MAX_LOG_BYTES = int(os.environ.get("SELFASSESS_MAX_LOG_BYTES", 64 * 1024 * 1024))
+#: Refuse logs with more rows than this.
+MAX_LOG_ROWS = int(os.environ.get("SELFASSESS_MAX_LOG_ROWS", 500_000))
+#: Refuse workbooks that unpack to more than this.
+MAX_XLSX_UNPACKED = int(os.environ.get("SELFASSESS_MAX_XLSX_BYTES", 256 * 1024 * 1024))
+#: The widest cell read from a CSV (csv's own default limit is 128 KB).
+_MAX_CELL = 32_768
+
+Cell = str | dt.date | float | int | None
+
+
+@dataclass
+class Table:
+    """A log's header and rows, each row with the number the spreadsheet shows."""
+
+    display: str
+    headers: list[str]
+    rows: list[tuple[int, list[Cell]]]
+
+
+def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
+    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read."""
+    raw = _read_bytes(path, display)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from selfassess.practice.workbook import read_workbook
+
+        return read_workbook(raw, display, sheet)
+    return read_csv(raw, display)
+
+
+def _read_bytes(path: Path, display: str) -> bytes:
+    """Read the log from a regular file (E125 otherwise), at most MAX_LOG_BYTES of it."""
+    from selfassess.files import read_regular_file
+
+    try:
+        return read_regular_file(path, MAX_LOG_BYTES, display, lambda size: _too_big(display, size))
+    except InputError as exc:
+        # A file the system would not let us read is the log's own E501, not the general E100.
+        problems = [
+            error(
+                display,
+                1,
+                1,
+                "E501",
+                f"cannot read the complaints log: {p.message.split(': ', 1)[-1]}",
+            )
+            if p.code == "E100"
+            else p
+            for p in exc.problems
+        ]
+        raise InputError(problems) from None
+
+
+def _too_big(display: str, size: int) -> Problem:
+    amount = f"{size:,} bytes, over" if size > MAX_LOG_BYTES + 1 else "more than"
+    return error(
+        display,
+        1,
+        1,
+        "E503",
+        f"the log is {amount} the limit of {MAX_LOG_BYTES:,} "
+        "(set SELFASSESS_MAX_LOG_BYTES to raise it)",
+    )
+
+
+def read_csv(raw: bytes, display: str) -> Table:
+    """Read CSV bytes written by Excel or a case management system."""
+    text = decode(raw, display)
+    delimiter = _delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = _records(reader, display)
+    header = next(records, None)
+    if header is None or not any(cell.strip() for cell in header[1]):
+        raise _fail(display, "E502", "the log is empty; the first row must name the columns")
+    rows: list[tuple[int, list[Cell]]] = [(n, list(cells)) for n, cells in records if any(cells)]
+    return Table(display, [cell.strip() for cell in header[1]], rows)
+
+
+def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, list[str]]]:
+    row = 0
+    while True:
+        row += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _fail(display, "E502", f"not readable as CSV: {exc}", row) from None
+        if row > MAX_LOG_ROWS + 1:
+            raise _fail(display, "E503", _too_many_rows(), row)
+        if cells and max(map(len, cells)) > _MAX_CELL:
+            raise _fail(display, "E503", f"a cell is over {_MAX_CELL:,} characters", row)
+        yield row, cells
+
+
+def _too_many_rows() -> str:
+    return f"the log has more than {MAX_LOG_ROWS:,} rows (set SELFASSESS_MAX_LOG_ROWS to raise it)"
+
+
+def decode(raw: bytes, display: str) -> str:
+    """Decode UTF-8 (with or without a byte order mark) or Windows-1252, as Excel saves."""
+    if b"\x00" in raw:
+        raise _fail(display, "E502", "the log is not text (it holds NUL bytes); export it as CSV")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        raise _fail(
+            display, "E502", "the log is neither UTF-8 nor Windows-1252 text; export it as CSV"
+        ) from None
+
+
+def _delimiter(header: str) -> str:
+    """Pick the delimiter the header line uses most: comma, semicolon, tab or bar."""
+    counts = {mark: header.count(mark) for mark in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda mark: counts[mark])
+    return best if counts[best] else ","
+
+
+def _fail(display: str, code: str, message: str, row: int = 1, col: int = 1) -> InputError:
+    return InputError([error(display, row, col, code, message)])
+
+
+def open_zip(raw: bytes, display: str) -> None:
+    """Refuse a workbook that is not a zip, or unpacks past the limit.
+
+    Every part is unpacked once and its real bytes counted: the sizes a zip declares can lie.
+    """
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for info in archive.infolist():
+                with archive.open(info) as part:
+                    while chunk := part.read(1024 * 1024):
+                        total += len(chunk)
+                        if total > MAX_XLSX_UNPACKED:
+                            raise _fail(
+                                display,
+                                "E503",
+                                f"the workbook unpacks to more than the limit of "
+                                f"{MAX_XLSX_UNPACKED:,} bytes "
+                                "(set SELFASSESS_MAX_XLSX_BYTES to raise it)",
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        raise _not_workbook(display) from None
+    except (RuntimeError, ValueError, zlib.error):  # encrypted, or a damaged stream
+        raise _not_workbook(display) from None
+
+
+def _not_workbook(display: str) -> InputError:
+    return _fail(display, "E502", "not an Excel workbook (.xlsx); save it again from Excel")

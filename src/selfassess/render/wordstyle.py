@@ -1,0 +1,75 @@
+"""The Word file's house style and metadata: a sans-serif body font, en-GB, honest app.xml.
+
+python-docx's default template sets body text in its theme's serif font (Cambria), marks the
+theme's font language en-US and ships an app.xml from another word processor ("Pages 1, Words
+0"). A council sends a document in its house font; Arial is what most use, and LibreOffice
+substitutes the metric-compatible Liberation Sans where Arial is not installed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from selfassess.render.wordxml import element
+
+BODY_FONT = "Arial"
+LANGUAGE = "en-GB"
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>selfassess</Application></Properties>"
+)
+CHARACTERS_PER_CM = 5  # about how many characters of 10-11 pt Arial fill a centimetre
+_THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
+_FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia", "cs")
+
+
+def set_fonts(document: Any, font: str = BODY_FONT) -> None:
+    """Name the font in the default run properties and every style, in place of theme fonts."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        _name_font(fonts, font)
+    defaults = styles.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    if properties.find(qn("w:rFonts")) is None:
+        fonts = element("w:rFonts")
+        properties.insert(0, fonts)
+        _name_font(fonts, font)
+
+
+def _name_font(fonts: Any, font: str) -> None:
+    from docx.oxml.ns import qn
+
+    for name in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(f"w:{name}"), None)
+    for name in _FONT_ATTRIBUTES:
+        fonts.set(qn(f"w:{name}"), font)
+
+
+def set_languages(document: Any, language: str = LANGUAGE) -> None:
+    """Mark every language setting in the styles, and the theme's font language, as en-GB."""
+    from docx.oxml.ns import qn
+
+    for lang in document.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), language)
+        if lang.get(qn("w:eastAsia")) == "en-US":
+            lang.set(qn("w:eastAsia"), language)
+    # Only changed where present: a setting added out of the schema's order would break the file.
+    theme_lang = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), language)
+
+
+def keeps_whole(cells: tuple[str, ...], widths_cm: tuple[float, ...], lines: int = 12) -> bool:
+    """Tell whether a row is short enough to keep on one page (estimated lines per cell).
+
+    A long row may split, so it never leaves most of a page empty; a short one stays whole.
+    """
+    for text, width in zip(cells, widths_cm, strict=True):
+        per_line = max(int(width * CHARACTERS_PER_CM), 1)
+        needed = sum(-(-len(paragraph) // per_line) for paragraph in text.split("\n"))
+        if needed > lines:
+            return False
+    return True

@@ -1,0 +1,235 @@
+"""Reading logs: CSV dialects and encodings, workbooks, headers, and files that cannot be read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import struct
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from logkit import GOOD, HEADER, write_log
+from logkit import row as make
+
+from conftest import Run
+
+PERIOD = ("--period", "2024-25", "--as-of", "2025-07-01")
+
+
+def figures(run: Run, log: Path, *extra: str) -> dict[str, object]:
+    result = run("practice", str(log), *PERIOD, "--format", "json", *extra)
+    assert (result.exit_code, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def received(data: dict[str, object]) -> int:
+    stage = data["stage_1"]
+    assert isinstance(stage, dict)
+    return int(stage["received"])
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_any_delimiter_excel_writes(run: Run, tmp_path: Path, delimiter: str) -> None:
+    log = write_log(tmp_path, GOOD.replace(",", delimiter), header=HEADER.replace(",", delimiter))
+    assert received(figures(run, log)) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_bom_and_windows_1252(run: Run, tmp_path: Path, encoding: str) -> None:
+    text = "\n".join([HEADER, make(category="Caf\u00e9 \u00a3 r\u00e9pairs")]) + "\n"
+    (tmp_path / "log.csv").write_bytes(text.encode(encoding))
+    data = figures(run, tmp_path / "log.csv")
+    assert data["by_category"][0]["category"] == "Caf\u00e9 \u00a3 r\u00e9pairs"  # type: ignore[index]
+
+
+def test_headers_match_without_case_spaces_or_underscores(run: Run, tmp_path: Path) -> None:
+    header = HEADER.replace("reference", "Reference").replace("extended_to", "Extended To")
+    log = write_log(tmp_path, GOOD, header=header.replace("s2_responded", "S2 Responded"))
+    assert received(figures(run, log)) == 1
+
+
+def test_an_export_with_other_headers_and_its_columns_mapping(run: Run, tmp_path: Path) -> None:
+    export = (
+        "Case Ref,Date Received,Date Acknowledged,Full Response Sent,Result,Service Area\n"
+        "HX-1,03/06/2024,04/06/2024,14/06/2024,Upheld,Repairs\n"
+        "HX-2,2024-06-05,2024-06-06,2024-06-28,Not Upheld,Lettings\n"
+    )
+    (tmp_path / "export.csv").write_text(export, encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(
+        "schema_version: 1\ncode: hos-chc-2024\nlandlord: {name: L, homes: 2000}\nperiod: 2024-25\n"
+        "practice:\n  log: export.csv\n  columns: {reference: Case Ref, received: Date Received, "
+        "acknowledged: Date Acknowledged, responded: Full Response Sent, outcome: Result, "
+        "category: Service Area}\n",
+        encoding="utf-8",
+    )
+    data = figures(run, tmp_path / "export.csv", "--assessment", str(tmp_path / "a.yaml"))
+    assert data["stage_1"]["responded_on_time"] == 1  # type: ignore[index]
+    assert data["stage_1"]["responded_late"] == 1  # type: ignore[index]
+    assert data["tenant_satisfaction_measures"]["stage_1"]["CH01_per_1000_homes"] == 1.0  # type: ignore[index]
+
+
+def test_a_missing_required_column_suggests_the_nearest_header(run: Run, tmp_path: Path) -> None:
+    log = write_log(tmp_path, GOOD, header=HEADER.replace("received", "recieved"))
+    result = run("practice", str(log), *PERIOD)
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{log}:1:1: E504 the log has no 'received' column; did you mean 'recieved'? "
+        "(name the export's header under practice: columns:)\n"
+    )
+
+
+def test_a_column_named_twice(run: Run, tmp_path: Path) -> None:
+    log = write_log(tmp_path, GOOD + ",x", header=HEADER + ",Category")
+    result = run("practice", str(log), *PERIOD)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"{log}:1:20: E505 column 'Category' appears twice (first as column 9); the later one is ignored\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            b"reference,received\x00\n",
+            "E502 the log is not text (it holds NUL bytes); export it as CSV",
+        ),
+        (b"", "E502 the log is empty; the first row must name the columns"),
+        (b'reference,received\n"C1,03/06/2024\n', None),
+    ],
+)
+def test_files_that_are_not_logs(
+    run: Run, tmp_path: Path, data: bytes, expected: str | None
+) -> None:
+    (tmp_path / "log.csv").write_bytes(data)
+    result = run("practice", str(tmp_path / "log.csv"), *PERIOD)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    if expected:
+        assert result.output == f"{tmp_path / 'log.csv'}:1:1: {expected}\n"
+
+
+def test_a_log_over_the_size_limit(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("selfassess.practice.reading.MAX_LOG_BYTES", 100)
+    log = write_log(tmp_path, GOOD, GOOD.replace("C1", "C2"))
+    result = run("practice", str(log), *PERIOD)
+    assert result.output == (
+        f"{log}:1:1: E503 the log is {log.stat().st_size} bytes, over the limit of 100 "
+        "(set SELFASSESS_MAX_LOG_BYTES to raise it)\n"
+    )
+
+
+def test_a_log_that_cannot_be_opened(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "schema_version: 1\ncode: hos-chc-2024\nlandlord: {name: L}\nperiod: 2024-25\n"
+        "practice: {log: missing.csv}\n",
+        encoding="utf-8",
+    )
+    result = run("check", str(tmp_path / "a.yaml"))
+    assert (
+        f"{tmp_path / 'a.yaml'}:5:17: E501 the complaints log {tmp_path / 'missing.csv'} does not exist (the path is relative to this file)"
+        in result.output.splitlines()
+    )
+
+
+def workbook(path: Path, rows: list[list[object]], title: str = "Complaints") -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    sheet.append(HEADER.split(","))
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_an_xlsx_with_date_cells(run: Run, tmp_path: Path) -> None:
+    cells: list[object] = [
+        "C1",
+        dt.datetime(2024, 6, 3),
+        dt.date(2024, 6, 4),
+        None,
+        None,
+        "14/06/2024",
+        "upheld",
+    ]
+    log = workbook(tmp_path / "log.xlsx", [cells])
+    data = figures(run, log)
+    assert data["stage_1"]["responded_on_time"] == 1  # type: ignore[index]
+    assert received(figures(run, log, "--sheet", "Complaints")) == 1
+
+
+def test_an_xlsx_problems(run: Run, tmp_path: Path) -> None:
+    log = workbook(tmp_path / "log.xlsx", [["C1", "=TODAY()"]])
+    result = run("practice", str(log), *PERIOD)
+    assert result.output == (
+        f"{log}:2:2: E514 a formula; selfassess reads values only: copy the column and paste it as values\n"
+    )
+    result = run("practice", str(log), *PERIOD, "--sheet", "Other")
+    assert (
+        result.output
+        == f"{log}:1:1: E516 the workbook has no sheet 'Other' (it has 'Complaints')\n"
+    )
+    numbers = workbook(tmp_path / "n.xlsx", [["C1", 45000]])
+    result = run("practice", str(numbers), *PERIOD)
+    assert (
+        result.stderr
+        == f"{numbers}:2:2: E506 received: 45000 is a number, not a date; format the column as dates\n"
+    )
+
+
+def test_an_xlsx_that_is_not_a_zip_or_unpacks_too_far(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "fake.xlsx").write_bytes(b"reference,received\n")
+    result = run("practice", str(tmp_path / "fake.xlsx"), *PERIOD)
+    assert (
+        result.output
+        == f"{tmp_path / 'fake.xlsx'}:1:1: E502 not an Excel workbook (.xlsx); save it again from Excel\n"
+    )
+    with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<" * 2_000_000)
+    monkeypatch.setattr("selfassess.practice.reading.MAX_XLSX_UNPACKED", 1_000_000)
+    result = run("practice", str(tmp_path / "bomb.xlsx"), *PERIOD)
+    assert result.output == (
+        f"{tmp_path / 'bomb.xlsx'}:1:1: E503 the workbook unpacks to more than the limit of "
+        "1,000,000 bytes (set SELFASSESS_MAX_XLSX_BYTES to raise it)\n"
+    )
+
+
+def test_a_workbook_that_lies_about_its_size_is_refused(run: Run, tmp_path: Path) -> None:
+    # The sizes a zip declares can lie; the bytes are counted as they unpack, and a part
+    # that gives more than it declared is damaged.
+    path = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<" * 2_000_000)
+    data = bytearray(path.read_bytes())
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        struct.pack_into("<I", data, data.find(signature) + size_at, 1000)
+    path.write_bytes(bytes(data))
+    assert sum(info.file_size for info in zipfile.ZipFile(path).infolist()) == 1000
+    result = run("practice", str(path), *PERIOD)
+    assert result.output == (
+        f"{path}:1:1: E502 not an Excel workbook (.xlsx); save it again from Excel\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["log.csv", "log.xlsx"])
+def test_a_log_that_is_not_a_regular_file_is_refused_unread(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    os.mkfifo(path)  # reading a named pipe with no writer would wait for ever
+    result = run("practice", str(path), *PERIOD)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{path}:1:1: E125 is a device, pipe or socket, not a regular file; give the path of a "
+        "file saved on disk\n",
+    )
