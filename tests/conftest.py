@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -60,6 +62,45 @@ def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+# A launcher that starts the probe as its own child and reports the child's peak memory.
+# On Linux a process started straight from pytest inherits pytest's own peak in
+# ru_maxrss (the high-water mark survives exec), so a full test run inflates the
+# figure; the launcher is a small fresh process, so its child starts from nothing.
+_LAUNCHER = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run([sys.executable, '-c', sys.argv[1]], capture_output=True, text=True)\n"
+    "peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(done.returncode, peak_kb)\n"
+    "print(done.stdout, end='')\n"
+    "print(done.stderr, end='', file=sys.stderr)\n"
+)
+
+
+def peak_memory(probe: str, timeout: float = 120) -> tuple[int, int, str]:
+    """Run Python code in a fresh process; return its exit code, peak memory in KB, and output."""
+    done = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=timeout,
+    )
+    first, _, rest = done.stdout.partition("\n")
+    code, peak_kb = (int(part) for part in first.split())
+    return code, peak_kb, rest
+
+
+def cli_probe(*args: str) -> str:
+    """Return Python code that runs the command line with args and prints its exit code."""
+    return (
+        "from click.testing import CliRunner\n"
+        "from selfassess.cli import main\n"
+        f"result = CliRunner().invoke(main, {list(args)!r})\n"
+        "print(result.exit_code)\n"
+        "print(result.output)\n"
+    )
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from selfassess.files import current_umask, safe_join, write_atomic, write_new_file
+from selfassess.files import (
+    current_umask,
+    folder_lock,
+    safe_join,
+    write_all,
+    write_atomic,
+    write_new_file,
+)
 from selfassess.problems import OutputError
 
 
@@ -106,6 +115,65 @@ def test_unwritable_folder_gives_a_clear_error_and_keeps_the_old_file(
     with pytest.raises(OutputError, match=r"cannot write .*Permission denied"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
+
+
+def test_a_full_disk_midway_leaves_every_output_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets = {tmp_path / f"{name}.html": f"new {name}".encode() for name in "abcd"}
+    for path in targets:
+        path.write_bytes(b"old")
+    written = 0
+    real_fsync = os.fsync
+
+    def fills_up(handle: int) -> None:
+        nonlocal written
+        written += 1
+        if written == 3:
+            raise OSError(28, "No space left on device")
+        real_fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", fills_up)
+    with pytest.raises(OutputError) as caught:
+        write_all(targets)
+    assert str(caught.value) == f"cannot write {tmp_path / 'c.html'}: No space left on device"
+    assert [path.read_bytes() for path in targets] == [b"old"] * 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html", "b.html", "c.html", "d.html"]
+
+
+def test_a_symbolic_link_among_the_targets_is_refused_before_any_is_written(
+    tmp_path: Path,
+) -> None:
+    first, linked = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_bytes(b"old")
+    (tmp_path / "inside.txt").write_bytes(b"mine")
+    linked.symlink_to(tmp_path / "inside.txt")  # inside the folder, so safe_join allows it
+    with pytest.raises(OutputError, match="is a symbolic link"):
+        write_all({first: b"new", linked: b"new"})
+    assert first.read_bytes() == b"old"
+    assert (tmp_path / "inside.txt").read_bytes() == b"mine"
+
+
+def test_a_folder_lock_makes_a_second_run_wait(tmp_path: Path) -> None:
+    # The holder writes its mark just before it lets go; a run that got in early would miss it.
+    probe = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from selfassess.files import folder_lock\n"
+        "folder = Path(sys.argv[1])\n"
+        "with folder_lock(folder):\n"
+        "    print('locked', flush=True)\n"
+        "    time.sleep(1)\n"
+        "    (folder / 'finished').write_text('yes')\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", probe, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline() == "locked\n"
+    with folder_lock(tmp_path):
+        assert (tmp_path / "finished").read_text() == "yes"
+    assert holder.wait(timeout=30) == 0
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

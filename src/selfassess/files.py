@@ -1,4 +1,7 @@
-"""Write outputs atomically, inside the folder they belong to, and never over a user's YAML."""
+"""Read inputs only from regular files, within a limit; write outputs atomically.
+
+Outputs stay inside the folder they belong to, and never land over a user's YAML.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,10 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from selfassess.problems import OutputError
+from selfassess.problems import InputError, OutputError, Problem, error
 
 
 def safe_join(root: Path, relative: str) -> Path:
@@ -37,27 +41,78 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     mode a newly created file would get (0666 less the umask), so a web server can
     read what is published.
     """
-    if path.is_symlink():
-        raise OutputError(f"refusing to write {path}: it is a symbolic link")
-    temporary = None
+    write_all({path: data}, {path: mode} if mode is not None else None)
+
+
+def write_all(outputs: dict[Path, bytes], modes: dict[Path, int] | None = None) -> None:
+    """Write several files so that each is wholly old or wholly new, and all or none change.
+
+    Every target is checked first, then every file is written to a temporary beside
+    it, and only when all are written are they renamed into place: a refused target
+    or a full disk leaves every output as it was. Each file gets its mode from
+    ``modes`` if given there, else as write_atomic says.
+    """
+    for path in outputs:
+        if path.is_symlink():
+            raise OutputError(f"refusing to write {path}: it is a symbolic link")
+    staged: dict[Path, str] = {}
+    current = None
     try:
-        wanted = mode if mode is not None else _mode_for(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        for current, data in outputs.items():
+            wanted = (modes or {}).get(current)
+            staged[current] = _stage(
+                current, data, wanted if wanted is not None else _mode_for(current)
+            )
+        for current, temporary in staged.items():
+            os.replace(temporary, current)
+    except OSError as exc:
+        for temporary in staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from exc
+
+
+def _stage(path: Path, data: bytes, mode: int) -> str:
+    """Write data to a new temporary file beside path; return the temporary's name."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
         # mkstemp makes 0600 files; give the output the mode it is meant to have.
-        os.fchmod(handle, wanted)
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a folder while one run writes into it.
+
+    A second run into the same folder waits for the first, so tidying up the
+    temporaries a killed run left behind can never remove a live run's. Where the
+    system has no such locks (Windows), runs are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = os.open(folder, os.O_RDONLY)
     except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
 
 
 def _mode_for(path: Path) -> int:
@@ -102,3 +157,67 @@ def write_new_file(path: Path, text: str, force: bool = False) -> Path | None:
         write_atomic(backup, previous, mode)
     write_text_atomic(path, text)
     return backup
+
+
+# Reading inputs: only a regular file, and never more than a limit of bytes.
+#
+# A device (/dev/zero), a named pipe or a folder, reached directly or through a
+# symbolic link, would make a plain read_bytes() grow without end or wait for ever,
+# and its size on disk says nothing about what it would give; so the file is looked
+# at before it is opened, opened without waiting, looked at again through the open
+# handle, and read no further than one byte past the limit.
+
+NOT_A_FILE = "E125"
+_CHUNK = 1024 * 1024
+
+
+def read_regular_file(
+    path: Path, limit: int, shown: str, too_big: Callable[[int], Problem]
+) -> bytes:
+    """Return a regular file's bytes; refuse anything else, or more than limit bytes.
+
+    too_big(size) makes the problem for a file over the limit; size is what the file
+    claims, or limit + 1 when it gave more than it claimed.
+    """
+    try:
+        _refuse_unless_regular(os.stat(path).st_mode, shown)
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise InputError([cannot_read(shown, exc)]) from None
+    try:
+        return _read_handle(handle, limit, shown, too_big)
+    except OSError as exc:
+        raise InputError([cannot_read(shown, exc)]) from None
+    finally:
+        os.close(handle)
+
+
+def _read_handle(handle: int, limit: int, shown: str, too_big: Callable[[int], Problem]) -> bytes:
+    status = os.fstat(handle)  # the file opened, which a swapped link cannot change
+    _refuse_unless_regular(status.st_mode, shown)
+    if status.st_size > limit:
+        raise InputError([too_big(status.st_size)])
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = os.read(handle, min(_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise InputError([too_big(limit + 1)])
+    return b"".join(chunks)
+
+
+def _refuse_unless_regular(mode: int, shown: str) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
+    message = f"is {kind}, not a regular file; give the path of a file saved on disk"
+    raise InputError([error(shown, 1, 1, NOT_A_FILE, message)])
+
+
+def cannot_read(shown: str, exc: OSError) -> Problem:
+    """Return the E100 problem for a file the system would not let us read."""
+    return error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror or exc}")

@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 SCHEMA_VERSIONS = (1,)
+#: A month and day, "MM-DD", in ASCII digits (a regex's \\d would take any script's digits).
+MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 #: The landlord's name `import` writes when the document does not say it; `check` refuses it.
 PLACEHOLDER_LANDLORD = "Name of landlord"
 
@@ -246,7 +248,7 @@ class Landlord(Strict):
     )
     financial_year_end: str | None = Field(
         default=None,
-        pattern=r"^\d{2}-\d{2}$",
+        pattern=MONTH_DAY,
         description='Month and day the financial year ends, as "MM-DD" (default "03-31").',
     )
 

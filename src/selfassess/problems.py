@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -31,8 +32,41 @@ class Problem:
     severity: Severity = field(default=Severity.ERROR, compare=False)
 
     def format(self) -> str:
-        """Return the problem as ``file:line:col: CODE message``."""
-        return f"{self.file}:{self.line}:{self.col}: {self.code} {self.message}"
+        """Return the problem as ``file:line:col: CODE message``, on one line whatever it quotes."""
+        return (
+            f"{printable(self.file)}:{self.line}:{self.col}: {self.code} {printable(self.message)}"
+        )
+
+
+def printable(text: str) -> str:
+    """Escape what could end a report line early or drive a terminal: controls, separators, bidi.
+
+    A key or owner holding a line break or an escape sequence could otherwise print a
+    forged ``file:1:1: E999`` line, or move the cursor over the real ones.
+    """
+    return "".join(_escaped(ch) if _unprintable(ch) else ch for ch in text)
+
+
+def printable_lines(text: str) -> str:
+    """Escape as printable does, line by line, keeping line breaks and tabs (for terminal reports)."""
+    return "\n".join(
+        "\t".join(printable(piece) for piece in line.split("\t")) for line in text.split("\n")
+    )
+
+
+def _unprintable(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 def error(file: str | Path, line: int, col: int, code: str, message: str) -> Problem:

@@ -31,6 +31,10 @@ def is_safe_url(url: str) -> bool:
     match = _SCHEME.match(cleaned)
     if match:
         return match.group(1).lower() in SAFE_SCHEMES
+    if len(cleaned) > 1 and cleaned[0] in "/\\" and cleaned[1] in "/\\":
+        # \\host\\share (a Windows network path) or //host: another machine, which Word
+        # and some browsers open as a file share, as they would a file: link.
+        return False
     # A relative path may not smuggle a scheme in before its first slash.
     return ":" not in cleaned.split("/", 1)[0]
 

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from selfassess.models import unknown_version
 from selfassess.problems import InputError, Problem
+from selfassess.wording import QUOTE_LIMIT, quoted, shorten
 from selfassess.yamlio import Document, KeyPath
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,6 +31,7 @@ _FRIENDLY = {
     "date_parsing": "expected a date written YYYY-MM-DD",
     "date_type": "expected a date written YYYY-MM-DD",
     "string_type": "expected text",
+    "string_pattern_mismatch": "expected a month and day written MM-DD, such as 03-31",
     "decimal_parsing": "expected an amount in pounds, such as 1200 or 1200.50",
     "decimal_type": "expected an amount in pounds, such as 1200 or 1200.50",
     "decimal_max_places": "expected pounds and pence, at most 2 decimal places",
@@ -55,10 +57,11 @@ def display_path(path: KeyPath) -> str:
     for part in path:
         if isinstance(part, int):
             text += f"[{part + 1}]"
-        elif part.replace("_", "").isalpha():
+        elif part.replace("_", "").isalpha() and len(part) <= QUOTE_LIMIT:
             text += f".{part}" if text else part
         else:
-            text += f'."{part}"' if text else f'"{part}"'
+            shown = shorten(part, QUOTE_LIMIT)
+            text += f'."{shown}"' if text else f'"{shown}"'
     return text or "the file"
 
 
@@ -120,7 +123,9 @@ def _problem(document: Document, model: type[BaseModel], item: tuple[KeyPath, An
         message = f"{display_path(path[:-1])} is missing the required field '{path[-1]}'"
         return _at(document, path, "E113", message)
     if path and path[-1] == "schema_version" and kind == "value_error":
-        return _at(document, path, "E111", unknown_version(err.get("input")))
+        return _at(
+            document, path, "E111", unknown_version(shorten(str(err.get("input")), QUOTE_LIMIT))
+        )
     if path and path[-1] == "comply" and kind == "literal_error":
         message = (
             f"{display_path(path)} must be yes or no, found {_shown(err.get('input'))}; "
@@ -141,7 +146,7 @@ def _unknown_field(model: type[BaseModel], path: KeyPath) -> str:
     known = _known_fields(model, path[:-1])
     guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     hint = f"; did you mean '{guess[0]}'?" if guess else f"; expected one of: {', '.join(known)}"
-    return f"unknown field '{key}' in {display_path(path[:-1])}{hint}"
+    return f"unknown field '{shorten(key, QUOTE_LIMIT)}' in {display_path(path[:-1])}{hint}"
 
 
 def _answer_hint(err: Any) -> str:
@@ -175,7 +180,7 @@ def _shown(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(str(value))
+    return quoted(value)
 
 
 def _known_fields(model: type[BaseModel], path: KeyPath) -> list[str]:

@@ -17,6 +17,15 @@ def noun(count: int, word: str) -> str:
     return word if count == 1 else word + "s"
 
 
+#: How much of a value a message quotes: enough to recognise it, not enough to echo a secret.
+QUOTE_LIMIT = 30
+
+
+def quoted(value: object) -> str:
+    """Quote a user's value in a message, cut to QUOTE_LIMIT characters."""
+    return repr(shorten(str(value), QUOTE_LIMIT))
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """Cut text to at most limit characters, marking the cut with "..."."""
     return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -23,8 +23,10 @@ from yaml.reader import Reader, ReaderError
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
+from selfassess.files import read_regular_file
 from selfassess.problemcodes import severity
 from selfassess.problems import InputError, Problem, error, input_error
+from selfassess.wording import quoted
 
 KeyPath = tuple[str | int, ...]
 
@@ -156,20 +158,20 @@ _Loader = _make_loader()
 def load_file(path: Path, display: str | None = None) -> Document:
     """Read and parse one YAML file; raise InputError with every problem found."""
     shown = display if display is not None else str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise input_error(
-                shown,
-                1,
-                1,
-                "E107",
-                f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes; "
-                "a real assessment is under 200 KB (set SELFASSESS_MAX_BYTES to raise it)",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise input_error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror}") from exc
+
+    def too_big(size: int) -> Problem:
+        # limit + 1 means the file gave more than it claimed, so its size is unknown.
+        amount = f"{size:,} bytes, over" if size > MAX_BYTES + 1 else "over"
+        return error(
+            shown,
+            1,
+            1,
+            "E107",
+            f"file is {amount} the limit of {MAX_BYTES:,} bytes; "
+            "a real assessment is under 200 KB (set SELFASSESS_MAX_BYTES to raise it)",
+        )
+
+    raw = read_regular_file(path, MAX_BYTES, shown, too_big)
     return load_bytes(raw, path, shown)
 
 
@@ -317,7 +319,7 @@ def _kind(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"the text {str(value)!r}"
+    return "a single piece of text"  # not quoted: a file that is one line may be a secret
 
 
 class _Builder:
@@ -389,7 +391,7 @@ class _Builder:
                         self.display,
                         *_position(key_node),
                         "E106",
-                        f"duplicate key {key!r}: first at line {first}, again at line "
+                        f"duplicate key {quoted(key)}: first at line {first}, again at line "
                         f"{key_node.start_mark.line + 1}; YAML would keep only the last, "
                         "so merge them into one",
                     )

@@ -175,3 +175,20 @@ def test_an_empty_register_renders_and_says_so(
     text = Path("build/r/plan.md").read_text(encoding="utf-8")
     assert "- 0 actions: 0 overdue." in text
     assert "No findings were decided, so there is no maladministration rate." in text
+
+
+def test_escaped_control_characters_reach_no_plan_output(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # YAML's escapes ("\x1b", "\0", "\x07") make characters no page, CSV or document should carry.
+    text = "Repairs \x1b[31mred\x1b[0m \x00 bell \x07 done"
+    monkeypatch.chdir(tmp_path)
+    source = write_register(tmp_path, hostile_register(text, "https://example.org/"))
+    result = run("plan", "--as-of", AS_OF, "-o", "out", source.name)
+    assert result.exit_code == 0, result.output
+    folder = Path("out") / "hostile"
+    for name in ("plan.html", "plan-internal.html", "plan.md", "plan-internal.md", "plan.csv"):
+        data = (folder / name).read_bytes()
+        assert not [c for c in (b"\x1b", b"\x00", b"\x07") if c in data], name
+    markdown = (folder / "plan.md").read_text(encoding="utf-8")
+    assert r"Repairs \[31mred\[0m  bell  done" in markdown

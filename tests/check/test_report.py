@@ -22,7 +22,8 @@ def report() -> Report:
 def test_text_is_one_line_per_problem_then_the_count() -> None:
     assert format_text(report()) == (
         "odd, name:1.yaml:3:5: E115 comply must be yes or no, found '50%'\n"
-        "a.yaml:9:1: W301 action was due 2025-06-30\nand is not done\n"
+        # A line break inside a message is escaped, so one problem stays one line.
+        "a.yaml:9:1: W301 action was due 2025-06-30\\x0aand is not done\n"
         "1 error, 1 warning in 2 files.\n"
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import struct
 import zipfile
 from pathlib import Path
 
@@ -197,6 +199,37 @@ def test_an_xlsx_that_is_not_a_zip_or_unpacks_too_far(
     monkeypatch.setattr("selfassess.practice.reading.MAX_XLSX_UNPACKED", 1_000_000)
     result = run("practice", str(tmp_path / "bomb.xlsx"), *PERIOD)
     assert result.output == (
-        f"{tmp_path / 'bomb.xlsx'}:1:1: E503 the workbook unpacks to 2,000,000 bytes, over the limit "
-        "of 1,000,000 (set SELFASSESS_MAX_XLSX_BYTES to raise it)\n"
+        f"{tmp_path / 'bomb.xlsx'}:1:1: E503 the workbook unpacks to more than the limit of "
+        "1,000,000 bytes (set SELFASSESS_MAX_XLSX_BYTES to raise it)\n"
+    )
+
+
+def test_a_workbook_that_lies_about_its_size_is_refused(run: Run, tmp_path: Path) -> None:
+    # The sizes a zip declares can lie; the bytes are counted as they unpack, and a part
+    # that gives more than it declared is damaged.
+    path = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b"<" * 2_000_000)
+    data = bytearray(path.read_bytes())
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        struct.pack_into("<I", data, data.find(signature) + size_at, 1000)
+    path.write_bytes(bytes(data))
+    assert sum(info.file_size for info in zipfile.ZipFile(path).infolist()) == 1000
+    result = run("practice", str(path), *PERIOD)
+    assert result.output == (
+        f"{path}:1:1: E502 not an Excel workbook (.xlsx); save it again from Excel\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["log.csv", "log.xlsx"])
+def test_a_log_that_is_not_a_regular_file_is_refused_unread(
+    run: Run, tmp_path: Path, name: str
+) -> None:
+    path = tmp_path / name
+    os.mkfifo(path)  # reading a named pipe with no writer would wait for ever
+    result = run("practice", str(path), *PERIOD)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{path}:1:1: E125 is a device, pipe or socket, not a regular file; give the path of a "
+        "file saved on disk\n",
     )

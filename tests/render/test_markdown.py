@@ -16,7 +16,8 @@ from renderkit import (
     markdown_text,
     render_example,
 )
-from selfassess.render.mdescape import cell, escape, inert_markdown
+from selfassess.render.mdescape import cell, escape
+from selfassess.render.mdwriter import inert_markdown
 from selfassess.render.usermarkdown import to_html
 
 GOLDEN = ROOT / "tests" / "golden" / "example" / "self-assessment.md"

@@ -7,6 +7,8 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -15,6 +17,8 @@ import pytest
 
 from conftest import FIXTURES, Run, write
 from renderkit import docx_text, html_text
+
+CLEAN_TEXT = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
 
 CLEAN = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
 NO_EXPLANATION = CLEAN.replace("    explanation: The stage 2 letter is being rewritten.\n", "")
@@ -354,15 +358,24 @@ def test_roles_only_by_default(run: Run, mini: Path) -> None:
     assert "A. Person" in (folder / "gaps.md").read_text(encoding="utf-8")
 
 
-def test_a_broken_template_is_reported_not_raised(run: Run, mini: Path) -> None:
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("nothing.here", "'nothing' is undefined"),
+        ("1 / 0", "division by zero"),  # fails as it runs, in Python rather than jinja2
+    ],
+)
+def test_a_broken_template_is_reported_not_raised(
+    run: Run, mini: Path, expression: str, message: str
+) -> None:
     (mini / "mine" / "partials").mkdir(parents=True)
-    write(mini / "mine" / "partials", "response.html", "<p>\n{{ nothing.here }}</p>\n")
+    write(mini / "mine" / "partials", "response.html", f"<p>\n{{{{ {expression} }}}}</p>\n")
     result = run(
         "render", "--as-of", "2025-07-01", "--format", "html", "--templates", "mine", "clean.yaml"
     )
     assert result.exit_code == 1
     assert result.output == (
-        "mine/partials/response.html:2:1: E401 template error: 'nothing' is undefined\n"
+        f"mine/partials/response.html:2:1: E401 template error: {message}\n"
         "clean.yaml: not rendered (1 error); fix the template\n"
     )
     assert not (mini / "build" / "clean").exists()
@@ -382,6 +395,51 @@ def test_a_second_render_removes_stale_fragments_and_leftover_temporaries(
     assert not (folder / ".gaps.csv.abc123.tmp").exists()
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
     assert (folder / "sections" / "section-1.html").is_file()
+
+
+def test_a_link_inside_the_folder_is_refused_before_any_output_changes(
+    run: Run, mini: Path
+) -> None:
+    run("render", "--as-of", "2025-07-01", "--format", "html,md,gaps", "clean.yaml")
+    folder = mini / "build" / "clean"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    (folder / "gaps.csv").unlink()
+    (folder / "gaps.csv").symlink_to(folder / "self-assessment.md")  # inside: safe_join allows it
+    result = run("render", "--as-of", "2025-07-02", "--format", "html,md,gaps", "clean.yaml")
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == f"Error: refusing to write {Path('build/clean/gaps.csv')}: it is a symbolic link\n"
+    )
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.name != "gaps.csv"}
+    assert after == {name: data for name, data in before.items() if name != "gaps.csv"}
+
+
+def test_two_files_with_one_name_into_one_folder_are_refused(run: Run, mini: Path) -> None:
+    for folder in ("a", "b"):
+        (mini / folder).mkdir()
+        (mini / folder / "ex.yaml").write_text(CLEAN_TEXT, encoding="utf-8")
+    result = run("render", "--format", "md", "-o", "same", "a/ex.yaml", "b/ex.yaml")
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1] == (
+        "Error: a/ex.yaml and b/ex.yaml would both be written to same/ex; render them one at a "
+        "time with different -o folders, or rename one"
+    )
+    assert not (mini / "same").exists()
+
+
+def test_concurrent_renders_into_one_folder_all_succeed(mini: Path) -> None:
+    args = [sys.executable, "-m", "selfassess", "render", "--as-of", "2025-07-01"]
+    runs = [
+        subprocess.Popen([*args, "--format", "html,md,gaps", "clean.yaml"], cwd=mini,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(8)
+    ]  # fmt: skip
+    results = [(process.wait(timeout=300), process.stderr.read()) for process in runs]  # type: ignore[union-attr]
+    assert results == [(0, "")] * 8
+    folder = mini / "build" / "clean"
+    assert not list(folder.glob(".*.tmp"))
+    assert lxml.html.parse(str(folder / "self-assessment.html")).getroot() is not None
 
 
 def _index_links(folder: Path) -> list[str]:

@@ -238,14 +238,18 @@ def test_reference_docx_supplies_header_and_styles(run: Run, project: Path) -> N
     assert rendered.paragraphs[0].style.name == "Title"
 
 
-def test_reference_that_is_not_word_is_a_usage_error(run: Run, project: Path) -> None:
+def test_reference_that_is_not_word_is_refused_before_rendering(run: Run, project: Path) -> None:
     (project / "not-word.docx").write_text("plain text", encoding="utf-8")
     result = run(
         "render", "--format", "docx", "--reference-docx", "not-word.docx",
         "assessments/example-borough-council-2024-25.yaml",
     )  # fmt: skip
-    assert result.exit_code == 2
-    assert "--reference-docx not-word.docx is not a Word document" in result.output
+    assert result.exit_code == 1
+    assert result.output == (
+        "not-word.docx:1:1: E121 is not a Word .docx file; a .doc, PDF or web page cannot be "
+        "read: open it in Word and save it as a Word Document (.docx)\n"
+    )
+    assert not (project / "build").exists()
 
 
 def test_markdown_links_become_working_hyperlinks(document: Any) -> None:

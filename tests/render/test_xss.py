@@ -111,6 +111,13 @@ PAYLOADS = {
     ),
     "collapsed reference": Payload("[x][]\n\n[x]: <vbscript:msgbox(1)>", "vbscript:msgbox(1)"),
     "image": Payload("![x](javascript:alert(1))", "javascript:alert(1)"),
+    # Link definitions markdown-it resolves where a pattern over the text does not look.
+    # (No url: check's W310 reads definitions by pattern and does not see these.)
+    "definition in a quote": Payload("> [x]: javascript:alert(1)\n>\n> [go][x]"),
+    "definition in a list item": Payload("- [x]: javascript:alert(1)\n\n  [go][x]"),
+    "definition with a two-line label": Payload("[a\nb]: javascript:alert(1)\n\n[go][a b]"),
+    "definition with an escaped label": Payload("[a\\]]: javascript:alert(1)\n\n[go][a\\]]"),
+    "image from outside": Payload("![pixel](https://tracker.example/pixel.png)"),
     "image onerror": Payload('![x" onerror="alert(1)](https://example.org/x.png)'),
     "title attribute breakout": Payload(
         '[go](https://example.org/ "t\\" onmouseover=\\"alert(1)")', "https://example.org/"
@@ -248,10 +255,12 @@ def markdown_problems(text: str) -> list[str]:
     """Return what would run if a Markdown viewer that passes raw HTML through showed text."""
     from markdown_it import MarkdownIt
 
-    html = MarkdownIt("commonmark", {"html": True}).render(text)
+    viewer = MarkdownIt("commonmark", {"html": True})
+    viewer.validateLink = lambda url: True  # some viewers check no scheme at all
+    html = viewer.render(text)
     tree = lxml.html.fragment_fromstring(html, create_parent="div")
-    # Markdown's own images may stay (their addresses are checked like any link).
-    return tree_problems(tree, fragment=True, allowed=ALLOWED_TAGS | {"img"})
+    # No image: shown Markdown must not fetch anything from outside.
+    return tree_problems(tree, fragment=True, allowed=ALLOWED_TAGS)
 
 
 def tree_problems(tree: Any, fragment: bool, allowed: set[str]) -> list[str]:

@@ -84,12 +84,14 @@ templates_option = click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     metavar="DIR",
-    help="A folder of jinja2 templates that override the bundled ones.",
+    help="A folder of jinja2 templates that override the bundled ones. Templates are code: "
+    "they run with your permissions, so use only a folder you trust.",
 )
 reference_docx_option = click.option(
     "--reference-docx",
     type=EXISTING_FILE,
-    help="A Word file whose styles, page setup and header (logo) the Word output uses.",
+    help="A Word file whose styles, page setup and header and footer text the Word output "
+    "uses (not its pictures, fields or links).",
 )
 
 

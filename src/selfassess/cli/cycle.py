@@ -167,9 +167,11 @@ def diff_command(old: Path, new: Path, output_format: str) -> None:
     """
     from selfassess.cycle.diff import diff_files
     from selfassess.cycle.diffreport import FORMATS
+    from selfassess.problems import printable_lines
 
     result = diff_files(old, new, today(None))
-    click.echo(FORMATS[output_format](result), nl=False)
+    report = FORMATS[output_format](result)
+    click.echo(report if output_format == "json" else printable_lines(report), nl=False)
 
 
 @command("status")
@@ -191,6 +193,8 @@ def status_command(file: Path, as_of: dt.date | None, output_format: str) -> Non
     the period is shown as unconfirmed.
     """
     from selfassess.cycle.status import assessment_status, format_json, format_text
+    from selfassess.problems import printable_lines
 
     status = assessment_status(file, today(as_of))
-    click.echo((format_json if output_format == "json" else format_text)(status), nl=False)
+    shown = format_json(status) if output_format == "json" else printable_lines(format_text(status))
+    click.echo(shown, nl=False)

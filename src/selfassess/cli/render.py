@@ -66,9 +66,13 @@ def render_command(
     not rendered (exit 1) unless --draft is given; warnings are printed and
     rendering goes on.
     """
-    from selfassess.render import RenderOptions, parse_formats
+    from selfassess.render import RenderOptions, parse_formats, refuse_shared_folders
     from selfassess.render.fragments import check_fragment_links
+    from selfassess.wordform.docxread import open_docx
 
+    refuse_shared_folders(files, out)  # before anything is written
+    if reference_docx is not None:
+        open_docx(reference_docx)  # refused once, before any assessment is rendered
     options = RenderOptions(
         as_of=today(as_of),
         formats=parse_formats(formats),
@@ -177,6 +181,7 @@ def _assessment_gaps(
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_text
+    from selfassess.render.wordxml import xml_safe
 
     checked = load_assessment(file, day)
     errors = [p for p in checked.problems if p.severity == Severity.ERROR]
@@ -188,5 +193,6 @@ def _assessment_gaps(
         raise click.BadParameter(
             f"no owner '{owner}' in {file} (owners: {known})", param_hint="--owner"
         )
-    gaps = build_gaps(checked, build_view(checked), day, owner)
+    # No control character reaches the terminal.
+    gaps = xml_safe(build_gaps(checked, build_view(checked), day, owner))
     click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)

@@ -16,12 +16,12 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from selfassess.code.catalogue import Catalogue
-from selfassess.models import Landlord, SchemaVersion, Strict
+from selfassess.models import MONTH_DAY, Landlord, SchemaVersion, Strict
 from selfassess.validate import validate
 from selfassess.yamlio import load_file
 
 DEADLINES_FILE = "deadlines.yaml"
-_PERIOD = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{2}|\d{4}))?$")
+_PERIOD = re.compile(r"^([0-9]{4})(?:\s*[-/]\s*([0-9]{2}|[0-9]{4}))?$")
 
 
 class Deadline(Strict):
@@ -29,14 +29,14 @@ class Deadline(Strict):
 
     by: str | None = Field(
         default=None,
-        pattern=r"^\d{2}-\d{2}$",
+        pattern=MONTH_DAY,
         description='A fixed day, "MM-DD", in the calendar year the assessed period ends.',
     )
     within_weeks: int | None = Field(
-        default=None, ge=1, description="Weeks after the landlord's financial year end."
+        default=None, ge=1, le=520, description="Weeks after the landlord's financial year end."
     )
     within_months: int | None = Field(
-        default=None, ge=1, description="Months after the landlord's financial year end."
+        default=None, ge=1, le=120, description="Months after the landlord's financial year end."
     )
 
     @model_validator(mode="after")

@@ -10,7 +10,8 @@ from typing import Any
 from selfassess.cycle.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.dates import long_date
 from selfassess.models import Assessment, Evidence
-from selfassess.render.mdescape import cell, inert_markdown, target
+from selfassess.render.mdescape import cell, target
+from selfassess.render.mdwriter import inert_markdown
 from selfassess.safety import is_safe_url
 from selfassess.wording import plural
 

@@ -12,11 +12,12 @@ import datetime as dt
 import io
 import os
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfassess.problems import InputError, error
+from selfassess.problems import InputError, Problem, error
 
 #: Refuse logs larger than this (100,000 complaints take about 20 MB as CSV).
 MAX_LOG_BYTES = int(os.environ.get("SELFASSESS_MAX_LOG_BYTES", 64 * 1024 * 1024))
@@ -41,29 +42,47 @@ class Table:
 
 def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
     """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise _fail(display, "E501", f"cannot read the complaints log: {exc.strerror}") from None
-    if size > MAX_LOG_BYTES:
-        raise _fail(
-            display,
-            "E503",
-            f"the log is {size:,} bytes, over the limit of {MAX_LOG_BYTES:,} "
-            "(set SELFASSESS_MAX_LOG_BYTES to raise it)",
-        )
+    raw = _read_bytes(path, display)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from selfassess.practice.workbook import read_workbook
 
-        return read_workbook(path, display, sheet)
-    return read_csv(_read_bytes(path, display), display)
+        return read_workbook(raw, display, sheet)
+    return read_csv(raw, display)
 
 
 def _read_bytes(path: Path, display: str) -> bytes:
+    """Read the log from a regular file (E125 otherwise), at most MAX_LOG_BYTES of it."""
+    from selfassess.files import read_regular_file
+
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise _fail(display, "E501", f"cannot read the complaints log: {exc.strerror}") from None
+        return read_regular_file(path, MAX_LOG_BYTES, display, lambda size: _too_big(display, size))
+    except InputError as exc:
+        # A file the system would not let us read is the log's own E501, not the general E100.
+        problems = [
+            error(
+                display,
+                1,
+                1,
+                "E501",
+                f"cannot read the complaints log: {p.message.split(': ', 1)[-1]}",
+            )
+            if p.code == "E100"
+            else p
+            for p in exc.problems
+        ]
+        raise InputError(problems) from None
+
+
+def _too_big(display: str, size: int) -> Problem:
+    amount = f"{size:,} bytes, over" if size > MAX_LOG_BYTES + 1 else "more than"
+    return error(
+        display,
+        1,
+        1,
+        "E503",
+        f"the log is {amount} the limit of {MAX_LOG_BYTES:,} "
+        "(set SELFASSESS_MAX_LOG_BYTES to raise it)",
+    )
 
 
 def read_csv(raw: bytes, display: str) -> Table:
@@ -127,19 +146,31 @@ def _fail(display: str, code: str, message: str, row: int = 1, col: int = 1) -> 
     return InputError([error(display, row, col, code, message)])
 
 
-def open_zip(path: Path, display: str) -> None:
-    """Refuse a workbook that is not a zip, or unpacks past the limit."""
+def open_zip(raw: bytes, display: str) -> None:
+    """Refuse a workbook that is not a zip, or unpacks past the limit.
+
+    Every part is unpacked once and its real bytes counted: the sizes a zip declares can lie.
+    """
+    total = 0
     try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise _fail(
-            display, "E502", "not an Excel workbook (.xlsx); save it again from Excel"
-        ) from None
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise _fail(
-            display,
-            "E503",
-            f"the workbook unpacks to {unpacked:,} bytes, over the limit of "
-            f"{MAX_XLSX_UNPACKED:,} (set SELFASSESS_MAX_XLSX_BYTES to raise it)",
-        )
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for info in archive.infolist():
+                with archive.open(info) as part:
+                    while chunk := part.read(1024 * 1024):
+                        total += len(chunk)
+                        if total > MAX_XLSX_UNPACKED:
+                            raise _fail(
+                                display,
+                                "E503",
+                                f"the workbook unpacks to more than the limit of "
+                                f"{MAX_XLSX_UNPACKED:,} bytes "
+                                "(set SELFASSESS_MAX_XLSX_BYTES to raise it)",
+                            )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        raise _not_workbook(display) from None
+    except (RuntimeError, ValueError, zlib.error):  # encrypted, or a damaged stream
+        raise _not_workbook(display) from None
+
+
+def _not_workbook(display: str) -> InputError:
+    return _fail(display, "E502", "not an Excel workbook (.xlsx); save it again from Excel")

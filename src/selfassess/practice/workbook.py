@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import io
 from typing import Any
 
 from selfassess.practice.reading import MAX_LOG_ROWS, Cell, Table, open_zip
@@ -13,13 +13,15 @@ from selfassess.problems import InputError, error
 _MAX_COLUMNS = 256
 
 
-def read_workbook(path: Path, display: str, sheet: str | None) -> Table:
-    """Read the first sheet (or the named one) of a workbook into a Table."""
-    open_zip(path, display)
+def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
+    """Read the first sheet (or the named one) of a workbook's bytes into a Table."""
+    open_zip(raw, display)
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+        book = openpyxl.load_workbook(
+            io.BytesIO(raw), read_only=True, data_only=False, keep_links=False
+        )
     except Exception:  # openpyxl raises many kinds for a damaged package
         raise InputError(
             [

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.check import CheckedAssessment, load_assessment
-from selfassess.files import safe_join, write_atomic
+from selfassess.files import folder_lock, safe_join, write_all
 from selfassess.problems import (
     InputError,
     OutputError,
@@ -90,24 +90,43 @@ def output_folder(source: Path, out: Path | None) -> Path:
     return safe_join(root, source.stem)
 
 
+def refuse_shared_folders(files: Iterable[Path], out: Path | None) -> None:
+    """Refuse to render two files whose outputs would go to the same folder (a/x.yaml, b/x.yaml)."""
+    seen: dict[Path, Path] = {}
+    for path in files:
+        root = out if out is not None else Path("build")
+        folder = (root / path.stem).absolute()
+        if folder in seen and seen[folder] != path:
+            raise UsageError(
+                f"{seen[folder]} and {path} would both be written to {root / path.stem}; "
+                "render them one at a time with different -o folders, or rename one"
+            )
+        seen[folder] = path
+
+
 def render_assessment(
     checked: CheckedAssessment, folder: Path, options: RenderOptions
 ) -> list[str]:
     """Render every asked-for output in memory, then write each atomically; return their paths."""
     outputs = build_outputs(checked, options)
-    targets = write_outputs(folder, outputs)
-    if "sections" in options.formats:
-        _remove_stale_fragments(folder, set(targets))
+    write_outputs(folder, outputs, sections="sections" in options.formats)
     return list(outputs)
 
 
-def write_outputs(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
-    """Write each output atomically into folder; return the paths written."""
+def write_outputs(folder: Path, outputs: dict[str, bytes], sections: bool = False) -> list[Path]:
+    """Write all outputs into folder, then rename all into place; return the paths written.
+
+    A lock on the folder makes a second run into it wait. With sections, fragments a
+    previous render left that this one did not write are removed.
+    """
     # Every path is checked before any file is written, so a refusal leaves the folder as it was.
     targets = {relative: safe_join(folder, relative) for relative in outputs}
-    for relative, data in outputs.items():
-        write_atomic(targets[relative], data)
-    _remove_leftover_temporaries(targets.values())
+    with folder_lock(folder):
+        write_all({targets[relative]: data for relative, data in outputs.items()})
+        if sections:
+            _remove_stale_fragments(folder, set(targets.values()))
+        # Under the lock no other run is writing here, so any temporary left is abandoned.
+        _remove_leftover_temporaries(targets.values())
     return list(targets.values())
 
 
@@ -144,8 +163,11 @@ def _build_outputs(
     from selfassess.render import markdown, summary, word
     from selfassess.render.context import build_view
     from selfassess.render.practiceview import with_practice
+    from selfassess.render.wordxml import xml_safe
 
-    doc = with_practice(build_view(checked, draft=options.draft), checked, options.as_of)
+    # Control characters typed as YAML escapes ("\x1b", "\0") reach no output.
+    view = with_practice(build_view(checked, draft=options.draft), checked, options.as_of)
+    doc = xml_safe(view)
     outputs = _html_outputs(doc, wanted, options)
     if "md" in wanted:
         outputs["self-assessment.md"] = markdown.render_markdown(doc).encode()
@@ -187,8 +209,9 @@ def _gap_outputs(
     from selfassess.render.csvs import gaps_csv
     from selfassess.render.gaps import build_gaps
     from selfassess.render.gapstext import gaps_markdown
+    from selfassess.render.wordxml import xml_safe
 
-    gaps = build_gaps(checked, doc, options.as_of)
+    gaps = xml_safe(build_gaps(checked, doc, options.as_of))
     page = html.render_gaps_page(html.environment(options.templates), gaps)
     return {
         "gaps.md": gaps_markdown(gaps).encode(),

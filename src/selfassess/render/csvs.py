@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable
 
 from selfassess.render import views as v
@@ -32,8 +33,17 @@ GAP_COLUMNS = (
 
 
 def neutralise(value: str) -> str:
-    """Return a cell value no spreadsheet will run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    """Return a cell value no spreadsheet will run as a formula.
+
+    Spreadsheets skip leading spaces (a no-break space and line breaks too) and read
+    full-width signs such as U+FF1D as their plain forms, so those are looked past.
+    """
+    if value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    first = value.lstrip()[:1]
+    if first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_STARTS[:4]:
+        return "'" + value
+    return value
 
 
 def to_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:

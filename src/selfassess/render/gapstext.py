@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from selfassess.render import views as v
 from selfassess.render.gaps import Gap, GapAction, GapList
-from selfassess.render.mdescape import cell, escape, inert_markdown, target
+from selfassess.render.mdescape import cell, escape, target
+from selfassess.render.mdwriter import inert_markdown
 from selfassess.render.owed import OwedList
 from selfassess.wording import plural
 

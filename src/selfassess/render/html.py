@@ -30,10 +30,12 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     """Return the Environment every HTML output is rendered with (one per templates folder)."""
     import jinja2
 
+    from selfassess.render.templateloader import GuardedLoader
+
     folders = [str(templates)] if templates else []
     folders.append(str(resource_dir("templates")))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folders),
+        loader=GuardedLoader(folders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -132,11 +134,12 @@ def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; a broken one (from --templates) is an E401 problem at its line."""
-    import jinja2
 
     try:
         text = env.get_template(name).render(**context)
-    except jinja2.TemplateError as exc:
+    except InputError:
+        raise
+    except Exception as exc:  # a template is code: one from --templates can fail as Python can
         raise InputError([template_problem(exc, name)]) from None
     return text.rstrip("\n") + "\n"
 

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from selfassess.render import views as v
 from selfassess.render.chart import counts_text
-from selfassess.render.mdescape import cell, escape, inert_markdown, target
+from selfassess.render.mdescape import cell, escape, target
+from selfassess.render.mdwriter import inert_markdown
 
 
 def render_markdown(doc: v.DocumentView) -> str:

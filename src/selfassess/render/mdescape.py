@@ -41,8 +41,12 @@ def target(url: str) -> str:
     return "<" + encoded.replace("\n", "") + ">"
 
 
-def inert_markdown(markdown: str) -> str:
-    """Keep a user's markdown as written, but with raw HTML, unsafe links and headings inert."""
+def as_written(markdown: str) -> str:
+    """Keep a user's markdown as written, with raw HTML, unsafe links and headings made inert.
+
+    Only a first draft: mdwriter.inert_markdown parses what this gives as a viewer would and
+    writes the markdown afresh from its tokens if anything unsafe would survive.
+    """
     text = markdown.strip("\n")
     text = _escape_raw_html(text)
     text = _IMAGE.sub("&#33;", text)

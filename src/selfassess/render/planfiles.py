@@ -63,8 +63,10 @@ def build_plan_outputs(checked: CheckedRegister, options: PlanOptions) -> dict[s
     """Return each output's file name and bytes."""
     from selfassess.casework.plan import build_plan
     from selfassess.render.plantext import plan_csv, plan_markdown
+    from selfassess.render.wordxml import xml_safe
 
-    public = build_plan(checked, options.as_of)
+    # Control characters typed as YAML escapes ("\x1b", "\0") reach no output.
+    public = xml_safe(build_plan(checked, options.as_of))
     wanted = set(options.formats)
     outputs: dict[str, bytes] = {}
     if "html" in wanted:
@@ -78,7 +80,7 @@ def build_plan_outputs(checked: CheckedRegister, options: PlanOptions) -> dict[s
     if "csv" in wanted:
         outputs["plan.csv"] = plan_csv(public).encode(CSV_ENCODING)
     if "internal" in wanted:
-        internal = build_plan(checked, options.as_of, internal=True)
+        internal = xml_safe(build_plan(checked, options.as_of, internal=True))
         outputs["plan-internal.html"] = _page(internal, options)
         outputs["plan-internal.md"] = plan_markdown(internal).encode()
         outputs["plan-internal.csv"] = plan_csv(internal).encode(CSV_ENCODING)

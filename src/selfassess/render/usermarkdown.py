@@ -7,7 +7,7 @@ Headings inside user text become bold paragraphs so the document's outline stays
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -44,6 +44,7 @@ class Para:
     quote: bool = False
     restart: bool = False  # the first item of a numbered list
     start: int = 1
+    code_block: bool = False  # a fenced or indented block of code
 
     @property
     def text(self) -> str:
@@ -112,7 +113,7 @@ def _parse(text: str, names: frozenset[str]) -> Views:
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     html = str(md.renderer.render(tokens, md.options, env)) if "html" in names else None
-    return Views(html, _walk(tokens) if "paras" in names else None)
+    return Views(html, paras_from_tokens(tokens) if "paras" in names else None)
 
 
 def to_html(text: str | None) -> str:
@@ -130,7 +131,8 @@ def to_paras(text: str | None) -> list[Para]:
     return _views(text or "", "paras").paras or []
 
 
-def _walk(tokens: list[Token]) -> list[Para]:
+def paras_from_tokens(tokens: Iterable[Token]) -> list[Para]:
+    """Walk a token stream made by parser() into paragraphs and runs."""
     walk = _Walk()
     for token in tokens:
         walk.take(token)
@@ -165,7 +167,7 @@ class _Walk:
             self.paras.append(self._para(token))
         elif kind in ("fence", "code_block"):
             code = Span(token.content.rstrip("\n"), code=True)
-            self.paras.append(Para(spans=[code], quote=self.quote > 0))
+            self.paras.append(Para(spans=[code], quote=self.quote > 0, code_block=True))
 
     def _para(self, token: Token) -> Para:
         para = Para(inline_spans(token), quote=self.quote > 0, level=max(len(self.lists) - 1, 0))

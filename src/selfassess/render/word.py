@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from selfassess.problems import UsageError
 from selfassess.render import views as v
 from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
@@ -70,22 +69,16 @@ def open_document(reference: Path | None) -> Any:
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
-    if reference is None:
-        document = docx.Document()
-        section = document.sections[0]
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = Mm(297), Mm(210)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Mm(15))
-        return document
-    try:
-        document = docx.Document(str(reference))
-    except Exception as exc:  # python-docx raises several kinds for a file that is not Word
-        raise UsageError(f"--reference-docx {reference} is not a Word document: {exc}") from None
-    body = document.element.body
-    for child in list(body):
-        if not child.tag.endswith("}sectPr"):
-            body.remove(child)
+    from selfassess.render.reference import apply_reference
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    if reference is not None:
+        apply_reference(document, reference)
     return document
 
 

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 HYPERLINK_STYLE = "Hyperlink"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 # What XML, and so Word, cannot hold: C0 controls other than tab and line ends, lone
-# surrogates, U+FFFE and U+FFFF. YAML lets them in through escapes such as "\x01".
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# surrogates, U+FFFE and U+FFFF; and DEL and the C1 controls, which XML allows but no
+# reader wants. YAML lets them in through escapes such as "\x01" or "\x1b".
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 T = TypeVar("T")
 
 

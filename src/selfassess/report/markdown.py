@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from selfassess.render import views as v
 from selfassess.render.markdown import draft_lines
-from selfassess.render.mdescape import cell, escape, inert_markdown, target
+from selfassess.render.mdescape import cell, escape, target
+from selfassess.render.mdwriter import inert_markdown
 from selfassess.report import view as rv
 from selfassess.report.figures import FigureTable, header_cells, movements, row_cells
 

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 _ID = re.compile(
-    r"^\s*(?:(?:code\s+)?(?:provision|section|para(?:graph)?)\s*)?(\d{1,2}\.\d{1,2})(?!\d)", re.I
+    r"^\s*(?:(?:code\s+)?(?:provision|section|para(?:graph)?)\s*)?([0-9]{1,2}\.[0-9]{1,2})(?![0-9])",
+    re.I,
 )
-SECTION = re.compile(r"^\s*section\s+(\d{1,2})\b\s*[:.\-–—]?\s*(.*)$", re.I | re.S)
+SECTION = re.compile(r"^\s*section\s+([0-9]{1,2})\b\s*[:.\-–—]?\s*(.*)$", re.I | re.S)
 STAGE = re.compile(r"^\s*stage\s+(1|2|3|one|two|three)\s*(?:[:.\-–—(].*)?$", re.I)
 STAGE_NUMBERS = {"one": "1", "two": "2", "three": "3"}
 

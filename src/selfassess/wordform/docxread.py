@@ -7,27 +7,50 @@ and deleted text is not.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from docx.oxml.ns import qn
 
-from selfassess.problems import InputError, error
+from selfassess.files import read_regular_file
+from selfassess.problems import InputError, Problem, SelfAssessError, error
 
 #: Refuse Word files that unpack to more than this many bytes (a real form is under 5 MB).
 MAX_UNPACKED = int(os.environ.get("SELFASSESS_MAX_DOCX_BYTES", 200 * 1024 * 1024))
 
+#: Word allows 63 columns in a table; a wider grid is refused (E126).
+MAX_COLUMNS = 63
+#: The largest number read from Word XML (Word itself stops list numbers at 32,767).
+MAX_NUMBER = 32_767
+TOO_WIDE = "E126"
+
 Element = Any  # an lxml element of the document's XML
+_CHUNK = 64 * 1024
 
 P, TBL, TR, TC, R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:smartTag")}
 _DELETED = {qn("w:del"), qn("w:moveFrom")}
 _RUN_TEXT = {qn("w:t"): None, qn("w:tab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+"([^"]+)"(?:\s+\\l\s+"([^"]+)")?')
+
+
+class TableTooWide(SelfAssessError):
+    """A table's rows are wider than Word allows: the form is made up or damaged."""
+
+
+def too_wide(shown: str) -> InputError:
+    """Return the error for a form with a table wider than Word allows."""
+    message = (
+        f"a table in the Word file is wider than {MAX_COLUMNS} columns, more than Word "
+        "allows; open it in Word and save it again"
+    )
+    return InputError([error(shown, 1, 1, TOO_WIDE, message)])
 
 
 #: The core property ``identifier`` of every Word document `selfassess render` writes, so that
@@ -40,38 +63,56 @@ def rendered_by_selfassess(document: Any) -> bool:
     return bool(document.core_properties.identifier == RENDERED_MARK)
 
 
-def open_docx(path: Path) -> Any:
+def open_docx(path: Path, shown: str | None = None) -> Any:
     """Open a .docx file with python-docx; raise InputError if it is not a readable one."""
-    shown = str(path)
+    shown = shown or str(path)
+    raw = read_regular_file(
+        path,
+        MAX_UNPACKED,
+        shown,
+        lambda size: _too_big(shown, size if size > MAX_UNPACKED + 1 else None),
+    )
     try:
-        if not zipfile.is_zipfile(path):
-            raise _not_docx(shown)
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except OSError as exc:
-        raise InputError(
-            [error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror or exc}")]
-        ) from None
-    except zipfile.BadZipFile:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise _not_docx(shown)
+            _count_unpacked(archive, shown)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
         raise _not_docx(shown) from None
-    if "word/document.xml" not in names:
-        raise _not_docx(shown)
-    if unpacked > MAX_UNPACKED:
-        message = (
-            f"the Word file unpacks to {unpacked:,} bytes, over the limit of {MAX_UNPACKED:,}; "
-            "a real form is under 5 MB (set SELFASSESS_MAX_DOCX_BYTES to raise it)"
-        )
-        raise InputError([error(shown, 1, 1, "E122", message)])
+    except (RuntimeError, ValueError, zlib.error):  # encrypted, or a damaged stream
+        raise _not_docx(shown) from None
     import docx
 
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(raw))
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         message = (
             f"cannot read the Word file ({type(exc).__name__}); open it in Word and save it again"
         )
         raise InputError([error(shown, 1, 1, "E121", message)]) from None
+
+
+def _count_unpacked(archive: zipfile.ZipFile, shown: str) -> None:
+    """Unpack every part once, counting the bytes it really gives, and stop past the limit.
+
+    The sizes a zip declares can lie; what the decompressor produces cannot.
+    """
+    total = 0
+    for info in archive.infolist():
+        with archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                total += len(chunk)
+                if total > MAX_UNPACKED:
+                    raise InputError([_too_big(shown, None)])
+
+
+def _too_big(shown: str, size: int | None) -> Problem:
+    amount = f"is {size:,} bytes, over" if size else "unpacks to more than"
+    message = (
+        f"the Word file {amount} the limit of {MAX_UNPACKED:,} bytes; "
+        "a real form is under 5 MB (set SELFASSESS_MAX_DOCX_BYTES to raise it)"
+    )
+    return error(shown, 1, 1, "E122", message)
 
 
 def _not_docx(shown: str) -> InputError:
@@ -100,15 +141,23 @@ def _children(parent: Element, tag: str) -> Iterator[Element]:
 
 
 def table_grid(table: Element) -> list[list[Element | None]]:
-    """Return each row's cells by grid column; a merged cell repeats where it spans."""
+    """Return each row's cells by grid column; a merged cell repeats where it spans.
+
+    Spans are cut at the edge of the table's own grid, and a row wider than Word
+    allows is refused, so a made-up span cannot make a row of a billion cells.
+    """
+    edge = _grid_width(table)
     rows: list[list[Element | None]] = []
     above: dict[int, Element] = {}
     for tr in _children(table, TR):
-        column = _int_property(tr, "w:trPr", "w:gridBefore", 0)
+        column = min(_number(tr, "w:trPr", "w:gridBefore", 0), edge)
         row: list[Element | None] = [None] * column
         for tc in _children(tr, TC):
             cell = above.get(column, tc) if _continues_vertically(tc) else tc
-            for _ in range(max(1, _int_property(tc, "w:tcPr", "w:gridSpan", 1))):
+            span = max(1, min(_number(tc, "w:tcPr", "w:gridSpan", 1), edge - column))
+            if column + span > MAX_COLUMNS:
+                raise TableTooWide(f"a table is wider than {MAX_COLUMNS} columns")
+            for _ in range(span):
                 row.append(cell)
                 above[column] = cell
                 column += 1
@@ -116,10 +165,25 @@ def table_grid(table: Element) -> list[list[Element | None]]:
     return rows
 
 
-def _int_property(element: Element, holder: str, name: str, default: int) -> int:
+def _grid_width(table: Element) -> int:
+    """Return how many columns the table's grid declares, or Word's maximum if none."""
+    declared = len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+    return min(declared, MAX_COLUMNS) if declared else MAX_COLUMNS
+
+
+def _number(element: Element, holder: str, name: str, default: int) -> int:
     found = element.find(f"{qn(holder)}/{qn(name)}")
-    value = found.get(qn("w:val")) if found is not None else None
-    return int(value) if value and value.isdigit() else default
+    return xml_number(found.get(qn("w:val")) if found is not None else None, default)
+
+
+def xml_number(value: str | None, default: int, most: int = MAX_NUMBER) -> int:
+    """Read a whole number from Word XML: ASCII digits only, at most `most`, else default.
+
+    A number longer than `most` is written is not parsed at all, so 5,000 digits cost nothing.
+    """
+    if not value or not value.isascii() or not value.isdigit():
+        return default
+    return most if len(value) > len(str(most)) else min(int(value), most)
 
 
 def _continues_vertically(tc: Element) -> bool:

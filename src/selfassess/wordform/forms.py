@@ -29,6 +29,7 @@ from selfassess.wordform.docxread import (
     TBL,
     Element,
     P,
+    TableTooWide,
     blocks,
     cell_lines,
     open_docx,
@@ -36,6 +37,7 @@ from selfassess.wordform.docxread import (
     paragraph_text,
     rendered_by_selfassess,
     table_grid,
+    too_wide,
 )
 from selfassess.wordform.facts import DocumentFacts, read_facts
 from selfassess.wordform.lists import ListLabels
@@ -73,15 +75,17 @@ def read_form(path: Path) -> Form:
     """Read every form table of a Word file; raise InputError if it is not a readable .docx."""
     document = open_docx(path)
     reader = _Reader(ListLabels(document), document.part.rels)
-    for block in blocks(document.element.body):
-        if block.tag == TBL:
-            reader.table(block)
-        else:
-            reader.heading(paragraph_text(block))
+    try:
+        for block in blocks(document.element.body):
+            if block.tag == TBL:
+                reader.table(block)
+            else:
+                reader.heading(paragraph_text(block))
+        facts = read_facts(document)
+    except TableTooWide:
+        raise too_wide(str(path)) from None
     rendered = rendered_by_selfassess(document)
-    return Form(
-        reader.layout or "unknown", reader.rows, reader.titles, rendered, read_facts(document)
-    )
+    return Form(reader.layout or "unknown", reader.rows, reader.titles, rendered, facts)
 
 
 def read_filled_form(path: Path) -> Form:

@@ -7,8 +7,11 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from selfassess.wordform.docxread import xml_number
+
 Element = Any
 
+_DEEPEST = 8  # Word lists have nine levels, 0 to 8
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ROMAN: tuple[tuple[int, str], ...] = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -80,8 +83,8 @@ class ListLabels:
         direct = properties.find(qn("w:numPr")) if properties is not None else None
         if direct is not None:
             num_id = _val(direct, "w:numId") or num_id
-            level = int(_val(direct, "w:ilvl") or level)
-        return num_id, min(max(level, 0), 8)
+            level = xml_number(_val(direct, "w:ilvl"), level, _DEEPEST)
+        return num_id, level
 
 
 def _numbering_levels(document: Any) -> dict[str, dict[int, tuple[str, str, int]]]:
@@ -94,11 +97,10 @@ def _numbering_levels(document: Any) -> dict[str, dict[int, tuple[str, str, int]
     for definition in root.iter(qn("w:abstractNum")):
         levels = {}
         for lvl in definition.iter(qn("w:lvl")):
-            start = _val(lvl, "w:start") or "1"
-            levels[int(lvl.get(qn("w:ilvl"), "0"))] = (
+            levels[xml_number(lvl.get(qn("w:ilvl")), 0, _DEEPEST)] = (
                 _val(lvl, "w:numFmt") or "bullet",
                 _val(lvl, "w:lvlText") or "",
-                int(start) if start.isdigit() else 1,
+                xml_number(_val(lvl, "w:start"), 1),
             )
         abstract[definition.get(qn("w:abstractNumId"), "")] = levels
     return {
@@ -114,7 +116,7 @@ def _style_numbering(document: Any) -> dict[str, tuple[str | None, int]]:
         properties = style.find(qn("w:pPr"))
         numbering = properties.find(qn("w:numPr")) if properties is not None else None
         num_id = _val(numbering, "w:numId") if numbering is not None else None
-        level = int(_val(numbering, "w:ilvl") or 0) if numbering is not None else 0
+        level = xml_number(_val(numbering, "w:ilvl"), 0, _DEEPEST) if numbering is not None else 0
         found[style.get(qn("w:styleId"), "")] = (num_id, level, _val(style, "w:basedOn"))
     resolved: dict[str, tuple[str | None, int]] = {}
     for style_id in found:

@@ -1,0 +1,138 @@
+"""Write users' markdown back out as Markdown, from the parsed tokens, with only safe links.
+
+The tokens come from the one parser every output shares (raw HTML off, images
+off, links checked against the allow-list), so a link definition hidden in a
+quote or a list, a label over two lines or an escaped bracket has already been
+resolved or refused by the time this writer sees it. What is written is built
+from the tokens' text, escaped, never copied from the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from selfassess.render.mdescape import as_written, escape, target
+from selfassess.render.usermarkdown import Para, Span, paras_from_tokens, parser
+from selfassess.safety import is_safe_url
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_INDENT = "    "  # enough for a nested list under both "- " and "10. "
+_MARKERS = (("bold", "**"), ("italic", "*"), ("strike", "~~"))
+
+
+def inert_markdown(markdown: str) -> str:
+    """Return a user's markdown for a Markdown output: as written where that is provably inert.
+
+    The text as written (raw HTML escaped, unsafe inline links broken) is parsed as a
+    permissive viewer would parse it; if any token would be HTML, an image, a heading
+    or a link outside the allow-list, the markdown is written afresh from its tokens.
+    """
+    candidate = as_written(markdown)
+    return candidate if _inert(candidate) else to_markdown(markdown)
+
+
+def _inert(markdown: str) -> bool:
+    """Tell whether a viewer with raw HTML on and every link allowed would show only text."""
+    from markdown_it import MarkdownIt
+
+    viewer = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    viewer.validateLink = lambda url: True  # type: ignore[method-assign]
+    return all(_inert_token(token) for token in _every_token(viewer.parse(markdown)))
+
+
+def _every_token(tokens: Iterable[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        yield from _every_token(token.children or [])
+
+
+def _inert_token(token: Token) -> bool:
+    if token.type in ("html_block", "html_inline", "image", "heading_open"):
+        return False
+    if token.type == "link_open":
+        return is_safe_url(str(token.attrs.get("href", "")))
+    return True
+
+
+def to_markdown(text: str | None) -> str:
+    """Parse a user's markdown and write it back with only what the allow-list lets through."""
+    return write_tokens(parser().parse(text or ""))
+
+
+def write_tokens(tokens: Iterable[Token]) -> str:
+    """Write Markdown from a token stream made by usermarkdown.parser()."""
+    blocks = list(_blocks(paras_from_tokens(tokens)))
+    return "\n\n".join(blocks)
+
+
+def _blocks(paras: list[Para]) -> Iterator[str]:
+    counters: dict[int, int] = {}
+    for para in paras:
+        prefix = _INDENT * para.level
+        if para.kind == "number":
+            counters[para.level] = para.start if para.restart else counters.get(para.level, 0) + 1
+            prefix += f"{counters[para.level]}. "
+        elif para.kind == "bullet":
+            prefix += "- "
+        body = _code_block(para) if para.code_block else _inline(para.spans)
+        lines = body.split("\n")
+        follow = " " * len(prefix)
+        text = "\n".join([prefix + lines[0], *(follow + line for line in lines[1:])])
+        yield _quoted(text) if para.quote else text
+
+
+def _quoted(text: str) -> str:
+    return "\n".join(f"> {line}".rstrip() for line in text.split("\n"))
+
+
+def _code_block(para: Para) -> str:
+    content = "".join(span.text for span in para.spans)
+    fence = "`" * max(3, _longest_run(content, "`") + 1)
+    return f"{fence}\n{content}\n{fence}"
+
+
+def _inline(spans: list[Span]) -> str:
+    pieces: list[str] = []
+    index = 0
+    while index < len(spans):
+        span = spans[index]
+        if span.href is None:
+            pieces.append(_span(span))
+            index += 1
+            continue
+        linked = [span]
+        while index + len(linked) < len(spans) and spans[index + len(linked)].href == span.href:
+            linked.append(spans[index + len(linked)])
+        words = "".join(_span(part) for part in linked)
+        pieces.append(f"[{words}]({target(span.href)})")
+        index += len(linked)
+    return "".join(pieces)
+
+
+def _span(span: Span) -> str:
+    if span.line_break:
+        return "\\\n"
+    text = _code(span.text) if span.code else escape(span.text)
+    core = text.strip()
+    if not core:
+        return text
+    marker = "".join(mark for name, mark in _MARKERS if getattr(span, name))
+    start = text.index(core)
+    return f"{text[:start]}{marker}{core}{marker[::-1]}{text[start + len(core) :]}"
+
+
+def _code(text: str) -> str:
+    ticks = "`" * (_longest_run(text, "`") + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{padding}{text}{padding}{ticks}"
+
+
+def _longest_run(text: str, character: str) -> int:
+    longest = current = 0
+    for ch in text:
+        current = current + 1 if ch == character else 0
+        longest = max(longest, current)
+    return longest
