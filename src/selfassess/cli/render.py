@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -92,18 +93,27 @@ def render_command(
 
 def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
     """Render one file, print its problems and outputs; return True if it was rendered."""
-    from selfassess.problems import OutputError
     from selfassess.render import render_file
 
+    return print_rendered(path, lambda: render_file(path, out, options), options.draft)
+
+
+def print_rendered(path: Path, render: Callable[[], Any], draft: bool) -> bool:
+    """Run one file's render, print its problems and the files written; True if it rendered.
+
+    A file that cannot be written is reported here so that the other files still render.
+    """
+    from selfassess.problems import OutputError
+
     try:
-        result = render_file(path, out, options)
-    except OutputError as exc:  # reported, and the other files are still rendered
+        result = render()
+    except OutputError as exc:
         echo_error(exc)
         return False
     for problem in result.problems:
         click.echo(problem.format())
     if result.folder is None:
-        click.echo(not_rendered(path, [p.code for p in result.errors], options.draft))
+        click.echo(not_rendered(path, [p.code for p in result.errors], draft))
         return False
     for line in written_lines(result.folder, result.written):
         click.echo(line)

@@ -12,12 +12,11 @@ from selfassess.cli.common import (
     EXISTING_FILE,
     as_of_option,
     command,
-    echo_error,
     output_option,
     templates_option,
     today,
 )
-from selfassess.cli.render import not_rendered, written_lines
+from selfassess.cli.render import print_rendered
 
 if TYPE_CHECKING:
     from selfassess.report.build import ReportOptions
@@ -60,19 +59,6 @@ def report_command(
 
 def _report_one(path: Path, out: Path | None, options: ReportOptions) -> bool:
     """Render one report, print its problems and outputs; return True if it was rendered."""
-    from selfassess.problems import OutputError
     from selfassess.report.build import render_report_file
 
-    try:
-        result = render_report_file(path, out, options)
-    except OutputError as exc:  # reported, and the other files are still rendered
-        echo_error(exc)
-        return False
-    for problem in result.problems:
-        click.echo(problem.format())
-    if result.folder is None:
-        click.echo(not_rendered(path, [p.code for p in result.errors], options.draft))
-        return False
-    for line in written_lines(result.folder, result.written):
-        click.echo(line)
-    return True
+    return print_rendered(path, lambda: render_report_file(path, out, options), options.draft)
