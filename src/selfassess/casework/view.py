@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from selfassess.render.views import Fact as Fact
 from selfassess.wording import plural
 
 NO_OWNER = "No owner given"
@@ -20,15 +21,6 @@ METHOD_NOTE = (
     "share of the findings decided (outside jurisdiction and withdrawn left out)."
 )
 ITEM_COLUMNS = ("Order or action", "Responsible", "Due", "Status")
-
-
-@dataclass(frozen=True)
-class Fact:
-    """A labelled fact about the report, such as its date."""
-
-    label: str
-    value: str
-    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -157,36 +157,42 @@ def _section(body: Writer, section: v.SectionView) -> None:
 
 
 def add_table(
-    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...]
-) -> tuple[Any, list[Any]]:
-    """Add a table with a caption (alt text) and a shaded header row that repeats on each page."""
+    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...] | None
+) -> tuple[Any, list[Any] | None]:
+    """Add a table with a caption (alt text) and a shaded header row that repeats on each page.
+
+    Without widths, Word sizes the columns to their text.
+    """
     from docx.shared import Cm
 
     grid = body.document.add_table(rows=1, cols=len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
-    grid.autofit = False
+    widths = None if widths_cm is None else [Cm(width) for width in widths_cm]
+    if widths is not None:
+        grid.autofit = False
     set_table_caption(grid, caption)
     header = grid.rows[0]
     mark_header_row(header)
-    widths = [Cm(width) for width in widths_cm]
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = width
-    for cell, column, width in zip(header.cells, columns, widths, strict=True):
-        cell.width = width
+    if widths is not None:
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+    for index, (cell, column) in enumerate(zip(header.cells, columns, strict=True)):
+        if widths is not None:
+            cell.width = widths[index]
         shade(cell, HEADER_FILL)
         cell.paragraphs[0].add_run(column).bold = True
     return grid, widths
 
 
-def add_row(grid: Any, widths: list[Any], whole: bool = True) -> Any:
+def add_row(grid: Any, widths: list[Any] | None, whole: bool = True) -> Any:
     """Add a row, its cells at the table's widths, kept on one page if whole; return its cells."""
     added = grid.add_row()
     if whole:
         keep_row_whole(added)
     cells = added.cells
-    for cell, width in zip(cells, widths, strict=True):
+    for cell, width in zip(cells, widths or [], strict=False):
         cell.width = width
     return cells
 

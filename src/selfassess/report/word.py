@@ -10,17 +10,13 @@ import datetime as dt
 import io
 from typing import Any
 
-from selfassess.render.word import HEADER_FILL, set_properties, write_draft
+from selfassess.render.word import add_row, add_table, set_properties, write_draft
 from selfassess.render.wordstyle import APP_XML, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    keep_row_whole,
-    mark_header_row,
     save_fixed,
     set_language,
-    set_table_caption,
-    shade,
     xml_safe,
 )
 from selfassess.report import view as rv
@@ -96,20 +92,9 @@ def _picture(body: Writer, chart: Chart) -> None:
 
 def _table(body: Writer, view: rv.ReportView, table: FigureTable) -> None:
     header = header_cells(table, view.period, view.previous_period)
-    grid = body.document.add_table(rows=1, cols=len(header))
-    style = body.styles.id("Table Grid")
-    if style:
-        grid._tbl.tblStyle_val = style
-    set_table_caption(grid, table.caption)
-    first = grid.rows[0]
-    mark_header_row(first)
-    for cell, text in zip(first.cells, header, strict=True):
-        shade(cell, HEADER_FILL)
-        cell.paragraphs[0].add_run(text).bold = True
-    for index in range(len(table.rows)):
-        added = grid.add_row()
-        keep_row_whole(added)
-        cells = [table.rows[index].label, *row_cells(table, table.rows[index])]
-        for cell, text in zip(added.cells, cells, strict=True):
+    grid, _ = add_table(body, table.caption, tuple(header), None)
+    for row in table.rows:
+        cells = add_row(grid, None)
+        for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
             cell.paragraphs[0].add_run(text)
     body.text(f"Table: {table.caption}", "Caption" if body.styles.has("Caption") else None)
