@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -61,7 +62,7 @@ class ReadLog:
 class _Row:
     """One row's cells by our column names, collecting the problems found in it."""
 
-    def __init__(self, table: Table, columns: dict[str, int], number: int, cells: list[Cell]):
+    def __init__(self, table: Table, columns: dict[str, int], number: int, cells: Sequence[Cell]):
         self.display, self.columns, self.number, self.cells = table.display, columns, number, cells
         self.problems: list[Problem] = []
 
@@ -86,16 +87,16 @@ class _Row:
 
     def date(self, name: str) -> dt.date | None:
         value = self.raw(name)
-        if value is None or value == "":
-            return None
         try:
+            if type(value) is str:  # the common case, so tested first
+                return parse_date(value) if value.strip() else None
+            if value is None:
+                return None
             if isinstance(value, dt.date):
                 return in_range(value)
-            if isinstance(value, int | float):
-                raise DateProblem(
-                    "E506", f"{value!r} is a number, not a date; format the column as dates"
-                )
-            return parse_date(value) if value is not None and value.strip() else None
+            raise DateProblem(
+                "E506", f"{value!r} is a number, not a date; format the column as dates"
+            )
         except DateProblem as exc:
             self.fail(name, exc.code, f"{name}: {exc}")
             return None
@@ -196,12 +197,15 @@ def _stage_two(row: _Row, dates: dict[str, dt.date | None], outcome: str) -> Sta
     )
 
 
-def _stage_two_filled(row: _Row, dates: dict[str, dt.date | None]) -> list[str]:
-    """Return the stage 2 columns filled in on a row."""
-    filled = [name for name in _STAGE_2 if dates[name] is not None]
-    return filled + [
-        name for name in ("s2_outcome", "s2_handler", "s2_extension_reason") if row.text(name)
-    ]
+def _first_stage_two_filled(row: _Row, dates: dict[str, dt.date | None]) -> str | None:
+    """Return the first stage 2 column filled in on a row, if any."""
+    for name in _STAGE_2:
+        if dates[name] is not None:
+            return name
+    for name in ("s2_outcome", "s2_handler", "s2_extension_reason"):
+        if row.text(name):
+            return name
+    return None
 
 
 def _date_order(row: _Row, dates: dict[str, dt.date | None], received: dt.date) -> None:
@@ -212,12 +216,12 @@ def _date_order(row: _Row, dates: dict[str, dt.date | None], received: dt.date) 
                 name, "E509", f"{name} {day.isoformat()} is before received {received.isoformat()}"
             )
     escalated = dates["escalated"]
-    stage_two = [] if escalated is not None else _stage_two_filled(row, dates)
-    if stage_two:
+    stage_two = None if escalated is not None else _first_stage_two_filled(row, dates)
+    if stage_two is not None:
         row.fail(
-            stage_two[0],
+            stage_two,
             "E510",
-            f"{stage_two[0]} is filled in but escalated is blank; give the date the resident asked for stage 2",
+            f"{stage_two} is filled in but escalated is blank; give the date the resident asked for stage 2",
         )
         return
     for name in _STAGE_2:

@@ -13,7 +13,7 @@ import io
 import os
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,11 +33,14 @@ Cell = str | dt.date | float | int | None
 
 @dataclass
 class Table:
-    """A log's header and rows, each row with the number the spreadsheet shows."""
+    """A log's header and rows, each row with the number the spreadsheet shows.
+
+    A CSV's rows are read as they are used, once, so a large log is never held twice.
+    """
 
     display: str
     headers: list[str]
-    rows: list[tuple[int, list[Cell]]]
+    rows: Iterable[tuple[int, Sequence[Cell]]]
 
 
 def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
@@ -94,7 +97,7 @@ def read_csv(raw: bytes, display: str) -> Table:
     header = next(records, None)
     if header is None or not any(cell.strip() for cell in header[1]):
         raise _fail(display, "E502", "the log is empty; the first row must name the columns")
-    rows: list[tuple[int, list[Cell]]] = [(n, list(cells)) for n, cells in records if any(cells)]
+    rows = ((n, cells) for n, cells in records if any(cells))
     return Table(display, [cell.strip() for cell in header[1]], rows)
 
 

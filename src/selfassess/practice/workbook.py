@@ -74,7 +74,7 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
     headers = [_text(cell.value) for cell in header]
     while headers and not headers[-1]:
         headers.pop()
-    table = Table(display, headers, [])
+    found: list[tuple[int, list[Cell]]] = []
     rows = worksheet.iter_rows(min_row=2, max_col=max(len(headers), 1))
     for number, row in enumerate(rows, start=2):
         if number > MAX_LOG_ROWS + 1:
@@ -87,8 +87,8 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
             )
         cells = [_cell(cell, display, number, col) for col, cell in enumerate(row, start=1)]
         if any(value not in (None, "") for value in cells):
-            table.rows.append((number, cells))
-    return table
+            found.append((number, cells))
+    return Table(display, headers, found)
 
 
 def _cell(cell: Any, display: str, row: int, col: int) -> Cell:

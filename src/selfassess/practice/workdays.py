@@ -25,7 +25,7 @@ class WorkingCalendar:
     closures: tuple[dt.date, ...] = ()
     holidays: dict[dt.date, str] = field(default_factory=dict)
     _days: list[int] = field(default_factory=list, repr=False)
-    _sums: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
+    _sums: dict[tuple[dt.date, int], dt.date] = field(default_factory=dict, repr=False)
 
     @classmethod
     def covering(
@@ -60,14 +60,14 @@ class WorkingCalendar:
 
     def add(self, day: dt.date, working_days: int) -> dt.date:
         """Return the working day that is working_days after day (day itself is day 0)."""
-        key = (day.toordinal(), working_days)
+        key = (day, working_days)
         found = self._sums.get(key)
         if found is None:  # a log repeats the same few hundred dates, so remember each sum
-            index = bisect_right(self._days, key[0]) + working_days - 1
+            index = bisect_right(self._days, day.toordinal()) + working_days - 1
             if not 0 <= index < len(self._days):
                 raise ValueError(f"{day} plus {working_days} working days is outside the calendar")
-            found = self._sums[key] = self._days[index]
-        return dt.date.fromordinal(found)
+            found = self._sums[key] = dt.date.fromordinal(self._days[index])
+        return found
 
     def between(self, start: dt.date, end: dt.date) -> int:
         """Return the working days after start up to and including end (negative if end is first)."""

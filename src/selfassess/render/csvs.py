@@ -38,6 +38,9 @@ def neutralise(value: str) -> str:
     Spreadsheets skip leading spaces (a no-break space and line breaks too) and read
     full-width signs such as U+FF1D as their plain forms, so those are looked past.
     """
+    first = value[:1]
+    if first.isalnum() and first.isascii():  # the common case: a date, a number, a word
+        return value
     if value.startswith(_FORMULA_STARTS):
         return "'" + value
     first = value.lstrip()[:1]
