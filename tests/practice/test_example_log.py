@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 from conftest import ROOT, Run
@@ -127,3 +128,46 @@ def test_every_verdict_agrees_with_a_day_by_day_count(run: Run, tmp_path: Path) 
         "on time", "within extension", "late", "open, not yet due", "open, overdue",
         "refused", "withdrawn",
     }  # fmt: skip
+
+
+def test_summary_json_carries_ch01_and_ch02_as_counted_by_hand(run: Run, tmp_path: Path) -> None:
+    """The render's summary.json gives CH01 and CH02, each stage as the day-by-day count finds."""
+    example = ROOT / "assessments" / "example-borough-council-2024-25.yaml"
+    result = run("render", str(example), "--as-of", "2025-07-01", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / example.stem / "summary.json").read_text(encoding="utf-8"))
+    wanted = expected_verdicts()
+    with LOG.open(encoding="utf-8", newline="") as stream:
+        rows = {row["reference"]: row for row in csv.DictReader(stream)}
+    tsm = summary["practice"]["tenant_satisfaction_measures"]
+    assert tsm["homes"] == 12400
+    for stage, prefix in (("1", ""), ("2", "s2_")):
+        start_column = "received" if stage == "1" else "escalated"
+        mine = {ref: v for (ref, s), v in wanted.items() if s == stage}
+        came_in = [
+            ref
+            for ref, (verdict, _, _) in mine.items()
+            if START <= date(rows[ref][start_column]) <= END and verdict != "refused"  # type: ignore[operator]
+        ]
+        answered = [
+            verdict
+            for ref, (verdict, _, _) in mine.items()
+            if verdict in ("on time", "within extension", "late")
+            and START <= date(rows[ref][f"{prefix}responded"]) <= END  # type: ignore[operator]
+        ]
+        on_time = sum(verdict != "late" for verdict in answered)
+        assert tsm[f"stage_{stage}"] == {
+            "received": len(came_in),
+            "CH01_per_1000_homes": round(1000 * len(came_in) / 12400, 1),
+            "responded": len(answered),
+            "responded_on_time": on_time,
+            "CH02_percent": round(100 * on_time / len(answered), 1),
+        }
+    provision = summary["practice"]["provisions"]["6.3"]
+    stage_one = tsm["stage_1"]
+    assert (provision["met"], provision["total"]) == (
+        stage_one["responded_on_time"],
+        stage_one["responded"],
+    )
+    assert provision["percent"] == 100 * provision["met"] // provision["total"]
+    assert summary["practice"]["rows_left_out"] == 0

@@ -212,6 +212,8 @@ def test_the_submission_is_in_every_public_document(run: Run, mini: Path) -> Non
     assert f"Submitted to the Housing Ombudsman: {said}" in docx_text(
         folder / "self-assessment.docx"
     )
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["submission"] == {"submitted_on": "2025-06-20", "reference": "HOS-ACK-0042"}
 
 
 def test_submission_and_summary(run: Run, mini: Path) -> None:
@@ -225,7 +227,9 @@ def test_submission_and_summary(run: Run, mini: Path) -> None:
             ["6.10", "No"],
         ]
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    assert summary["schema_version"] == 1
+    assert summary["schema_version"] == 2
+    assert summary["submission"] == {"submitted_on": None, "reference": None}
+    assert summary["practice"] is None  # the assessment names no complaints log
     assert summary["counts"] == {"assessed": 3, "yes": 2, "no": 1, "unanswered": 0}
     assert summary["non_compliant"] == [
         {

@@ -32,6 +32,8 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
         governance=_governance(assessment),
         draft=is_draft,
         problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
+        submitted_on=assessment.submitted_on.isoformat() if assessment.submitted_on else None,
+        submission_reference=assessment.submission_reference,
     )
 
 

@@ -26,13 +26,32 @@ def with_practice(
         result = measured(given, as_of)
     except (InputError, UsageError, OSError):
         return doc  # check has reported why; the documents simply go without the figures
-    sentences = {pid: m.sentence() for pid, m in measures(result).items() if m.total}
+    found = measures(result)
+    sentences = {pid: m.sentence() for pid, m in found.items() if m.total}
     sections = tuple(_with_sentences(section, sentences) for section in doc.sections)
     from selfassess.practice import figures_json
 
     tsm = figures_json(result)["tenant_satisfaction_measures"]
     note = f"Measured from our complaints log, {result.period.words()}."
-    return dataclasses.replace(doc, sections=sections, practice=_facts(tsm), practice_note=note)
+    data = {
+        "period": {"start": result.period.start.isoformat(), "end": result.period.end.isoformat()},
+        "rows_left_out": result.log.left_out,
+        "tenant_satisfaction_measures": tsm,
+        "provisions": {
+            pid: {
+                "stage": m.stage,
+                "measure": m.measure,
+                "working_days": m.working_days,
+                "met": m.met,
+                "total": m.total,
+                "percent": m.percent if m.total else None,
+            }
+            for pid, m in found.items()
+        },
+    }
+    return dataclasses.replace(
+        doc, sections=sections, practice=_facts(tsm), practice_note=note, practice_figures=data
+    )
 
 
 def _with_sentences(section: v.SectionView, sentences: dict[str, str]) -> v.SectionView:

@@ -7,7 +7,8 @@ from typing import Any
 
 from selfassess.render import views as v
 
-SUMMARY_SCHEMA_VERSION = 1
+#: Version 2 added the submission and the figures measured from the complaints log.
+SUMMARY_SCHEMA_VERSION = 2
 
 
 def _counts(counts: v.Counts) -> dict[str, int]:
@@ -27,6 +28,7 @@ def summary_json(doc: v.DocumentView, outputs: list[str]) -> str:
         "period": doc.period,
         "code": doc.edition.id,
         "draft": doc.draft,
+        "submission": {"submitted_on": doc.submitted_on, "reference": doc.submission_reference},
         "counts": _counts(doc.totals),
         "sections": [
             {"number": s.number, "title": s.title, **_counts(s.counts)} for s in doc.sections
@@ -40,6 +42,7 @@ def summary_json(doc: v.DocumentView, outputs: list[str]) -> str:
             }
             for row in doc.non_compliant
         ],
+        "practice": doc.practice_figures,
         "problems": list(doc.problems),
         "outputs": outputs,
     }

@@ -8,7 +8,7 @@ leak them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 YES = "Yes"
 NO = "No"
@@ -236,6 +236,10 @@ class DocumentView:
     problems: tuple[str, ...] = field(default_factory=tuple)
     practice: tuple[Fact, ...] = ()
     practice_note: str | None = None
+    #: The measured figures as data, for summary.json (None when no log was measured).
+    practice_figures: dict[str, Any] | None = None
+    submitted_on: str | None = None  # ISO date
+    submission_reference: str | None = None
 
     @property
     def unanswered_text(self) -> str:
