@@ -233,3 +233,163 @@ def test_a_log_that_is_not_a_regular_file_is_refused_unread(
         f"{path}:1:1: E125 is a device, pipe or socket, not a regular file; give the path of a "
         "file saved on disk\n",
     )
+
+
+CONTENT_TYPES = "[Content_Types].xml"
+STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+STRINGS_RELATION = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+)
+LINK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"
+LINK_RELATION = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def repack(source: Path, target: Path, edit: dict[str, bytes], extra: dict[str, bytes]) -> Path:
+    """Copy a workbook, replacing text in some parts (b"old=>new") and adding others."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            pairs = edit[info.filename].split(b"=>") if info.filename in edit else []
+            for old_text, new_text in zip(pairs[::2], pairs[1::2], strict=True):
+                assert old_text in data, (info.filename, old_text)
+                data = data.replace(old_text, new_text)
+            new.writestr(info, data)
+        for name, data in extra.items():
+            new.writestr(name, data)
+    return target
+
+
+def with_shared_strings(tmp_path: Path, strings: list[str], part: str) -> Path:
+    """A workbook whose reference cell (A2) is shared string 0, its table in `part`."""
+    plain = workbook(tmp_path / "plain.xlsx", [["C1", "03/06/2024"]])
+    table = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    return repack(
+        plain,
+        tmp_path / "strings.xlsx",
+        {
+            CONTENT_TYPES: (
+                f'</Types>=><Override PartName="/{part}" ContentType="{STRINGS_TYPE}"/></Types>'
+            ).encode(),
+            "xl/_rels/workbook.xml.rels": (
+                f'</Relationships>=><Relationship Id="rIdS" Type="{STRINGS_RELATION}" '
+                f'Target="/{part}"/></Relationships>'
+            ).encode(),
+            "xl/worksheets/sheet1.xml": b'<c r="A2" t="inlineStr"><is><t>C1</t></is></c>=>'
+            b'<c r="A2" t="s"><v>0</v></c>',
+        },
+        {part: f'<sst xmlns="{MAIN}">{table}</sst>'.encode()},
+    )
+
+
+@pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/other-name.xml"])
+def test_shared_strings_past_their_limit_are_refused_before_they_are_read(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part: str
+) -> None:
+    # openpyxl holds every shared string in memory before the first row; 32 MiB of them
+    # took 11 s and 280 MB, 240 MiB took 83 s and 1.6 GB, so they have their own limit.
+    strings = ["C-1", *(f"padding {n}" for n in range(5000))]
+    log = with_shared_strings(tmp_path, strings, part)
+    size = zipfile.ZipFile(log).getinfo(part).file_size
+    assert received(figures(run, log)) == 1  # the reference cell reads through the table
+    monkeypatch.setattr("selfassess.practice.reading.MAX_XLSX_STRINGS", size - 1)
+    result = run("practice", str(log), *PERIOD)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{log}:1:1: E503 the workbook's shared strings unpack to {size:,} bytes, over the "
+        f"limit of {size - 1:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)\n",
+    )
+
+
+def test_a_workbook_cell_past_the_widest_is_refused(run: Run, tmp_path: Path) -> None:
+    # Excel stops at 32,767 characters a cell, so only a made-up workbook holds more.
+    plain = workbook(tmp_path / "plain.xlsx", [["C1", "03/06/2024"], ["C2", "03/06/2024", "WIDE"]])
+    for width, name in ((32_768, "fits.xlsx"), (32_769, "wide.xlsx")):
+        edit = {"xl/worksheets/sheet1.xml": b"WIDE=>" + b"x" * width}
+        log = repack(plain, tmp_path / name, edit, {})
+        result = run("practice", str(log), *PERIOD)
+        if width == 32_768:  # read, and left out only because it is not a date
+            assert result.stderr.startswith(f"{log}:3:3: E506 acknowledged: 'xxx")
+        else:
+            assert (result.exit_code, result.output) == (
+                1,
+                f"{log}:3:3: E503 a cell is over 32,768 characters\n",
+            )
+
+
+def with_external_link(tmp_path: Path, formula: bool) -> Path:
+    """A workbook linked to another on a server; with a formula in B2 that reads from it."""
+    plain = workbook(tmp_path / "plain.xlsx", [["C1", "03/06/2024"]])
+    link = (
+        f'<externalLink xmlns="{MAIN}" xmlns:r="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames>'
+        '<sheetName val="Sheet1"/></sheetNames></externalBook></externalLink>'
+    )
+    link_rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/externalLinkPath" Target="http://192.0.2.1/dates.xlsx" '
+        'TargetMode="External"/></Relationships>'
+    )
+    edit = {
+        CONTENT_TYPES: (
+            '</Types>=><Override PartName="/xl/externalLinks/externalLink1.xml" '
+            f'ContentType="{LINK_TYPE}"/></Types>'
+        ).encode(),
+        "xl/_rels/workbook.xml.rels": (
+            f'</Relationships>=><Relationship Id="rIdL" Type="{LINK_RELATION}" '
+            'Target="/xl/externalLinks/externalLink1.xml"/></Relationships>'
+        ).encode(),
+        "xl/workbook.xml": b"</workbook>=><externalReferences><externalReference xmlns:r="
+        b'"http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdL"/>'
+        b"</externalReferences></workbook>",
+    }
+    if formula:
+        edit["xl/worksheets/sheet1.xml"] = (
+            b'<c r="B2" t="inlineStr"><is><t>03/06/2024</t></is></c>=>'
+            b'<c r="B2"><f>[1]Sheet1!A1</f><v>45446</v></c>'
+        )
+    extra = {
+        "xl/externalLinks/externalLink1.xml": link.encode(),
+        "xl/externalLinks/_rels/externalLink1.xml.rels": link_rels.encode(),
+    }
+    return repack(plain, tmp_path / "linked.xlsx", edit, extra)
+
+
+def test_external_links_are_never_followed(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the network was used")
+
+    monkeypatch.setattr("socket.socket.connect", no_network)
+    monkeypatch.setattr("urllib.request.urlopen", no_network)
+    linked = with_external_link(tmp_path, formula=False)
+    assert received(figures(run, linked)) == 1  # the link is dropped, the values read
+    linked = with_external_link(tmp_path, formula=True)
+    result = run("practice", str(linked), *PERIOD)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{linked}:2:2: E514 a formula; selfassess reads values only: copy the column and "
+        "paste it as values\n",
+    )
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_row_limit(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    monkeypatch.setattr("selfassess.practice.reading.MAX_LOG_ROWS", 2)
+    rows = [make(reference=f"C{n}") for n in (1, 2, 3)]
+    if kind == "csv":
+        at_limit, over = write_log(tmp_path, *rows[:2]), write_log(tmp_path, *rows, name="over.csv")
+    else:
+        cells = [row.split(",") for row in rows]
+        at_limit = workbook(tmp_path / "log.xlsx", cells[:2])  # type: ignore[arg-type]
+        over = workbook(tmp_path / "over.xlsx", cells)  # type: ignore[arg-type]
+    assert received(figures(run, at_limit)) == 2
+    result = run("practice", str(over), *PERIOD)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"{over}:4:1: E503 the log has more than 2 rows (set SELFASSESS_MAX_LOG_ROWS to raise it)\n",
+    )
