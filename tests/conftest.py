@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from selfassess.cli import main
-from selfassess.render.templatecache import CACHE_VARIABLE
+from selfassess.files import CACHE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from selfassess.practice import workdays
 from selfassess.practice.workdays import WorkingCalendar
 
 CLOSURES = (dt.date(2024, 12, 27), dt.date(2024, 12, 30), dt.date(2024, 12, 31))
@@ -69,3 +71,22 @@ def test_one_off_bank_holidays_are_days_off() -> None:
     for day in (dt.date(2022, 6, 3), dt.date(2022, 9, 19), dt.date(2023, 5, 8)):
         assert not PLAIN.is_working_day(day)
     assert PLAIN.is_working_day(dt.date(2024, 5, 8))
+
+
+def test_kept_bank_holidays_are_the_librarys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import holidays
+
+    monkeypatch.setenv("SELFASSESS_CACHE_DIR", str(tmp_path))
+    asked = workdays.bank_holidays(2022, 2026)
+    (kept,) = tmp_path.glob("holidays-*/england-and-wales-2022-2026.json")
+    library = holidays.country_holidays("GB", subdiv="ENG", years=range(2022, 2027))
+    assert sorted(asked) == sorted(library) and dt.date(2023, 5, 8) in asked
+    # A second answer comes from the file: the library is not asked again.
+    monkeypatch.setattr(workdays, "_from_library", lambda first, last: {})
+    assert workdays.bank_holidays(2022, 2026) == asked
+    # A kept answer from other library files (another release) is not used.
+    monkeypatch.setattr(workdays, "_library_stamp", lambda: [0, 0])
+    assert workdays.bank_holidays(2022, 2026) == {}
+    assert kept.exists()

@@ -12,9 +12,9 @@ import pytest
 from conftest import EXAMPLE
 from selfassess import __version__
 from selfassess.check import load_assessment
+from selfassess.files import CACHE_VARIABLE, cache_dir
 from selfassess.render import RenderOptions, build_outputs
 from selfassess.render import html as html_module
-from selfassess.render.templatecache import CACHE_VARIABLE, cache_dir
 
 AS_OF = dt.date(2025, 7, 1)
 PYTHON = f"py{sys.version_info[0]}.{sys.version_info[1]}"

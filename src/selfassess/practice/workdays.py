@@ -7,10 +7,14 @@ ordinals, so each sum is two binary searches whatever the size of the log.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import importlib.util
+import json
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 #: Years before and after the dates seen that the calendar also covers, for due dates.
 _MARGIN_YEARS = 2
@@ -87,10 +91,69 @@ class WorkingCalendar:
 
 
 def bank_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
-    """Return England and Wales bank holidays (including one-off ones) with their names."""
+    """Return England and Wales bank holidays (including one-off ones) with their names.
+
+    The holidays library loads every country it knows to give one (about 100 ms, a third
+    of `check`), so its answer for a run of years is kept in the private cache, stamped
+    with the library's files so a new release is asked again.
+    """
+    stamp = _library_stamp()
+    path = _cache_path(first_year, last_year)
+    found = _cached(path, stamp) if path is not None and stamp is not None else None
+    if found is None:
+        found = _from_library(first_year, last_year)
+        if path is not None and stamp is not None:
+            _store(path, stamp, found)
+    return found
+
+
+def _from_library(first_year: int, last_year: int) -> dict[dt.date, str]:
     import holidays
 
     found = holidays.country_holidays(
         "GB", subdiv="ENG", years=range(first_year, last_year + 1), language="en_GB"
     )
     return {day: str(name) for day, name in sorted(found.items())}
+
+
+def _library_stamp() -> list[int] | None:
+    """Return the size and modification time of the library files the answer comes from."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    root = Path(spec.submodule_search_locations[0])
+    stamp = []
+    for part in ("version.py", "countries/united_kingdom.py", "observed_holiday_base.py"):
+        try:
+            found = (root / part).stat()
+        except OSError:
+            return None
+        stamp += [found.st_size, found.st_mtime_ns]
+    return stamp
+
+
+def _cache_path(first_year: int, last_year: int) -> Path | None:
+    from selfassess.files import cache_dir
+
+    folder = cache_dir("holidays")
+    return folder / f"england-and-wales-{first_year}-{last_year}.json" if folder else None
+
+
+def _cached(path: Path, stamp: list[int]) -> dict[dt.date, str] | None:
+    """Return the kept answer if it is there, whole, and from the same library files."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["stamp"] != stamp:
+            return None
+        return {dt.date.fromisoformat(day): str(name) for day, name in data["holidays"]}
+    except (OSError, ValueError, KeyError, TypeError):  # absent, damaged or of another shape
+        return None
+
+
+def _store(path: Path, stamp: list[int], found: dict[dt.date, str]) -> None:
+    from selfassess.files import write_atomic
+    from selfassess.problems import OutputError
+
+    data = {"stamp": stamp, "holidays": [[day.isoformat(), name] for day, name in found.items()]}
+    with contextlib.suppress(OSError, OutputError):  # a cache not written is only slower
+        write_atomic(path, json.dumps(data, ensure_ascii=False).encode())

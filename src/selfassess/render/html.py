@@ -66,7 +66,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Keep templates compiled between runs; a changed template's checksum makes it compile again."""
     import jinja2
 
-    from selfassess.render.templatecache import cache_dir
+    from selfassess.files import cache_dir
 
     folder = cache_dir("templates")
     return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
