@@ -13,19 +13,26 @@ import sys
 import tempfile
 from pathlib import Path
 
-from measure import AS_OF, EXAMPLE, ROOT, header, line, paired, runs_from_argv, selfassess
+from measure import (
+    AS_OF,
+    EXAMPLE,
+    example_folder,
+    header,
+    line,
+    paired,
+    runs_from_argv,
+    selfassess,
+)
 
 TARGET_MS = 100
 
 
 def copies(folder: Path, count: int) -> list[str]:
-    """Copy the example `count` times (with the bundled Code beside them); return the paths."""
-    if not (folder / "code_requirements").exists():
-        shutil.copytree(ROOT / "code_requirements", folder / "code_requirements")
+    """Copy the example `count` times (with the Code and its log beside them); return the paths."""
+    example_folder(folder)
     paths = []
     for index in range(count):
         path = folder / "assessments" / f"landlord-{index:04d}-2024-25.yaml"
-        path.parent.mkdir(exist_ok=True)
         if not path.exists():
             shutil.copy(EXAMPLE, path)
         paths.append(str(path))

@@ -11,7 +11,16 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from measure import AS_OF, EXAMPLE, ROOT, header, line, paired, runs_from_argv, selfassess
+from measure import (
+    AS_OF,
+    EXAMPLE,
+    example_folder,
+    header,
+    line,
+    paired,
+    runs_from_argv,
+    selfassess,
+)
 
 SIZE = 5_000_000
 TARGET_SECONDS = 10
@@ -49,8 +58,8 @@ def main() -> None:
     """Write the large assessment, then time check and render on it."""
     runs = runs_from_argv(3)
     folder = Path(tempfile.mkdtemp(prefix="selfassess-bench-"))
-    shutil.copytree(ROOT / "code_requirements", folder / "code_requirements")
-    path = folder / "large-2024-25.yaml"
+    example_folder(folder)
+    path = folder / "assessments" / "large-2024-25.yaml"
     path.write_text(grow(EXAMPLE.read_text(encoding="utf-8"), SIZE), encoding="utf-8")
     header(f"a {path.stat().st_size / 1e6:.1f} MB assessment", runs)
     samples = paired(

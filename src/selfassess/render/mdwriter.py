@@ -10,6 +10,7 @@ from the tokens' text, escaped, never copied from the source.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from selfassess.render.mdescape import as_written, escape, target
@@ -17,6 +18,7 @@ from selfassess.render.usermarkdown import Para, Span, paras_from_tokens, parser
 from selfassess.safety import is_safe_url
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _INDENT = "    "  # enough for a nested list under both "- " and "10. "
@@ -36,11 +38,17 @@ def inert_markdown(markdown: str) -> str:
 
 def _inert(markdown: str) -> bool:
     """Tell whether a viewer with raw HTML on and every link allowed would show only text."""
+    return all(_inert_token(token) for token in _every_token(_viewer().parse(markdown)))
+
+
+@cache
+def _viewer() -> MarkdownIt:
+    """Return a parser that reads as a permissive viewer would: raw HTML on, every link allowed."""
     from markdown_it import MarkdownIt
 
     viewer = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
     viewer.validateLink = lambda url: True  # type: ignore[method-assign]
-    return all(_inert_token(token) for token in _every_token(viewer.parse(markdown)))
+    return viewer
 
 
 def _every_token(tokens: Iterable[Token]) -> Iterator[Token]:

@@ -76,11 +76,9 @@ def _summary(body: Writer, plan: PlanView) -> None:
     body.text(f"Compensation ordered: {plan.compensation}.", "List Bullet")
     body.text(f"Maladministration rate: {plan.rate}.", "List Bullet")
     columns = ("Finding", "Number of findings")
-    grid, widths = add_table(
-        body, "The Ombudsman's findings, by category", columns, _FINDING_WIDTHS_CM
-    )
+    grid = add_table(body, "The Ombudsman's findings, by category", columns, _FINDING_WIDTHS_CM)
     for finding, count in plan.findings:
-        cells = add_row(grid, widths)
+        cells = add_row(grid)
         cells[0].paragraphs[0].add_run(finding.capitalize())
         cells[1].paragraphs[0].add_run(str(count))
 
@@ -97,9 +95,9 @@ def _case(body: Writer, case: CaseView) -> None:
         body.text("Findings", "Heading 2")
         columns = ("Complaint issue", "Finding")
         caption = f"Findings in case {case.reference}"
-        grid, widths = add_table(body, caption, columns, _FINDING_WIDTHS_CM)
+        grid = add_table(body, caption, columns, _FINDING_WIDTHS_CM)
         for issue, finding in case.findings:
-            cells = add_row(grid, widths)
+            cells = add_row(grid)
             cells[0].paragraphs[0].add_run(issue)
             cells[1].paragraphs[0].add_run(finding.capitalize())
     if case.orders:
@@ -116,9 +114,9 @@ def _case(body: Writer, case: CaseView) -> None:
 
 
 def _items(body: Writer, caption: str, items: tuple[PlanItem, ...]) -> None:
-    grid, widths = add_table(body, caption, ITEM_COLUMNS, _ITEM_WIDTHS_CM)
+    grid = add_table(body, caption, ITEM_COLUMNS, _ITEM_WIDTHS_CM)
     for item in items:
-        cells = add_row(grid, widths)
+        cells = add_row(grid)
         money = f" (compensation {item.compensation})" if item.compensation else ""
         cells[0].paragraphs[0].add_run(item.do + money)
         cells[1].paragraphs[0].add_run(item.owner)

@@ -18,7 +18,6 @@ from selfassess.render.wordstyle import APP_XML, keeps_whole, set_fonts, set_lan
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
-    keep_row_whole,
     mark_header_row,
     save_fixed,
     set_language,
@@ -158,7 +157,7 @@ def _section(body: Writer, section: v.SectionView) -> None:
 
 def add_table(
     body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...] | None
-) -> tuple[Any, list[Any] | None]:
+) -> Any:
     """Add a table with a caption (alt text) and a shaded header row that repeats on each page.
 
     Without widths, Word sizes the columns to their text.
@@ -183,25 +182,27 @@ def add_table(
             cell.width = widths[index]
         shade(cell, HEADER_FILL)
         cell.paragraphs[0].add_run(column).bold = True
-    return grid, widths
+    return grid
 
 
-def add_row(grid: Any, widths: list[Any] | None, whole: bool = True) -> Any:
-    """Add a row, its cells at the table's widths, kept on one page if whole; return its cells."""
-    added = grid.add_row()
-    if whole:
-        keep_row_whole(added)
-    cells = added.cells
-    for cell, width in zip(cells, widths or [], strict=False):
-        cell.width = width
-    return cells
+def add_row(grid: Any, whole: bool = True) -> list[Any]:
+    """Add a row, its cells at the table's column widths, kept on one page if whole.
+
+    The row is built as XML directly (python-docx searches for each element's place),
+    making the elements python-docx's add_row would; return its cells.
+    """
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+
+    columns = [column.get(qn("w:w")) for column in grid._tbl.tblGrid.gridCol_lst]
+    return [_Cell(tc, grid) for tc in wordruns.table_row(grid._tbl, columns, whole)]
 
 
 def _table(body: Writer, table: v.Table) -> None:
-    grid, widths = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
+    grid = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
     for row in table.rows:
         whole = keeps_whole(_cell_texts(row), _WIDTHS_CM)
-        _row(body, add_row(grid, widths, whole), row)
+        _row(body, add_row(grid, whole), row)
 
 
 def _cell_texts(row: v.Row) -> tuple[str, ...]:

@@ -67,18 +67,19 @@ def run(
     return made
 
 
-def table_row(table: Any, widths: list[str]) -> list[Any]:
-    """Add a row kept whole on a page, with a cell per column width (in twips); return the cells."""
+def table_row(table: Any, widths: list[str | None], whole: bool) -> list[Any]:
+    """Add a row (kept whole on a page if asked), a cell per column width in twips (None: 0)."""
     from lxml import etree
 
     row = etree.SubElement(table, f"{W}tr")
-    etree.SubElement(etree.SubElement(row, f"{W}trPr"), f"{W}cantSplit")
+    if whole:
+        etree.SubElement(etree.SubElement(row, f"{W}trPr"), f"{W}cantSplit")
     cells = []
     for width in widths:
         cell = etree.SubElement(row, f"{W}tc")
         measure = etree.SubElement(etree.SubElement(cell, f"{W}tcPr"), f"{W}tcW")
         measure.set(f"{W}type", "dxa")
-        measure.set(f"{W}w", width)
+        measure.set(f"{W}w", width or "0")
         etree.SubElement(cell, P)
         cells.append(cell)
     return cells

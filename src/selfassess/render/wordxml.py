@@ -165,11 +165,6 @@ def mark_header_row(row: Any) -> None:
     properties.append(element("w:tblHeader"))
 
 
-def keep_row_whole(row: Any) -> None:
-    """Stop a row breaking across pages."""
-    row._tr.get_or_add_trPr().append(element("w:cantSplit"))
-
-
 def shade(cell: Any, fill: str) -> None:
     """Give a table cell a background colour (hex RGB)."""
     cell._tc.get_or_add_tcPr().append(element("w:shd", val="clear", color="auto", fill=fill))

@@ -92,9 +92,9 @@ def _picture(body: Writer, chart: Chart) -> None:
 
 def _table(body: Writer, view: rv.ReportView, table: FigureTable) -> None:
     header = header_cells(table, view.period, view.previous_period)
-    grid, _ = add_table(body, table.caption, tuple(header), None)
+    grid = add_table(body, table.caption, tuple(header), None)
     for row in table.rows:
-        cells = add_row(grid, None)
+        cells = add_row(grid)
         for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
             cell.paragraphs[0].add_run(text)
     body.text(f"Table: {table.caption}", "Caption" if body.styles.has("Caption") else None)
