@@ -16,7 +16,8 @@ from renderkit import (
     markdown_text,
     render_example,
 )
-from selfassess.render.mdescape import cell, escape
+from selfassess.render import mdwriter
+from selfassess.render.mdescape import as_written, cell, escape
 from selfassess.render.mdwriter import inert_markdown
 from selfassess.render.usermarkdown import to_html
 
@@ -160,3 +161,18 @@ def test_escaped_text_shows_exactly_as_written(text: str) -> None:
     rendered = MarkdownIt("commonmark", {"html": True}).render(escape(text)) or "<p></p>"
     shown = lxml.html.fragment_fromstring(rendered, create_parent="div").text_content()
     assert " ".join(shown.split()) == " ".join(text.split())
+
+
+_PLAIN_PIECES = st.sampled_from(
+    ["=", "-", "---", "===", "\n", "\n\n", " ", "  ", "\t", "!", "*", "_", "`", "> ", "1. ", "- "]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_PLAIN_PIECES, st.text(max_size=8)), max_size=14).map("".join))
+def test_text_passed_without_parsing_is_what_a_viewer_shows_as_text(text: str) -> None:
+    # inert_markdown skips the viewer's parse when the text holds nothing a tag needs;
+    # whenever it does, the full parse must agree that the text is inert.
+    candidate = as_written(text)
+    if not mdwriter._MAY_BE_ACTIVE.search(candidate):
+        assert mdwriter._inert(candidate), candidate

@@ -9,6 +9,7 @@ from the tokens' text, escaped, never copied from the source.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+#: What every link, image, raw HTML and heading needs: "<", "[" or "#", or a line of "="
+#: or "-" under a paragraph (a setext heading). Text with none of these is inert as written.
+_MAY_BE_ACTIVE = re.compile(r"[<\[#]|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
 _INDENT = "    "  # enough for a nested list under both "- " and "10. "
 _MARKERS = (("bold", "**"), ("italic", "*"), ("strike", "~~"))
 
@@ -33,6 +37,8 @@ def inert_markdown(markdown: str) -> str:
     or a link outside the allow-list, the markdown is written afresh from its tokens.
     """
     candidate = as_written(markdown)
+    if not _MAY_BE_ACTIVE.search(candidate):  # nothing a viewer could make a tag of
+        return candidate
     return candidate if _inert(candidate) else to_markdown(markdown)
 
 

@@ -181,7 +181,7 @@ def add_table(
         if widths is not None:
             cell.width = widths[index]
         shade(cell, HEADER_FILL)
-        cell.paragraphs[0].add_run(column).bold = True
+        wordruns.run(cell._tc.find(wordruns.P), column, bold=True)
     return grid
 
 
