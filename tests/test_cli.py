@@ -200,3 +200,25 @@ def test_render_shows_progress_on_a_terminal_only(
         == quiet.stdout
         == ("wrote build/clean/self-assessment.md\nwrote build/second/self-assessment.md\n")
     )
+
+
+def test_a_batch_frees_each_files_cycles_before_the_next() -> None:
+    import gc
+    import weakref
+
+    from selfassess.cli.common import each_freed
+
+    class Part:
+        """Stands for a Word package and its parts, which refer to each other."""
+
+        other: Part
+
+    left: list[weakref.ref[Part]] = []
+    for item in each_freed(["a.yaml", "b.yaml", "c.yaml"]):
+        if left:
+            assert left[-1]() is None, f"the cycle made for the file before {item} is still there"
+        package, part = Part(), Part()
+        package.other, part.other = part, package
+        left.append(weakref.ref(package))
+        del package, part
+    assert len(left) == 3 and gc.get_freeze_count() == 0

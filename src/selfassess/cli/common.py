@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 import sys
 import types
@@ -164,10 +165,33 @@ def with_progress(items: Sequence[T], label: str, shown: bool = True) -> Iterato
     Nothing is shown when output is piped or logged, or when shown is False (e.g. JSON output).
     """
     if not shown or len(items) < 2 or not stderr_is_terminal():
+        yield from each_freed(items)
+        return
+    with click.progressbar(
+        each_freed(items), length=len(items), label=label, file=sys.stderr
+    ) as bar:
+        yield from bar
+
+
+def each_freed(items: Sequence[T]) -> Iterator[T]:
+    """Go through items, freeing what each one left behind before the next.
+
+    A Word document's package and its parts refer to each other, so each file rendered
+    leaves a cycle only a full collection frees, and Python makes one rarely: a batch's
+    memory grew by 0.4 MB a file. What the command had loaded before the first file
+    (modules, models, templates) is frozen out of the collector's way first, so each
+    collection looks only at what one file made.
+    """
+    if len(items) < 2:
         yield from items
         return
-    with click.progressbar(items, label=label, file=sys.stderr) as bar:
-        yield from bar
+    gc.freeze()
+    try:
+        for item in items:
+            yield item
+            gc.collect()
+    finally:
+        gc.unfreeze()
 
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
