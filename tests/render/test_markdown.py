@@ -16,7 +16,7 @@ from renderkit import (
     markdown_text,
     render_example,
 )
-from selfassess.render import mdwriter
+from selfassess.render import mdwriter, usermarkdown
 from selfassess.render.mdescape import as_written, cell, escape
 from selfassess.render.mdwriter import inert_markdown
 from selfassess.render.usermarkdown import to_html
@@ -176,3 +176,33 @@ def test_text_passed_without_parsing_is_what_a_viewer_shows_as_text(text: str) -
     candidate = as_written(text)
     if not mdwriter._MAY_BE_ACTIVE.search(candidate):
         assert mdwriter._inert(candidate), candidate
+
+
+_WORDS = st.text(alphabet="abcXYZ019 ,.;:'\"()?/%£$@-", max_size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.sampled_from(["\n", "\n\n", "\n\n\n", " "])), max_size=14))
+def test_plain_text_read_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
+    # Words and punctuation skip markdown-it; both views must be what it would have made.
+    text = "".join(pieces)
+    if usermarkdown._plain_paragraphs(text) is None:
+        return
+    md = usermarkdown.parser()
+    tokens = md.parse(text, {})
+    parsed = usermarkdown.Views(
+        str(md.renderer.render(tokens, md.options, {})), usermarkdown.paras_from_tokens(tokens)
+    )
+    assert usermarkdown._parse(text, frozenset({"html", "paras"})) == parsed, repr(text)
+
+
+def test_plain_text_is_read_without_the_parser() -> None:
+    text = (
+        'Our policy (March 2024) says "complaint" plainly.\n\nA second paragraph,\nover two lines.'
+    )
+    assert usermarkdown._plain_paragraphs(text) == [
+        'Our policy (March 2024) says "complaint" plainly.',
+        "A second paragraph,\nover two lines.",
+    ]
+    for active in ("- a list", "1. a list", "    code", "line  \nbreak", "*em*", "a & b"):
+        assert usermarkdown._plain_paragraphs(active) is None, active

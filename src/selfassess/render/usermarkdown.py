@@ -7,6 +7,7 @@ Headings inside user text become bold paragraphs so the document's outline stays
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -109,11 +110,36 @@ def _views(text: str, wanted: str) -> Views:
 
 def _parse(text: str, names: frozenset[str]) -> Views:
     """Parse a text once and build the named views from its tokens."""
+    plain = _plain_paragraphs(text)
+    if plain is not None:  # most commentary and evidence is words and punctuation only
+        html = "".join(f"<p>{_escape_html(p)}</p>\n" for p in plain) if "html" in names else None
+        paras = [Para([Span(" ".join(p.split("\n")))]) for p in plain]
+        return Views(html, paras if "paras" in names else None)
     md = parser()
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     html = str(md.renderer.render(tokens, md.options, env)) if "html" in names else None
     return Views(html, paras_from_tokens(tokens) if "paras" in names else None)
+
+
+#: Text of only these characters, with no line that starts with a space, "-" or a digit
+#: or ends with a space, is paragraphs of plain text to any CommonMark reader: there is
+#: nothing in it to make emphasis, a link, a list, a heading, code, an entity or a break.
+_PLAIN = re.compile(r"[A-Za-z0-9 ,.;:'\"()?/%£$@\n-]*\Z")
+_ACTIVE_LINE = re.compile(r"^[ \d-]| $", re.MULTILINE)
+
+
+def _plain_paragraphs(text: str) -> list[str] | None:
+    """Return a plain text's paragraphs, or None if the text needs the parser."""
+    if not _PLAIN.match(text) or _ACTIVE_LINE.search(text):
+        return None
+    return [p for p in re.split(r"\n{2,}", text.strip("\n")) if p]
+
+
+def _escape_html(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def to_html(text: str | None) -> str:
