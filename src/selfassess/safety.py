@@ -17,6 +17,8 @@ LINK_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:\s*(<[^>\n]*>|\S+)", re.M
 
 def normalise_url(url: str) -> str:
     """Decode entities and drop whitespace and control characters, as browsers do."""
+    if url.isascii() and url.isprintable() and " " not in url and "&" not in url:
+        return url  # the common case: nothing to decode or drop
     decoded = html.unescape(url)
     return "".join(
         ch for ch in decoded if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")

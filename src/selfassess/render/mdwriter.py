@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from selfassess.render.mdescape import as_written, escape, target
-from selfassess.render.usermarkdown import Para, Span, paras_from_tokens, parser
+from selfassess.render.usermarkdown import Para, Span, paras_from_tokens, tokens_of
 from selfassess.safety import is_safe_url
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 #: What every link, image, raw HTML and heading needs: "<", "[" or "#", or a line of "="
 #: or "-" under a paragraph (a setext heading). Text with none of these is inert as written.
 _MAY_BE_ACTIVE = re.compile(r"[<\[#]|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+#: Longer texts (about two pages) are written from their tokens, not as written.
+AS_WRITTEN_LIMIT = 8_000
 _INDENT = "    "  # enough for a nested list under both "- " and "10. "
 _MARKERS = (("bold", "**"), ("italic", "*"), ("strike", "~~"))
 
@@ -35,10 +37,14 @@ def inert_markdown(markdown: str) -> str:
     The text as written (raw HTML escaped, unsafe inline links broken) is parsed as a
     permissive viewer would parse it; if any token would be HTML, an image, a heading
     or a link outside the allow-list, the markdown is written afresh from its tokens.
+    A text longer than AS_WRITTEN_LIMIT is always written from its tokens: the second
+    parse would cost as much as the first, and the tokens are at hand from it.
     """
     candidate = as_written(markdown)
     if not _MAY_BE_ACTIVE.search(candidate):  # nothing a viewer could make a tag of
         return candidate
+    if len(markdown) > AS_WRITTEN_LIMIT:
+        return to_markdown(markdown)
     return candidate if _inert(candidate) else to_markdown(markdown)
 
 
@@ -73,7 +79,7 @@ def _inert_token(token: Token) -> bool:
 
 def to_markdown(text: str | None) -> str:
     """Parse a user's markdown and write it back with only what the allow-list lets through."""
-    return write_tokens(parser().parse(text or ""))
+    return write_tokens(tokens_of(text))
 
 
 def write_tokens(tokens: Iterable[Token]) -> str:
@@ -129,13 +135,19 @@ def _inline(spans: list[Span]) -> str:
 def _span(span: Span) -> str:
     if span.line_break:
         return "\\\n"
-    text = _code(span.text) if span.code else escape(span.text)
+    text = _code(span.text) if span.code else _escaped(span.text)
     core = text.strip()
     if not core:
         return text
     marker = "".join(mark for name, mark in _MARKERS if getattr(span, name))
     start = text.index(core)
     return f"{text[:start]}{marker}{core}{marker[::-1]}{text[start + len(core) :]}"
+
+
+def _escaped(text: str) -> str:
+    """Escape a run of text, keeping the space before it (escape drops a line's indent)."""
+    kept = text[: len(text) - len(text.lstrip(" \t"))]
+    return kept + escape(text)
 
 
 def _code(text: str) -> str:

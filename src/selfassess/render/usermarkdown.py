@@ -75,10 +75,11 @@ def _strong_close(self: Any, tokens: list[Token], idx: int, options: Any, env: A
 
 @dataclass
 class Views:
-    """One text's views, each built once from one parse: HTML blocks and Word paragraphs."""
+    """One text's views, each built once from one parse: HTML blocks, Word paragraphs, tokens."""
 
     html: str | None = None
     paras: list[Para] | None = None
+    tokens: list[Token] | None = None  # kept only when asked for (the Markdown writer's)
 
 
 # Inside a render, each text is parsed once and its views kept until the render ends.
@@ -110,7 +111,7 @@ def _views(text: str, wanted: str) -> Views:
 
 def _parse(text: str, names: frozenset[str]) -> Views:
     """Parse a text once and build the named views from its tokens."""
-    plain = _plain_paragraphs(text)
+    plain = None if "tokens" in names else _plain_paragraphs(text)
     if plain is not None:  # most commentary and evidence is words and punctuation only
         html = "".join(f"<p>{_escape_html(p)}</p>\n" for p in plain) if "html" in names else None
         paras = [Para([Span(" ".join(p.split("\n")))]) for p in plain]
@@ -119,7 +120,8 @@ def _parse(text: str, names: frozenset[str]) -> Views:
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     html = str(md.renderer.render(tokens, md.options, env)) if "html" in names else None
-    return Views(html, paras_from_tokens(tokens) if "paras" in names else None)
+    walked = paras_from_tokens(tokens) if "paras" in names else None
+    return Views(html, walked, tokens if "tokens" in names else None)
 
 
 #: Text of only these characters, with no line that starts with a space, "-" or a digit
@@ -150,6 +152,11 @@ def to_html(text: str | None) -> str:
 def to_inline_html(text: str | None) -> str:
     """Render one line of user markdown as safe inline HTML (no paragraph)."""
     return str(parser().renderInline(text or ""))
+
+
+def tokens_of(text: str | None) -> list[Token]:
+    """Return the tokens parser() makes of a text (parsed once per render)."""
+    return _views(text or "", "tokens").tokens or []
 
 
 def to_paras(text: str | None) -> list[Para]:
