@@ -211,7 +211,7 @@ def test_plain_text_is_read_without_the_parser() -> None:
 def test_a_long_text_is_written_from_its_tokens_and_a_short_one_as_written() -> None:
     short = "We use __plain__ words and [the policy](https://example.org/p)."
     assert inert_markdown(short) == short
-    long = (short + "\n\n") * (mdwriter.AS_WRITTEN_LIMIT // len(short) + 1)
+    long = (short + "\n\n") * (usermarkdown.LONG_TEXT // len(short) + 1)
     written = inert_markdown(long)
     paragraph = "We use **plain** words and [the policy](<https://example.org/p>)."
     assert written == "\n\n".join([paragraph] * long.count("We use"))

@@ -153,7 +153,9 @@ def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[st
 
     wanted = set(options.formats)
     views = {"html"} if wanted & {"html", "sections", "gaps"} else set()
-    with parse_once(frozenset(views | ({"paras"} if "docx" in wanted else set()))):
+    views |= {"paras"} if "docx" in wanted else set()
+    views |= {"markdown"} if wanted & {"md", "gaps"} else set()
+    with parse_once(frozenset(views)):
         return _build_outputs(checked, options, wanted)
 
 

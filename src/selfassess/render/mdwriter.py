@@ -15,7 +15,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from selfassess.render.mdescape import as_written, escape, target
-from selfassess.render.usermarkdown import Para, Span, paras_from_tokens, tokens_of
+from selfassess.render.usermarkdown import (
+    LONG_TEXT,
+    Para,
+    Span,
+    markdown_of_long,
+    paras_from_tokens,
+    parser,
+)
 from selfassess.safety import is_safe_url
 
 if TYPE_CHECKING:
@@ -25,8 +32,6 @@ if TYPE_CHECKING:
 #: What every link, image, raw HTML and heading needs: "<", "[" or "#", or a line of "="
 #: or "-" under a paragraph (a setext heading). Text with none of these is inert as written.
 _MAY_BE_ACTIVE = re.compile(r"[<\[#]|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
-#: Longer texts (about two pages) are written from their tokens, not as written.
-AS_WRITTEN_LIMIT = 8_000
 _INDENT = "    "  # enough for a nested list under both "- " and "10. "
 _MARKERS = (("bold", "**"), ("italic", "*"), ("strike", "~~"))
 
@@ -37,14 +42,14 @@ def inert_markdown(markdown: str) -> str:
     The text as written (raw HTML escaped, unsafe inline links broken) is parsed as a
     permissive viewer would parse it; if any token would be HTML, an image, a heading
     or a link outside the allow-list, the markdown is written afresh from its tokens.
-    A text longer than AS_WRITTEN_LIMIT is always written from its tokens: the second
-    parse would cost as much as the first, and the tokens are at hand from it.
+    A text longer than LONG_TEXT is always written from its tokens, when the render
+    parses it for the other outputs: a second parse would cost as much as the first.
     """
     candidate = as_written(markdown)
     if not _MAY_BE_ACTIVE.search(candidate):  # nothing a viewer could make a tag of
         return candidate
-    if len(markdown) > AS_WRITTEN_LIMIT:
-        return to_markdown(markdown)
+    if len(markdown) > LONG_TEXT:
+        return markdown_of_long(markdown)
     return candidate if _inert(candidate) else to_markdown(markdown)
 
 
@@ -79,13 +84,17 @@ def _inert_token(token: Token) -> bool:
 
 def to_markdown(text: str | None) -> str:
     """Parse a user's markdown and write it back with only what the allow-list lets through."""
-    return write_tokens(tokens_of(text))
+    return write_tokens(parser().parse(text or ""))
 
 
 def write_tokens(tokens: Iterable[Token]) -> str:
     """Write Markdown from a token stream made by usermarkdown.parser()."""
-    blocks = list(_blocks(paras_from_tokens(tokens)))
-    return "\n\n".join(blocks)
+    return write_paras(paras_from_tokens(tokens))
+
+
+def write_paras(paras: list[Para]) -> str:
+    """Write Markdown from the paragraphs walked from usermarkdown.parser()'s tokens."""
+    return "\n\n".join(_blocks(paras))
 
 
 def _blocks(paras: list[Para]) -> Iterator[str]:

@@ -73,13 +73,19 @@ def _strong_close(self: Any, tokens: list[Token], idx: int, options: Any, env: A
     return "</strong></p>\n"
 
 
+#: A text longer than this (about two pages) goes to a Markdown output as written from
+#: its tokens, not as the user wrote it: proving it inert as written would parse it again.
+LONG_TEXT = 8_000
+
+
 @dataclass
 class Views:
-    """One text's views, each built once from one parse: HTML blocks, Word paragraphs, tokens."""
+    """One text's views, each built once from one parse: HTML blocks, Word paragraphs, and
+    for a long text the Markdown written from its tokens."""
 
     html: str | None = None
     paras: list[Para] | None = None
-    tokens: list[Token] | None = None  # kept only when asked for (the Markdown writer's)
+    markdown: str | None = None
 
 
 # Inside a render, each text is parsed once and its views kept until the render ends.
@@ -111,7 +117,7 @@ def _views(text: str, wanted: str) -> Views:
 
 def _parse(text: str, names: frozenset[str]) -> Views:
     """Parse a text once and build the named views from its tokens."""
-    plain = None if "tokens" in names else _plain_paragraphs(text)
+    plain = _plain_paragraphs(text)
     if plain is not None:  # most commentary and evidence is words and punctuation only
         html = "".join(f"<p>{_escape_html(p)}</p>\n" for p in plain) if "html" in names else None
         paras = [Para([Span(" ".join(p.split("\n")))]) for p in plain]
@@ -120,8 +126,14 @@ def _parse(text: str, names: frozenset[str]) -> Views:
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     html = str(md.renderer.render(tokens, md.options, env)) if "html" in names else None
-    walked = paras_from_tokens(tokens) if "paras" in names else None
-    return Views(html, walked, tokens if "tokens" in names else None)
+    long = "markdown" in names and len(text) > LONG_TEXT
+    walked = paras_from_tokens(tokens) if "paras" in names or long else None
+    markdown = None
+    if long and walked is not None:
+        from selfassess.render.mdwriter import write_paras
+
+        markdown = write_paras(walked)
+    return Views(html, walked if "paras" in names else None, markdown)
 
 
 #: Text of only these characters, with no line that starts with a space, "-" or a digit
@@ -154,9 +166,13 @@ def to_inline_html(text: str | None) -> str:
     return str(parser().renderInline(text or ""))
 
 
-def tokens_of(text: str | None) -> list[Token]:
-    """Return the tokens parser() makes of a text (parsed once per render)."""
-    return _views(text or "", "tokens").tokens or []
+def markdown_of_long(text: str) -> str:
+    """Return a long text's Markdown written from its tokens (parsed once per render)."""
+    if len(text) <= LONG_TEXT or _plain_paragraphs(text) is not None:
+        from selfassess.render.mdwriter import to_markdown
+
+        return to_markdown(text)
+    return _views(text, "markdown").markdown or ""
 
 
 def to_paras(text: str | None) -> list[Para]:
@@ -254,7 +270,13 @@ def inline_spans(token: Token) -> list[Span]:
 def _append(spans: list[Span], span: Span) -> None:
     """Add a span, joining it to the last one when their formatting is the same."""
     last = spans[-1] if spans else None
-    if last is not None and not last.line_break and replace(last, text=span.text) == span:
+    if (
+        last is not None
+        and not last.line_break
+        and not span.line_break
+        and (last.bold, last.italic, last.strike, last.code, last.href)
+        == (span.bold, span.italic, span.strike, span.code, span.href)
+    ):
         spans[-1] = replace(last, text=last.text + span.text)
     else:
         spans.append(span)
