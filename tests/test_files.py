@@ -206,3 +206,25 @@ def test_reading_the_umask_leaves_it_as_it_was() -> None:
         assert current_umask() == 0o027
     finally:
         os.umask(previous)
+
+
+def test_every_output_is_on_disk_before_any_is_renamed_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    targets = {tmp_path / f"{name}.html": f"new {name}".encode() for name in "abc"}
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(handle: int) -> None:
+        events.append("flush")
+        real_fsync(handle)
+
+    def replace(source: str, target: Path) -> None:
+        events.append(f"rename {Path(target).name}")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_all(targets)
+    assert events == ["flush"] * 3 + ["rename a.html", "rename b.html", "rename c.html"]
+    assert [path.read_bytes() for path in targets] == [b"new a", b"new b", b"new c"]
