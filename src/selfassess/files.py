@@ -72,7 +72,8 @@ def write_all(outputs: dict[Path, bytes], modes: dict[Path, int] | None = None) 
             wanted = (modes or {}).get(current)
             mode = wanted if wanted is not None else _mode_for(current)
             staged[current] = _stage(current, data, mode, handles)
-        for current, handle in zip(list(staged), handles, strict=True):
+        for path, handle in zip(list(staged), handles, strict=True):
+            current = path  # the file named if the disk fills as it is flushed
             os.fsync(handle)
         _close(handles)
         for current, temporary in staged.items():
