@@ -271,7 +271,8 @@ _LAYOUT_SCRIPT = """(() => {
   }
   for (const text of document.querySelectorAll('svg text')) {
     const matrix = text.getScreenCTM();
-    const size = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.abs(matrix.a) : 1);
+    // The scale along the text's own line, so turned text (a month at 45 degrees) is measured too.
+    const size = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 1);
     if (text.getClientRects().length && size < %d) {
       problems.push(`chart text "${text.textContent}" is drawn at ${size.toFixed(1)}px`);
     }

@@ -131,11 +131,24 @@ def test_hostile_words_and_chart_labels_are_escaped(tmp_path: Path) -> None:
         f'title: "{hostile}"',
         "code_requirements/hos-chc-2024.yaml",
     )
+    edit(
+        root,
+        ",Lettings,CO-02,15/05/2024,",
+        ",<script>alert(3)</script> $\\frac{1}{0}$ & more,CO-02,15/05/2024,",
+        "complaints/example-borough-council-2024-25.csv",
+    )
     html = (render_report(root) / "annual-report.html").read_text("utf-8")
     page = lxml.html.fromstring(html)
     assert not list(page.iter("script", "img"))
     assert not [a for a in page.iter("a") if a.get("href", "").lower().startswith("javascript")]
-    chart = next(c for c in page.iter("svg") if "self-assessment" in c.get("aria-labelledby"))
-    drawn = "".join("".join(t.text_content().split()) for t in chart.iter("text"))
-    assert "Section1:<script>alert(2)</script>$\\frac{1}{0}$&more" in drawn  # wrapped, kept as text
-    assert "Section 1: <script>alert(2)</script> $\\frac{1}{0}$ & more" in chart.find("desc").text
+    charts = {c.get("aria-labelledby").split()[0]: c for c in page.iter("svg")}
+    by_area = charts["chart-by-category-title"]
+    drawn = "".join("".join(t.text_content().split()) for t in by_area.iter("text"))
+    assert "<script>alert(3)</script>$\\frac{1}{0}$&more" in drawn  # wrapped, kept as text
+    assert "<script>alert(3)</script> $\\frac{1}{0}$ & more: 1 Stage 1" in by_area.find("desc").text
+    # The answers chart names sections by number; its description and table give the titles.
+    by_section = charts["chart-self-assessment-title"]
+    assert "Section1" in "".join(t.text_content().replace(" ", "") for t in by_section.iter("text"))
+    assert (
+        "Section 1: <script>alert(2)</script> $\\frac{1}{0}$ & more" in by_section.find("desc").text
+    )

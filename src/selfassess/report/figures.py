@@ -20,6 +20,12 @@ class FigureRow:
     values: tuple[Number | None, ...]
     previous: tuple[Number | None, ...] | None = None
     unit: str = ""  # "%", "£" or "" for a count
+    short: str | None = None  # a chart's name for the row when the label is too long for it
+
+    @property
+    def axis_label(self) -> str:
+        """Return the row's name on a chart's axis."""
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
