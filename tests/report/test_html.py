@@ -62,6 +62,39 @@ def test_every_table_has_a_caption_and_scoped_headers(page: lxml.html.HtmlElemen
             assert th.get("scope") in ("col", "row")
 
 
+def test_each_table_has_one_visible_title_its_caption(page: lxml.html.HtmlElement) -> None:
+    headings = [h.text_content() for h in page.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    for table in page.iter("table"):
+        caption = table.find("caption").text_content()
+        assert caption not in headings
+        above = table.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4][1]")
+        assert above[0].text_content() != caption
+        # No landmark around the table repeats its name either.
+        assert not table.xpath("ancestor::*[@role='region']")
+        for named in table.xpath("ancestor::*[@aria-labelledby]"):
+            assert page.get_element_by_id(named.get("aria-labelledby")).text_content() != caption
+    by_month = page.get_element_by_id("by-month")
+    assert by_month.get("class") == "figure"  # the old heading's anchor now marks the figure
+    assert by_month.findtext("table/caption") == "Complaints received by month"
+    section = page.get_element_by_id("item-2").getparent()
+    figures = [t.findtext("caption") for t in section.iter("table")]
+    assert figures[:3] == [
+        "Complaints at each stage",
+        "The Regulator's tenant satisfaction measures CH01 and CH02",
+        "Complaints received by month",
+    ]
+
+
+def test_item_3_gives_the_registers_figures_before_the_cases(page: lxml.html.HtmlElement) -> None:
+    item = page.get_element_by_id("item-3").getparent()
+    order = [e.findtext("caption") or e.text_content() for e in item.iter("table", "h3")]
+    assert order == [
+        "The Ombudsman's decisions about us",
+        "The Ombudsman's findings, by category",
+        "Cases in which the Ombudsman looked at our complaint handling",
+    ]
+
+
 def test_every_chart_has_a_title_a_description_and_its_table_beside_it(
     page: lxml.html.HtmlElement,
 ) -> None:

@@ -54,6 +54,33 @@ def test_every_table_has_a_caption_and_a_repeating_header_row(document: Any) -> 
         assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
 
 
+def test_each_table_has_one_title_its_caption_kept_with_it(document: Any) -> None:
+    body = list(document.element.body)
+    headings = {p.text for p in document.paragraphs if p.style.name.startswith("Heading")}
+    styles = {style.style_id: style for style in document.styles}
+    titles = []
+    for index, element in enumerate(body):
+        if element.tag != f"{W}tbl":
+            continue
+        name = element.tblPr.find(f"{W}tblCaption").get(f"{W}val")
+        title = body[index - 1]
+        assert title.tag == f"{W}p"
+        text = "".join(t.text for t in title.iter(f"{W}t"))
+        style = styles[title.pPr.pStyle.val]
+        assert (text, style.name) == (f"Table: {name}", "Caption")
+        assert name not in headings
+        titles.append(text)
+    caption = styles["Caption"]
+    assert caption.paragraph_format.keep_with_next
+    assert caption.font.size.pt == 11 and str(caption.font.color.rgb) == "1B1B1B"
+    assert titles[1:4] == [
+        "Table: Complaints at each stage",
+        "Table: The Regulator's tenant satisfaction measures CH01 and CH02",
+        "Table: Complaints received by month",
+    ]
+    assert "Complaints at each stage" not in headings
+
+
 def test_year_on_year_columns_and_figures(document: Any) -> None:
     key = document.tables[0]
     assert [c.text for c in key.rows[0].cells] == ["Measure", "2024-25", "2023-24", "Change"]
