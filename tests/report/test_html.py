@@ -9,7 +9,14 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from reportkit import assert_golden, copy_example, edit, render_report
+from reportkit import (
+    NO_REGISTER_LAST_YEAR,
+    assert_golden,
+    copy_example,
+    drop_last_years_register,
+    edit,
+    render_report,
+)
 
 SVG = ""  # the HTML parser gives inline SVG elements plain names
 
@@ -95,6 +102,69 @@ def test_item_3_gives_the_registers_figures_before_the_cases(page: lxml.html.Htm
     ]
 
 
+def _figures(page: lxml.html.HtmlElement, key: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Return a figure table's column headings and each row's cells, as a reader sees them."""
+    table = page.get_element_by_id(key).find("table")
+    head = [th.text_content() for th in table.find("thead").iter("th")]
+    rows = {
+        tr.find("th").text_content(): [td.find("span").tail for td in tr.iter("td")]
+        for tr in table.find("tbody").iter("tr")
+    }
+    return head, rows
+
+
+def test_casework_tables_give_last_years_figures_and_which_way_each_moved(
+    page: lxml.html.HtmlElement,
+) -> None:
+    head, rows = _figures(page, "ombudsman-decisions")
+    assert head == ["Measure", "2024-25", "2023-24", "Change"]
+    assert rows["Complaint handling failure orders"] == ["1", "2", "down 1"]
+    assert rows["Maladministration rate"] == ["75.0%", "85.7%", "down 10.7 points"]
+    assert rows["Compensation ordered"] == ["£1,900", "£2,300", "down £400"]
+    moved = [li.text_content() for li in page.get_element_by_id("ombudsman-decisions").iter("li")]
+    assert moved == [
+        "Complaint handling failure orders fell from 2 to 1.",
+        "Special investigations rose from 0 to 1.",
+        "Maladministration rate fell from 85.7% to 75.0%.",
+        "Orders complied with on time fell from 11 to 9.",
+        "Orders still open rose from 0 to 2.",
+        "Compensation ordered fell from £2,300 to £1,900.",
+        "The other 2 are unchanged.",
+    ]
+    head, rows = _figures(page, "ombudsman-findings")
+    assert head == ["Finding", "2024-25", "2023-24", "Change"]
+    assert rows["Severe maladministration"] == ["1", "2", "down 1"]
+    # The summary's key figures from the register carry last year's too.
+    key = page.get_element_by_id("summary").getparent().find(".//table")
+    cells = {tr.find("th").text_content(): tr for tr in key.find("tbody").iter("tr")}
+    assert [
+        td.find("span").tail for td in cells["Complaint handling failure orders"].iter("td")
+    ] == [
+        "1",
+        "2",
+        "down 1",
+    ]
+    # Last year's self-assessment named no log: said once, no column of dashes in item 2.
+    item_2 = page.get_element_by_id("item-2").getparent()
+    assert item_2.text_content().count("last year's self-assessment named no complaints log") == 1
+    assert _figures(page, "stages")[0] == ["Measure", "Stage 1", "Stage 2"]
+    assert NO_REGISTER_LAST_YEAR not in page.text_content()
+
+
+def test_last_year_without_a_register_is_said_once_not_shown_as_dashes(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    drop_last_years_register(root)
+    page = lxml.html.fromstring((render_report(root) / "annual-report.html").read_bytes())
+    item_3 = page.get_element_by_id("item-3").getparent()
+    said = [p for p in item_3.iter("p") if p.text_content() == NO_REGISTER_LAST_YEAR]
+    assert len(said) == 1 and page.text_content().count("named no casework register") == 1
+    assert said[0].getnext().get("id") == "ombudsman-decisions"  # just before the tables
+    for key in ("ombudsman-decisions", "ombudsman-findings"):
+        head, rows = _figures(page, key)
+        assert len(head) == 2 and all(len(cells) == 1 for cells in rows.values())
+        assert page.get_element_by_id(key).find("ul") is None  # no movements without last year
+
+
 def test_every_chart_has_a_title_a_description_and_its_table_beside_it(
     page: lxml.html.HtmlElement,
 ) -> None:
@@ -115,14 +185,12 @@ def test_chart_description_gives_the_same_figures_as_the_table(page: lxml.html.H
     chart = next(c for c in page.iter(f"{SVG}svg") if "self-assessment" in c.get("aria-labelledby"))
     table = chart.getparent().getparent().find(".//table")
     description = chart.find(f"{SVG}desc").text
-    for row in table.iter("tr"):
+    for row in table.find("tbody").iter("tr"):
         # A figure cell holds its column's label (shown on narrow screens) and then the figure.
-        cells = [
-            c.find("span").tail if c.find("span") is not None else c.text_content() for c in row
-        ]
-        if row.find("td") is not None:
-            assert [c.find("span").text for c in row.iter("td")] == ["Yes", "No"]
-            assert f"{cells[0]}: {cells[1]} Yes, {cells[2]} No" in description
+        figures = {c.find("span").text: c.find("span").tail for c in row.iter("td")}
+        assert list(figures)[:3] == ["Yes 2024-25", "Yes 2023-24", "Yes change"]
+        this_year = f"{figures['Yes 2024-25']} Yes, {figures['No 2024-25']} No"
+        assert f"{row.find('th').text_content()}: {this_year}" in description
 
 
 def test_ids_are_unique_and_every_reference_resolves(folder: Path) -> None:

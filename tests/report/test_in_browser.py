@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from browser import assert_accessible, docx_to_pdf, opened, pdf_pages, pdf_text, print_to_pdf
-from reportkit import add_last_year, copy_example, render_report
+from reportkit import copy_example, give_last_year_a_log, render_report
 
 #: Text only the charts draw: the answers chart names sections by number (its table gives
 #: "Section 1: Definition of a complaint"), and the on-time chart's axis is in whole per cents.
@@ -26,7 +26,7 @@ MM = 96 / 25.4  # CSS pixels in a millimetre
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_example(tmp_path_factory.mktemp("browser"))
-    add_last_year(root)  # the widest tables: every figure with last year's and the change
+    give_last_year_a_log(root)  # the widest tables: every figure with last year's and the change
     return render_report(root)
 
 

@@ -9,7 +9,14 @@ import pytest
 from markdown_it import MarkdownIt
 
 from renderkit import markdown_text
-from reportkit import assert_golden, copy_example, edit, render_report
+from reportkit import (
+    NO_REGISTER_LAST_YEAR,
+    assert_golden,
+    copy_example,
+    drop_last_years_register,
+    edit,
+    render_report,
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +70,16 @@ def test_each_table_has_one_title_its_caption(folder: Path) -> None:
         assert lines[index + 2].startswith("| ")  # the table follows its caption
     assert "### Complaints at each stage" not in lines
     assert "Table: Complaints at each stage" in lines
+
+
+def test_last_year_without_a_register_is_said_once(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    drop_last_years_register(root)
+    lines = (render_report(root) / "annual-report.md").read_text("utf-8").splitlines()
+    assert lines.count(NO_REGISTER_LAST_YEAR) == 1
+    at = lines.index(NO_REGISTER_LAST_YEAR)
+    assert lines[at + 2 : at + 5] == [
+        "Table: The Ombudsman's decisions about us",
+        "",
+        "| Measure | Figure |",
+    ]

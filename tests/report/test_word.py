@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from reportkit import add_last_year, copy_example, render_report
+from reportkit import (
+    NO_REGISTER_LAST_YEAR,
+    copy_example,
+    drop_last_years_register,
+    give_last_year_a_log,
+    render_report,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -16,7 +22,7 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_example(tmp_path_factory.mktemp("word"))
-    add_last_year(root)
+    give_last_year_a_log(root)
     return render_report(root)
 
 
@@ -91,6 +97,51 @@ def test_year_on_year_columns_and_figures(document: Any) -> None:
         "up 3.9 points",
     ]
     assert rows["Service improvements made"] == ["3", "2", "up 1"]
+
+
+def _table_and_after(document: Any, caption: str) -> tuple[Any, list[str]]:
+    """Return the table with this caption and the text of the paragraphs after it, to the next."""
+    import docx.table
+    import docx.text.paragraph
+
+    body = list(document.element.body)
+    for index, element in enumerate(body):
+        if (
+            element.tag == f"{W}tbl"
+            and element.tblPr.find(f"{W}tblCaption").get(f"{W}val") == caption
+        ):
+            after = []
+            for later in body[index + 1 :]:
+                if later.tag != f"{W}p":
+                    break
+                after.append(docx.text.paragraph.Paragraph(later, document).text)
+            return docx.table.Table(element, document), after
+    raise AssertionError(f"no table {caption!r}")
+
+
+def test_casework_tables_give_last_years_figures_and_which_way_each_moved(document: Any) -> None:
+    table, after = _table_and_after(document, "The Ombudsman's decisions about us")
+    assert [c.text for c in table.rows[0].cells] == ["Measure", "2024-25", "2023-24", "Change"]
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
+    assert rows["Orders complied with on time"] == ["9", "11", "down 2"]
+    assert rows["Maladministration rate"] == ["75.0%", "85.7%", "down 10.7 points"]
+    assert "Orders complied with on time fell from 11 to 9." in after
+    assert "Compensation ordered fell from £2,300 to £1,900." in after
+
+
+def test_last_year_without_a_register_is_said_once(tmp_path: Path) -> None:
+    import docx
+
+    root = copy_example(tmp_path)
+    drop_last_years_register(root)
+    document = docx.Document(str(render_report(root) / "annual-report.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert texts.count(NO_REGISTER_LAST_YEAR) == 1
+    assert (
+        texts[texts.index(NO_REGISTER_LAST_YEAR) + 1] == "Table: The Ombudsman's decisions about us"
+    )
+    table, _ = _table_and_after(document, "The Ombudsman's decisions about us")
+    assert [c.text for c in table.rows[0].cells] == ["Measure", "Figure"]
 
 
 def test_every_picture_has_alt_text(document: Any) -> None:

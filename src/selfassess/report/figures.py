@@ -7,6 +7,7 @@ only arranges them, adds last year's column and says which way each measure move
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 Number = int | float
@@ -60,6 +61,14 @@ def with_previous(table: FigureTable, previous: FigureTable | None) -> FigureTab
 
     rows = tuple(replace(row, previous=last_year(row.label)) for row in table.rows)
     return replace(table, rows=rows)
+
+
+def beside_last_year(
+    tables: Iterable[FigureTable], earlier: Iterable[FigureTable]
+) -> tuple[FigureTable, ...]:
+    """Return tables with last year's figures beside this year's, each table matched by key."""
+    before = {table.key: table for table in earlier}
+    return tuple(with_previous(table, before.get(table.key)) for table in tables)
 
 
 def change(now: Number | None, before: Number | None) -> Number | None:

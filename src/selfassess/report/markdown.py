@@ -19,6 +19,7 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += _performance(view)
     nothing = "" if view.findings_tables else "Nothing has been recorded for this item yet."
     lines += _heading(rv.ITEM_3) + _words(view.findings, nothing)
+    lines += [escape(view.findings_note), ""] if view.findings_note else []
     for table in view.findings_tables:
         lines += _table(view, table)
     lines += _cases(view.findings_cases)
@@ -84,7 +85,7 @@ def _cases(cases: tuple[rv.CaseView, ...]) -> list[str]:
 
 def _performance(view: rv.ReportView) -> list[str]:
     lines = _heading(rv.ITEM_2)
-    lines += [view.log_note, ""] if view.log_note else []
+    lines += [escape(view.log_note), ""] if view.log_note else []
     for table in view.performance:
         lines += _table(view, table)
     lines += ["### What the figures tell us", ""]

@@ -33,6 +33,8 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
         view.findings,
         "" if view.findings_tables else "Nothing has been recorded for this item yet.",
     )
+    if view.findings_note:
+        body.text(view.findings_note)
     for table in view.findings_tables:
         figures(table)
     _cases(body, view.findings_cases)
