@@ -102,10 +102,11 @@ def change_text(now: Number | None, before: Number | None, unit: str = "") -> st
 
 
 def movements(table: FigureTable) -> tuple[str, ...]:
-    """Say which way each figure with last year's beside it moved; the unchanged ones counted."""
-    sentences, unchanged = [], 0
+    """Say which way each figure with last year's beside it moved; count the unchanged and unknown."""
+    sentences, unchanged, unknown = [], 0, 0
     for row in table.rows:
         if row.previous is None:
+            unknown += len(row.values)
             continue
         for column, now, before in zip(table.columns, row.values, row.previous, strict=False):
             if now is not None and now == before:
@@ -114,11 +115,17 @@ def movements(table: FigureTable) -> tuple[str, ...]:
             name = row.label if len(table.columns) == 1 else f"{row.label} ({column})"
             sentences.append(_movement(name, now, before, row.unit))
     if unchanged:
-        sentences.append(_unchanged(unchanged, bool(sentences)))
+        sentences.append(_unchanged(unchanged, bool(sentences), bool(unknown)))
+    if unknown and (sentences or unchanged):
+        # Shown as a dash in last year's column; said here so the reader knows why.
+        have = "figure has" if unknown == 1 else "figures have"
+        sentences.append(f"{unknown} {have} no value for last year to compare with.")
     return tuple(sentences)
 
 
-def _unchanged(count: int, others_moved: bool) -> str:
+def _unchanged(count: int, others_moved: bool, others_unknown: bool) -> str:
+    if others_unknown:
+        return f"{count} {'figure is' if count == 1 else 'figures are'} unchanged."
     if not others_moved:
         return "No figure in this table changed since last year."
     return "The other figure is unchanged." if count == 1 else f"The other {count} are unchanged."
