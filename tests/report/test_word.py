@@ -126,6 +126,14 @@ def test_casework_tables_give_last_years_figures_and_which_way_each_moved(docume
     assert rows["Orders complied with on time"] == ["9", "11", "down 2"]
     assert rows["Maladministration rate"] == ["75.0%", "85.7%", "down 10.7 points"]
     assert "Orders complied with on time fell from 11 to 9." in after
+    # Figures line up on the right under their headings, and the names have room to read.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for row in table.rows:
+        assert [c.paragraphs[0].alignment for c in row.cells[1:]] == [WD_ALIGN_PARAGRAPH.RIGHT] * 3
+    widths = [cell.width.cm for cell in table.rows[1].cells]
+    assert widths[0] > 6 and all(2.9 < width < 3.5 for width in widths[1:]), widths
+    assert round(sum(widths), 1) == 17.0  # A4 less the margins
     assert "Compensation ordered fell from £2,300 to £1,900." in after
 
 

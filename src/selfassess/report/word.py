@@ -25,6 +25,9 @@ from selfassess.report.figures import FigureTable, header_cells, movements, row_
 from selfassess.report.wordparts import write_assessment, write_governance, write_items
 
 TITLE_STYLE = "Caption"  # Word's own style for a table's title
+TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
+FIGURE_CM = 3.4  # a figure column: "not comparable" on one line, "down 10.7 points" on two
+LABEL_CM = 5.0  # the least a row's name is given, however many figure columns
 PICTURE_WIDTH_CM = 11.0  # the chart's 3.6 inch figure, so its text prints at about 14 points
 
 
@@ -83,9 +86,10 @@ def write_figures(
 
 
 def _picture(body: Writer, chart: Chart) -> None:
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     paragraph = body.paragraph()
+    paragraph.paragraph_format.space_before = Pt(8)  # clear of the table's last rule
     shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(PICTURE_WIDTH_CM))
     properties = shape._inline.docPr
     properties.set("title", chart.title)
@@ -94,13 +98,26 @@ def _picture(body: Writer, chart: Chart) -> None:
 
 def _table(body: Writer, view: rv.ReportView, table: FigureTable) -> None:
     """Add the table's one title (a caption kept with the table) and the table, named the same."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     body.text(f"Table: {table.caption}", TITLE_STYLE if body.styles.has(TITLE_STYLE) else None)
     header = header_cells(table, view.period, view.previous_period)
-    grid, _ = add_table(body, table.caption, tuple(header), None)
+    grid, widths = add_table(body, table.caption, tuple(header), column_widths(len(header)))
+    rows = [grid.rows[0].cells]
     for row in table.rows:
-        cells = add_row(grid, None)
+        cells = add_row(grid, widths)
         for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
             cell.paragraphs[0].add_run(text)
+        rows.append(cells)
+    for cells in rows:  # figures line up on the right, as in the page
+        for cell in cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def column_widths(columns: int) -> tuple[float, ...]:
+    """Give the figures room for "down 10.7 points" and the row names the rest of the line."""
+    figure = min(FIGURE_CM, (TEXT_WIDTH_CM - LABEL_CM) / (columns - 1))
+    return (TEXT_WIDTH_CM - figure * (columns - 1), *([figure] * (columns - 1)))
 
 
 def _title_style(document: Any) -> None:
