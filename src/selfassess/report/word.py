@@ -102,10 +102,10 @@ def _table(body: Writer, view: rv.ReportView, table: FigureTable) -> None:
 
     body.text(f"Table: {table.caption}", TITLE_STYLE if body.styles.has(TITLE_STYLE) else None)
     header = header_cells(table, view.period, view.previous_period)
-    grid, widths = add_table(body, table.caption, tuple(header), column_widths(len(header)))
+    grid, _ = add_table(body, table.caption, tuple(header), column_widths(len(header)))
     rows = [grid.rows[0].cells]
     for row in table.rows:
-        cells = add_row(grid, widths)
+        cells = add_row(grid, None)  # each cell takes its column's width
         for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
             cell.paragraphs[0].add_run(text)
         rows.append(cells)
