@@ -2,7 +2,8 @@
 
 `assert_accessible(path_or_html)` loads a page in headless Chromium (Debian's package) at each
 width, runs axe-core's WCAG 2.x A/AA and best-practice rules, and fails on any violation, on
-sideways scrolling (the page's or any box's) and on chart text drawn too small to read.
+sideways scrolling (the page's or any box's), on a caption squeezed narrower than half its table
+and on chart text drawn too small to read.
 `host_page(fragment)` wraps a CMS fragment in a plain page, as a council's site would.
 `docx_to_pdf(path)` converts a Word file with LibreOffice (headless) and returns the PDF.
 
@@ -255,8 +256,9 @@ def _target_of(page: Tab) -> str:
     return str(info["targetInfo"]["targetId"])
 
 
-# What the page itself reports: sideways scrolling of the page or of any box, and chart text
-# drawn smaller than can be read (an SVG scaled down to fit a phone).
+# What the page itself reports: sideways scrolling of the page or of any box, a table's caption
+# squeezed a letter or two wide, and chart text drawn smaller than can be read (an SVG scaled
+# down to fit a phone).
 _LAYOUT_SCRIPT = """(() => {
   const width = window.innerWidth;
   const problems = [];
@@ -269,9 +271,18 @@ _LAYOUT_SCRIPT = """(() => {
         + `(${box.scrollWidth}px of content in ${box.clientWidth}px)`);
     }
   }
+  for (const caption of document.querySelectorAll('caption')) {
+    const box = caption.getBoundingClientRect();
+    const table = caption.closest('table').getBoundingClientRect();
+    if (box.width > 1 && box.width < table.width / 2) {  // 1px: a caption hidden on purpose
+      problems.push(`caption "${caption.textContent.slice(0, 40)}" is squeezed into `
+        + `${box.width.toFixed(0)}px beside its ${table.width.toFixed(0)}px table`);
+    }
+  }
   for (const text of document.querySelectorAll('svg text')) {
     const matrix = text.getScreenCTM();
-    const size = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.abs(matrix.a) : 1);
+    // The scale along the text's own line, so turned text (a month at 45 degrees) is measured too.
+    const size = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 1);
     if (text.getClientRects().length && size < %d) {
       problems.push(`chart text "${text.textContent}" is drawn at ${size.toFixed(1)}px`);
     }

@@ -1,4 +1,4 @@
-"""Helpers the annual report tests share: a copy of the example project, and a year before it."""
+"""Helpers the annual report tests share: a copy of the example project (with last year's files)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from conftest import ROOT
 
 AS_OF = dt.date(2025, 7, 1)
 REPORT = "reports/annual-report-2024-25.yaml"
+LAST_YEAR = "reports/annual-report-2023-24.yaml"
+#: Said once when last year's report named no register, instead of a column of dashes.
+NO_REGISTER_LAST_YEAR = (
+    "The Ombudsman's figures below have no column for 2023-24: last year's report named no "
+    "casework register."
+)
 
 
 def copy_example(root: Path) -> Path:
@@ -19,38 +25,21 @@ def copy_example(root: Path) -> Path:
     return root
 
 
-def add_last_year(root: Path) -> None:
-    """Write a 2023-24 assessment and report, and point this year's report at them.
+def give_last_year_a_log(root: Path) -> None:
+    """Point last year's self-assessment at the complaints log, so item 2 has last year's column.
 
-    Last year 6.10 was a gap (closed this year) and 5.14 was answered yes (a gap now);
-    last year's report had two improvements and a TP09 of 27.5%.
+    The example's 2023-24 self-assessment names no log; given this year's, its 2023-24 figures
+    are the few complaints of March 2024, enough for every figure table to gain two columns.
     """
-    source = (root / "assessments" / "example-borough-council-2024-25.yaml").read_text("utf-8")
-    old = source.replace("period: 2024-25", "period: 2023-24")
-    old = _answer(old, "6.10", "no", "    explanation: Not yet.\n    compliance_date: 2024-12-31\n")
-    old = _answer(old, "5.14", "yes", "")
-    (root / "assessments" / "example-borough-council-2023-24.yaml").write_text(old, "utf-8")
-    report = (root / REPORT).read_text("utf-8")
-    start, end = report.index("improvements:"), report.index("  - theme: Complaint handling")
-    earlier = report[:start] + report[start:end] + report[report.index("satisfaction:") :]
-    earlier = earlier.replace("2024-25.yaml", "2023-24.yaml").replace(
-        "period: 2024-25", "period: 2023-24"
-    )
-    earlier = earlier.replace("casework: ../casework/ombudsman-2023-24.yaml\n", "")
-    earlier = earlier.replace("complaints_handling: 31.4", "complaints_handling: 27.5")
-    (root / "reports" / "annual-report-2023-24.yaml").write_text(earlier, "utf-8")
-    this_year = report.replace(
-        "period: 2024-25\n", "period: 2024-25\nprevious: annual-report-2023-24.yaml\n", 1
-    )
-    (root / REPORT).write_text(this_year, "utf-8")
+    path = root / "assessments" / "example-borough-council-2023-24.yaml"
+    text = path.read_text("utf-8")
+    practice = "practice:\n  log: ../complaints/example-borough-council-2024-25.csv\n"
+    path.write_text(text.replace("responses:\n", practice + "responses:\n", 1), "utf-8")
 
 
-def _answer(text: str, provision: str, answer: str, extra: str) -> str:
-    """Replace a provision's answer line (the first comply: after its key)."""
-    key = f'  "{provision}":\n'
-    start = text.index(key) + len(key)
-    end = text.index("\n", text.index("comply:", start)) + 1
-    return text[:start] + f"    comply: {answer}\n{extra}" + text[end:]
+def drop_last_years_register(root: Path) -> None:
+    """Make last year's report name no casework register, as a first year in selfassess might."""
+    edit(root, "casework: ../casework/ombudsman-2023-24.yaml\n", "", LAST_YEAR)
 
 
 def render_report(root: Path, report: str = REPORT, out: str = "out") -> Path:

@@ -65,13 +65,16 @@ def test_ordinary_links_stay_safe(url: str) -> None:
         "  \uff0b1",
         "\u3000@SUM(1)",
         "\uff0d1",
+        "-2+3",
+        "-1.5e3",
+        "-3 ",
     ],
 )
 def test_formulas_behind_spaces_or_in_full_width_are_neutralised(cell: str) -> None:
     assert neutralise(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", ["Board", "1 = 1", "a-b", " plain", ""])
+@pytest.mark.parametrize("cell", ["Board", "1 = 1", "a-b", " plain", "", "-3", "-10.7"])
 def test_ordinary_cells_are_left_alone(cell: str) -> None:
     assert neutralise(cell) == cell
 

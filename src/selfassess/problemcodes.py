@@ -102,7 +102,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
     # E8xx: the annual report
     ProblemCode("E801", ERROR, "an annual report's `assessment` is missing, is not an assessment, or has errors"),
-    ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment"),
+    ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment or casework register"),
     ProblemCode("E804", ERROR, "the `previous` report is not for the year before"),
     ProblemCode("E805", ERROR, "an annual report's `casework` is missing, is not a register, or has errors"),
     ProblemCode("E806", ERROR, "a service improvement without a `change`"),

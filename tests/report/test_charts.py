@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
+from lxml import etree
+
+from selfassess.dates import month_year
 from selfassess.report.charts import describe, draw
 from selfassess.report.figures import FigureRow, FigureTable
 
@@ -46,3 +51,69 @@ def test_description_gives_every_figure() -> None:
 def test_a_table_without_a_chart_draws_nothing() -> None:
     plain = FigureTable("k", "Key figures", "Measure", ("Figure",), (FigureRow("Received", (3,)),))
     assert draw(plain) is None
+
+
+YEAR = FigureTable(
+    "by-month",
+    "Complaints received by month",
+    "Month",
+    ("Stage 1", "Stage 2"),
+    tuple(
+        FigureRow(month_year(2024 if month > 3 else 2025, month), (40 + month, month))
+        for month in (*range(4, 13), 1, 2, 3)
+    ),
+    chart="line",
+)
+ABBREVIATIONS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
+
+
+def _drawn_text(svg: str) -> list[tuple[str, float, float]]:
+    """Return each text the SVG draws, with the point it is anchored at (x and y, or moved to)."""
+    drawn = []
+    for text in etree.fromstring(svg.encode()).iter("{http://www.w3.org/2000/svg}text"):
+        moved = re.match(r"translate\(([-\d.]+) ([-\d.]+)\)", text.get("transform", ""))
+        x, y = moved.groups() if text.get("x") is None and moved else (text.get("x"), text.get("y"))
+        drawn.append((text.text or "", float(x), float(y)))
+    return drawn
+
+
+def test_months_read_left_to_right_along_the_bottom() -> None:
+    chart = draw(YEAR)
+    assert chart is not None
+    drawn = _drawn_text(chart.svg)
+    months = [(x, y) for text, x, y in drawn if text in ABBREVIATIONS]
+    assert [text for text, _, _ in drawn if text in ABBREVIATIONS] == ABBREVIATIONS
+    xs = [x for x, _ in months]
+    assert all(left < right for left, right in itertools.pairwise(xs))
+    assert max(y for _, y in months) - min(y for _, y in months) < 0.01  # one baseline
+    # Each year once, under its first month, below the month names.
+    years = {text: (x, y) for text, x, y in drawn if text in ("2024", "2025")}
+    assert sorted(years) == ["2024", "2025"]
+    assert [text for text, _, _ in drawn].count("2024") == 1
+    assert years["2024"][0] < xs[1] and xs[8] < years["2025"][0] < xs[10]
+    assert min(y for _, y in years.values()) > months[0][1]
+
+
+def test_a_percentage_axis_says_per_cent() -> None:
+    on_time = dataclasses.replace(
+        YEAR,
+        rows=tuple(dataclasses.replace(row, unit="%", values=(90.0, 100.0)) for row in YEAR.rows),
+    )
+    chart = draw(on_time)
+    assert chart is not None
+    assert "100%" in [text for text, _, _ in _drawn_text(chart.svg)]
+
+
+def test_long_words_are_never_broken_on_a_bar_chart() -> None:
+    findings = FigureTable(
+        "ombudsman-findings",
+        "Findings",
+        "Finding",
+        ("Findings",),
+        (FigureRow("Severe maladministration", (1,)), FigureRow("Maladministration", (3,))),
+        chart="bar",
+    )
+    chart = draw(findings)
+    assert chart is not None
+    words = {text for text, _, _ in _drawn_text(chart.svg)}
+    assert {"Severe", "maladministration", "Maladministration"} <= words

@@ -91,6 +91,33 @@ def test_casework_figures_are_the_registers_own(root: Path, folder: Path) -> Non
     }
 
 
+def test_last_years_casework_figures_are_its_registers_own(root: Path, folder: Path) -> None:
+    from selfassess.casework import figures, load_register
+
+    path = root / "casework" / "ombudsman-2023-24.yaml"
+    own = figures(load_register(path, AS_OF).register, AS_OF)
+    data = json.loads((folder / "report.json").read_text("utf-8"))
+    assert data["previous_period"] == "2023-24"
+    tables = {t["key"]: t for t in data["tables"]}
+    previous = {row["label"]: row["previous"] for row in tables["ombudsman-decisions"]["rows"]}
+    assert previous == {
+        "Determinations": [own["determinations"]],
+        "Complaint handling failure orders": [own["complaint_handling_failure_orders"]],
+        "Special investigations": [own["cases"]["special investigation"]],
+        "Maladministration rate": [own["findings"]["maladministration_rate"]["percent"]],
+        "Orders made": [own["orders"]["made"]],
+        "Orders complied with on time": [own["orders"]["complied_on_time"]],
+        "Orders still open": [own["orders"]["open"]],
+        "Compensation ordered": [own["compensation_ordered"]],
+    }
+    assert {row["label"]: row["previous"] for row in tables["ombudsman-findings"]["rows"]} == {
+        name.capitalize(): [count] for name, count in own["findings"]["by_category"].items()
+    }
+    # ... and recounted from the YAML: two failure orders, and £600 + £250 + £1,450 ordered.
+    assert previous["Complaint handling failure orders"] == [2]
+    assert previous["Compensation ordered"] == [2300]
+
+
 def test_self_assessment_counts_match_the_assessment_recounted(root: Path, folder: Path) -> None:
     source = yaml.safe_load(
         (root / "assessments" / "example-borough-council-2024-25.yaml").read_text("utf-8")
@@ -108,13 +135,25 @@ def test_figures_csv_has_every_figure_of_report_json(folder: Path) -> None:
     text = (folder / "figures.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["Table", "Row", "Column", "Unit", "This year", "Last year", "Change"]
-    expected = [
-        [t["caption"], row["label"], column, row["unit"], str(value), "", ""]
-        for t in data["tables"]
-        for row in t["rows"]
-        for column, value in zip(t["columns"], row["values"], strict=True)
-    ]
+    expected = []
+    for t in data["tables"]:
+        for row in t["rows"]:
+            before = row["previous"] or [None] * len(row["values"])
+            for column, now, then in zip(t["columns"], row["values"], before, strict=True):
+                moved = None if now is None or then is None else round(now - then, 1)
+                moved = int(moved) if isinstance(now, int) and moved is not None else moved
+                cells = ("" if x is None else str(x) for x in (now, then, moved))
+                expected.append([t["caption"], row["label"], column, row["unit"], *cells])
     assert rows[1:] == expected
+    assert [
+        "Key figures, 2024-25",
+        "Service improvements made",
+        "Figure",
+        "",
+        "3",
+        "2",
+        "1",
+    ] in rows
 
 
 def test_figures_csv_neutralises_formulas(root: Path) -> None:

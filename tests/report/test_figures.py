@@ -77,3 +77,12 @@ def test_movements_name_what_moved_and_count_the_rest() -> None:
     )
     still = FigureTable("t", "", "Measure", ("Figure",), rows[2:])
     assert movements(still) == ("No figure in this table changed since last year.",)
+    # Rows with nothing from last year (a dash in its column) are counted, not left unexplained.
+    new = (FigureRow("Received by phone", (30, 4)), FigureRow("Withdrawn", (2, 0)))
+    mixed = FigureTable("t", "", "Measure", ("Stage 1", "Stage 2"), (*new, *rows[:3]))
+    assert movements(mixed) == (
+        "Received (Stage 1) rose from 100 to 120.",
+        "On time (Stage 1) fell from 95.0% to 91.5%.",
+        "1 figure is unchanged.",
+        "4 figures have no value for last year to compare with.",
+    )

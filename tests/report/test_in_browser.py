@@ -6,19 +6,64 @@ from pathlib import Path
 
 import pytest
 
-from browser import assert_accessible, docx_to_pdf, pdf_pages
-from reportkit import add_last_year, copy_example, render_report
+from browser import assert_accessible, docx_to_pdf, opened, pdf_pages, pdf_text, print_to_pdf
+from reportkit import copy_example, give_last_year_a_log, render_report
+
+#: Text only the charts draw: the answers chart names sections by number (its table gives
+#: "Section 1: Definition of a complaint"), and the on-time chart's axis is in whole per cents.
+SECTIONS = {f"Section {number}" for number in range(1, 10)}
+PER_CENT_AXIS = {"90%", "95%", "100%"}
+# Each chart's box and whether it may be split, as the page lays it out.
+CHART_BOXES = """[...document.querySelectorAll('svg.chart')].map(chart => {
+  const box = chart.getBoundingClientRect();
+  return {name: chart.getAttribute('aria-labelledby'), width: box.width, height: box.height,
+          display: getComputedStyle(chart).display,
+          split: getComputedStyle(chart.parentElement).breakInside};
+})"""
+MM = 96 / 25.4  # CSS pixels in a millimetre
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_example(tmp_path_factory.mktemp("browser"))
-    add_last_year(root)  # the widest tables: every figure with last year's and the change
+    give_last_year_a_log(root)  # the widest tables: every figure with last year's and the change
     return render_report(root)
 
 
 def test_report_page_passes_axe_and_reflows_at_320px(folder: Path) -> None:
+    # The charts show at 320 px, so this also holds their text to 12 px or more.
     assert_accessible(folder / "annual-report.html")
+
+
+def test_charts_show_on_a_phone_scaled_to_its_width(folder: Path) -> None:
+    with opened(folder / "annual-report.html", 320) as page:
+        charts = page.evaluate(CHART_BOXES)
+        room = page.evaluate("document.querySelector('main').clientWidth")
+    assert len(charts) == 7
+    for chart in charts:
+        assert chart["display"] == "block", chart
+        assert 0.9 * (room - 32) < chart["width"] <= room - 32 and chart["height"] > 0, chart
+    # The self-assessment's own chart still gives way to its table on a phone.
+    with opened(folder / "self-assessment.html", 320) as page:
+        assert page.evaluate(CHART_BOXES)[0]["display"] == "none"
+
+
+def test_charts_print_whole_and_fit_the_page(folder: Path, tmp_path: Path) -> None:
+    pages = [
+        set(page.splitlines())
+        for page in pdf_text(print_to_pdf(folder / "annual-report.html", tmp_path / "report.pdf"))
+    ]
+    with_sections = [lines for lines in pages if lines & SECTIONS]
+    assert len(with_sections) == 1 and with_sections[0] >= SECTIONS  # the chart on one page
+    assert any(lines >= PER_CENT_AXIS for lines in pages)
+    # Laid out as on A4 landscape less the margins (267 by 178 mm), as print styles have it.
+    with opened(folder / "annual-report.html", round(267 * MM)) as page:
+        page.send("Emulation.setEmulatedMedia", {"media": "print"})
+        charts = page.evaluate(CHART_BOXES)
+    assert len(charts) == 7
+    for chart in charts:
+        assert chart["display"] == "block" and chart["split"] == "avoid", chart
+        assert chart["width"] <= 80 * MM + 1 and 0 < chart["height"] <= 140 * MM + 1, chart
 
 
 def test_word_report_converts_to_pdf(folder: Path, tmp_path: Path) -> None:

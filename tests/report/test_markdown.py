@@ -9,7 +9,14 @@ import pytest
 from markdown_it import MarkdownIt
 
 from renderkit import markdown_text
-from reportkit import assert_golden, copy_example, edit, render_report
+from reportkit import (
+    NO_REGISTER_LAST_YEAR,
+    assert_golden,
+    copy_example,
+    drop_last_years_register,
+    edit,
+    render_report,
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +56,30 @@ def test_hostile_words_stay_words(tmp_path: Path) -> None:
     page = lxml.html.fromstring(MarkdownIt("commonmark").render(text))
     assert not list(page.iter("script", "img"))
     assert not [a for a in page.iter("a") if a.get("href", "").lower().startswith("javascript")]
+
+
+def test_each_table_has_one_title_its_caption(folder: Path) -> None:
+    lines = (folder / "annual-report.md").read_text("utf-8").splitlines()
+    captions = [index for index, line in enumerate(lines) if line.startswith("Table: ")]
+    assert len(captions) == 13  # every table of the page but the list of gaps
+    for index in captions:
+        caption = lines[index].removeprefix("Table: ")
+        above = next(line for line in reversed(lines[:index]) if line.startswith("#"))
+        assert above.lstrip("# ") != caption
+        assert lines[index + 1 : index + 3] == ["", lines[index + 2]]
+        assert lines[index + 2].startswith("| ")  # the table follows its caption
+    assert "### Complaints at each stage" not in lines
+    assert "Table: Complaints at each stage" in lines
+
+
+def test_last_year_without_a_register_is_said_once(tmp_path: Path) -> None:
+    root = copy_example(tmp_path)
+    drop_last_years_register(root)
+    lines = (render_report(root) / "annual-report.md").read_text("utf-8").splitlines()
+    assert lines.count(NO_REGISTER_LAST_YEAR) == 1
+    at = lines.index(NO_REGISTER_LAST_YEAR)
+    assert lines[at + 2 : at + 5] == [
+        "Table: The Ombudsman's decisions about us",
+        "",
+        "| Measure | Figure |",
+    ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from reportkit import REPORT, add_last_year, copy_example
+from reportkit import REPORT, copy_example
 
 
 @pytest.fixture
@@ -46,8 +46,8 @@ ERRORS = {
         None,
     ),
     "E803 no such previous report": (
-        ("period: 2024-25\n", "period: 2024-25\nprevious: old.yaml\n"),
-        f"{R}:6:11: E803 previous file 'old.yaml' not found (paths are relative to this file)",
+        ("previous: annual-report-2023-24.yaml", "previous: old.yaml"),
+        f"{R}:5:11: E803 previous file 'old.yaml' not found (paths are relative to this file)",
     ),
     "E805 no such register": (
         ("casework: ../casework/ombudsman-2024-25.yaml", "casework: nothing.yaml"),
@@ -60,7 +60,7 @@ ERRORS = {
     ),
     "E114 misspelt field": (
         ("analysis: |", "analysys: |"),
-        f"{R}:7:1: E114 unknown field 'analysys' in the file; did you mean 'analysis'?",
+        f"{R}:8:1: E114 unknown field 'analysys' in the file; did you mean 'analysis'?",
     ),
 }
 
@@ -84,7 +84,7 @@ def test_an_improvement_without_a_change_is_placed_at_the_improvement(run: Run, 
     assert check(run) == (
         1,
         [
-            f"{R}:46:5: E806 improvement 'Damp and mould' has no change; say what was changed as a "
+            f"{R}:47:5: E806 improvement 'Damp and mould' has no change; say what was changed as a "
             "result of the learning (item 4 of the report is the improvements made)",
             "1 error, 0 warnings in 1 file.",
         ],
@@ -105,20 +105,52 @@ def test_an_assessment_with_errors_is_named_at_the_key(run: Run, root: Path) -> 
 
 
 def test_last_years_report_for_the_wrong_year(run: Run, root: Path) -> None:
-    add_last_year(root)
     edit(root, "previous: annual-report-2023-24.yaml", "previous: annual-report-2024-25.yaml")
     assert check(run) == (
         1,
         [
-            f"{R}:6:11: E804 previous report covers 2024-25, expected 2023-24 (the year before 2024-25)",
+            f"{R}:5:11: E804 previous report covers 2024-25, expected 2023-24 (the year before 2024-25)",
             "1 error, 0 warnings in 1 file.",
         ],
     )
 
 
-def test_last_years_report_for_the_year_before_is_clean(run: Run, root: Path) -> None:
-    add_last_year(root)
+def test_last_years_report_and_its_register_are_clean(run: Run, root: Path) -> None:
+    assert check(run, "reports/annual-report-2023-24.yaml", "casework/ombudsman-2023-24.yaml") == (
+        0,
+        ["No problems in 2 files."],
+    )
+
+
+def test_last_years_report_may_name_no_register(run: Run, root: Path) -> None:
+    last_year = root / "reports" / "annual-report-2023-24.yaml"
+    text = last_year.read_text("utf-8")
+    last_year.write_text(
+        text.replace("casework: ../casework/ombudsman-2023-24.yaml\n", ""), "utf-8"
+    )
     assert check(run) == (0, ["No problems in 1 file."])
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("casework: ../casework/ombudsman-2023-24.yaml", "casework: gone.yaml"),
+        ("finding: outside jurisdiction}", "finding: outside our jurisdiction}"),
+    ],
+)
+def test_last_years_register_must_be_usable(run: Run, root: Path, old: str, new: str) -> None:
+    for path in ("reports/annual-report-2023-24.yaml", "casework/ombudsman-2023-24.yaml"):
+        text = (root / path).read_text("utf-8")
+        (root / path).write_text(text.replace(old, new, 1), "utf-8")
+    assert check(run) == (
+        1,
+        [
+            f"{R}:5:11: E803 previous report 'annual-report-2023-24.yaml' names a casework "
+            "register that cannot be used; run 'selfassess check annual-report-2023-24.yaml' to "
+            "see why",
+            "1 error, 0 warnings in 1 file.",
+        ],
+    )
 
 
 def _without(root: Path, key: str) -> None:
@@ -165,7 +197,7 @@ def test_an_empty_analysis_is_placed_at_its_key(run: Run, root: Path) -> None:
     code, lines = check(run)
     assert code == 0  # warnings alone do not fail the check
     assert lines == [
-        f"{R}:7:11: " + W850.format(2) + "analysis: is missing or empty",
+        f"{R}:8:11: " + W850.format(2) + "analysis: is missing or empty",
         "0 errors, 1 warning in 1 file.",
     ]
 
@@ -176,7 +208,7 @@ def test_approved_without_a_response(run: Run, root: Path) -> None:
     code, lines = check(run)
     assert code == 0  # warnings alone do not fail the check
     assert lines == [
-        f"{R}:65:13: W851 the report is approved but governance.response is empty; the governing "
+        f"{R}:66:13: W851 the report is approved but governance.response is empty; the governing "
         "body's response is published alongside the report",
         "0 errors, 1 warning in 1 file.",
     ]
@@ -187,6 +219,7 @@ def test_a_draft_assessment_and_a_different_period(run: Run, root: Path) -> None
     path.write_text(
         path.read_text("utf-8").replace("status: approved", "status: draft", 1), "utf-8"
     )
+    edit(root, "previous: annual-report-2023-24.yaml\n", "")  # not the year before 2025-26
     edit(root, "period: 2024-25", "period: 2025-26")
     code, lines = check(run)
     assert code == 0  # warnings alone do not fail the check
@@ -210,9 +243,9 @@ def test_hostile_months_and_shapes_are_located_errors(run: Run, root: Path) -> N
     assert code == 1
     assert (
         lines[0]
-        == f"{R}:42:11: E112 improvements[1].when: '2024-13' is not a real month or date; write YYYY-MM"
+        == f"{R}:43:11: E112 improvements[1].when: '2024-13' is not a real month or date; write YYYY-MM"
     )
     assert (
         lines[1]
-        == f"{R}:65:24: E112 satisfaction.complaints_handling: expected a number, found 'lots'"
+        == f"{R}:66:24: E112 satisfaction.complaints_handling: expected a number, found 'lots'"
     )

@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from reportkit import add_last_year, copy_example, render_report
+from reportkit import (
+    NO_REGISTER_LAST_YEAR,
+    copy_example,
+    drop_last_years_register,
+    give_last_year_a_log,
+    render_report,
+)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
@@ -16,7 +22,7 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_example(tmp_path_factory.mktemp("word"))
-    add_last_year(root)
+    give_last_year_a_log(root)
     return render_report(root)
 
 
@@ -54,6 +60,33 @@ def test_every_table_has_a_caption_and_a_repeating_header_row(document: Any) -> 
         assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
 
 
+def test_each_table_has_one_title_its_caption_kept_with_it(document: Any) -> None:
+    body = list(document.element.body)
+    headings = {p.text for p in document.paragraphs if p.style.name.startswith("Heading")}
+    styles = {style.style_id: style for style in document.styles}
+    titles = []
+    for index, element in enumerate(body):
+        if element.tag != f"{W}tbl":
+            continue
+        name = element.tblPr.find(f"{W}tblCaption").get(f"{W}val")
+        title = body[index - 1]
+        assert title.tag == f"{W}p"
+        text = "".join(t.text for t in title.iter(f"{W}t"))
+        style = styles[title.pPr.pStyle.val]
+        assert (text, style.name) == (f"Table: {name}", "Caption")
+        assert name not in headings
+        titles.append(text)
+    caption = styles["Caption"]
+    assert caption.paragraph_format.keep_with_next
+    assert caption.font.size.pt == 11 and str(caption.font.color.rgb) == "1B1B1B"
+    assert titles[1:4] == [
+        "Table: Complaints at each stage",
+        "Table: The Regulator's tenant satisfaction measures CH01 and CH02",
+        "Table: Complaints received by month",
+    ]
+    assert "Complaints at each stage" not in headings
+
+
 def test_year_on_year_columns_and_figures(document: Any) -> None:
     key = document.tables[0]
     assert [c.text for c in key.rows[0].cells] == ["Measure", "2024-25", "2023-24", "Change"]
@@ -64,6 +97,59 @@ def test_year_on_year_columns_and_figures(document: Any) -> None:
         "up 3.9 points",
     ]
     assert rows["Service improvements made"] == ["3", "2", "up 1"]
+
+
+def _table_and_after(document: Any, caption: str) -> tuple[Any, list[str]]:
+    """Return the table with this caption and the text of the paragraphs after it, to the next."""
+    import docx.table
+    import docx.text.paragraph
+
+    body = list(document.element.body)
+    for index, element in enumerate(body):
+        if (
+            element.tag == f"{W}tbl"
+            and element.tblPr.find(f"{W}tblCaption").get(f"{W}val") == caption
+        ):
+            after = []
+            for later in body[index + 1 :]:
+                if later.tag != f"{W}p":
+                    break
+                after.append(docx.text.paragraph.Paragraph(later, document).text)
+            return docx.table.Table(element, document), after
+    raise AssertionError(f"no table {caption!r}")
+
+
+def test_casework_tables_give_last_years_figures_and_which_way_each_moved(document: Any) -> None:
+    table, after = _table_and_after(document, "The Ombudsman's decisions about us")
+    assert [c.text for c in table.rows[0].cells] == ["Measure", "2024-25", "2023-24", "Change"]
+    rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows[1:]}
+    assert rows["Orders complied with on time"] == ["9", "11", "down 2"]
+    assert rows["Maladministration rate"] == ["75.0%", "85.7%", "down 10.7 points"]
+    assert "Orders complied with on time fell from 11 to 9." in after
+    # Figures line up on the right under their headings, and the names have room to read.
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for row in table.rows:
+        assert [c.paragraphs[0].alignment for c in row.cells[1:]] == [WD_ALIGN_PARAGRAPH.RIGHT] * 3
+    widths = [cell.width.cm for cell in table.rows[1].cells]
+    assert widths[0] > 6 and all(2.9 < width < 3.5 for width in widths[1:]), widths
+    assert round(sum(widths), 1) == 17.0  # A4 less the margins
+    assert "Compensation ordered fell from £2,300 to £1,900." in after
+
+
+def test_last_year_without_a_register_is_said_once(tmp_path: Path) -> None:
+    import docx
+
+    root = copy_example(tmp_path)
+    drop_last_years_register(root)
+    document = docx.Document(str(render_report(root) / "annual-report.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert texts.count(NO_REGISTER_LAST_YEAR) == 1
+    assert (
+        texts[texts.index(NO_REGISTER_LAST_YEAR) + 1] == "Table: The Ombudsman's decisions about us"
+    )
+    table, _ = _table_and_after(document, "The Ombudsman's decisions about us")
+    assert [c.text for c in table.rows[0].cells] == ["Measure", "Figure"]
 
 
 def test_every_picture_has_alt_text(document: Any) -> None:

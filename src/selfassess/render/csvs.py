@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -16,6 +17,7 @@ from selfassess.render.gaps import GapList
 from selfassess.render.owed import OwedList
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]+)?")
 GAP_COLUMNS = (
     "Code provision",
     "Must or should",
@@ -40,6 +42,8 @@ def neutralise(value: str) -> str:
     """
     first = value[:1]
     if first.isalnum() and first.isascii():  # the common case: a date, a number, a word
+        return value
+    if _NEGATIVE_NUMBER.fullmatch(value):  # a fall since last year is a number, not a formula
         return value
     if value.startswith(_FORMULA_STARTS):
         return "'" + value

@@ -34,6 +34,7 @@ def by_section(doc: v.DocumentView) -> FigureTable:
         FigureRow(
             s.counts.label,
             (s.counts.yes, s.counts.no, *((s.counts.unanswered,) if unanswered else ())),
+            short=f"Section {s.number}",  # the table beside the chart names each section
         )
         for s in doc.sections
     )

@@ -17,6 +17,8 @@ from selfassess.report.figures import FigureTable, number_text
 
 WIDTH_INCHES = 3.6
 LABEL_WIDTH = 16  # characters per line of a bar's label
+LINE_HEIGHT_INCHES = 3.0  # a time series: months along the bottom, the values up the side
+YEAR_DROP_POINTS = 36  # below the axis, clear of the turned month names
 COLOURS = ("#1d6b3a", "#a4262c", "#1a4f8b", "#5b5b5b")
 HATCHES = ("", "//", "..", "xx")  # so series differ without colour as well
 _SETTINGS: Any = {  # matplotlib types its keys as a Literal of every rc name
@@ -34,6 +36,7 @@ _SETTINGS: Any = {  # matplotlib types its keys as a Literal of every rc name
 _PROLOGUE = re.compile(r"\A.*?(?=<svg)", re.S)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _ROOT = re.compile(r"<svg [^>]*>")
+_MONTH = re.compile(r"^([A-Z][a-z]+) (\d{4})$")  # a month as the report writes it: "April 2024"
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,11 @@ def draw(table: FigureTable) -> Chart | None:
 def _figure(table: FigureTable) -> Any:
     from matplotlib.figure import Figure
 
-    lines = sum(len(_wrapped(row.label).splitlines()) for row in table.rows)
-    height = 0.3 * lines + 0.25 * len(table.rows) + 1.4
+    if table.chart == "line":
+        height = LINE_HEIGHT_INCHES
+    else:
+        lines = sum(len(_wrapped(row.axis_label).splitlines()) for row in table.rows)
+        height = 0.3 * lines + 0.25 * len(table.rows) + 1.4
     figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
     draw_on = _lines if table.chart == "line" else _bars
     draw_on(figure.add_subplot(), table)
@@ -91,11 +97,12 @@ def _figure(table: FigureTable) -> Any:
 def _wrapped(label: str) -> str:
     import textwrap
 
-    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, break_long_words=True)) or label
+    # Words are never broken ("Maladministration" stays whole), so a label may be a little wider.
+    return "\n".join(textwrap.wrap(label, LABEL_WIDTH, break_long_words=False)) or label
 
 
 def _bars(axes: Any, table: FigureTable) -> None:
-    labels = [_wrapped(row.label) for row in table.rows][::-1]
+    labels = [_wrapped(row.axis_label) for row in table.rows][::-1]
     left = [0.0] * len(labels)
     for index, column in enumerate(table.columns):
         values = [float(row.values[index] or 0) for row in table.rows][::-1]
@@ -119,23 +126,50 @@ def _bars(axes: Any, table: FigureTable) -> None:
 
 
 def _lines(axes: Any, table: FigureTable) -> None:
-    """Draw each column as a line down the rows (months top to bottom), so no label is turned."""
+    """Draw each column as a line across the rows, left to right, as a time series reads."""
     positions = list(range(len(table.rows)))
     markers = ("o", "s", "^", "D")
     for index, column in enumerate(table.columns):
         values = [row.values[index] for row in table.rows]
         axes.plot(
-            [float("nan") if v is None else v for v in values],
             positions,
+            [float("nan") if v is None else v for v in values],
             label=column,
             color=COLOURS[index % 4],
             marker=markers[index % 4],
         )
-    axes.set_yticks(positions, [_wrapped(row.label) for row in table.rows])
-    axes.invert_yaxis()
+    _time_axis(axes, positions, [row.axis_label for row in table.rows])
+    if all(row.unit == "%" for row in table.rows):
+        from matplotlib.ticker import PercentFormatter
+
+        axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     axes.spines[["top", "right"]].set_visible(False)
     if len(table.columns) > 1:
         _legend(axes, len(table.columns))
+
+
+def _time_axis(axes: Any, positions: list[int], labels: list[str]) -> None:
+    """Label the time axis: "Apr", "May"... with each year under its first month."""
+    # Twelve month names side by side would touch at the width a phone shows them; turned
+    # 45 degrees they fit at full size. Labels that are not months are written as they are.
+    months = [_MONTH.match(label) for label in labels]
+    if not all(months):
+        axes.set_xticks(positions, [_wrapped(label) for label in labels])
+        return
+    names = [match.group(1)[:3] for match in months if match]
+    axes.set_xticks(positions, names, rotation=45, ha="right", rotation_mode="anchor")
+    years = [match.group(2) for match in months if match]
+    for position, year in enumerate(years):
+        if position == 0 or year != years[position - 1]:
+            axes.annotate(
+                year,
+                xy=(position, 0),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, -YEAR_DROP_POINTS),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+            )
 
 
 def _legend(axes: Any, columns: int) -> None:

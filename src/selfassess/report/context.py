@@ -16,9 +16,9 @@ from selfassess.report.casework import (
     complaint_handling_cases,
     register_publications,
 )
-from selfassess.report.figures import FigureTable, with_previous
+from selfassess.report.figures import FigureTable, beside_last_year, with_previous
 from selfassess.report.keyfigures import key_figures, satisfaction_table
-from selfassess.report.load import CheckedReport
+from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
 from selfassess.report.practice import log_figures, log_tables, refusal_table
 from selfassess.report.publications import improvements, publications
@@ -28,6 +28,15 @@ from selfassess.wording import plural
 NO_LOG = (
     "This report has no figures counted from a complaints log: the self-assessment names no "
     "log (practice: log:), so volumes, timescales and outcomes are given in words only."
+)
+#: Said once, where last year's figures cannot be shown, instead of a column of dashes.
+NO_PREVIOUS_LOG = (
+    "There is no column for {period} beside them: last year's self-assessment named no "
+    "complaints log."
+)
+NO_PREVIOUS_REGISTER = (
+    "The Ombudsman's figures below have no column for {period}: last year's report named no "
+    "casework register."
 )
 
 
@@ -41,7 +50,7 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     earlier = log_figures(previous.assessment, as_of) if previous else None
     performance = _performance(report, previous.report if previous else None, figures, earlier)
     listed = publications(report)
-    findings = casework_tables(checked.casework, as_of) if checked.casework else ()
+    findings = _findings(checked, as_of)
     if checked.casework is not None:
         listed += register_publications(checked.casework)
     return rv.ReportView(
@@ -54,13 +63,14 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         facts=_facts(checked, is_draft),
         key_figures=key_figures(checked, assessment, performance, findings),
         performance=performance,
-        log_note=_log_note(figures),
+        log_note=_log_note(figures, previous if earlier is None else None),
         refusal_tables=_refusals(figures, earlier),
         log_figures=figures,
         analysis=report.analysis,
         refusals=report.refusals,
         findings=report.findings,
         findings_tables=findings,
+        findings_note=_findings_note(checked),
         findings_cases=complaint_handling_cases(checked.casework) if checked.casework else (),
         improvements=improvements(report),
         landlord_reports=tuple(p for p in listed if _is_landlord_report(p.kind)),
@@ -110,13 +120,30 @@ def _performance(
     earlier: dict[str, Any] | None,
 ) -> tuple[FigureTable, ...]:
     tables = list(log_tables(figures)) if figures else []
-    before = {t.key: t for t in log_tables(earlier)} if earlier else {}
+    before = list(log_tables(earlier)) if earlier else []
     satisfaction = satisfaction_table(report)
     if satisfaction is not None:
         tables.append(satisfaction)
         last = satisfaction_table(previous)
-        before.update({last.key: last} if last else {})
-    return tuple(with_previous(table, before.get(table.key)) for table in tables)
+        before += [last] if last else []
+    return beside_last_year(tables, before)
+
+
+def _findings(checked: CheckedReport, as_of: dt.date) -> tuple[FigureTable, ...]:
+    """Return item 3's tables from the register, last year's register's figures beside them."""
+    if checked.casework is None:
+        return ()
+    earlier = checked.previous.casework if checked.previous else None
+    before = casework_tables(earlier, as_of) if earlier else ()
+    return beside_last_year(casework_tables(checked.casework, as_of), before)
+
+
+def _findings_note(checked: CheckedReport) -> str | None:
+    """Say once that last year's report named no register, rather than show empty columns."""
+    previous = checked.previous
+    if checked.casework is None or previous is None or previous.casework is not None:
+        return None
+    return NO_PREVIOUS_REGISTER.format(period=previous.period)
 
 
 def _refusals(
@@ -127,14 +154,19 @@ def _refusals(
     return (with_previous(refusal_table(figures), refusal_table(earlier) if earlier else None),)
 
 
-def _log_note(figures: dict[str, Any] | None) -> str | None:
+def _log_note(figures: dict[str, Any] | None, no_log_last_year: LinkedReport | None) -> str | None:
+    """Say where item 2's figures come from, and once if last year's cannot be shown."""
     if figures is None:
         return NO_LOG
     rows = figures["rows"]
     note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')}"
     if rows["left_out"]:
-        return note + f"; {rows['left_out']} left out because they could not be read)."
-    return note + ")."
+        note += f"; {rows['left_out']} left out because they could not be read)."
+    else:
+        note += ")."
+    if no_log_last_year is not None:
+        note += " " + NO_PREVIOUS_LOG.format(period=no_log_last_year.period)
+    return note
 
 
 def _governance(report: AnnualReport) -> rv.GovernanceView:

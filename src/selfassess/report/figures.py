@@ -7,6 +7,7 @@ only arranges them, adds last year's column and says which way each measure move
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 Number = int | float
@@ -20,6 +21,12 @@ class FigureRow:
     values: tuple[Number | None, ...]
     previous: tuple[Number | None, ...] | None = None
     unit: str = ""  # "%", "£" or "" for a count
+    short: str | None = None  # a chart's name for the row when the label is too long for it
+
+    @property
+    def axis_label(self) -> str:
+        """Return the row's name on a chart's axis."""
+        return self.short or self.label
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,14 @@ def with_previous(table: FigureTable, previous: FigureTable | None) -> FigureTab
     return replace(table, rows=rows)
 
 
+def beside_last_year(
+    tables: Iterable[FigureTable], earlier: Iterable[FigureTable]
+) -> tuple[FigureTable, ...]:
+    """Return tables with last year's figures beside this year's, each table matched by key."""
+    before = {table.key: table for table in earlier}
+    return tuple(with_previous(table, before.get(table.key)) for table in tables)
+
+
 def change(now: Number | None, before: Number | None) -> Number | None:
     """Return this year's figure less last year's (None if either is unknown)."""
     if now is None or before is None:
@@ -87,10 +102,11 @@ def change_text(now: Number | None, before: Number | None, unit: str = "") -> st
 
 
 def movements(table: FigureTable) -> tuple[str, ...]:
-    """Say which way each figure with last year's beside it moved; the unchanged ones counted."""
-    sentences, unchanged = [], 0
+    """Say which way each figure with last year's beside it moved; count the unchanged and unknown."""
+    sentences, unchanged, unknown = [], 0, 0
     for row in table.rows:
         if row.previous is None:
+            unknown += len(row.values)
             continue
         for column, now, before in zip(table.columns, row.values, row.previous, strict=False):
             if now is not None and now == before:
@@ -99,11 +115,17 @@ def movements(table: FigureTable) -> tuple[str, ...]:
             name = row.label if len(table.columns) == 1 else f"{row.label} ({column})"
             sentences.append(_movement(name, now, before, row.unit))
     if unchanged:
-        sentences.append(_unchanged(unchanged, bool(sentences)))
+        sentences.append(_unchanged(unchanged, bool(sentences), bool(unknown)))
+    if unknown and (sentences or unchanged):
+        # Shown as a dash in last year's column; said here so the reader knows why.
+        have = "figure has" if unknown == 1 else "figures have"
+        sentences.append(f"{unknown} {have} no value for last year to compare with.")
     return tuple(sentences)
 
 
-def _unchanged(count: int, others_moved: bool) -> str:
+def _unchanged(count: int, others_moved: bool, others_unknown: bool) -> str:
+    if others_unknown:
+        return f"{count} {'figure is' if count == 1 else 'figures are'} unchanged."
     if not others_moved:
         return "No figure in this table changed since last year."
     return "The other figure is unchanged." if count == 1 else f"The other {count} are unchanged."

@@ -22,11 +22,12 @@ _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 @dataclass
 class LinkedReport:
-    """Last year's report and the assessment it included."""
+    """Last year's report, the assessment it included and the casework register it named."""
 
     path: Path
     report: AnnualReport
     assessment: CheckedAssessment
+    casework: CheckedRegister | None = None
 
     @property
     def period(self) -> str:
@@ -138,7 +139,16 @@ def _load_previous(
     if assessment is None or problems:
         message = f"previous report '{value}' names an assessment that cannot be used"
         return None, [error(shown, mark.line, mark.col, "E803", message)]
-    return LinkedReport(path, old, assessment), []
+    register = None
+    if old.casework is not None:
+        register, problems = _load_casework(loaded, old.casework, as_of)
+        if problems:
+            message = (
+                f"previous report '{value}' names a casework register that cannot be used; "
+                f"run 'selfassess check {value}' to see why"
+            )
+            return None, [error(shown, mark.line, mark.col, "E803", message)]
+    return LinkedReport(path, old, assessment, register), []
 
 
 def _load_casework(

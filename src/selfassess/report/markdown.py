@@ -17,12 +17,12 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += [f"- **{escape(f.label)}:** {escape(f.value)}" for f in view.facts] + [""]
     lines += _heading(rv.SUMMARY) + _table(view, view.key_figures)
     lines += _performance(view)
-    lines += _heading(rv.ITEM_3) + _words(
-        view.findings, "Nothing has been recorded for this item yet."
-    )
-    lines += _cases(view.findings_cases)
+    nothing = "" if view.findings_tables else "Nothing has been recorded for this item yet."
+    lines += _heading(rv.ITEM_3) + _words(view.findings, nothing)
+    lines += [escape(view.findings_note), ""] if view.findings_note else []
     for table in view.findings_tables:
-        lines += [f"### {escape(table.caption)}", "", *_table(view, table)]
+        lines += _table(view, table)
+    lines += _cases(view.findings_cases)
     lines += _improvements(view)
     lines += _heading(rv.ITEM_5) + _publications(view.landlord_reports)
     if not view.landlord_reports:
@@ -51,6 +51,7 @@ def _words(markdown: str | None, otherwise: str) -> list[str]:
 
 
 def _table(view: rv.ReportView, table: FigureTable) -> list[str]:
+    """Return a table under its caption, the one title it has (as in the page and Word)."""
     head = header_cells(table, view.period, view.previous_period)
     lines = [f"Table: {escape(table.caption)}", "", "| " + " | ".join(cell(h) for h in head) + " |"]
     lines.append("| --- " + "| ---: " * (len(head) - 1) + "|")
@@ -84,9 +85,9 @@ def _cases(cases: tuple[rv.CaseView, ...]) -> list[str]:
 
 def _performance(view: rv.ReportView) -> list[str]:
     lines = _heading(rv.ITEM_2)
-    lines += [view.log_note, ""] if view.log_note else []
+    lines += [escape(view.log_note), ""] if view.log_note else []
     for table in view.performance:
-        lines += [f"### {escape(table.caption)}", "", *_table(view, table)]
+        lines += _table(view, table)
     lines += ["### What the figures tell us", ""]
     lines += _words(view.analysis, "No analysis has been written yet.")
     if view.refusals or view.refusal_tables:

@@ -114,6 +114,7 @@ class ReportView:
     refusals: str | None
     findings: str | None
     findings_tables: tuple[FigureTable, ...]
+    findings_note: str | None  # why last year's register's figures are not beside this year's
     findings_cases: tuple[CaseView, ...]
     improvements: tuple[ImprovementView, ...]
     landlord_reports: tuple[PublicationView, ...]

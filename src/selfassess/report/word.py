@@ -24,6 +24,10 @@ from selfassess.report.charts import Chart
 from selfassess.report.figures import FigureTable, header_cells, movements, row_cells
 from selfassess.report.wordparts import write_assessment, write_governance, write_items
 
+TITLE_STYLE = "Caption"  # Word's own style for a table's title
+TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
+FIGURE_CM = 3.4  # a figure column: "not comparable" on one line, "down 10.7 points" on two
+LABEL_CM = 5.0  # the least a row's name is given, however many figure columns
 PICTURE_WIDTH_CM = 11.0  # the chart's 3.6 inch figure, so its text prints at about 14 points
 
 
@@ -36,6 +40,7 @@ def render_report_docx(
     set_language(document, "en-GB")
     set_languages(document)
     set_fonts(document)
+    _title_style(document)
     ensure_hyperlink_style(document)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
@@ -71,19 +76,20 @@ def _open() -> Any:
 def write_figures(
     body: Writer, view: rv.ReportView, table: FigureTable, chart: Chart | None
 ) -> None:
-    """Add a chart (a picture with alt text) and the table of the same figures."""
+    """Add a table under its title, then its chart (a picture with alt text), then the changes."""
+    _table(body, view, table)
     if chart is not None:
         _picture(body, chart)
-    _table(body, view, table)
     if table.has_previous:
         for sentence in movements(table):
             body.text(sentence, "List Bullet")
 
 
 def _picture(body: Writer, chart: Chart) -> None:
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     paragraph = body.paragraph()
+    paragraph.paragraph_format.space_before = Pt(8)  # clear of the table's last rule
     shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(PICTURE_WIDTH_CM))
     properties = shape._inline.docPr
     properties.set("title", chart.title)
@@ -91,10 +97,37 @@ def _picture(body: Writer, chart: Chart) -> None:
 
 
 def _table(body: Writer, view: rv.ReportView, table: FigureTable) -> None:
+    """Add the table's one title (a caption kept with the table) and the table, named the same."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    body.text(f"Table: {table.caption}", TITLE_STYLE if body.styles.has(TITLE_STYLE) else None)
     header = header_cells(table, view.period, view.previous_period)
-    grid = add_table(body, table.caption, tuple(header), None)
+    grid = add_table(body, table.caption, tuple(header), column_widths(len(header)))
+    rows = [grid.rows[0].cells]
     for row in table.rows:
-        cells = add_row(grid)
+        cells = add_row(grid)  # each cell takes its column's width
         for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
             cell.paragraphs[0].add_run(text)
-    body.text(f"Table: {table.caption}", "Caption" if body.styles.has("Caption") else None)
+        rows.append(cells)
+    for cells in rows:  # figures line up on the right, as in the page
+        for cell in cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def column_widths(columns: int) -> tuple[float, ...]:
+    """Give the figures room for "down 10.7 points" and the row names the rest of the line."""
+    figure = min(FIGURE_CM, (TEXT_WIDTH_CM - LABEL_CM) / (columns - 1))
+    return (TEXT_WIDTH_CM - figure * (columns - 1), *([figure] * (columns - 1)))
+
+
+def _title_style(document: Any) -> None:
+    """Make Word's Caption style a table title: kept with its table, dark, and 11 points."""
+    from docx.shared import Pt, RGBColor
+
+    if TITLE_STYLE not in [style.name for style in document.styles]:
+        return
+    style = document.styles[TITLE_STYLE]
+    style.font.size = Pt(11)
+    style.font.color.rgb = RGBColor(0x1B, 0x1B, 0x1B)  # the template's blue is too pale to read
+    style.paragraph_format.keep_with_next = True
+    style.paragraph_format.space_before = Pt(12)

@@ -19,7 +19,6 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
     if view.log_note:
         body.text(view.log_note)
     for table in view.performance:
-        body.text(table.caption, "Heading 2")
         figures(table)
     body.text("What the figures tell us", "Heading 2")
     _words(body, view.analysis, "No analysis has been written yet.")
@@ -34,10 +33,11 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
         view.findings,
         "" if view.findings_tables else "Nothing has been recorded for this item yet.",
     )
-    _cases(body, view.findings_cases)
+    if view.findings_note:
+        body.text(view.findings_note)
     for table in view.findings_tables:
-        body.text(table.caption, "Heading 2")
         figures(table)
+    _cases(body, view.findings_cases)
     _improvements(body, view)
     body.text(rv.ITEM_5.text, "Heading 1")
     _publications(body, view.landlord_reports)
