@@ -42,6 +42,9 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_bytecode_cache(),
+        # Templates are read once a run; asking the disk whether each changed, at every
+        # include of every row, cost 660 stat calls an assessment.
+        auto_reload=False,
     )
     env.filters.update(
         markdown=_markdown,

@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 import zipfile
+from functools import cache
 from typing import Any, TypeVar
 
 HYPERLINK_STYLE = "Hyperlink"
@@ -23,23 +24,35 @@ def xml_safe(value: T) -> T:
     What holds nothing to remove is returned as it is, not copied.
     """
     found: Any = value
-    if isinstance(found, str):
+    kind = type(found)
+    if kind is str:
         if _NOT_XML.search(found):
             found = _NOT_XML.sub("", found)
-    elif isinstance(found, tuple):
+    elif kind is tuple:
         items = tuple(xml_safe(item) for item in found)
         if any(new is not old for new, old in zip(items, found, strict=True)):
             found = items
-    elif dataclasses.is_dataclass(found) and not isinstance(found, type):
+    elif isinstance(found, str):  # a str subclass, such as markupsafe's Markup
+        if _NOT_XML.search(found):
+            found = _NOT_XML.sub("", found)
+    else:
         changes = {}
-        for field in dataclasses.fields(found):
-            old = getattr(found, field.name)
+        for name in _field_names(kind):  # type: ignore[arg-type]  # a class is hashable
+            old = getattr(found, name)
             new = xml_safe(old)
             if new is not old:
-                changes[field.name] = new
+                changes[name] = new
         if changes:
             found = dataclasses.replace(found, **changes)
     return found  # type: ignore[no-any-return]
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """Return a dataclass's field names (none for any other type), looked up once per type."""
+    if not dataclasses.is_dataclass(kind):
+        return ()
+    return tuple(field.name for field in dataclasses.fields(kind))
 
 
 def element(tag: str, **attributes: str) -> Any:
