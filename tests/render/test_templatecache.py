@@ -23,13 +23,13 @@ PYTHON = f"py{sys.version_info[0]}.{sys.version_info[1]}"
 @pytest.fixture(autouse=True)
 def fresh_environment() -> Iterator[None]:
     """Each test starts, and leaves, without an Environment bound to its own cache folder."""
-    html_module.environment.cache_clear()
+    html_module._environment.cache_clear()
     yield
-    html_module.environment.cache_clear()
+    html_module._environment.cache_clear()
 
 
 def _page() -> bytes:
-    html_module.environment.cache_clear()  # a fresh Environment, as in a new run
+    html_module._environment.cache_clear()  # a fresh Environment, as in a new run
     options = RenderOptions(as_of=AS_OF, formats=("html",))
     return build_outputs(load_assessment(EXAMPLE, AS_OF), options)["self-assessment.html"]
 
@@ -57,7 +57,7 @@ def test_a_changed_template_is_compiled_again(
     page = templates / "gaps.html"
     for words in ("first", "second"):
         page.write_text(f"<p>{words}</p>\n", encoding="utf-8")
-        html_module.environment.cache_clear()
+        html_module._environment.cache_clear()
         env = html_module.environment(templates)
         assert env.get_template("gaps.html").render() == f"<p>{words}</p>\n"
 

@@ -25,9 +25,17 @@ if TYPE_CHECKING:
     from selfassess.casework.view import PlanView
 
 
-@cache
 def environment(templates: Path | None = None) -> jinja2.Environment:
-    """Return the Environment every HTML output is rendered with (one per templates folder)."""
+    """Return the Environment every HTML output is rendered with (one per templates folder).
+
+    Kept per folder as it is on disk, so a relative path means the folder it names now;
+    messages name the folder as it was given.
+    """
+    return _environment(templates, templates.resolve() if templates else None)
+
+
+@cache
+def _environment(templates: Path | None, where: Path | None) -> jinja2.Environment:
     import jinja2
 
     from selfassess.render.templateloader import GuardedLoader
