@@ -41,7 +41,7 @@ def neutralise(value: str) -> str:
     full-width signs such as U+FF1D as their plain forms, so those are looked past.
     """
     first = value[:1]
-    if first.isalnum() and first.isascii():  # the common case: a date, a number, a word
+    if not first or (first.isalnum() and first.isascii()):  # empty, a date, a number, a word
         return value
     if _NEGATIVE_NUMBER.fullmatch(value):  # a fall since last year is a number, not a formula
         return value
