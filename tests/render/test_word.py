@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from conftest import Run
+from conftest import ROOT, Run
 from renderkit import (
     commentary_paragraphs,
     docx_text,
@@ -257,3 +257,49 @@ def test_markdown_links_become_working_hyperlinks(document: Any) -> None:
     assert ("complaints pages", "https://www.example.gov.uk/complaints") in links
     response = next(p for p in document.paragraphs if "full update to Cabinet" in p.text)
     assert [r.text for r in response.runs if r.bold] == ["full update to Cabinet in December 2025"]
+
+
+def _contrast_on_white(hex_colour: str) -> float:
+    """WCAG 2's contrast ratio against white, written here apart from selfassess's own."""
+    values = [int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def _text_colour(style: Any) -> str | None:
+    """Return the colour a style's text takes, its own or the nearest base style's."""
+    while style is not None:
+        colour = style.element.find(f"{qn('w:rPr')}/{qn('w:color')}")
+        if colour is not None:  # with a theme colour, val is the shade Word computes from it
+            return str(colour.get(qn("w:val")))
+        style = style.base_style
+    return None
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("render", "assessments/example-borough-council-2024-25.yaml", "--format", "docx"),
+        ("plan", "casework/ombudsman-2024-25.yaml"),
+        ("report", "reports/annual-report-2024-25.yaml"),
+    ],
+)
+def test_every_style_used_has_text_dark_enough_to_read(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    # python-docx's template sets Heading 2 to 4 in a light blue (4F81BD, 4.0:1 on white).
+    monkeypatch.chdir(ROOT)
+    result = run(*command, "--as-of", "2025-07-01", "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    made = sorted(tmp_path.rglob("*.docx"))
+    path = next((p for p in made if p.name != "self-assessment.docx"), made[0])
+    document = docx.Document(str(path))
+    used = {p.style.name for p in document.paragraphs} | {
+        p.style.name for t in document.tables for c in t._cells for p in c.paragraphs
+    }
+    assert {"Title", "Heading 1"} <= used
+    for name in sorted(used):
+        colour = _text_colour(document.styles[name])
+        if colour not in (None, "auto"):
+            assert _contrast_on_white(colour) >= 4.5, (path.name, name, colour)

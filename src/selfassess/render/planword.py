@@ -19,7 +19,7 @@ from selfassess.casework.view import (
     PlanView,
 )
 from selfassess.render.word import add_row, add_table, fit, open_document
-from selfassess.render.wordstyle import APP_XML
+from selfassess.render.wordstyle import APP_XML, readable_colours, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import ensure_hyperlink_style, save_fixed, set_language, xml_safe
 
@@ -32,6 +32,10 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     plan = xml_safe(plan)
     document = open_document(reference)
     set_language(document, "en-GB")
+    set_languages(document)
+    if reference is None:  # a council's reference document brings its own fonts and colours
+        set_fonts(document)
+        readable_colours(document)
     ensure_hyperlink_style(document)
     _properties(document, plan, fixed_date)
     body = Writer(document, Styles(document), document)

@@ -14,7 +14,13 @@ from typing import Any
 from selfassess.render import views as v
 from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
-from selfassess.render.wordstyle import APP_XML, keeps_whole, set_fonts, set_languages
+from selfassess.render.wordstyle import (
+    APP_XML,
+    keeps_whole,
+    readable_colours,
+    set_fonts,
+    set_languages,
+)
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
@@ -39,8 +45,9 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     document = open_document(reference)
     set_language(document, "en-GB")
     set_languages(document)
-    if reference is None:  # a council's reference document brings its own fonts
+    if reference is None:  # a council's reference document brings its own fonts and colours
         set_fonts(document)
+        readable_colours(document)
     ensure_hyperlink_style(document)
     _properties(document, doc, fixed_date)
     styles = Styles(document)

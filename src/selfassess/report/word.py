@@ -11,7 +11,7 @@ import io
 from typing import Any
 
 from selfassess.render.word import add_row, add_table, set_properties, write_draft
-from selfassess.render.wordstyle import APP_XML, set_fonts, set_languages
+from selfassess.render.wordstyle import APP_XML, readable_colours, set_fonts, set_languages
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     ensure_hyperlink_style,
@@ -40,6 +40,7 @@ def render_report_docx(
     set_language(document, "en-GB")
     set_languages(document)
     set_fonts(document)
+    readable_colours(document)
     _title_style(document)
     ensure_hyperlink_style(document)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
