@@ -19,9 +19,9 @@ from selfassess.casework.view import (
     PlanView,
 )
 from selfassess.render.word import add_row, add_table, fit, open_document
-from selfassess.render.wordstyle import APP_XML, readable_colours, set_fonts, set_languages
+from selfassess.render.wordstyle import APP_XML, house_style
 from selfassess.render.wordtext import Styles, Writer
-from selfassess.render.wordxml import ensure_hyperlink_style, save_fixed, set_language, xml_safe
+from selfassess.render.wordxml import save_fixed, xml_safe
 
 _ITEM_WIDTHS_CM = (11.0, 6.5, 3.5, 5.6)
 _FINDING_WIDTHS_CM = (14.0, 6.0)
@@ -31,12 +31,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     """Return the Word document's bytes; the same input gives the same bytes."""
     plan = xml_safe(plan)
     document = open_document(reference)
-    set_language(document, "en-GB")
-    set_languages(document)
-    if reference is None:  # a council's reference document brings its own fonts and colours
-        set_fonts(document)
-        readable_colours(document)
-    ensure_hyperlink_style(document)
+    house_style(document, reference is not None)
     _properties(document, plan, fixed_date)
     body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")

@@ -16,17 +16,13 @@ from selfassess.render import wordruns
 from selfassess.render.chart import counts_text
 from selfassess.render.wordstyle import (
     APP_XML,
+    house_style,
     keeps_whole,
-    readable_colours,
-    set_fonts,
-    set_languages,
 )
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
-    ensure_hyperlink_style,
     mark_header_row,
     save_fixed,
-    set_language,
     set_table_caption,
     shade,
     xml_safe,
@@ -43,12 +39,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     """Return the Word document's bytes; the same input gives the same bytes."""
     doc = xml_safe(doc)
     document = open_document(reference)
-    set_language(document, "en-GB")
-    set_languages(document)
-    if reference is None:  # a council's reference document brings its own fonts and colours
-        set_fonts(document)
-        readable_colours(document)
-    ensure_hyperlink_style(document)
+    house_style(document, reference is not None)
     _properties(document, doc, fixed_date)
     styles = Styles(document)
     body = Writer(document, styles, document)

@@ -48,6 +48,19 @@ def _name_font(fonts: Any, font: str) -> None:
         fonts.set(qn(f"w:{name}"), font)
 
 
+def house_style(document: Any, reference: bool = False) -> None:
+    """Give a new Word document en-GB throughout and a Hyperlink style; and, unless a council's
+    reference document brings its own, the house font and text dark enough to read."""
+    from selfassess.render.wordxml import ensure_hyperlink_style, set_language
+
+    set_language(document, LANGUAGE)
+    set_languages(document)
+    if not reference:
+        set_fonts(document)
+        readable_colours(document)
+    ensure_hyperlink_style(document)
+
+
 #: WCAG 2.2 AA's least contrast for text against its (white) page.
 LEAST_CONTRAST = 4.5
 

@@ -120,34 +120,34 @@ def _load_previous(
 ) -> tuple[LinkedReport | None, list[Problem]]:
     path = linked_path(document, value)
     mark = document.value_mark(("previous",))
-    shown = document.path_display
+
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [error(document.path_display, mark.line, mark.col, "E803", message)]
+
     if not path.is_file():
-        message = f"previous file '{value}' not found (paths are relative to this file)"
-        return None, [error(shown, mark.line, mark.col, "E803", message)]
+        return problem(f"previous file '{value}' not found (paths are relative to this file)")
     try:
         loaded = load_file(path)
         if not isinstance(loaded.data, dict) or file_kind(loaded.data) != "report":
-            message = f"previous file '{value}' is not an annual report (it has no assessment:)"
-            return None, [error(shown, mark.line, mark.col, "E803", message)]
+            return problem(
+                f"previous file '{value}' is not an annual report (it has no assessment:)"
+            )
         old = validate(loaded, AnnualReport)
     except InputError as exc:
-        message = f"previous file '{value}' cannot be read: {_first(exc.problems)}"
-        return None, [error(shown, mark.line, mark.col, "E803", message)]
+        return problem(f"previous file '{value}' cannot be read: {_first(exc.problems)}")
     assessment, problems = load_linked_assessment(
         loaded, "assessment", old.assessment, as_of, "E803"
     )
     if assessment is None or problems:
-        message = f"previous report '{value}' names an assessment that cannot be used"
-        return None, [error(shown, mark.line, mark.col, "E803", message)]
+        return problem(f"previous report '{value}' names an assessment that cannot be used")
     register = None
     if old.casework is not None:
         register, problems = _load_casework(loaded, old.casework, as_of)
         if problems:
-            message = (
+            return problem(
                 f"previous report '{value}' names a casework register that cannot be used; "
                 f"run 'selfassess check {value}' to see why"
             )
-            return None, [error(shown, mark.line, mark.col, "E803", message)]
     return LinkedReport(path, old, assessment, register), []
 
 

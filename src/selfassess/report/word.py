@@ -11,12 +11,10 @@ import io
 from typing import Any
 
 from selfassess.render.word import add_row, add_table, set_properties, write_draft
-from selfassess.render.wordstyle import APP_XML, readable_colours, set_fonts, set_languages
+from selfassess.render.wordstyle import APP_XML, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
-    ensure_hyperlink_style,
     save_fixed,
-    set_language,
     xml_safe,
 )
 from selfassess.report import view as rv
@@ -37,12 +35,8 @@ def render_report_docx(
     """Return the Word report's bytes; the same input gives the same bytes."""
     view = xml_safe(view)
     document = _open()
-    set_language(document, "en-GB")
-    set_languages(document)
-    set_fonts(document)
-    readable_colours(document)
+    house_style(document)
     _title_style(document)
-    ensure_hyperlink_style(document)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
     body = Writer(document, Styles(document), document)
