@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import write
-from selfassess.check import check_file
 from selfassess.check.codefiles import ENTRY_RULES, PROVISION_RULES
+from selfassess.check.dispatch import check_file
 from selfassess.problems import Problem
 
 AS_OF = dt.date(2025, 7, 1)

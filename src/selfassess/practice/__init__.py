@@ -25,9 +25,9 @@ from typing import Any
 
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice.engine import PracticeResult, compute
+from selfassess.practice.figuresjson import build_figures
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.period import Period
-from selfassess.practice.summary import build_figures
 from selfassess.problems import UsageError
 from selfassess.validate import validate
 from selfassess.yamlio import load_file

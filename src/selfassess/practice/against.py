@@ -9,8 +9,8 @@ from pathlib import Path
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice import PracticeInput, compute_for, settings_of
 from selfassess.practice.engine import PracticeResult
-from selfassess.practice.figures import received
 from selfassess.practice.measures import Measure, measures
+from selfassess.practice.stagefigures import received
 from selfassess.problems import InputError, Problem, UsageError, error, note, warning
 from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath

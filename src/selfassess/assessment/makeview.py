@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from selfassess.assessment import view as v
+from selfassess.assessment.rows import build_row, code_link, extra_row, safe_url
 from selfassess.check import CheckedAssessment
 from selfassess.dates import format_date, year_after
 from selfassess.models import Assessment, CodeEdition, Provision, Response, Section, id_key
 from selfassess.problems import Problem, Severity, sort_problems
-from selfassess.render import views as v
-from selfassess.render.rows import build_row, code_link, extra_row, safe_url
 
 
 def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentView:

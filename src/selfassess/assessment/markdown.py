@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.render import views as v
-from selfassess.render.chart import counts_text
+from selfassess.assessment import view as v
 from selfassess.render.mdescape import cell, escape, target
-from selfassess.render.mdwriter import inert_markdown
+from selfassess.render.pieces import counts_text
+from selfassess.render.usermarkdown import inert_markdown
 
 
 def render_markdown(doc: v.DocumentView) -> str:
