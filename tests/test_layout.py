@@ -162,3 +162,11 @@ def test_the_spine_imports_no_document_kind() -> None:
     spine = {n: t for n, t in graph.items() if n in top}
     assert "selfassess.models" in spine
     assert {n: _kinds_imported(t) for n, t in spine.items() if _kinds_imported(t)} == {}
+
+
+def test_every_folder_of_the_package_is_a_regular_package() -> None:
+    folders = {path.parent for path in PACKAGE.rglob("*.py")}
+    assert (
+        len(folders) > 1
+        and sorted(str(f) for f in folders if not (f / "__init__.py").exists()) == []
+    )
