@@ -63,7 +63,6 @@ def _environment(templates: Path | None, where: Path | None) -> jinja2.Environme
     env.globals.update(
         YES=views.YES,
         NO=views.NO,
-        COLUMNS=views.COLUMNS,
         EXPLANATION_LABEL=views.EXPLANATION_LABEL,
         DATE_LABEL=views.DATE_LABEL,
         DRAFT_BANNER=views.DRAFT_BANNER,
@@ -140,7 +139,8 @@ def render_fragments(
 
 def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
     """Render a template of the public document, with its draft notice."""
-    return render_template(env, name, doc=doc, notice=doc.notice, **context)
+    columns = doc.edition.columns  # the Code's own form headings
+    return render_template(env, name, doc=doc, notice=doc.notice, COLUMNS=columns, **context)
 
 
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:

@@ -18,13 +18,6 @@ DATE_LABEL = "Intended compliance date:"
 DRAFT_BANNER = "Draft — not approved"
 PRACTICE_HEADING = "Complaint handling in practice"
 PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
-COLUMNS = (
-    "Code provision",
-    "Code requirement",
-    "Comply: Yes / No",
-    "Evidence",
-    "Commentary / explanation",
-)
 
 
 class Draftable(Protocol):
@@ -192,12 +185,15 @@ class Fact:
 
 @dataclass(frozen=True)
 class Edition:
-    """The Code edition assessed against."""
+    """The Code edition assessed against, and how its self-assessment form is laid out."""
 
     id: str
     name: str
     publisher: str
     source: str | None
+    columns: tuple[str, ...]  # the form's five column headings, in order (the Code's form:)
+    submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value)
+    answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
 
 
 @dataclass(frozen=True)
