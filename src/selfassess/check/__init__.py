@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from selfassess.check.codedata import timescales_problems
 from selfassess.check.codefiles import code_problems, map_problems
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
-from selfassess.code.timescales import Timescales
 from selfassess.models import Assessment, CodeEdition
 from selfassess.problems import InputError, Problem, Severity, sort_problems
 from selfassess.validate import validate
@@ -85,8 +85,7 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
             validate(document, DeadlineRules)
             return []
         if kind == "timescales":
-            validate(document, Timescales)
-            return []
+            return list(timescales_problems(document))
         if kind == "report":
             from selfassess.report import check_report
 
