@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from selfassess.assessment import view as v
 from selfassess.assessment.gaps import GapList
 from selfassess.assessment.owed import OwedList
@@ -30,9 +32,18 @@ def _paragraphs(text: str | None) -> str:
 
 
 def submission_csv(doc: v.DocumentView) -> str:
-    """Return every provision's answer, Yes or No, in Code order (blank if unanswered)."""
-    rows = [(row.id, row.answer if row.answer in (v.YES, v.NO) else "") for row in doc.rows]
-    return to_csv(("Code provision", "Comply"), rows)
+    """Return every provision's answer in Code order, laid out as the Code's form asks."""
+    yes, no, unanswered = doc.edition.answer_words
+    answers = {v.YES: yes, v.NO: no}
+    values: dict[str, Callable[[v.Row], str]] = {
+        "provision": lambda row: row.id,
+        "requirement": lambda row: row.summary,
+        "modality": lambda row: row.modality,
+        "answer": lambda row: answers.get(row.answer, unanswered),
+    }
+    columns = doc.edition.submission
+    rows = [[values[value](row) for _, value in columns] for row in doc.rows]
+    return to_csv([heading for heading, _ in columns], rows)
 
 
 def gaps_csv(gaps: GapList) -> str:

@@ -48,7 +48,8 @@ def render_fragments(
 
 def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
     """Render a template of the public document, with its draft notice."""
-    return render_template(env, name, doc=doc, notice=doc.notice, **context)
+    columns = doc.edition.columns  # the Code's own form headings
+    return render_template(env, name, doc=doc, notice=doc.notice, COLUMNS=columns, **context)
 
 
 def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:

@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from selfassess.render.pieces import (
-    COLUMNS as COLUMNS,
-)
-from selfassess.render.pieces import (
     DATE_LABEL as DATE_LABEL,
 )
 from selfassess.render.pieces import (
@@ -148,12 +145,15 @@ class SectionView:
 
 @dataclass(frozen=True)
 class Edition:
-    """The Code edition assessed against."""
+    """The Code edition assessed against, and how its self-assessment form is laid out."""
 
     id: str
     name: str
     publisher: str
     source: str | None
+    columns: tuple[str, ...]  # the form's five column headings, in order (the Code's form:)
+    submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value)
+    answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
 
 
 @dataclass(frozen=True)

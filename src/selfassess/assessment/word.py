@@ -56,7 +56,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
             body.text(fact.value, label=f"{fact.label}:")
     _summary(body, doc)
     for section in doc.sections:
-        _section(body, section)
+        _section(body, section, doc.edition.columns)
     _action_plan(body, doc)
     if doc.governance.response:
         body.text(doc.governance.heading, "Heading 1")
@@ -94,16 +94,16 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
 
 
-def _section(body: Writer, section: v.SectionView) -> None:
+def _section(body: Writer, section: v.SectionView, columns: tuple[str, ...]) -> None:
     body.text(section.heading, "Heading 1")
     for table in section.tables:
         if table.heading:
             body.text(table.heading, "Heading 2")
-        _table(body, table)
+        _table(body, table, columns)
 
 
-def _table(body: Writer, table: v.Table) -> None:
-    grid = add_table(body, table.caption, v.COLUMNS, _WIDTHS_CM)
+def _table(body: Writer, table: v.Table, columns: tuple[str, ...]) -> None:
+    grid = add_table(body, table.caption, columns, _WIDTHS_CM)
     for row in table.rows:
         whole = keeps_whole(_cell_texts(row), _WIDTHS_CM)
         _row(body, add_row(grid, whole), row)

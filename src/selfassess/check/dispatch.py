@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfassess.check import check_assessment
+from selfassess.check.codedata import timescales_problems
 from selfassess.check.codefiles import code_problems, map_problems
 from selfassess.check.kinds import file_kind
-from selfassess.code.timescales import Timescales
 from selfassess.problems import InputError, Problem, Severity, sort_problems
 from selfassess.validate import validate
 from selfassess.yamlio import load_file
@@ -68,8 +68,7 @@ def check_file(path: Path, as_of: dt.date) -> list[Problem]:
             validate(document, DeadlineRules)
             return []
         if kind == "timescales":
-            validate(document, Timescales)
-            return []
+            return list(timescales_problems(document))
         if kind == "report":
             from selfassess.report import check_report
 

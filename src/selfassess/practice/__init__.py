@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfassess.code import DEFAULT_EDITION
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice.engine import PracticeResult, compute
 from selfassess.practice.figuresjson import build_figures
@@ -115,5 +116,5 @@ def input_for(
     if period is None:
         raise UsageError("give --period (e.g. 2024-25) or --assessment FILE")
     return PracticeInput(
-        log_path, str(log_path), settings, Period.parse(period), homes, "hos-chc-2024"
+        log_path, str(log_path), settings, Period.parse(period), homes, DEFAULT_EDITION
     )

@@ -59,7 +59,6 @@ def _environment(templates: Path | None, where: Path | None) -> jinja2.Environme
     env.globals.update(
         YES=pieces.YES,
         NO=pieces.NO,
-        COLUMNS=pieces.COLUMNS,
         EXPLANATION_LABEL=pieces.EXPLANATION_LABEL,
         DATE_LABEL=pieces.DATE_LABEL,
         DRAFT_BANNER=pieces.DRAFT_BANNER,

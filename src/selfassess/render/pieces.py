@@ -17,13 +17,6 @@ DATE_LABEL = "Intended compliance date:"
 DRAFT_BANNER = "Draft — not approved"
 PRACTICE_HEADING = "Complaint handling in practice"
 PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
-COLUMNS = (
-    "Code provision",
-    "Code requirement",
-    "Comply: Yes / No",
-    "Evidence",
-    "Commentary / explanation",
-)
 
 
 class Draftable(Protocol):
