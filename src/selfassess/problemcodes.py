@@ -102,6 +102,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E706", ERROR, "an order marked done without `done_on`"),
     ProblemCode("E707", ERROR, "`owners_from` names a file that is missing or is not a usable assessment"),
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
+    ProblemCode("E718", ERROR, "a due date's `revised:` entries not in the order they were agreed (an `on` earlier than the one above it)"),
     # E8xx: the annual report
     ProblemCode("E801", ERROR, "an annual report's `assessment` is missing, is not an assessment, or has errors"),
     ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment or casework register"),

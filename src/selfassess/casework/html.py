@@ -14,7 +14,12 @@ if TYPE_CHECKING:
 
 def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
     """Return the committee progress report page (public or internal)."""
-    from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
+    from selfassess.casework.summaryview import AREA_COLUMNS, SUBJECT_COLUMNS
+    from selfassess.casework.view import (
+        INTERNAL_NOTE,
+        ITEM_COLUMNS,
+        METHOD_NOTE,
+    )
 
     return render_template(
         env,
@@ -23,5 +28,7 @@ def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
         note=INTERNAL_NOTE,
         method=METHOD_NOTE,
         ITEM_COLUMNS=ITEM_COLUMNS,
+        SUBJECT_COLUMNS=SUBJECT_COLUMNS,
+        AREA_COLUMNS=AREA_COLUMNS,
         styled=True,
     )

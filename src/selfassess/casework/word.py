@@ -10,13 +10,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from selfassess.casework.summaryview import AREA_COLUMNS, SUBJECT_COLUMNS
 from selfassess.casework.view import (
     INTERNAL_NOTE,
     ITEM_COLUMNS,
     METHOD_NOTE,
     CaseView,
+    Note,
     PlanItem,
     PlanView,
+    RecommendationView,
 )
 from selfassess.render.worddoc import fit, open_document
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
@@ -25,6 +28,8 @@ from selfassess.render.wordxml import save_fixed, xml_safe
 
 _ITEM_WIDTHS_CM = (11.0, 6.5, 3.5, 5.6)
 _FINDING_WIDTHS_CM = (14.0, 6.0)
+_SUBJECT_WIDTHS_CM = (5.0, 2.6, 5.0, 2.4, 3.6)
+_AREA_WIDTHS_CM = (4.4, 2.4, 2.6, 2.0, 2.6, 2.6, 2.0)
 
 
 def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None) -> bytes:
@@ -72,14 +77,36 @@ def _summary(body: Writer, plan: PlanView) -> None:
     body.text("Summary", "Heading 1")
     for line in (plan.actions_headline, plan.orders_headline):
         body.text(line + ".", "List Bullet")
+    body.text(f"Recommendations made: {plan.recommendations_summary}.", "List Bullet")
     body.text(f"Compensation ordered: {plan.compensation}.", "List Bullet")
     body.text(f"Maladministration rate: {plan.rate}.", "List Bullet")
-    columns = ("Finding", "Number of findings")
-    grid = add_table(body, "The Ombudsman's findings, by category", columns, _FINDING_WIDTHS_CM)
-    for finding, count in plan.findings:
-        cells = add_row(grid)
-        cells[0].paragraphs[0].add_run(finding.capitalize())
-        cells[1].paragraphs[0].add_run(str(count))
+    columns = ("Finding", "Number of findings (share of all findings)")
+    rows: list[tuple[str, ...]] = [(f.capitalize(), share.text) for f, share in plan.findings]
+    _grid(body, "The Ombudsman's findings, by category", columns, _FINDING_WIDTHS_CM, rows)
+    if plan.by_subject:
+        caption = "The Ombudsman's findings, orders and compensation, by subject"
+        rows = [
+            (r.name, str(r.findings), r.adverse.text, str(r.orders), r.compensation)
+            for r in plan.by_subject
+        ]
+        _grid(body, caption, SUBJECT_COLUMNS, _SUBJECT_WIDTHS_CM, rows)
+    if plan.by_area:
+        caption = "Recommendations and their actions, by area"
+        rows = [(area.name, *area.cells) for area in plan.by_area]
+        _grid(body, caption, AREA_COLUMNS, _AREA_WIDTHS_CM, rows)
+
+
+def _grid(
+    body: Writer,
+    caption: str,
+    columns: tuple[str, ...],
+    widths: tuple[float, ...],
+    rows: list[tuple[str, ...]],
+) -> None:
+    grid = add_table(body, caption, columns, widths)
+    for row in rows:
+        for cell, text in zip(add_row(grid), row, strict=True):
+            cell.paragraphs[0].add_run(text)
 
 
 def _case(body: Writer, case: CaseView) -> None:
@@ -102,14 +129,50 @@ def _case(body: Writer, case: CaseView) -> None:
     if case.orders:
         body.text("Orders", "Heading 2")
         _items(body, f"Orders in case {case.reference}", case.orders)
+        _history(body, case.orders_moved, case.orders_noted)
     if case.recommendations:
         body.text(case.headline + ".")
-    for rec in case.recommendations:
-        body.text(f"Recommendation {rec.id}: {rec.text}", "Heading 2")
-        body.text(rec.headline + ".")
-        if rec.actions:
-            caption = f"Actions for recommendation {rec.id} in case {case.reference}"
-            _items(body, caption, rec.actions)
+    if not case.areas:
+        for rec in case.recommendations:
+            _recommendation(body, case, rec, "Heading 2")
+    for area in case.areas:
+        body.text(area.name, "Heading 2")
+        body.text(area.headline + ".")
+        for rec in area.recommendations:
+            _recommendation(body, case, rec, "Heading 3")
+
+
+def _recommendation(body: Writer, case: CaseView, rec: RecommendationView, style: str) -> None:
+    body.text(f"Recommendation {rec.id}: {rec.text}", style)
+    if rec.sro:
+        body.text(rec.sro, label="Senior responsible officer:")
+    body.text(rec.headline + ".")
+    if rec.progress:
+        body.text("", label=f"Progress on recommendation {rec.id}:")
+        _notes(body, rec.progress)
+    if rec.actions:
+        caption = f"Actions for recommendation {rec.id} in case {case.reference}"
+        _items(body, caption, rec.actions)
+        _history(body, rec.moved, rec.noted)
+
+
+def _notes(body: Writer, notes: tuple[Note, ...]) -> None:
+    for note in notes:
+        body.markdown(note.text, label=f"{note.on}:")
+
+
+def _history(body: Writer, moved: tuple[PlanItem, ...], noted: tuple[PlanItem, ...]) -> None:
+    if moved:
+        body.text("", label="Due dates moved:")
+        for item in moved:
+            body.text(f"{item.do}: first due {item.first_due}, {item.due_moved}.", "List Bullet")
+            for revision in item.revisions:
+                body.text(revision.text, "List Bullet 2")
+    if noted:
+        body.text("", label="Progress on the actions:")
+        for item in noted:
+            body.text(item.do, "List Bullet")
+            _notes(body, item.progress)
 
 
 def _items(body: Writer, caption: str, items: tuple[PlanItem, ...]) -> None:
@@ -119,5 +182,5 @@ def _items(body: Writer, caption: str, items: tuple[PlanItem, ...]) -> None:
         money = f" (compensation {item.compensation})" if item.compensation else ""
         cells[0].paragraphs[0].add_run(item.do + money)
         cells[1].paragraphs[0].add_run(item.owner)
-        cells[2].paragraphs[0].add_run(item.due)
+        cells[2].paragraphs[0].add_run(item.due_text)
         cells[3].paragraphs[0].add_run(item.state).bold = item.overdue
