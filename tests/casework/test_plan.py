@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
