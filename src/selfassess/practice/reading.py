@@ -2,7 +2,8 @@
 
 Nothing here interprets a cell: it only finds the header row and hands back each
 row with the number a spreadsheet shows for it. Workbooks are opened read-only,
-formulas are never evaluated and external links never followed.
+formulas are never evaluated (the value Excel stored with one is read) and external
+links never followed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import io
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from selfassess.problems import InputError, Problem, error
@@ -29,7 +30,17 @@ MAX_XLSX_STRINGS = int(os.environ.get("SELFASSESS_MAX_XLSX_STRINGS_BYTES", 32 * 
 #: The widest cell read (csv's own default limit is 128 KB).
 MAX_CELL = 32_768
 
-Cell = str | dt.date | float | int | None
+
+
+class Unstored:
+    """A workbook formula cell saved with no value (never calculated): nothing to read."""
+
+    __slots__ = ()
+
+
+UNSTORED = Unstored()
+Cell = str | dt.date | float | int | Unstored | None
+Rows = Iterable[tuple[int, Sequence[Cell]]]
 
 
 @dataclass
@@ -41,17 +52,37 @@ class Table:
 
     display: str
     headers: list[str]
-    rows: Iterable[tuple[int, Sequence[Cell]]]
+    rows: Rows
+    header_row: int = 1
+    sheet: str | None = None
+    #: Columns (0-based) where a formula's stored value was read; filled as rows are read.
+    formula_columns: set[int] = field(default_factory=set)
+    #: CSV rows carry every cell; a shorter row was cut short (a workbook's are padded).
+    whole_rows: bool = False
 
 
-def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
-    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read."""
+def read_table(
+    path: Path,
+    display: str,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    names: frozenset[str] = frozenset(),
+) -> Table:
+    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read.
+
+    The header is `header_row`, or the row of the first 20 that holds most of `names`
+    (normalised column names).
+    """
+    from selfassess.practice.header import find_header
+
     raw = _read_bytes(path, display)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from selfassess.practice.workbook import read_workbook
 
-        return read_workbook(raw, display, sheet)
-    return read_csv(raw, display)
+        table = read_workbook(raw, display, sheet)
+    else:
+        table = Table(display, [], csv_rows(raw, display), whole_rows=True)
+    return find_header(table, header_row, names)
 
 
 def _read_bytes(path: Path, display: str) -> bytes:
@@ -89,17 +120,12 @@ def _too_big(display: str, size: int) -> Problem:
     )
 
 
-def read_csv(raw: bytes, display: str) -> Table:
-    """Read CSV bytes written by Excel or a case management system."""
+def csv_rows(raw: bytes, display: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield the rows of CSV bytes written by Excel or a case management system that hold a value."""
     text = decode(raw, display)
-    delimiter = _delimiter(text.split("\n", 1)[0])
+    delimiter = _delimiter(text.split("\n", 20)[:20])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = _records(reader, display)
-    header = next(records, None)
-    if header is None or not any(cell.strip() for cell in header[1]):
-        raise fail(display, "E502", "the log is empty; the first row must name the columns")
-    rows = ((n, cells) for n, cells in records if any(cells))
-    return Table(display, [cell.strip() for cell in header[1]], rows)
+    return ((n, cells) for n, cells in _records(reader, display) if any(cells))
 
 
 def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, list[str]]]:
@@ -140,9 +166,12 @@ def decode(raw: bytes, display: str) -> str:
         ) from None
 
 
-def _delimiter(header: str) -> str:
-    """Pick the delimiter the header line uses most: comma, semicolon, tab or bar."""
-    counts = {mark: header.count(mark) for mark in (",", ";", "\t", "|")}
+def _delimiter(lines: list[str]) -> str:
+    """Pick the delimiter the first lines use most: comma, semicolon, tab or bar.
+
+    A title line above the header may hold none, so the busiest line decides.
+    """
+    counts = {mark: max(line.count(mark) for line in lines) for mark in (",", ";", "\t", "|")}
     best = max(counts, key=lambda mark: counts[mark])
     return best if counts[best] else ","
 
