@@ -434,8 +434,12 @@ class LogFile(Strict):
     """One file of a complaints log given as several files."""
 
     path: str = Field(description="The file (.csv or .xlsx), relative to this file.")
-    stage: Literal[1, 2] | None = Field(
-        default=None, description="The stage every row of this file is (default: a stage column, or one row per complaint)."
+    stage: int | None = Field(
+        default=None,
+        ge=1,
+        le=2,
+        description="The stage every row of this file is: 1 or 2 (default: the stage column, "
+        "or one row per complaint).",
     )
     sheet: str | None = Field(default=None, description="For .xlsx: the sheet to read.")
     header_row: int | None = Field(

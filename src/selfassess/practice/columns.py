@@ -38,8 +38,9 @@ def normalise(name: str) -> str:
 
 
 def wanted_names(mapping: dict[str, str]) -> frozenset[str]:
-    """Return the normalised names a header row is recognised by: ours and the mapped ones."""
-    return frozenset(normalise(name) for name in (*LOG_COLUMNS, *mapping.values()))
+    """Return the normalised names a header row is recognised by: ours, mapped and common ones."""
+    common = (header for headers in COMMON_HEADERS.values() for header in headers)
+    return frozenset(normalise(name) for name in (*LOG_COLUMNS, *mapping.values(), *common))
 
 
 @dataclass

@@ -233,12 +233,10 @@ def _trailing_note(
     rows = f"row {first}" if first == last else f"rows {first} to {last}"
     at = index["reference"]
     words = sorted({str(c[at]).strip() for _, c in pending if at < len(c) and c[at]})
-    what = f"a totals row ({', '.join(repr(w[:30]) for w in words)})" if words else ""
+    what = f"a totals row: {', '.join(repr(w[:30]) for w in words)}" if words else ""
     what = what or "a blank reference"
+    verb = "holds no complaint" if first == last else "hold no complaint"
+    left = "is left out" if first == last else "are left out"
     return note(
-        table.display,
-        first,
-        at + 1,
-        "I551",
-        f"{rows} at the end of the log hold no complaint ({what}) and are left out",
+        table.display, first, at + 1, "I551", f"{rows} at the end of the log {verb} ({what}) and {left}"
     )
