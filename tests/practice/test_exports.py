@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from exports import (
     CRM_HEADERS,
     TIDY,
@@ -242,3 +244,67 @@ def test_a_tenure_filter_that_matches_nothing_is_a_warning_and_no_figure(
     ) in result.stdout.splitlines()
     assert "CH01 stage 1" not in result.stdout
     assert log.exists()
+
+
+def pasted(run: Run, folder: Path, log: str, extra: str = "") -> Path:
+    """Write an assessment whose practice: block is what --suggest printed for a log."""
+    result = run("practice", log, "--suggest")
+    assert (result.exit_code, result.stderr) == (0, "")
+    block = result.stdout
+    assert block.splitlines()[3] == "practice:"
+    given = folder / "suggested.yaml"
+    given.write_text(
+        "schema_version: 1\ncode: hos-chc-2024\nlandlord: {name: Example Borough Council, "
+        f"homes: 12400}}\nperiod: 2024-25\n{block}{extra}"
+        f"  closures: {CLOSURES}\n  tenures: [tenant]\n",
+        encoding="utf-8",
+    )
+    return given
+
+
+def test_suggest_on_the_crm_workbook_runs_clean_and_exact(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crm_workbook(tmp_path / "crm.xlsx", tidy_rows())
+    monkeypatch.chdir(tmp_path)
+    block = run("practice", "crm.xlsx", "--suggest").stdout
+    assert block.splitlines()[4:8] == [
+        '  log: "crm.xlsx"',
+        '  sheet: "Complaints Log"',
+        "  header_row: 3",
+        "  columns:",
+    ]
+    assert '      "Partially Upheld": partly upheld   # 147 rows; did you mean? check it' in block
+    assert '      "Secure Tenant": tenant   # 569 rows; check it' in block
+    figures, said = measured(run, "--assessment", str(pasted(run, tmp_path, "crm.xlsx")))
+    assert {line.split(": ")[1].split()[0] for line in said.splitlines()} == {"I550", "I551"}
+    assert comparable(figures) == comparable(tidy_figures(run, tmp_path))
+
+
+def test_suggest_on_the_per_stage_export_runs_clean_and_exact(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    per_stage_csv(tmp_path / "stages.csv", tidy_rows())
+    monkeypatch.chdir(tmp_path)
+    block = run("practice", "stages.csv", "--suggest").stdout
+    assert '      "Stage 1": 1   # 640 rows; did you mean? check it' in block
+    figures, said = measured(run, "--assessment", str(pasted(run, tmp_path, "stages.csv")))
+    assert said == ""
+    assert comparable(figures) == comparable(tidy_figures(run, tmp_path))
+
+
+def test_suggest_on_stage_files_runs_clean_and_exact(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = split_files(tmp_path, tidy_rows())
+    monkeypatch.chdir(tmp_path)
+    for log in (one, two):  # each file's block reads the same headers
+        assert run("practice", log.name, "--suggest").exit_code == 0
+    given = pasted(run, tmp_path, one.name)
+    text = given.read_text(encoding="utf-8").replace(
+        f'  log: "{one.name}"', f'  log: ["{one.name}", {{path: "{two.name}", stage: 2}}]'
+    )
+    given.write_text(text, encoding="utf-8")
+    figures, said = measured(run, "--assessment", str(given))
+    assert said == ""
+    assert comparable(figures) == comparable(tidy_figures(run, tmp_path))

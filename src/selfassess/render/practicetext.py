@@ -56,10 +56,6 @@ def _number(value: float | None) -> str:
     return "none" if value is None else f"{value:g}"
 
 
-def _percent(value: float | None, none: str) -> str:
-    return none if value is None else f"{value:g}%"
-
-
 def headline(figures: dict[str, Any]) -> list[str]:
     """Return the lines that say what was measured, led by the rows left out, if any."""
     from selfassess.practice.summary import left_out_words
@@ -118,9 +114,14 @@ def tsm_lines(tsm: dict[str, Any]) -> list[str]:
                 f"CH01 stage {number}: {_number(stage['CH01_per_1000_homes'])} complaints per "
                 f"1,000 homes ({stage['received']:,} received, {tsm['homes']:,} homes, {tenures})"
             )
+        share = stage["CH02_percent"]
+        said = (
+            f"{share:g}% responded to within the Code's timescale"
+            if share is not None
+            else "no complaints responded"
+        )
         lines.append(
-            f"CH02 stage {number}: {_percent(stage['CH02_percent'], 'no complaints responded')} "
-            f"responded to within the Code's timescale ({stage['responded_on_time']:,} of "
+            f"CH02 stage {number}: {said} ({stage['responded_on_time']:,} of "
             f"{stage['responded']:,}, {tenures})"
         )
     if not tsm["homes"]:
