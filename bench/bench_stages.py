@@ -11,7 +11,6 @@ system) and its peak memory, with memory per 1,000 complaints so growth can be c
 from __future__ import annotations
 
 import csv
-import resource
 import subprocess
 import sys
 import tempfile

@@ -507,7 +507,9 @@ class PracticeSettings(Strict):
                     f"the columns are {', '.join(VALUE_COLUMNS)}"
                 )
             allowed = _VOCABULARY.get(column)
-            wrong = sorted({" ".join(w.lower().split()) for w in words.values()} - set(allowed or ()))
+            wrong = sorted(
+                {" ".join(w.lower().split()) for w in words.values()} - set(allowed or ())
+            )
             if allowed and wrong:
                 raise ValueError(
                     f"values: {column} maps to {', '.join(map(repr, wrong))}, which is not one "

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from exports import (
     CRM_HEADERS,
     TIDY,
@@ -30,9 +29,7 @@ CRM_VALUES = (
     '    s2_outcome: {"Partially Upheld": partly upheld}\n'
     '    tenure: {"Secure Tenant": tenant}\n'
 )
-STAGE_COLUMNS = (
-    '  columns: {reference: "Case Ref", category: "Service Area"}\n'
-)
+STAGE_COLUMNS = '  columns: {reference: "Case Ref", category: "Service Area"}\n'
 
 
 def assessment(folder: Path, practice: str, name: str = "a.yaml") -> Path:
@@ -71,7 +68,7 @@ def tidy_figures(run: Run, folder: Path) -> dict[str, Any]:
 
 
 def test_a_crm_workbook_in_its_own_words_gives_the_tidy_figures(run: Run, tmp_path: Path) -> None:
-    log = crm_workbook(tmp_path / "crm.xlsx", tidy_rows())
+    crm_workbook(tmp_path / "crm.xlsx", tidy_rows())
     columns = ", ".join(
         f'{name}: "{header}"' for name, header in CRM_HEADERS.items() if name != "outcome"
     )
@@ -132,9 +129,7 @@ def test_a_title_row_workbook_is_read_without_header_row(run: Run, tmp_path: Pat
     assert result.stderr == (
         f"{log}:3:1: E504 the log has no 'received' column; did you mean 'Date Logged'? (name "
         "the export's header under practice: columns:); the header read from row 3 of sheet "
-        "'Complaints Log' holds "
-        + ", ".join(repr(h) for h in CRM_HEADERS.values())
-        + "\n"
+        "'Complaints Log' holds " + ", ".join(repr(h) for h in CRM_HEADERS.values()) + "\n"
     )
     assert result.stdout == ""
     wrong = assessment(tmp_path, "  log: crm.xlsx\n  header_row: 1\n", "wrong.yaml")
@@ -213,8 +208,10 @@ def test_a_tenure_filter_that_matches_nothing_is_a_warning_and_no_figure(
 ) -> None:
     log = crm_workbook(tmp_path / "crm.xlsx", tidy_rows())
     columns = ", ".join(f'{n}: "{h}"' for n, h in CRM_HEADERS.items() if n != "outcome")
-    values = '  values: {outcome: {"Partially Upheld": partly upheld, Rejected: refused}, ' \
+    values = (
+        '  values: {outcome: {"Partially Upheld": partly upheld, Rejected: refused}, '
         's2_outcome: {"Partially Upheld": partly upheld}}\n'
+    )
     given = assessment(
         tmp_path, f"  log: crm.xlsx\n  columns: {{{columns}}}\n{values}  tenures: [tenant]\n"
     )
@@ -226,9 +223,7 @@ def test_a_tenure_filter_that_matches_nothing_is_a_warning_and_no_figure(
             row["tenure"], "Shared Owner"
         )
         tenures[word] = tenures.get(word, 0) + 1
-    listed = ", ".join(
-        f"{w!r} {c:,}" for w, c in sorted(tenures.items(), key=lambda p: -p[1])
-    )
+    listed = ", ".join(f"{w!r} {c:,}" for w, c in sorted(tenures.items(), key=lambda p: -p[1]))
     assert (
         f"{given}:9:3: W552 tenures: 'tenant' matches no row of the log; no complaint's tenure "
         f"is any of them, so CH01 and CH02 count no complaint; the log's tenures are {listed} "

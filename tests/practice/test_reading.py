@@ -80,7 +80,9 @@ def test_a_missing_required_column_suggests_the_nearest_header(run: Run, tmp_pat
     assert result.output == (
         f"{log}:1:1: E504 the log has no 'received' column; did you mean 'recieved'? "
         "(name the export's header under practice: columns:); the header read from row 1 of "
-        "the file holds " + ", ".join(repr(h) for h in HEADER.replace("received", "recieved").split(",")) + "\n"
+        "the file holds "
+        + ", ".join(repr(h) for h in HEADER.replace("received", "recieved").split(","))
+        + "\n"
     )
 
 

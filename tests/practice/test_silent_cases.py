@@ -16,7 +16,9 @@ PERIOD = ("--period", "2024-25", "--as-of", "2025-07-01")
 
 
 def test_a_date_that_has_not_happened_yet(run: Run, tmp_path: Path) -> None:
-    log = write_log(tmp_path, GOOD, make(reference="C2", responded="14/06/2098"), make(reference="C3"))
+    log = write_log(
+        tmp_path, GOOD, make(reference="C2", responded="14/06/2098"), make(reference="C3")
+    )
     result = run("practice", str(log), *PERIOD)
     latest = max(dt.date.today(), dt.date(2025, 7, 1)).isoformat()
     assert (result.exit_code, result.stderr) == (

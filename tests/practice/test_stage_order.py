@@ -69,7 +69,9 @@ def test_any_order_of_the_rows_gives_the_same_figures(order: list[int]) -> None:
     files=st.lists(st.integers(0, 2), min_size=len(STAGES), max_size=len(STAGES)),
     order=st.permutations(range(len(STAGES))),
 )
-def test_any_split_into_stage_files_gives_the_same_figures(files: list[int], order: list[int]) -> None:
+def test_any_split_into_stage_files_gives_the_same_figures(
+    files: list[int], order: list[int]
+) -> None:
     """Each row goes to one of up to three files of its own stage, in any order."""
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

@@ -54,7 +54,9 @@ def join(display: str, files: list[FileRead], columns: dict[str, dict[str, int]]
             if record.stage == 2:
                 seconds.append(record)
             elif record.complaint.reference in first:
-                _refuse(log, record, columns, "E508", _used(record, first[record.complaint.reference]))
+                _refuse(
+                    log, record, columns, "E508", _used(record, first[record.complaint.reference])
+                )
             else:
                 first[record.complaint.reference] = record
     bad = {ref: (f, row) for found, f in _named(files) for ref, row in found.bad_references.items()}
@@ -128,7 +130,9 @@ def _row(other: Record, record: Record) -> str:
 
 
 def _used(record: Record, other: Record, what: str = "") -> str:
-    return f"{what}reference {record.complaint.reference!r} is already used on {_row(other, record)}"
+    return (
+        f"{what}reference {record.complaint.reference!r} is already used on {_row(other, record)}"
+    )
 
 
 def _alone(reference: str, bad: tuple[str, int] | None, record: Record) -> str:

@@ -69,7 +69,12 @@ class Row:
     """One row's cells by our column names, collecting the problems found in it."""
 
     def __init__(
-        self, display: str, columns: dict[str, int], number: int, cells: Sequence[Cell], ctx: Context
+        self,
+        display: str,
+        columns: dict[str, int],
+        number: int,
+        cells: Sequence[Cell],
+        ctx: Context,
     ) -> None:
         self.display, self.columns, self.number, self.cells = display, columns, number, cells
         self.ctx = ctx
@@ -160,11 +165,19 @@ class Row:
             return fixed
         if not word:
             if fixed is None:
-                self.fail("stage", "E520", "stage is blank; give 1 or 2 (or map the export's words under practice: values: {stage: ...})")
+                self.fail(
+                    "stage",
+                    "E520",
+                    "stage is blank; give 1 or 2 (or map the export's words under practice: values: {stage: ...})",
+                )
             return fixed
         number = int(word)
         if fixed is not None and number != fixed:
-            self.fail("stage", "E520", f"stage {number} on a row of a file given as stage {fixed} under practice: log:")
+            self.fail(
+                "stage",
+                "E520",
+                f"stage {number} on a row of a file given as stage {fixed} under practice: log:",
+            )
         return number
 
     def money(self) -> Decimal | None:

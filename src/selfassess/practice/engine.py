@@ -116,9 +116,14 @@ def read_log(
         files.append(found)
         keeps += [keep] if keep is not None else []
         indexes[source.display] = columns.index
-        handlers = handlers or ("handler" in columns.index and (
-            "s2_handler" in columns.index or "stage" in columns.index or source.stage is not None
-        ))
+        handlers = handlers or (
+            "handler" in columns.index
+            and (
+                "s2_handler" in columns.index
+                or "stage" in columns.index
+                or source.stage is not None
+            )
+        )
     log = join(", ".join(s.display for s in sources), files, indexes)
     log.has_handlers = handlers
     at = locate or (lambda key: (sources[0].display, 1, 1))

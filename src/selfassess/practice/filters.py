@@ -70,9 +70,11 @@ def tenure_warning(
     if not missing:
         return None
     listed = ", ".join(repr(t) for t in missing)
-    none = "no complaint's tenure is any of them, so CH01 and CH02 count no complaint; " if len(
-        missing
-    ) == len(tenures) else ""
+    none = (
+        "no complaint's tenure is any of them, so CH01 and CH02 count no complaint; "
+        if len(missing) == len(tenures)
+        else ""
+    )
     message = (
         f"tenures: {listed} matches no row of the log; {none}the log's tenures are "
         f"{counted(seen)} (list those that count, or map the export's words under "

@@ -238,5 +238,9 @@ def _trailing_note(
     verb = "holds no complaint" if first == last else "hold no complaint"
     left = "is left out" if first == last else "are left out"
     return note(
-        table.display, first, at + 1, "I551", f"{rows} at the end of the log {verb} ({what}) and {left}"
+        table.display,
+        first,
+        at + 1,
+        "I551",
+        f"{rows} at the end of the log {verb} ({what}) and {left}",
     )

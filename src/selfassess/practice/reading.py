@@ -31,7 +31,6 @@ MAX_XLSX_STRINGS = int(os.environ.get("SELFASSESS_MAX_XLSX_STRINGS_BYTES", 32 * 
 MAX_CELL = 32_768
 
 
-
 class Unstored:
     """A workbook formula cell saved with no value (never calculated): nothing to read."""
 

@@ -85,20 +85,24 @@ def _column_lines(mapping: dict[str, str], by_name: list[str]) -> list[str]:
         lines.append("  columns:")
         width = max(len(name) for name in mapping)
         for name, header in mapping.items():
-            lines.append(f"    {name + ':':<{width + 1}} {_quote(header)}   # did you mean? check it")
+            lines.append(
+                f"    {name + ':':<{width + 1}} {_quote(header)}   # did you mean? check it"
+            )
     if by_name:
         lines.append(f"  # matched by name: {', '.join(by_name)}")
     missing = [n for n in LOG_COLUMNS if n not in mapping and n not in by_name]
     if missing:
-        lines.append(f"  # not found (name them under columns: if the export has them): {', '.join(missing)}")
+        lines.append(
+            f"  # not found (name them under columns: if the export has them): {', '.join(missing)}"
+        )
     return lines
 
 
 def _value_lines(words: dict[str, Counter[str]]) -> list[str]:
     lines: list[str] = []
     for name, counter in words.items():
-        entries = [_entry(name, word, count) for word, count in sorted(counter.items())]
-        entries = [entry for entry in entries if entry is not None]
+        found = (_entry(name, word, count) for word, count in sorted(counter.items()))
+        entries = [entry for entry in found if entry is not None]
         if entries:
             lines += [f"    {name}:", *entries]
     return ["  values:", *lines] if lines else []
