@@ -66,10 +66,10 @@ def practice_command(
     Exit status: 0 clean (warnings and notes may be printed), 1 errors in the log.
     """
     from selfassess.models import PracticeSettings
-    from selfassess.practice import compute_for, figures_json, input_for
+    from selfassess.practice import compute_for, figures_json, input_for, text
+    from selfassess.practice.build import build_practice_outputs, practice_json
     from selfassess.problems import ProblemsFound, Severity
-    from selfassess.render import practicetext
-    from selfassess.render.practicefiles import practice_json, write_outputs
+    from selfassess.render.outputs import write_each
 
     settings = PracticeSettings(
         log=str(log), closures=list(closures), tenures=list(tenures) or None, sheet=sheet
@@ -85,13 +85,13 @@ def practice_command(
     result = compute_for(given, today(as_of))
     figures = figures_json(result)
     printers = {
-        "text": practicetext.format_text,
-        "md": practicetext.format_markdown,
+        "text": text.format_text,
+        "md": text.format_markdown,
         "json": practice_json,
     }
     click.echo(printers[output_format](figures), nl=False)
     if out is not None:
-        write_outputs(result, out, figures)
+        write_each(out, build_practice_outputs(result, figures))
     for problem in result.log.problems:
         click.echo(problem.format(), err=True)
     if any(p.severity == Severity.ERROR for p in result.log.problems):

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from selfassess.code import DEFAULT_EDITION
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice.engine import LogSource, PracticeResult, compute
+from selfassess.practice.figuresjson import build_figures
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.period import Period
-from selfassess.practice.summary import build_figures
 from selfassess.problems import UsageError
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
@@ -152,4 +153,4 @@ def input_for(
     if period is None:
         raise UsageError("give --period (e.g. 2024-25) or --assessment FILE")
     source = LogSource(log_path, str(log_path), None, settings.sheet, settings.header_row)
-    return PracticeInput((source,), settings, Period.parse(period), homes, "hos-chc-2024")
+    return PracticeInput((source,), settings, Period.parse(period), homes, DEFAULT_EDITION)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from selfassess.models import LOG_COLUMNS
-from selfassess.practice.header import describe
-from selfassess.practice.reading import Table
+from selfassess.practice.header import describe, normalise
+from selfassess.practice.table import Table
 from selfassess.problems import InputError, Problem, error
 
 REQUIRED = ("reference", "received")
-_SEPARATORS = re.compile(r"[\s_\-]+")
 #: Headers case management systems write for our columns, offered as "did you mean"
 #: (and by --suggest), never taken without being named under columns:.
 COMMON_HEADERS = {
@@ -30,11 +28,6 @@ COMMON_HEADERS = {
     "stage": ("complaint stage", "stage"),
 }
 _MAX_SHOWN = 30
-
-
-def normalise(name: str) -> str:
-    """Compare headers without case, spaces, hyphens or underscores."""
-    return _SEPARATORS.sub("", name).lower()
 
 
 def wanted_names(mapping: dict[str, str]) -> frozenset[str]:

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from selfassess.models import LOG_OUTCOMES
 from selfassess.practice.logdates import DateProblem, ambiguous, in_range, parse_date
-from selfassess.practice.reading import UNSTORED, Cell
+from selfassess.practice.table import UNSTORED, Cell
 from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
 

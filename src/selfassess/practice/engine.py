@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from selfassess.code import DEFAULT_EDITION
 from selfassess.code.timescales import Timescales, load_timescales
 from selfassess.models import PracticeSettings
 from selfassess.practice.assemble import ReadLog, join
@@ -14,7 +15,8 @@ from selfassess.practice.complaints import Complaint, Context
 from selfassess.practice.filters import Locate, keep_of, tenure_warning, where_warnings
 from selfassess.practice.logread import FileRead, Keep, read_file
 from selfassess.practice.period import Period
-from selfassess.practice.reading import Table, read_table
+from selfassess.practice.reading import read_table
+from selfassess.practice.table import Table
 from selfassess.practice.verdicts import Judge, Verdict
 from selfassess.practice.vocab import Vocabulary
 from selfassess.practice.workdays import WorkingCalendar
@@ -75,7 +77,7 @@ def compute(
     homes: int | None,
     as_of: dt.date,
     *,
-    edition: str = "hos-chc-2024",
+    edition: str = DEFAULT_EDITION,
     locate: Locate | None = None,
     latest: dt.date | None = None,
 ) -> PracticeResult:

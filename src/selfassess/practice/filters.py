@@ -8,7 +8,7 @@ from collections.abc import Callable
 from selfassess.practice.columns import Columns, did_you_mean, header_words, normalise
 from selfassess.practice.complaints import Complaint
 from selfassess.practice.logread import Keep
-from selfassess.practice.reading import Table
+from selfassess.practice.table import Table
 from selfassess.practice.vocab import counted, fold
 from selfassess.problems import InputError, Problem, error, warning
 

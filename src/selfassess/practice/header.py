@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
-from selfassess.practice.reading import Cell, Table, fail
+from selfassess.practice.table import Cell, Table, fail
 
 #: How far down the header is looked for.
 SEARCH_ROWS = 20
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def normalise(name: str) -> str:
+    """Compare headers without case, spaces, hyphens or underscores."""
+    return _SEPARATORS.sub("", name).lower()
 
 
 def header_text(value: Cell) -> str:
@@ -22,8 +29,6 @@ def find_header(table: Table, header_row: int | None, names: frozenset[str]) -> 
     The header is `header_row`, else the row of the first 20 holding most of `names`
     (normalised column names); with none of them, the first row that holds anything.
     """
-    from selfassess.practice.columns import normalise
-
     rows = iter(table.rows)
     last = header_row if header_row is not None else SEARCH_ROWS
     looked: list[tuple[int, Sequence[Cell]]] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from selfassess.practice.columns import Columns
 from selfassess.practice.complaints import Complaint, Context, Row, read_row
 from selfassess.practice.logdates import parse_date
-from selfassess.practice.reading import Cell, Table
+from selfassess.practice.table import Cell, Table
 from selfassess.practice.vocab import counted
 from selfassess.problems import Problem, error, note
 from selfassess.wording import plural

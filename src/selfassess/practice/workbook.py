@@ -14,8 +14,8 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
-from selfassess.practice import reading
-from selfassess.practice.reading import UNSTORED, Cell, Table, fail
+from selfassess.practice import table as limits
+from selfassess.practice.table import UNSTORED, Cell, Table, fail, too_many_rows
 from selfassess.problems import InputError
 
 #: The widest header row read; a real export has fewer than 100 columns.
@@ -61,12 +61,12 @@ def unpacked_sizes(raw: bytes, display: str) -> dict[str, int]:
                     while chunk := part.read(1024 * 1024):
                         sizes[info.filename] = sizes.get(info.filename, 0) + len(chunk)
                         total += len(chunk)
-                        if total > reading.MAX_XLSX_UNPACKED:
+                        if total > limits.MAX_XLSX_UNPACKED:
                             raise fail(
                                 display,
                                 "E503",
                                 f"the workbook unpacks to more than the limit of "
-                                f"{reading.MAX_XLSX_UNPACKED:,} bytes "
+                                f"{limits.MAX_XLSX_UNPACKED:,} bytes "
                                 "(set SELFASSESS_MAX_XLSX_BYTES to raise it)",
                             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
@@ -86,12 +86,12 @@ def _check_strings(raw: bytes, sizes: dict[str, int], display: str) -> None:
         manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
     part = manifest.find(SHARED_STRINGS)
     size = sizes.get(part.PartName[1:], 0) if part is not None else 0
-    if size > reading.MAX_XLSX_STRINGS:
+    if size > limits.MAX_XLSX_STRINGS:
         raise fail(
             display,
             "E503",
             f"the workbook's shared strings unpack to {size:,} bytes, over the limit of "
-            f"{reading.MAX_XLSX_STRINGS:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)",
+            f"{limits.MAX_XLSX_STRINGS:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)",
         )
 
 
@@ -135,8 +135,8 @@ def _rows(book: Any, worksheet: Any, table: Table) -> Iterator[tuple[int, list[C
             timedelta_formats=book._timedelta_formats,
         )
         for number, found in parser.parse():
-            if number > reading.MAX_LOG_ROWS + 1:
-                raise fail(table.display, "E503", reading.too_many_rows(), number)
+            if number > limits.MAX_LOG_ROWS + 1:
+                raise fail(table.display, "E503", too_many_rows(), number)
             cells = _cells(found, table, number)
             if any(value is not None and value != "" for value in cells):
                 yield number, cells
@@ -161,8 +161,8 @@ def _cells(found: list[dict[str, Any]], table: Table, number: int) -> list[Cell]
 
 
 def _cell(value: Any, display: str, row: int, col: int) -> Cell:
-    if isinstance(value, str) and len(value) > reading.MAX_CELL:
-        raise fail(display, "E503", f"a cell is over {reading.MAX_CELL:,} characters", row, col)
+    if isinstance(value, str) and len(value) > limits.MAX_CELL:
+        raise fail(display, "E503", f"a cell is over {limits.MAX_CELL:,} characters", row, col)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date | int | float | str) or value is None:

@@ -58,7 +58,7 @@ def _number(value: float | None) -> str:
 
 def headline(figures: dict[str, Any]) -> list[str]:
     """Return the lines that say what was measured, led by the rows left out, if any."""
-    from selfassess.practice.summary import left_out_words
+    from selfassess.practice.figuresjson import left_out_words
 
     period, rows = figures["period"], figures["rows"]
     lead = left_out_words(rows)
