@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from selfassess.practice.columns import Columns, did_you_mean, header_words, normalise
+from selfassess.practice.columns import Columns, did_you_mean, header_words
 from selfassess.practice.complaints import Complaint
+from selfassess.practice.header import normalise
 from selfassess.practice.logread import Keep
 from selfassess.practice.table import Table
 from selfassess.practice.vocab import counted, fold

@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 from selfassess.models import LOG_COLUMNS
-from selfassess.practice.columns import did_you_mean, normalise, wanted_names
-from selfassess.practice.header import describe, header_text
+from selfassess.practice.columns import did_you_mean, wanted_names
+from selfassess.practice.header import describe, header_text, normalise
 from selfassess.practice.reading import read_table
 from selfassess.practice.table import Table
 from selfassess.practice.vocab import OURS, fold, suggestion
