@@ -131,3 +131,32 @@ def test_as_of_before_the_period_end_cuts_every_count(run: Run, tmp_path: Path) 
     assert figures["stage_1"]["received"] == 2  # A and C; B came in after the as-of day
     assert figures["stage_2"]["received"] == 0  # C escalated after it
     assert figures["by_month"][9]["stage_1_received"] == 0  # January 2025
+
+
+def test_where_keeps_some_rows_and_warns_for_a_value_no_row_holds(
+    run: Run, tmp_path: Path
+) -> None:
+    header = HEADER + ",Service"
+    log = write_log(
+        tmp_path,
+        make(reference="A") + ",Housing Repairs",
+        make(reference="B") + ",Parking",
+        make(reference="C") + ",Housing Repairs",
+        header=header,
+    )
+    given = tmp_path / "a.yaml"
+    given.write_text(
+        "schema_version: 1\ncode: hos-chc-2024\nlandlord: {name: L, homes: 100}\n"
+        f"period: 2024-25\npractice:\n  log: {log.name}\n"
+        "  where: {service: [housing repairs, Housing Management]}\n",
+        encoding="utf-8",
+    )
+    result = run("practice", "--assessment", str(given), *PERIOD[2:], "--format", "json")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        f"{given}:7:11: W553 where: service: 'Housing Management' matches no row of the log; "
+        "its service values are 'Housing Repairs' 2, 'Parking' 1\n",
+    )
+    figures = json.loads(result.stdout)
+    assert figures["stage_1"]["received"] == 2
+    assert figures["rows"]["not_kept_by_where"] == 1
