@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportkit import REPORT, copy_example
-
 from conftest import Run
+from reportkit import REPORT, copy_example
 
 LOG = "complaints/example-borough-council-2024-25.csv"
 
