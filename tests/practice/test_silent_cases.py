@@ -133,9 +133,7 @@ def test_as_of_before_the_period_end_cuts_every_count(run: Run, tmp_path: Path) 
     assert figures["by_month"][9]["stage_1_received"] == 0  # January 2025
 
 
-def test_where_keeps_some_rows_and_warns_for_a_value_no_row_holds(
-    run: Run, tmp_path: Path
-) -> None:
+def test_where_keeps_some_rows_and_warns_for_a_value_no_row_holds(run: Run, tmp_path: Path) -> None:
     header = HEADER + ",Service"
     log = write_log(
         tmp_path,
