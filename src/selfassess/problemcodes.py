@@ -114,6 +114,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E804", ERROR, "the `previous` report is not for the year before"),
     ProblemCode("E805", ERROR, "an annual report's `casework` is missing, is not a register, or has errors"),
     ProblemCode("E806", ERROR, "a service improvement without a `change`"),
+    ProblemCode("E807", ERROR, "a benchmark for a measure selfassess does not know (with a \"did you mean\")"),
     # W230-W234: a Code's form layout (`form:`)
     ProblemCode("W231", WARNING, "a Code's `form:` the documents cannot use as written: a column heading `selfassess import` would not read back, or submission.csv without the provision or the answer"),
     # W30x-W31x: an assessment's warnings
@@ -151,6 +152,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
+    ProblemCode("W855", WARNING, "a benchmark for a measure this report does not compute (no log, register or TP09 to compare it with); it is left out"),
     # I550-I569: notes on reading the complaints log
     ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
     ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),

@@ -10,11 +10,23 @@ import json
 from typing import Any
 
 from selfassess.render.csvsafe import to_csv
-from selfassess.report.tables import FigureTable, change
+from selfassess.report.benchmarks import CAPTION
+from selfassess.report.tables import FigureRow, FigureTable, change
 from selfassess.report.view import ReportView
 
 REPORT_SCHEMA_VERSION = 1
-CSV_COLUMNS = ("Table", "Row", "Column", "Unit", "This year", "Last year", "Change")
+CSV_COLUMNS = (
+    "Table",
+    "Row",
+    "Column",
+    "Unit",
+    "This year",
+    "Last year",
+    "Change",
+    "This year's share (per cent)",
+    "Last year's share (per cent)",
+    "Source",
+)
 
 
 def _plain(value: int | float | None) -> str:
@@ -36,14 +48,32 @@ def _cells(table: FigureTable) -> list[tuple[str, ...]]:
                     _plain(now),
                     _plain(before),
                     _plain(change(now, before)),
+                    _plain(table.share(row, index)),
+                    _plain(table.share(row, index, last_year=True)),
+                    "",
                 )
             )
     return rows
 
 
+def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
+    """Return ours, the benchmark and the difference of each, the benchmark with its source."""
+    rows: list[tuple[str, ...]] = []
+    for row in view.benchmarks:
+        for column, value in (
+            ("Ours", row.ours),
+            (f"Benchmark: {row.what}", row.value),
+            ("Difference", row.difference),
+        ):
+            cells = (CAPTION, row.measure, column, row.unit, _plain(value), "", "", "", "")
+            rows.append((*cells, row.source))
+    return rows
+
+
 def figures_csv(view: ReportView) -> str:
-    """Return one CSV row per figure: table, row, column, unit, this year, last year, change."""
-    return to_csv(CSV_COLUMNS, [cells for table in view.tables for cells in _cells(table)])
+    """Return one CSV row per figure (table, row, column, unit, years, change, source)."""
+    rows = [cells for table in view.tables for cells in _cells(table)]
+    return to_csv(CSV_COLUMNS, rows + _benchmark_cells(view))
 
 
 def _table_data(table: FigureTable) -> dict[str, Any]:
@@ -57,10 +87,19 @@ def _table_data(table: FigureTable) -> dict[str, Any]:
                 "unit": row.unit,
                 "values": list(row.values),
                 "previous": list(row.previous) if row.previous is not None else None,
+                "shares": _shares(table, row, last_year=False),
+                "previous_shares": _shares(table, row, last_year=True),
             }
             for row in table.rows
         ],
     }
+
+
+def _shares(table: FigureTable, row: FigureRow, last_year: bool) -> list[int | None] | None:
+    """Return each count's share of its column (SHARES_NOTE), or None for a table without."""
+    if not table.shares or row.unit or (last_year and row.previous is None):
+        return None
+    return [table.share(row, index, last_year) for index in range(len(row.values))]
 
 
 def report_json(view: ReportView, outputs: list[str]) -> str:
@@ -72,6 +111,18 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "previous_period": view.previous_period,
         "draft": view.draft,
         "tables": [_table_data(table) for table in view.tables],
+        "benchmarks": [
+            {
+                "measure": row.measure,
+                "unit": row.unit,
+                "ours": row.ours,
+                "benchmark": row.value,
+                "difference": row.difference,
+                "what": row.what,
+                "source": row.source,
+            }
+            for row in view.benchmarks
+        ],
         "practice": view.log_figures,
         "improvements": [item.theme for item in view.improvements],
         "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
