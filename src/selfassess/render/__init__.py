@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfassess.check import CheckedAssessment, load_assessment
-from selfassess.files import folder_lock, safe_join, write_all
+from selfassess.files import safe_join
 from selfassess.problems import (
     InputError,
     OutputError,
@@ -114,37 +114,13 @@ def render_assessment(
 
 
 def write_outputs(folder: Path, outputs: dict[str, bytes], sections: bool = False) -> list[Path]:
-    """Write all outputs into folder, then rename all into place; return the paths written.
+    """Make all outputs current in folder at once (see render.outputs); return their paths.
 
-    A lock on the folder makes a second run into it wait. With sections, fragments a
-    previous render left that this one did not write are removed.
+    With sections, fragments a previous render left that this one did not write are removed.
     """
-    # Every path is checked before any file is written, so a refusal leaves the folder as it was.
-    targets = {relative: safe_join(folder, relative) for relative in outputs}
-    with folder_lock(folder):
-        write_all({targets[relative]: data for relative, data in outputs.items()})
-        if sections:
-            _remove_stale_fragments(folder, set(targets.values()))
-        # Under the lock no other run is writing here, so any temporary left is abandoned.
-        _remove_leftover_temporaries(targets.values())
-    return list(targets.values())
+    from selfassess.render.outputs import write_folder
 
-
-def _remove_stale_fragments(folder: Path, written: set[Path]) -> None:
-    """Remove section fragments an earlier render wrote for sections that are gone."""
-    sections = folder / "sections"
-    if sections.is_dir() and not sections.is_symlink():
-        for old in sections.glob("section-*.html"):
-            if old not in written and old.is_file() and not old.is_symlink():
-                old.unlink()
-
-
-def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
-    """Remove temporary files a killed render left beside the outputs it was writing."""
-    for target in targets:
-        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
-            if leftover.is_file() and not leftover.is_symlink():
-                leftover.unlink(missing_ok=True)
+    return write_folder(folder, outputs, ["sections/section-*.html"] if sections else [])
 
 
 def build_outputs(checked: CheckedAssessment, options: RenderOptions) -> dict[str, bytes]:

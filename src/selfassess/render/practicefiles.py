@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from selfassess.files import safe_join, write_text_atomic
 from selfassess.practice import PracticeResult, figures_json
 from selfassess.render.csvs import to_csv
+from selfassess.render.outputs import write_folder
 from selfassess.render.practicetext import format_markdown
 
 VERDICT_COLUMNS = (
@@ -41,12 +41,9 @@ def write_outputs(
     """Write the three outputs into a folder (from figures already made, if given)."""
     figures = figures if figures is not None else figures_json(result)
     texts = (practice_json(figures), verdicts_csv(result), format_markdown(figures))
-    written = []
-    for name, text in zip(OUTPUTS, texts, strict=True):
-        path = safe_join(folder, name)
-        write_text_atomic(path, text)
-        written.append(path)
-    return written
+    return write_folder(
+        folder, {name: text.encode() for name, text in zip(OUTPUTS, texts, strict=True)}
+    )
 
 
 def verdicts_csv(result: PracticeResult) -> str:

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfassess.files import safe_join, write_atomic
 from selfassess.problems import InputError, sort_problems
 from selfassess.render import CSV_ENCODING, FileResult, RenderOptions, build_outputs, output_folder
+from selfassess.render.outputs import write_folder
 from selfassess.report import CheckedReport, check_report
 from selfassess.yamlio import load_file
 
@@ -52,9 +52,7 @@ def render_report_file(path: Path, out: Path | None, options: ReportOptions) -> 
         outputs = build_report_outputs(checked, options)
     except InputError as exc:  # a broken template from --templates
         return FileResult(path, sort_problems([*problems, *exc.problems]))
-    targets = {relative: safe_join(folder, relative) for relative in outputs}
-    for relative, data in outputs.items():
-        write_atomic(targets[relative], data)
+    write_folder(folder, outputs)
     return FileResult(path, problems, folder, tuple(outputs))
 
 
