@@ -19,7 +19,7 @@ from outputkit import COMMANDS, LOG, example_project, leftovers, snapshot, start
 from selfassess import files
 from selfassess.problems import OutputError
 from selfassess.render import swap
-from selfassess.render.outputs import write_folder
+from selfassess.render.folderwrite import write_folder
 
 REPORT = COMMANDS["report"]
 OLD = {
@@ -371,7 +371,7 @@ def snapshot_of(outputs: dict[str, bytes]) -> dict[str, bytes]:
 
 WRITERS = {
     "files.py": "the helpers: temporaries, renames, write_new_file and its .bak",
-    "render/outputs.py": "the one write of an output folder",
+    "render/folderwrite.py": "the one write of an output folder",
     "render/swap.py": "the one write's staging folder and exchange",
     "practice/workdays.py": "a private cache of bank holidays, not an output",
     "code/fromform.py": "code import writes the one edition file asked for (write_new_file)",

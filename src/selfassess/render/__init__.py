@@ -114,11 +114,11 @@ def render_assessment(
 
 
 def write_outputs(folder: Path, outputs: dict[str, bytes], sections: bool = False) -> list[Path]:
-    """Make all outputs current in folder at once (see render.outputs); return their paths.
+    """Make all outputs current in folder at once (see render.folderwrite); return their paths.
 
     With sections, fragments a previous render left that this one did not write are removed.
     """
-    from selfassess.render.outputs import write_folder
+    from selfassess.render.folderwrite import write_folder
 
     return write_folder(folder, outputs, ["sections/section-*.html"] if sections else [])
 

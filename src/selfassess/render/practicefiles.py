@@ -8,7 +8,7 @@ from typing import Any
 
 from selfassess.practice import PracticeResult, figures_json
 from selfassess.render.csvs import to_csv
-from selfassess.render.outputs import write_folder
+from selfassess.render.folderwrite import write_folder
 from selfassess.render.practicetext import format_markdown
 
 VERDICT_COLUMNS = (

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from selfassess.problems import InputError, sort_problems
 from selfassess.render import CSV_ENCODING, FileResult, RenderOptions, build_outputs, output_folder
-from selfassess.render.outputs import write_folder
+from selfassess.render.folderwrite import write_folder
 from selfassess.report import CheckedReport, check_report
 from selfassess.yamlio import load_file
 
