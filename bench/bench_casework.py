@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 
 from selfassess.casework import figures, load_register
-from selfassess.render.planfiles import PlanOptions, build_plan_outputs
+from selfassess.casework.build import build_plan_outputs
+from selfassess.render.outputs import Options
 
 AS_OF = dt.date(2025, 7, 1)
 FINDINGS = ("maladministration", "service failure", "no maladministration", "outside jurisdiction")
@@ -95,7 +96,7 @@ def main() -> None:
     print(f"register of {cases + 1} cases, {path.stat().st_size:,} bytes; median of 5 runs")
     print(f"{median_ms(lambda: load_register(path, AS_OF)):8.0f} ms  load and check")
     print(f"{median_ms(lambda: figures(checked.register, AS_OF)):8.0f} ms  figures")
-    options = PlanOptions(as_of=AS_OF)
+    options = Options(as_of=AS_OF)
     print(f"{median_ms(lambda: build_plan_outputs(checked, options)):8.0f} ms  every plan output")
 
 

@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLE
+from selfassess.assessment.build import build_outputs
 from selfassess.check import load_assessment
 from selfassess.models import Assessment, EvidenceItem
-from selfassess.render import RenderOptions, render_assessment
-from selfassess.render.usermarkdown import parser, to_paras
+from selfassess.render.mdparse import parser
+from selfassess.render.outputs import Options, write_folder
+from selfassess.render.usermarkdown import to_paras
 
 AS_OF = dt.date(2025, 7, 1)
 PUBLIC_TEXT_FILES = ("self-assessment.html", "self-assessment.md", "sections/section-6.html")
@@ -25,7 +27,7 @@ def render_example(
     """Render an assessment into root/<stem>/ and return that folder."""
     checked = load_assessment(source, as_of)
     folder = root / source.stem
-    render_assessment(checked, folder, RenderOptions(as_of=as_of, **options))
+    write_folder(folder, build_outputs(checked, Options(as_of=as_of, **options)))
     return folder
 
 

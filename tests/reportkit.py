@@ -44,9 +44,10 @@ def drop_last_years_register(root: Path) -> None:
 
 def render_report(root: Path, report: str = REPORT, out: str = "out") -> Path:
     """Render a report under root/OUT and return its folder."""
-    from selfassess.report.build import ReportOptions, render_report_file
+    from selfassess.render.outputs import Options
+    from selfassess.report.build import render_report_file
 
-    result = render_report_file(root / report, root / out, ReportOptions(AS_OF))
+    result = render_report_file(root / report, root / out, Options(AS_OF))
     assert result.folder is not None, [p.format() for p in result.problems]
     return result.folder
 

@@ -257,6 +257,35 @@ def test_the_users_files_are_kept_and_stale_fragments_removed(tmp_path: Path, wa
     assert leftovers(folder) == []
 
 
+def test_a_file_saved_into_the_folder_while_the_new_set_is_made_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "out"
+    write_folder(folder, OLD)
+    (folder / "README").write_bytes(b"first")
+    write_into = swap._write_into
+
+    def another_program_saves(*args: object) -> None:
+        # After the user's files were carried, before the exchange: an editor saves
+        # README (a new file renamed over it) and another file appears.
+        saved = folder / ".README.swp"
+        saved.write_bytes(b"second")
+        saved.replace(folder / "README")
+        (folder / "sections" / "new.txt").write_bytes(b"new")
+        write_into(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(swap, "_write_into", another_program_saves)
+    number = inode(folder)
+    write_folder(folder, NEW, FRAGMENTS)
+    assert inode(folder) != number  # the exchange was used
+    assert snapshot(folder) == {
+        **snapshot_of(NEW),
+        "README": b"second",
+        "sections/new.txt": b"new",
+    }
+    assert leftovers(folder) == []
+
+
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
 def test_new_outputs_get_0666_less_the_umask_and_replaced_ones_keep_their_mode(
     tmp_path: Path, way: str, umask: int, mode: int

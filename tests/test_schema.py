@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import ROOT, Run
-from selfassess.schema import KINDS, schema_json
+from selfassess.check.schema import KINDS, schema_json
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, Run, write
-from selfassess.render.csvs import neutralise
+from selfassess.render.csvsafe import neutralise
 from selfassess.safety import is_safe_url
 
 CLEAN = (Path(__file__).parent / "fixtures" / "mini" / "clean.yaml").read_text(encoding="utf-8")

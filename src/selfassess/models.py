@@ -161,6 +161,77 @@ class Section(Strict):
         return None
 
 
+#: What a submission.csv column can hold, from each provision's row.
+SubmissionValue = Literal["provision", "requirement", "modality", "answer"]
+
+
+class FormColumns(Strict):
+    """The headings of the self-assessment form's five columns, in the form's own words.
+
+    `selfassess import` reads a rendered Word form back by these headings' words.
+    """
+
+    id: str = Field(default="Code provision", description="The provision number's column.")
+    requirement: str = Field(default="Code requirement", description="The Code's words.")
+    comply: str = Field(default="Comply: Yes / No", description="The answer's column.")
+    evidence: str = Field(default="Evidence", description="The evidence column.")
+    commentary: str = Field(
+        default="Commentary / explanation", description="The commentary and explanation column."
+    )
+
+
+class SubmissionColumn(Strict):
+    """One column of submission.csv: its heading and what it holds."""
+
+    heading: str = Field(description="The column's heading.")
+    value: SubmissionValue = Field(
+        description="provision (the id), requirement (our summary), modality or answer."
+    )
+
+
+class SubmissionAnswers(Strict):
+    """How submission.csv writes each answer."""
+
+    comply: str = Field(default="Yes", description="The word for a yes.")
+    do_not_comply: str = Field(default="No", description="The word for a no.")
+    unanswered: str = Field(default="", description="What an unanswered provision shows.")
+
+
+def _default_submission_columns() -> list[SubmissionColumn]:
+    return [
+        SubmissionColumn(heading="Code provision", value="provision"),
+        SubmissionColumn(heading="Comply", value="answer"),
+    ]
+
+
+class Submission(Strict):
+    """submission.csv: a row per provision in Code order, laid out as the Ombudsman's form asks."""
+
+    columns: list[SubmissionColumn] = Field(
+        default_factory=_default_submission_columns,
+        min_length=1,
+        description="The columns, in order.",
+    )
+    answers: SubmissionAnswers = Field(
+        default_factory=SubmissionAnswers, description="How answers are written."
+    )
+
+
+class CodeForm(Strict):
+    """How the documents lay out a Code's self-assessment form (default: the Housing Ombudsman's 2024 form)."""
+
+    submitted_to: str = Field(
+        default="the Housing Ombudsman",
+        description='Whom the self-assessment is submitted to, as in "Submitted to the Housing Ombudsman".',
+    )
+    columns: FormColumns = Field(
+        default_factory=FormColumns, description="The form's table columns (HTML and Word)."
+    )
+    submission: Submission = Field(
+        default_factory=Submission, description="The layout of submission.csv."
+    )
+
+
 class CodeEdition(Strict):
     """An edition of the Complaint Handling Code."""
 
@@ -178,6 +249,11 @@ class CodeEdition(Strict):
     )
     notes: str | None = Field(default=None, description="What is known to be missing, and why.")
     sections: list[Section] = Field(description="The Code's sections in order.")
+    form: CodeForm = Field(
+        default_factory=CodeForm,
+        description="How the documents lay out the self-assessment form: its column headings "
+        "and submission.csv. Without it, the Housing Ombudsman's 2024 form.",
+    )
 
     @model_validator(mode="after")
     def _complete_means_text(self) -> CodeEdition:

@@ -70,8 +70,10 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E210", ERROR, "`status: approved` or `published` while an assessed provision has no answer (whether or not its text is bundled)"),
     ProblemCode("E211", ERROR, "`code import` given a Word document `selfassess render` wrote (its cells hold our summaries, not the Code's text)"),
     ProblemCode("E212", ERROR, "`landlord.name` is still the placeholder `Name of landlord` that `import` writes when the form does not say it"),
-    # E230-E234: editions and edition maps
+    # E230-E234: editions, edition maps and timescales files
     ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
+    ProblemCode("E231", ERROR, "a timescales file not named `<edition>-timescales.yaml` after the `edition` it gives (so never used)"),
+    ProblemCode("E232", ERROR, "a timescales file names a provision (a limit's or `stage_2_handler`'s) its edition does not have"),
     # E401: templates
     ProblemCode("E401", ERROR, "an error in a template given with `--templates`"),
     # E501-E549: the complaints log (practice)
@@ -106,6 +108,8 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E804", ERROR, "the `previous` report is not for the year before"),
     ProblemCode("E805", ERROR, "an annual report's `casework` is missing, is not a register, or has errors"),
     ProblemCode("E806", ERROR, "a service improvement without a `change`"),
+    # W230-W234: a Code's form layout (`form:`)
+    ProblemCode("W231", WARNING, "a Code's `form:` the documents cannot use as written: a column heading `selfassess import` would not read back, or submission.csv without the provision or the answer"),
     # W30x-W31x: an assessment's warnings
     ProblemCode("W301", WARNING, "an action is overdue on the as-of date and not done"),
     ProblemCode("W302", WARNING, "a `compliance_date` has passed and the answer is still no"),
@@ -126,7 +130,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
     ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
     ProblemCode("W601", WARNING, "`yes` to a timescale provision the log contradicts (below `threshold` on time)"),
-    ProblemCode("W602", WARNING, "`yes` to 6.13 while the log shows stage 2 handled by the stage 1 handler"),
+    ProblemCode("W602", WARNING, "`yes` to the Code's different stage 2 handler provision (6.13 in the housing Code) while the log shows stage 2 handled by the stage 1 handler"),
     # W7xx: Ombudsman casework
     ProblemCode("W750", WARNING, "an Ombudsman order is overdue on the as-of date and not done"),
     ProblemCode("W751", WARNING, "a casework action is overdue on the as-of date and not done"),

@@ -10,7 +10,7 @@ import yaml
 
 from conftest import EXAMPLE, FIXTURES, ROOT, Run
 from selfassess.casework import load_register
-from selfassess.casework.plan import build_plan, pounds
+from selfassess.casework.makeview import build_plan, pounds
 from selfassess.casework.view import action_counts
 
 REGISTER = ROOT / "casework" / "ombudsman-2024-25.yaml"

@@ -171,7 +171,7 @@ def test_owners_from_a_broken_assessment_names_its_first_problem(run: Run, tmp_p
 def test_the_example_register_checks_clean() -> None:
     import datetime as dt
 
-    from selfassess.check import check_files
+    from selfassess.check.dispatch import check_files
 
     report = check_files([ROOT / "casework" / "ombudsman-2024-25.yaml"], dt.date(2025, 7, 1))
     assert report.problems == []

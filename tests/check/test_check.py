@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, write
-from selfassess.check import check_assessment, check_file, check_files, file_kind, load_assessment
+from selfassess.check import check_assessment, load_assessment
+from selfassess.check.dispatch import check_file, check_files
+from selfassess.check.kinds import file_kind
 from selfassess.problemcodes import severity
 from selfassess.problems import InputError, Severity
 from selfassess.yamlio import load_file

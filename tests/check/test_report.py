@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from selfassess.check import Report
-from selfassess.check.report import format_github, format_json, format_text, summary_line
+from selfassess.check.dispatch import Report
+from selfassess.check.output import format_github, format_json, format_text, summary_line
 from selfassess.problems import error, warning
 
 

@@ -13,7 +13,7 @@ from selfassess.code.catalogue import Catalogue
 from selfassess.dates import year_after
 from selfassess.models import Assessment, CodeEdition, Evidence, EvidenceItem
 from selfassess.validate import validate
-from selfassess.wordform.rows import read_answer, read_date
+from selfassess.wordform.readrow import read_answer, read_date
 from selfassess.yamlio import load_file
 from selfassess.yamlout import dump_assessment
 

@@ -117,7 +117,7 @@ def test_files_that_are_not_logs(
 def test_a_log_over_the_size_limit(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("selfassess.practice.reading.MAX_LOG_BYTES", 100)
+    monkeypatch.setattr("selfassess.practice.table.MAX_LOG_BYTES", 100)
     log = write_log(tmp_path, GOOD, GOOD.replace("C1", "C2"))
     result = run("practice", str(log), *PERIOD)
     assert result.output == (
@@ -196,7 +196,7 @@ def test_an_xlsx_that_is_not_a_zip_or_unpacks_too_far(
     )
     with zipfile.ZipFile(tmp_path / "bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/sharedStrings.xml", b"<" * 2_000_000)
-    monkeypatch.setattr("selfassess.practice.reading.MAX_XLSX_UNPACKED", 1_000_000)
+    monkeypatch.setattr("selfassess.practice.table.MAX_XLSX_UNPACKED", 1_000_000)
     result = run("practice", str(tmp_path / "bomb.xlsx"), *PERIOD)
     assert result.output == (
         f"{tmp_path / 'bomb.xlsx'}:1:1: E503 the workbook unpacks to more than the limit of "
@@ -292,7 +292,7 @@ def test_shared_strings_past_their_limit_are_refused_before_they_are_read(
     log = with_shared_strings(tmp_path, strings, part)
     size = zipfile.ZipFile(log).getinfo(part).file_size
     assert received(figures(run, log)) == 1  # the reference cell reads through the table
-    monkeypatch.setattr("selfassess.practice.reading.MAX_XLSX_STRINGS", size - 1)
+    monkeypatch.setattr("selfassess.practice.table.MAX_XLSX_STRINGS", size - 1)
     result = run("practice", str(log), *PERIOD)
     assert (result.exit_code, result.output) == (
         1,
@@ -379,7 +379,7 @@ def test_external_links_are_never_followed(
 def test_the_row_limit(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    monkeypatch.setattr("selfassess.practice.reading.MAX_LOG_ROWS", 2)
+    monkeypatch.setattr("selfassess.practice.table.MAX_LOG_ROWS", 2)
     rows = [make(reference=f"C{n}") for n in (1, 2, 3)]
     if kind == "csv":
         at_limit, over = write_log(tmp_path, *rows[:2]), write_log(tmp_path, *rows, name="over.csv")

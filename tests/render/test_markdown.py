@@ -16,10 +16,9 @@ from renderkit import (
     markdown_text,
     render_example,
 )
-from selfassess.render import mdwriter, usermarkdown
+from selfassess.render import mdparse, usermarkdown
 from selfassess.render.mdescape import as_written, cell, escape
-from selfassess.render.mdwriter import inert_markdown
-from selfassess.render.usermarkdown import to_html
+from selfassess.render.usermarkdown import inert_markdown, to_html
 
 GOLDEN = ROOT / "tests" / "golden" / "example" / "self-assessment.md"
 
@@ -174,8 +173,8 @@ def test_text_passed_without_parsing_is_what_a_viewer_shows_as_text(text: str) -
     # inert_markdown skips the viewer's parse when the text holds nothing a tag needs;
     # whenever it does, the full parse must agree that the text is inert.
     candidate = as_written(text)
-    if not mdwriter._MAY_BE_ACTIVE.search(candidate):
-        assert mdwriter._inert(candidate), candidate
+    if not usermarkdown._MAY_BE_ACTIVE.search(candidate):
+        assert usermarkdown._inert(candidate), candidate
 
 
 _WORDS = st.text(alphabet="abcXYZ019 ,.;:'\"()?/%£$@-", max_size=10)
@@ -188,10 +187,10 @@ def test_plain_text_read_without_the_parser_is_what_the_parser_makes(pieces: lis
     text = "".join(pieces)
     if usermarkdown._plain_paragraphs(text) is None:
         return
-    md = usermarkdown.parser()
+    md = mdparse.parser()
     tokens = md.parse(text, {})
     parsed = usermarkdown.Views(
-        str(md.renderer.render(tokens, md.options, {})), usermarkdown.paras_from_tokens(tokens)
+        str(md.renderer.render(tokens, md.options, {})), mdparse.paras_from_tokens(tokens)
     )
     assert usermarkdown._parse(text, frozenset({"html", "paras"})) == parsed, repr(text)
 
@@ -211,7 +210,7 @@ def test_plain_text_is_read_without_the_parser() -> None:
 def test_a_long_text_is_written_from_its_tokens_and_a_short_one_as_written() -> None:
     short = "We use __plain__ words and [the policy](https://example.org/p)."
     assert inert_markdown(short) == short
-    long = (short + "\n\n") * (usermarkdown.LONG_TEXT // len(short) + 1)
+    long = (short + "\n\n") * (mdparse.LONG_TEXT // len(short) + 1)
     written = inert_markdown(long)
     paragraph = "We use **plain** words and [the policy](<https://example.org/p>)."
     assert written == "\n\n".join([paragraph] * long.count("We use"))

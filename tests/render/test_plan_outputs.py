@@ -18,7 +18,8 @@ import yaml
 from conftest import ROOT
 from renderkit import cell_text, docx_text, html_text, markdown_text
 from selfassess.casework import figures, load_register
-from selfassess.render.planfiles import PlanOptions, build_plan_outputs
+from selfassess.casework.build import build_plan_outputs
+from selfassess.render.outputs import Options
 
 REGISTER = ROOT / "casework" / "ombudsman-2024-25.yaml"
 GOLDEN = ROOT / "tests" / "golden" / "casework"
@@ -35,7 +36,7 @@ NAMES = (
 
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, bytes]:
-    return build_plan_outputs(load_register(REGISTER, LATER), PlanOptions(as_of=LATER))
+    return build_plan_outputs(load_register(REGISTER, LATER), Options(as_of=LATER))
 
 
 @pytest.fixture(scope="module")
@@ -205,7 +206,7 @@ def test_word_language_is_en_gb(outputs: dict[str, bytes]) -> None:
 
 
 def test_rendering_twice_gives_the_same_bytes(outputs: dict[str, bytes]) -> None:
-    again = build_plan_outputs(load_register(REGISTER, LATER), PlanOptions(as_of=LATER))
+    again = build_plan_outputs(load_register(REGISTER, LATER), Options(as_of=LATER))
     assert again == outputs
 
 

@@ -71,11 +71,12 @@ def test_page_prints_as_a_numbered_document_with_link_addresses(
 def test_casework_plan_passes_axe_reflows_and_converts(tmp_path: Path) -> None:
     from conftest import ROOT
     from selfassess.casework import load_register
-    from selfassess.render.planfiles import PlanOptions, build_plan_outputs
+    from selfassess.casework.build import build_plan_outputs
+    from selfassess.render.outputs import Options
 
     later = dt.date(2025, 9, 1)  # two orders and two actions overdue
     register = load_register(ROOT / "casework" / "ombudsman-2024-25.yaml", later)
-    outputs = build_plan_outputs(register, PlanOptions(as_of=later))
+    outputs = build_plan_outputs(register, Options(as_of=later))
     for name in ("plan.html", "plan.docx"):
         (tmp_path / name).write_bytes(outputs[name])
     assert_accessible(tmp_path / "plan.html")

@@ -11,10 +11,11 @@ import pytest
 
 from conftest import EXAMPLE
 from selfassess import __version__
+from selfassess.assessment.build import build_outputs
 from selfassess.check import load_assessment
 from selfassess.files import CACHE_VARIABLE, cache_dir
-from selfassess.render import RenderOptions, build_outputs
-from selfassess.render import html as html_module
+from selfassess.render import jinja as html_module
+from selfassess.render.outputs import Options
 
 AS_OF = dt.date(2025, 7, 1)
 PYTHON = f"py{sys.version_info[0]}.{sys.version_info[1]}"
@@ -30,7 +31,7 @@ def fresh_environment() -> Iterator[None]:
 
 def _page() -> bytes:
     html_module._environment.cache_clear()  # a fresh Environment, as in a new run
-    options = RenderOptions(as_of=AS_OF, formats=("html",))
+    options = Options(as_of=AS_OF, formats=("html",))
     return build_outputs(load_assessment(EXAMPLE, AS_OF), options)["self-assessment.html"]
 
 

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLE
+from selfassess.assessment import makeview
+from selfassess.assessment import view as v
+from selfassess.assessment.build import build_outputs
+from selfassess.assessment.makeview import build_view
 from selfassess.check import load_assessment
-from selfassess.render import RenderOptions, build_outputs, context
-from selfassess.render import views as v
-from selfassess.render.context import build_view
+from selfassess.render.outputs import Options
 
 AS_OF = dt.date(2025, 7, 1)
 
@@ -63,15 +65,15 @@ def test_the_draft_notice_is_there_only_for_a_draft() -> None:
 
 
 def test_one_render_builds_the_view_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # Every view is built through context._sections, whoever imported build_view.
+    # Every view is built through makeview._sections, whoever imported build_view.
     calls: list[Any] = []
-    real = context._sections
+    real = makeview._sections
 
     def counted(*args: Any) -> tuple[v.SectionView, ...]:
         calls.append(args)
         return real(*args)
 
-    monkeypatch.setattr(context, "_sections", counted)
-    outputs = build_outputs(load_assessment(EXAMPLE, AS_OF), RenderOptions(as_of=AS_OF))
+    monkeypatch.setattr(makeview, "_sections", counted)
+    outputs = build_outputs(load_assessment(EXAMPLE, AS_OF), Options(as_of=AS_OF))
     assert {"self-assessment.html", "gaps.html", "gaps.md", "gaps.csv"} <= set(outputs)
     assert len(calls) == 1

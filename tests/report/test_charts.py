@@ -10,7 +10,7 @@ from lxml import etree
 
 from selfassess.dates import month_year
 from selfassess.report.charts import describe, draw
-from selfassess.report.figures import FigureRow, FigureTable
+from selfassess.report.tables import FigureRow, FigureTable
 
 MONTHS = FigureTable(
     "by-month",

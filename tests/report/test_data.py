@@ -158,8 +158,8 @@ def test_figures_csv_has_every_figure_of_report_json(folder: Path) -> None:
 
 def test_figures_csv_neutralises_formulas(root: Path) -> None:
     from selfassess.report import load_report
-    from selfassess.report.context import build_report_view
     from selfassess.report.data import figures_csv
+    from selfassess.report.makeview import build_report_view
 
     view = build_report_view(
         load_report(root / "reports" / "annual-report-2024-25.yaml", AS_OF), AS_OF

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selfassess.report.figures import (
+from selfassess.report.tables import (
     FigureRow,
     FigureTable,
     change_text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.render.views import Fact as Fact
+from selfassess.render.pieces import Fact as Fact
 from selfassess.wording import plural
 
 NO_OWNER = "No owner given"

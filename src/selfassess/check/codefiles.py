@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from selfassess.check.codedata import form_problems
 from selfassess.code.catalogue import Catalogue
 from selfassess.models import CodeEdition, EditionMap, MapEntry, Provision, Section, id_key
 from selfassess.problems import Problem
@@ -47,6 +48,7 @@ def code_problems(document: Document) -> Iterator[Problem]:
     edition = validate(document, CodeEdition)
     if not is_safe_url(edition.source):
         yield document.problem("W310", ("source",), unsafe_source(edition.source), key=False)
+    yield from form_problems(document, edition)
     seen: set[str] = set()
     previous: tuple[int, ...] = ()
     for section, provision, path in provision_paths(edition):

@@ -59,8 +59,8 @@ def check_command(
     Each problem is printed as FILE:LINE:COL: CODE message, errors before
     warnings, then a count. Exit status: 0 clean, 1 problems, 2 bad usage.
     """
-    from selfassess.check import check_files
-    from selfassess.check.report import FORMATS
+    from selfassess.check.dispatch import check_files
+    from selfassess.check.output import FORMATS
     from selfassess.problems import ProblemsFound
 
     # Progress goes to standard error on a terminal only, so JSON and piped output stay clean.
@@ -84,6 +84,6 @@ def check_command(
 )
 def schema_command(kind: str) -> None:
     """Print the JSON Schema (draft-07) of a file format, for editors."""
-    from selfassess.schema import schema_json
+    from selfassess.check.schema import schema_json
 
     click.echo(schema_json(kind), nl=False)

@@ -21,7 +21,7 @@ from selfassess.cli.common import (
 from selfassess.wording import plural
 
 if TYPE_CHECKING:
-    from selfassess.render.planfiles import PlanOptions
+    from selfassess.render.outputs import Options
 
 
 @command("plan")
@@ -47,9 +47,10 @@ def plan_command(
     (public: owners' roles only), plan-internal.html/.md/.csv (names owners) and
     casework.json (the figures). A register with errors is not rendered (exit 1).
     """
-    from selfassess.render.planfiles import PlanOptions, parse_plan_formats
+    from selfassess.casework.build import parse_plan_formats
+    from selfassess.render.outputs import Options
 
-    options = PlanOptions(
+    options = Options(
         as_of=today(as_of),
         formats=parse_plan_formats(formats),
         templates=templates,
@@ -64,9 +65,9 @@ def plan_command(
         raise ProblemsFound()
 
 
-def _plan_one(path: Path, out: Path | None, options: PlanOptions) -> bool:
+def _plan_one(path: Path, out: Path | None, options: Options) -> bool:
     """Render one register, print its problems and outputs; return True if it was rendered."""
-    from selfassess.render.planfiles import render_plan_file
+    from selfassess.casework.build import render_plan_file
 
     result = render_plan_file(path, out, options)
     for problem in result.problems:

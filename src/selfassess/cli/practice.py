@@ -55,10 +55,10 @@ def practice_command(
     is left out of every figure. Exit status: 0 clean, 1 problems in the log.
     """
     from selfassess.models import PracticeSettings
-    from selfassess.practice import compute_for, figures_json, input_for
+    from selfassess.practice import compute_for, figures_json, input_for, text
+    from selfassess.practice.build import build_practice_outputs, practice_json
     from selfassess.problems import ProblemsFound
-    from selfassess.render import practicetext
-    from selfassess.render.practicefiles import practice_json, write_outputs
+    from selfassess.render.outputs import write_folder
 
     settings = PracticeSettings(
         log=str(log), closures=list(closures), tenures=list(tenures) or None, sheet=sheet
@@ -67,13 +67,13 @@ def practice_command(
     result = compute_for(given, today(as_of))
     figures = figures_json(result)
     printers = {
-        "text": practicetext.format_text,
-        "md": practicetext.format_markdown,
+        "text": text.format_text,
+        "md": text.format_markdown,
         "json": practice_json,
     }
     click.echo(printers[output_format](figures), nl=False)
     if out is not None:
-        write_outputs(result, out, figures)
+        write_folder(out, build_practice_outputs(result, figures))
     for problem in result.log.problems:
         click.echo(problem.format(), err=True)
     if result.log.problems:

@@ -24,7 +24,7 @@ from selfassess.cli.common import (
 from selfassess.wording import noun, plural
 
 if TYPE_CHECKING:
-    from selfassess.render import RenderOptions
+    from selfassess.render.outputs import Options
 
 TEMPLATE_ERROR = "E401"
 
@@ -67,16 +67,17 @@ def render_command(
     not rendered (exit 1) unless --draft is given; warnings are printed and
     rendering goes on.
     """
-    from selfassess.render import RenderOptions, parse_formats, refuse_shared_folders
-    from selfassess.render.fragments import check_fragment_links
+    from selfassess.assessment.build import FORMATS
+    from selfassess.assessment.fragments import check_fragment_links
+    from selfassess.render.outputs import Options, parse_formats, refuse_shared_folders
     from selfassess.wordform.docxread import open_docx
 
     refuse_shared_folders(files, out)  # before anything is written
     if reference_docx is not None:
         open_docx(reference_docx)  # refused once, before any assessment is rendered
-    options = RenderOptions(
+    options = Options(
         as_of=today(as_of),
-        formats=parse_formats(formats),
+        formats=parse_formats(formats, FORMATS),
         templates=templates,
         draft=draft,
         reference_docx=reference_docx,
@@ -91,9 +92,9 @@ def render_command(
         raise ProblemsFound()
 
 
-def _render_one(path: Path, out: Path | None, options: RenderOptions) -> bool:
+def _render_one(path: Path, out: Path | None, options: Options) -> bool:
     """Render one file, print its problems and outputs; return True if it was rendered."""
-    from selfassess.render import render_file
+    from selfassess.assessment.build import render_file
 
     return print_rendered(path, lambda: render_file(path, out, options), options.draft)
 
@@ -164,9 +165,9 @@ def gaps_command(
     """
     day = today(as_of)
     if len(files) > 1 or _is_register(files[0]):
-        from selfassess.render.csvs import owed_csv
-        from selfassess.render.gapstext import owed_text
-        from selfassess.render.owed import build_owed
+        from selfassess.assessment.csvfiles import owed_csv
+        from selfassess.assessment.gapstext import owed_text
+        from selfassess.assessment.owed import build_owed
 
         owed = build_owed(list(files), day, owner)
         click.echo(owed_csv(owed) if as_csv else owed_text(owed, by_owner), nl=False)
@@ -175,7 +176,7 @@ def gaps_command(
 
 
 def _is_register(path: Path) -> bool:
-    from selfassess.check import file_kind
+    from selfassess.check.kinds import file_kind
     from selfassess.yamlio import load_file
 
     return file_kind(load_file(path).data) == "casework"
@@ -185,12 +186,12 @@ def _assessment_gaps(
     file: Path, owner: str | None, day: dt.date, as_csv: bool, by_owner: bool
 ) -> None:
     """Print one assessment's gap list."""
+    from selfassess.assessment.csvfiles import gaps_csv
+    from selfassess.assessment.gaps import build_gaps
+    from selfassess.assessment.gapstext import gaps_text
+    from selfassess.assessment.makeview import build_view
     from selfassess.check import load_assessment
     from selfassess.problems import InputError, Severity
-    from selfassess.render.context import build_view
-    from selfassess.render.csvs import gaps_csv
-    from selfassess.render.gaps import build_gaps
-    from selfassess.render.gapstext import gaps_text
     from selfassess.render.wordxml import xml_safe
 
     checked = load_assessment(file, day)

@@ -19,7 +19,7 @@ from selfassess.cli.common import (
 from selfassess.cli.render import print_rendered
 
 if TYPE_CHECKING:
-    from selfassess.report.build import ReportOptions
+    from selfassess.render.outputs import Options
 
 
 @command("report")
@@ -47,9 +47,9 @@ def report_command(
     --draft is given; warnings are printed and rendering goes on.
     """
     from selfassess.problems import ProblemsFound
-    from selfassess.report.build import ReportOptions
+    from selfassess.render.outputs import Options
 
-    options = ReportOptions(as_of=today(as_of), draft=draft, templates=templates)
+    options = Options(as_of=today(as_of), draft=draft, templates=templates)
     failed = False
     for path in files:
         failed = not _report_one(path, out, options) or failed
@@ -57,7 +57,7 @@ def report_command(
         raise ProblemsFound()
 
 
-def _report_one(path: Path, out: Path | None, options: ReportOptions) -> bool:
+def _report_one(path: Path, out: Path | None, options: Options) -> bool:
     """Render one report, print its problems and outputs; return True if it was rendered."""
     from selfassess.report.build import render_report_file
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from selfassess.models import CodeEdition, Part, Provision, Section
+from selfassess.models import CodeEdition, CodeForm, Part, Provision, Section
 from selfassess.problems import InputError, OutputError
 from selfassess.validate import validate
 from selfassess.yamlio import load_bytes
@@ -24,12 +24,29 @@ def dump_edition(edition: CodeEdition, modeline: str = MODELINE) -> str:
         value = getattr(edition, key)
         if value is not None:
             lines += _field(key, value, 0, block=key == "notes")
+    lines += _form(edition.form)
     lines.append("sections:")
     for section in edition.sections:
         lines += _section(section)
     text = "\n".join(lines) + "\n"
     _prove(text, edition)
     return text
+
+
+def _form(form: CodeForm) -> list[str]:
+    """Write the form's layout, unless it is the default one (so files without it stay so)."""
+    if form == CodeForm():
+        return []
+    lines = ["form:", *_field("submitted_to", form.submitted_to, 2), "  columns:"]
+    for key, heading in form.columns.model_dump().items():
+        lines += _field(key, heading, 4)
+    lines += ["  submission:", "    columns:"]
+    for column in form.submission.columns:
+        lines += [f"      - heading: {_scalar(column.heading)}", f"        value: {column.value}"]
+    lines.append("    answers:")
+    for key, word in form.submission.answers.model_dump().items():
+        lines += _field(key, word, 6)
+    return lines
 
 
 def _section(section: Section) -> list[str]:

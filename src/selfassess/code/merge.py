@@ -10,8 +10,8 @@ from typing import Any
 
 from selfassess.models import CodeEdition, id_key
 from selfassess.problems import InputError, error
-from selfassess.wordform.columns import is_see_provision
 from selfassess.wordform.forms import Form, FormRow
+from selfassess.wordform.header import is_see_provision
 
 STATUSES = (
     "filled",

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from selfassess.code import DEFAULT_EDITION
 from selfassess.code.catalogue import Catalogue
 from selfassess.models import SchemaVersion, Strict
 from selfassess.problems import UsageError
@@ -33,12 +34,26 @@ class Timescale(Strict):
     confirmed: bool = Field(description="true only when a verbatim source states the limit.")
 
 
+class HandlerRule(Strict):
+    """The provision asking that stage 2 is handled by someone other than the stage 1 handler."""
+
+    provision: str = Field(description='The provision, e.g. "6.13".')
+    source: str | None = Field(description="Where the rule is stated (null when not found).")
+    source_note: str | None = Field(default=None, description="How far the source can be trusted.")
+    confirmed: bool = Field(description="true only when a verbatim source states the rule.")
+
+
 class Timescales(Strict):
     """The file code_requirements/<edition>-timescales.yaml."""
 
     schema_version: SchemaVersion
     edition: str = Field(description='The Code edition the limits belong to, e.g. "hos-chc-2024".')
     timescales: list[Timescale] = Field(description="The limits, stage 1 first.")
+    stage_2_handler: HandlerRule | None = Field(
+        default=None,
+        description="The provision asking for a different stage 2 handler, which `check` holds "
+        "against the log's handler columns; null when the Code asks no such thing.",
+    )
 
     @model_validator(mode="after")
     def _one_of_each(self) -> Timescales:
@@ -63,7 +78,7 @@ def timescales_path(edition_id: str, near: Path | None = None) -> Path | None:
     return None
 
 
-def load_timescales(edition_id: str = "hos-chc-2024", near: Path | None = None) -> Timescales:
+def load_timescales(edition_id: str = DEFAULT_EDITION, near: Path | None = None) -> Timescales:
     """Load an edition's timescales (a user's own copy first); raise when there are none."""
     path = timescales_path(edition_id, near)
     if path is None:

@@ -11,7 +11,7 @@ from selfassess.cycle.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.dates import long_date
 from selfassess.models import Assessment, Evidence
 from selfassess.render.mdescape import cell, target
-from selfassess.render.mdwriter import inert_markdown
+from selfassess.render.usermarkdown import inert_markdown
 from selfassess.safety import is_safe_url
 from selfassess.wording import plural
 

@@ -24,7 +24,7 @@ from selfassess.models import (
     Owner,
 )
 from selfassess.wordform.facts import DocumentFacts
-from selfassess.wordform.rows import markdown_lines, read_date
+from selfassess.wordform.readrow import markdown_lines, read_date
 
 _DETAILS = re.compile(r"^(?P<name>.+?)(?: \((?P<details>[^()]*)\))?$")
 _HOMES = re.compile(r"^([\d,]+) homes?$")

@@ -18,7 +18,7 @@ from selfassess.cycle.start import default_output, last_completed_period, slug
 from selfassess.models import PLACEHOLDER_LANDLORD, Assessment, CodeEdition, Landlord, Response
 from selfassess.problems import UsageError
 from selfassess.wordform.forms import Form, read_filled_form
-from selfassess.wordform.rows import read_row
+from selfassess.wordform.readrow import read_row
 from selfassess.yamlout import dump_assessment
 
 

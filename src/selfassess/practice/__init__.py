@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from selfassess.code import DEFAULT_EDITION
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice.engine import PracticeResult, compute
+from selfassess.practice.figuresjson import build_figures
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.period import Period
-from selfassess.practice.summary import build_figures
 from selfassess.problems import UsageError
 from selfassess.validate import validate
 from selfassess.yamlio import load_file
@@ -115,5 +116,5 @@ def input_for(
     if period is None:
         raise UsageError("give --period (e.g. 2024-25) or --assessment FILE")
     return PracticeInput(
-        log_path, str(log_path), settings, Period.parse(period), homes, "hos-chc-2024"
+        log_path, str(log_path), settings, Period.parse(period), homes, DEFAULT_EDITION
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice import PracticeInput, compute_for, settings_of
 from selfassess.practice.engine import PracticeResult
-from selfassess.practice.figures import received
 from selfassess.practice.measures import Measure, measures
+from selfassess.practice.stagefigures import received
 from selfassess.problems import InputError, Problem, UsageError, error, note, warning
 from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
@@ -25,8 +25,6 @@ _MET = {
     "response": "were within the Code's timescale",
     "extension": "were within {days} further working days or had a reason",
 }
-#: The provision on who handles stage 2, checked when the log has both handler columns.
-SEPARATE_HANDLER = "6.13"
 #: What a computed result is kept under, so check and render measure a log once.
 _MEMO: dict[tuple[object, ...], PracticeResult] = {}
 
@@ -150,8 +148,9 @@ def _met(pid: str, measure: Measure, result: PracticeResult) -> str:
 def _same_handler(
     document: Document, assessment: Assessment, result: PracticeResult
 ) -> Iterator[Problem]:
-    response = assessment.responses.get(SEPARATE_HANDLER)
-    if not result.log.has_handlers or response is None or response.comply != "yes":
+    rule = result.timescales.stage_2_handler  # the Code's own provision, if it has one
+    response = assessment.responses.get(rule.provision) if rule else None
+    if rule is None or not result.log.has_handlers or response is None or response.comply != "yes":
         return
     same = [
         v.complaint.reference
@@ -161,11 +160,11 @@ def _same_handler(
     if same:
         shown = ", ".join(same[:10]) + (f" and {len(same) - 10:,} more" if len(same) > 10 else "")
         message = (
-            f"{SEPARATE_HANDLER} answered yes, but stage 2 of {plural(len(same), 'complaint')} "
+            f"{rule.provision} answered yes, but stage 2 of {plural(len(same), 'complaint')} "
             f"{_in_log(result)} was handled by the stage 1 handler: {shown}"
         )
         yield warning(
-            document.path_display, *_answer_mark(document, SEPARATE_HANDLER), "W602", message
+            document.path_display, *_answer_mark(document, rule.provision), "W602", message
         )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from selfassess.practice.logdates import DateProblem, in_range, parse_date
-from selfassess.practice.reading import Cell, Table
+from selfassess.practice.table import Cell, Table
 from selfassess.problems import Problem, error
 
 OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from selfassess.code import DEFAULT_EDITION
 from selfassess.code.timescales import Timescales, load_timescales
 from selfassess.models import PracticeSettings
 from selfassess.practice.columns import find_columns
@@ -55,7 +56,7 @@ def compute(
     as_of: dt.date,
     *,
     display: str | None = None,
-    edition: str = "hos-chc-2024",
+    edition: str = DEFAULT_EDITION,
 ) -> PracticeResult:
     """Read a log and judge every complaint; raise InputError if the log cannot be read at all."""
     shown = display or str(log_path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from selfassess.practice.engine import PracticeResult
-from selfassess.practice.figures import acknowledgements, extensions, responded
+from selfassess.practice.stagefigures import acknowledgements, extensions, responded
 from selfassess.practice.verdicts import ACK_ON_TIME, Verdict
 from selfassess.wording import MEASURED, plural
 

@@ -8,40 +8,13 @@ formulas are never evaluated and external links never followed.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
+from selfassess.practice import table
+from selfassess.practice.table import Table, fail, too_many_rows
 from selfassess.problems import InputError, Problem, error
-
-#: Refuse logs larger than this (100,000 complaints take about 20 MB as CSV).
-MAX_LOG_BYTES = int(os.environ.get("SELFASSESS_MAX_LOG_BYTES", 64 * 1024 * 1024))
-#: Refuse logs with more rows than this.
-MAX_LOG_ROWS = int(os.environ.get("SELFASSESS_MAX_LOG_ROWS", 500_000))
-#: Refuse workbooks that unpack to more than this.
-MAX_XLSX_UNPACKED = int(os.environ.get("SELFASSESS_MAX_XLSX_BYTES", 256 * 1024 * 1024))
-#: Refuse workbooks whose shared strings unpack to more than this: every one is held in
-#: memory before the first row is read (a 100,000-row export needs a few MB).
-MAX_XLSX_STRINGS = int(os.environ.get("SELFASSESS_MAX_XLSX_STRINGS_BYTES", 32 * 1024 * 1024))
-#: The widest cell read (csv's own default limit is 128 KB).
-MAX_CELL = 32_768
-
-Cell = str | dt.date | float | int | None
-
-
-@dataclass
-class Table:
-    """A log's header and rows, each row with the number the spreadsheet shows.
-
-    A CSV's rows are read as they are used, once, so a large log is never held twice.
-    """
-
-    display: str
-    headers: list[str]
-    rows: Iterable[tuple[int, Sequence[Cell]]]
 
 
 def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
@@ -59,7 +32,9 @@ def _read_bytes(path: Path, display: str) -> bytes:
     from selfassess.files import read_regular_file
 
     try:
-        return read_regular_file(path, MAX_LOG_BYTES, display, lambda size: _too_big(display, size))
+        return read_regular_file(
+            path, table.MAX_LOG_BYTES, display, lambda size: _too_big(display, size)
+        )
     except InputError as exc:
         # A file the system would not let us read is the log's own E501, not the general E100.
         problems = [
@@ -78,13 +53,13 @@ def _read_bytes(path: Path, display: str) -> bytes:
 
 
 def _too_big(display: str, size: int) -> Problem:
-    amount = f"{size:,} bytes, over" if size > MAX_LOG_BYTES + 1 else "more than"
+    amount = f"{size:,} bytes, over" if size > table.MAX_LOG_BYTES + 1 else "more than"
     return error(
         display,
         1,
         1,
         "E503",
-        f"the log is {amount} the limit of {MAX_LOG_BYTES:,} "
+        f"the log is {amount} the limit of {table.MAX_LOG_BYTES:,} "
         "(set SELFASSESS_MAX_LOG_BYTES to raise it)",
     )
 
@@ -112,16 +87,11 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
             return
         except csv.Error as exc:
             raise fail(display, "E502", f"not readable as CSV: {exc}", row) from None
-        if row > MAX_LOG_ROWS + 1:
+        if row > table.MAX_LOG_ROWS + 1:
             raise fail(display, "E503", too_many_rows(), row)
-        if cells and max(map(len, cells)) > MAX_CELL:
-            raise fail(display, "E503", f"a cell is over {MAX_CELL:,} characters", row)
+        if cells and max(map(len, cells)) > table.MAX_CELL:
+            raise fail(display, "E503", f"a cell is over {table.MAX_CELL:,} characters", row)
         yield row, cells
-
-
-def too_many_rows() -> str:
-    """Say the log has more rows than the limit, and how to raise it."""
-    return f"the log has more than {MAX_LOG_ROWS:,} rows (set SELFASSESS_MAX_LOG_ROWS to raise it)"
 
 
 def decode(raw: bytes, display: str) -> str:
@@ -145,8 +115,3 @@ def _delimiter(header: str) -> str:
     counts = {mark: header.count(mark) for mark in (",", ";", "\t", "|")}
     best = max(counts, key=lambda mark: counts[mark])
     return best if counts[best] else ","
-
-
-def fail(display: str, code: str, message: str, row: int = 1, col: int = 1) -> InputError:
-    """Return the error that stops a log being read, at its row and column."""
-    return InputError([error(display, row, col, code, message)])

@@ -13,8 +13,8 @@ import zipfile
 import zlib
 from typing import Any
 
-from selfassess.practice import reading
-from selfassess.practice.reading import Cell, Table, fail
+from selfassess.practice import table
+from selfassess.practice.table import Cell, Table, fail
 from selfassess.problems import InputError
 
 #: The widest header row read; a real export has fewer than 100 columns.
@@ -60,12 +60,12 @@ def unpacked_sizes(raw: bytes, display: str) -> dict[str, int]:
                     while chunk := part.read(1024 * 1024):
                         sizes[info.filename] = sizes.get(info.filename, 0) + len(chunk)
                         total += len(chunk)
-                        if total > reading.MAX_XLSX_UNPACKED:
+                        if total > table.MAX_XLSX_UNPACKED:
                             raise fail(
                                 display,
                                 "E503",
                                 f"the workbook unpacks to more than the limit of "
-                                f"{reading.MAX_XLSX_UNPACKED:,} bytes "
+                                f"{table.MAX_XLSX_UNPACKED:,} bytes "
                                 "(set SELFASSESS_MAX_XLSX_BYTES to raise it)",
                             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
@@ -85,12 +85,12 @@ def _check_strings(raw: bytes, sizes: dict[str, int], display: str) -> None:
         manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
     part = manifest.find(SHARED_STRINGS)
     size = sizes.get(part.PartName[1:], 0) if part is not None else 0
-    if size > reading.MAX_XLSX_STRINGS:
+    if size > table.MAX_XLSX_STRINGS:
         raise fail(
             display,
             "E503",
             f"the workbook's shared strings unpack to {size:,} bytes, over the limit of "
-            f"{reading.MAX_XLSX_STRINGS:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)",
+            f"{table.MAX_XLSX_STRINGS:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)",
         )
 
 
@@ -113,8 +113,8 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
     found: list[tuple[int, list[Cell]]] = []
     rows = worksheet.iter_rows(min_row=2, max_col=max(len(headers), 1))
     for number, row in enumerate(rows, start=2):
-        if number > reading.MAX_LOG_ROWS + 1:
-            raise fail(display, "E503", reading.too_many_rows(), number)
+        if number > table.MAX_LOG_ROWS + 1:
+            raise fail(display, "E503", table.too_many_rows(), number)
         cells = [_cell(cell, display, number, col) for col, cell in enumerate(row, start=1)]
         if any(value not in (None, "") for value in cells):
             found.append((number, cells))
@@ -131,8 +131,8 @@ def _cell(cell: Any, display: str, row: int, col: int) -> Cell:
             col,
         )
     value = cell.value
-    if isinstance(value, str) and len(value) > reading.MAX_CELL:
-        raise fail(display, "E503", f"a cell is over {reading.MAX_CELL:,} characters", row, col)
+    if isinstance(value, str) and len(value) > table.MAX_CELL:
+        raise fail(display, "E503", f"a cell is over {table.MAX_CELL:,} characters", row, col)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date | int | float | str) or value is None:

@@ -9,77 +9,19 @@ from the tokens' text, escaped, never copied from the source.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING
 
-from selfassess.render.mdescape import as_written, escape, target
-from selfassess.render.usermarkdown import (
-    LONG_TEXT,
-    Para,
-    Span,
-    markdown_of_long,
-    paras_from_tokens,
-    parser,
-)
-from selfassess.safety import is_safe_url
+from selfassess.render.mdescape import escape, target
+from selfassess.render.mdparse import Para, Span, paras_from_tokens, parser
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 #: What every link, image, raw HTML and heading needs: "<", "[" or "#", or a line of "="
 #: or "-" under a paragraph (a setext heading). Text with none of these is inert as written.
-_MAY_BE_ACTIVE = re.compile(r"[<\[#]|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
 _INDENT = "    "  # enough for a nested list under both "- " and "10. "
 _MARKERS = (("bold", "**"), ("italic", "*"), ("strike", "~~"))
-
-
-def inert_markdown(markdown: str) -> str:
-    """Return a user's markdown for a Markdown output: as written where that is provably inert.
-
-    The text as written (raw HTML escaped, unsafe inline links broken) is parsed as a
-    permissive viewer would parse it; if any token would be HTML, an image, a heading
-    or a link outside the allow-list, the markdown is written afresh from its tokens.
-    A text longer than LONG_TEXT is always written from its tokens, when the render
-    parses it for the other outputs: a second parse would cost as much as the first.
-    """
-    candidate = as_written(markdown)
-    if not _MAY_BE_ACTIVE.search(candidate):  # nothing a viewer could make a tag of
-        return candidate
-    if len(markdown) > LONG_TEXT:
-        return markdown_of_long(markdown)
-    return candidate if _inert(candidate) else to_markdown(markdown)
-
-
-def _inert(markdown: str) -> bool:
-    """Tell whether a viewer with raw HTML on and every link allowed would show only text."""
-    return all(_inert_token(token) for token in _every_token(_viewer().parse(markdown)))
-
-
-@cache
-def _viewer() -> MarkdownIt:
-    """Return a parser that reads as a permissive viewer would: raw HTML on, every link allowed."""
-    from markdown_it import MarkdownIt
-
-    viewer = MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
-    viewer.validateLink = lambda url: True  # type: ignore[method-assign]
-    return viewer
-
-
-def _every_token(tokens: Iterable[Token]) -> Iterator[Token]:
-    for token in tokens:
-        yield token
-        yield from _every_token(token.children or [])
-
-
-def _inert_token(token: Token) -> bool:
-    if token.type in ("html_block", "html_inline", "image", "heading_open"):
-        return False
-    if token.type == "link_open":
-        return is_safe_url(str(token.attrs.get("href", "")))
-    return True
 
 
 def to_markdown(text: str | None) -> str:
@@ -88,12 +30,12 @@ def to_markdown(text: str | None) -> str:
 
 
 def write_tokens(tokens: Iterable[Token]) -> str:
-    """Write Markdown from a token stream made by usermarkdown.parser()."""
+    """Write Markdown from a token stream made by mdparse.parser()."""
     return write_paras(paras_from_tokens(tokens))
 
 
 def write_paras(paras: list[Para]) -> str:
-    """Write Markdown from the paragraphs walked from usermarkdown.parser()'s tokens."""
+    """Write Markdown from the paragraphs walked from mdparse.parser()'s tokens."""
     return "\n\n".join(_blocks(paras))
 
 

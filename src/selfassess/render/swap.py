@@ -5,7 +5,9 @@ The staging folder gets the output folder's owner, group, mode and extended attr
 copied when a link cannot be made and the file is the user's own), and the new outputs,
 flushed to disk. Linux's renameat2(RENAME_EXCHANGE) then swaps the two folders
 atomically: the path names the previous set or the new one, whenever the run is killed.
-The previous set, now under the staging name, is removed.
+What another program saved into the folder meanwhile (a new file, or a file replaced by a
+save) is moved from the previous set into the new one; the previous set, now under the
+staging name, is then removed.
 
 The exchange is not used (the caller writes in place instead) where it cannot be made or
 would do harm: without renameat2 (not Linux, glibc before 2.28, a file system that
@@ -18,6 +20,7 @@ cannot be linked, a folder that could not be given the same owner).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -77,20 +80,28 @@ def _build_and_exchange(
     # Once exchanged, this is the folder at the path: a run waiting for the previous
     # folder's lock finds the path names another folder and waits for this one's.
     fcntl.flock(handle, fcntl.LOCK_EX)
+    skip = {*outputs, *stale}
+    carried: dict[str, int] = {}
     try:
         _copy_attributes(real, staging)
-        _carry(real, staging, {*outputs, *stale}, "", [0])
+        _carry(real, staging, skip, "", carried)
     except (_NotHere, OSError):
         return False
     _write_into(staging, folder, outputs)
     if not exchange(staging, real):
         return False
     _sync(real.parent)
+    _rescue(staging, real, skip, "", carried)
     return True
 
 
-def _carry(source: Path, target: Path, skip: set[str], prefix: str, carried: list[int]) -> None:
-    """Carry every entry of source not in skip into target: folders made alike, files linked."""
+def _carry(
+    source: Path, target: Path, skip: set[str], prefix: str, carried: dict[str, int]
+) -> None:
+    """Carry every entry of source not in skip into target: folders made alike, files linked.
+
+    carried gets each entry's path and number (inode), to tell afterwards what changed.
+    """
     if not os.access(source, os.W_OK | os.X_OK):  # the previous set could not be removed
         raise _NotHere
     device = os.lstat(source).st_dev
@@ -99,10 +110,10 @@ def _carry(source: Path, target: Path, skip: set[str], prefix: str, carried: lis
             relative = prefix + entry.name
             if relative in skip:
                 continue
-            carried[0] += 1
             found = entry.stat(follow_symlinks=False)
+            carried[relative] = found.st_ino
             plain = stat.S_ISREG(found.st_mode) or stat.S_ISDIR(found.st_mode)
-            if carried[0] > MAX_CARRIED or (plain and fixed(entry.path)):
+            if len(carried) > MAX_CARRIED or (plain and fixed(entry.path)):
                 raise _NotHere
             into = target / entry.name
             if stat.S_ISDIR(found.st_mode) and found.st_dev == device:
@@ -111,6 +122,24 @@ def _carry(source: Path, target: Path, skip: set[str], prefix: str, carried: lis
                 _carry(Path(entry.path), into, skip, relative + "/", carried)
             else:
                 _carry_file(entry.path, into, found)
+
+
+def _rescue(old: Path, new: Path, skip: set[str], prefix: str, carried: dict[str, int]) -> None:
+    """Move into the new set what another program saved in the folder as it was being made.
+
+    A file added, or replaced by a save, since it was carried is in the previous set only.
+    """
+    with os.scandir(old) as entries:
+        for entry in entries:
+            relative = prefix + entry.name
+            if relative in skip:
+                continue
+            number = entry.inode()
+            if carried.get(relative) != number:
+                with contextlib.suppress(OSError):
+                    os.replace(entry.path, new / entry.name)
+            elif entry.is_dir(follow_symlinks=False):
+                _rescue(Path(entry.path), new / entry.name, skip, relative + "/", carried)
 
 
 def _carry_file(source: str, target: Path, found: os.stat_result) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfassess.render.wordxml import element
+from selfassess.render import wordruns
+from selfassess.render.wordtext import Writer
+from selfassess.render.wordxml import element, mark_header_row, set_table_caption, shade
 
 BODY_FONT = "Arial"
 LANGUAGE = "en-GB"
@@ -19,6 +21,7 @@ APP_XML = (
     b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     b"<Application>selfassess</Application></Properties>"
 )
+HEADER_FILL = "E7E6E6"  # the shade of a table's header row
 CHARACTERS_PER_CM = 5  # about how many characters of 10-11 pt Arial fill a centimetre
 _THEME_ATTRIBUTES = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 _FONT_ATTRIBUTES = ("ascii", "hAnsi", "eastAsia", "cs")
@@ -132,3 +135,46 @@ def keeps_whole(cells: tuple[str, ...], widths_cm: tuple[float, ...], lines: int
         if needed > lines:
             return False
     return True
+
+
+def add_table(
+    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...] | None
+) -> Any:
+    """Add a table with a caption (alt text) and a shaded header row that repeats on each page.
+
+    Without widths, Word sizes the columns to their text.
+    """
+    from docx.shared import Cm
+
+    grid = body.document.add_table(rows=1, cols=len(columns))
+    grid_style = body.styles.id("Table Grid")
+    if grid_style:
+        grid._tbl.tblStyle_val = grid_style
+    widths = None if widths_cm is None else [Cm(width) for width in widths_cm]
+    if widths is not None:
+        grid.autofit = False
+    set_table_caption(grid, caption)
+    header = grid.rows[0]
+    mark_header_row(header)
+    if widths is not None:
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+    for index, (cell, column) in enumerate(zip(header.cells, columns, strict=True)):
+        if widths is not None:
+            cell.width = widths[index]
+        shade(cell, HEADER_FILL)
+        wordruns.run(cell._tc.find(wordruns.P), column, bold=True)
+    return grid
+
+
+def add_row(grid: Any, whole: bool = True) -> list[Any]:
+    """Add a row, its cells at the table's column widths, kept on one page if whole.
+
+    The row is built as XML directly (python-docx searches for each element's place),
+    making the elements python-docx's add_row would; return its cells.
+    """
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+
+    columns = [column.get(qn("w:w")) for column in grid._tbl.tblGrid.gridCol_lst]
+    return [_Cell(tc, grid) for tc in wordruns.table_row(grid._tbl, columns, whole)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from selfassess.render import wordruns
-from selfassess.render.usermarkdown import Para, Span, to_paras
+from selfassess.render.mdparse import Para, Span
+from selfassess.render.usermarkdown import to_paras
 from selfassess.render.wordxml import HYPERLINK_STYLE, Hyperlinks, add_hyperlink
 
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}

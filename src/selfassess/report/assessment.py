@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from selfassess.assessment import view as v
+from selfassess.assessment.makeview import build_view
 from selfassess.cycle.diff import Diff, diff_files
 from selfassess.problems import UsageError
-from selfassess.render import views as v
-from selfassess.render.context import build_view
-from selfassess.report.figures import FigureRow, FigureTable, with_previous
 from selfassess.report.load import CheckedReport
+from selfassess.report.tables import FigureRow, FigureTable, with_previous
 from selfassess.report.view import SelfAssessmentView
 from selfassess.wording import plural
 

@@ -7,13 +7,11 @@ between them work wherever the folder is published.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from selfassess.problems import InputError, sort_problems
-from selfassess.render import CSV_ENCODING, FileResult, RenderOptions, build_outputs, output_folder
-from selfassess.render.folderwrite import write_folder
+from selfassess.assessment.build import build_outputs
+from selfassess.problems import Problem
+from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file
 from selfassess.report import CheckedReport, check_report
 from selfassess.yamlio import load_file
 
@@ -28,40 +26,21 @@ REPORT_OUTPUTS = (
 ASSESSMENT_FORMATS = ("html", "md", "docx")
 
 
-@dataclass(frozen=True)
-class ReportOptions:
-    """How to render a report."""
-
-    as_of: dt.date
-    draft: bool = False
-    templates: Path | None = None
-
-
-def render_report_file(path: Path, out: Path | None, options: ReportOptions) -> FileResult:
+def render_report_file(path: Path, out: Path | None, options: Options) -> FileResult:
     """Check a report and the files it names, then render it unless it has errors (or is a draft)."""
-    try:
-        checked, problems = check_report(load_file(path), options.as_of)
-    except InputError as exc:
-        return FileResult(path, sort_problems(exc.problems))
-    problems = sort_problems(list(dict.fromkeys(problems)))
-    result = FileResult(path, problems)
-    if checked is None or (result.errors and not options.draft):
-        return result
-    folder = output_folder(path, out)
-    try:
-        outputs = build_report_outputs(checked, options)
-    except InputError as exc:  # a broken template from --templates
-        return FileResult(path, sort_problems([*problems, *exc.problems]))
-    write_folder(folder, outputs)
-    return FileResult(path, problems, folder, tuple(outputs))
+    return build_file(path, out, options, _check, build_report_outputs)
 
 
-def build_report_outputs(checked: CheckedReport, options: ReportOptions) -> dict[str, bytes]:
+def _check(path: Path, options: Options) -> tuple[CheckedReport | None, list[Problem]]:
+    return check_report(load_file(path), options.as_of)
+
+
+def build_report_outputs(checked: CheckedReport, options: Options) -> dict[str, bytes]:
     """Return every output's name and bytes: the report's, then the self-assessment's."""
     from selfassess.report.charts import draw
-    from selfassess.report.context import build_report_view
     from selfassess.report.data import figures_csv, report_json
     from selfassess.report.html import render_report_page
+    from selfassess.report.makeview import build_report_view
     from selfassess.report.markdown import render_report_markdown
     from selfassess.report.word import render_report_docx
 
@@ -70,7 +49,7 @@ def build_report_outputs(checked: CheckedReport, options: ReportOptions) -> dict
     approval = checked.report.governance.approval
     assessment = build_outputs(
         checked.assessment,
-        RenderOptions(options.as_of, ASSESSMENT_FORMATS, options.templates, options.draft),
+        Options(options.as_of, ASSESSMENT_FORMATS, options.templates, options.draft),
     )
     outputs = {
         "annual-report.html": render_report_page(view, charts, options.templates).encode(),

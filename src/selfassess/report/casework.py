@@ -12,7 +12,7 @@ from typing import Any
 from selfassess.casework import CheckedRegister, figures, publications
 from selfassess.casework.models import Case
 from selfassess.dates import format_date
-from selfassess.report.figures import FigureRow, FigureTable
+from selfassess.report.tables import FigureRow, FigureTable
 from selfassess.report.view import CaseView, PublicationView
 
 CHFO = "complaint handling failure order"

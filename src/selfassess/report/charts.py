@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.report.figures import FigureTable, number_text
+from selfassess.report.tables import FigureTable, number_text
 
 WIDTH_INCHES = 3.6
 LABEL_WIDTH = 16  # characters per line of a bar's label

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from selfassess.render.csvs import to_csv
-from selfassess.report.figures import FigureTable, change
+from selfassess.render.csvsafe import to_csv
+from selfassess.report.tables import FigureTable, change
 from selfassess.report.view import ReportView
 
 REPORT_SCHEMA_VERSION = 1

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfassess.render.html import environment, render_template
+from selfassess.render.jinja import environment, render_template
 from selfassess.report.charts import Chart
-from selfassess.report.figures import header_cells, movements, row_cells
+from selfassess.report.tables import header_cells, movements, row_cells
 from selfassess.report.view import PARTS, ReportView
 
 if TYPE_CHECKING:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from selfassess.render import views as v
-from selfassess.render.context import build_view
-from selfassess.report.figures import FigureRow, FigureTable, with_previous
+from selfassess.assessment import view as v
+from selfassess.assessment.makeview import build_view
 from selfassess.report.load import CheckedReport
 from selfassess.report.model import AnnualReport
+from selfassess.report.tables import FigureRow, FigureTable, with_previous
 
 #: (table key, row label, column index, the key figure's name): before the self-assessment's
 FIRST = (

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from selfassess.check import CheckedAssessment, check_assessment, file_kind
+from selfassess.check import CheckedAssessment, check_assessment
+from selfassess.check.kinds import file_kind
 from selfassess.problems import InputError, Problem, Severity, error
 from selfassess.report.model import AnnualReport
 from selfassess.validate import validate

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from selfassess.render import views as v
-from selfassess.render.markdown import draft_lines
+from selfassess.assessment import view as v
+from selfassess.assessment.markdown import draft_lines
 from selfassess.render.mdescape import cell, escape, target
-from selfassess.render.mdwriter import inert_markdown
+from selfassess.render.usermarkdown import inert_markdown
 from selfassess.report import view as rv
-from selfassess.report.figures import FigureTable, header_cells, movements, row_cells
+from selfassess.report.tables import FigureTable, header_cells, movements, row_cells
 
 
 def render_report_markdown(view: rv.ReportView) -> str:

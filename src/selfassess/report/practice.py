@@ -12,8 +12,8 @@ from typing import Any
 from selfassess.check import CheckedAssessment
 from selfassess.dates import month_year
 from selfassess.practice import compute_for, figures_json, settings_of
-from selfassess.practice.figures import percent
-from selfassess.report.figures import FigureRow, FigureTable
+from selfassess.practice.stagefigures import percent
+from selfassess.report.tables import FigureRow, FigureTable
 
 STAGES = ("Stage 1", "Stage 2")
 _STAGE_ROWS = (

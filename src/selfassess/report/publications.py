@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from selfassess.assessment import view as v
+from selfassess.assessment.rows import safe_url
 from selfassess.dates import format_date, month_year
 from selfassess.models import EvidenceItem
-from selfassess.render import views as v
-from selfassess.render.rows import safe_url
 from selfassess.report.model import AnnualReport
 from selfassess.report.view import ImprovementView, PublicationView
 

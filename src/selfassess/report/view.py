@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.render import views as v
-from selfassess.report.figures import FigureTable
+from selfassess.assessment import view as v
+from selfassess.report.tables import FigureTable
 
 
 @dataclass(frozen=True)

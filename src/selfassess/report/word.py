@@ -10,8 +10,8 @@ import datetime as dt
 import io
 from typing import Any
 
-from selfassess.render.word import add_row, add_table, set_properties, write_draft
-from selfassess.render.wordstyle import APP_XML, house_style
+from selfassess.render.worddoc import set_properties, write_draft
+from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
     save_fixed,
@@ -19,7 +19,7 @@ from selfassess.render.wordxml import (
 )
 from selfassess.report import view as rv
 from selfassess.report.charts import Chart
-from selfassess.report.figures import FigureTable, header_cells, movements, row_cells
+from selfassess.report.tables import FigureTable, header_cells, movements, row_cells
 from selfassess.report.wordparts import write_assessment, write_governance, write_items
 
 TITLE_STYLE = "Caption"  # Word's own style for a table's title

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from selfassess.render import views as v
-from selfassess.render.word import write_evidence
+from selfassess.assessment import view as v
+from selfassess.render.worddoc import write_evidence
 from selfassess.render.wordtext import Writer
 from selfassess.report import view as rv
-from selfassess.report.figures import FigureTable
+from selfassess.report.tables import FigureTable
 
 Figures = Callable[[FigureTable], None]
 

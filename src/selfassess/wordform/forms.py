@@ -16,15 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from selfassess.problems import input_error
-from selfassess.wordform.columns import (
-    SECTION,
-    STAGE,
-    STAGE_NUMBERS,
-    Columns,
-    group_of,
-    match_header,
-    provision_id,
-)
 from selfassess.wordform.docxread import (
     TBL,
     Element,
@@ -40,6 +31,15 @@ from selfassess.wordform.docxread import (
     too_wide,
 )
 from selfassess.wordform.facts import DocumentFacts, read_facts
+from selfassess.wordform.header import (
+    SECTION,
+    STAGE,
+    STAGE_NUMBERS,
+    Columns,
+    group_of,
+    match_header,
+    provision_id,
+)
 from selfassess.wordform.lists import ListLabels
 
 __all__ = ["Form", "FormRow", "match_header", "provision_id", "read_form"]

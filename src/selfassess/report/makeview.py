@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from selfassess.assessment import view as v
+from selfassess.assessment.makeview import build_view, describe_problem, response_heading
 from selfassess.dates import format_date
 from selfassess.problems import sort_problems
-from selfassess.render import views as v
-from selfassess.render.context import build_view, describe_problem, response_heading
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
 from selfassess.report.casework import (
@@ -16,13 +16,13 @@ from selfassess.report.casework import (
     complaint_handling_cases,
     register_publications,
 )
-from selfassess.report.figures import FigureTable, beside_last_year, with_previous
 from selfassess.report.keyfigures import key_figures, satisfaction_table
 from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
 from selfassess.report.practice import log_figures, log_tables, refusal_table
 from selfassess.report.publications import improvements, publications
 from selfassess.report.rules import LANDLORD_REPORT
+from selfassess.report.tables import FigureTable, beside_last_year, with_previous
 from selfassess.wording import plural
 
 NO_LOG = (

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from selfassess.assessment import view as v
+from selfassess.assessment.codetext import anchor
 from selfassess.check import CheckedAssessment
 from selfassess.dates import due_order, format_date
 from selfassess.models import Action, Assessment
-from selfassess.render import views as v
-from selfassess.render.codetext import anchor
 
 _MODALITY_ORDER = {"must": 0, "mixed": 1, "should": 2}
 NO_OWNER = "No owner given"

@@ -10,14 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfassess.assessment.gaps import NO_OWNER, build_gaps
+from selfassess.assessment.makeview import build_view
 from selfassess.casework import CheckedRegister, load_register
 from selfassess.casework.models import CaseAction, Order
-from selfassess.check import file_kind, load_assessment
+from selfassess.check import load_assessment
+from selfassess.check.kinds import file_kind
 from selfassess.dates import format_date
 from selfassess.models import Owner
 from selfassess.problems import InputError, Severity, UsageError
-from selfassess.render.context import build_view
-from selfassess.render.gaps import NO_OWNER, build_gaps
 from selfassess.yamlio import load_file
 
 

@@ -12,7 +12,7 @@ from selfassess.casework.view import (
     PlanItem,
     PlanView,
 )
-from selfassess.render.csvs import to_csv
+from selfassess.render.csvsafe import to_csv
 from selfassess.render.mdescape import cell, escape, target
 
 PLAN_COLUMNS = (

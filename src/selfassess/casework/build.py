@@ -1,22 +1,14 @@
-"""Render a casework register into the committee progress report's files."""
+"""Build the casework plan: check a register as `check` does, then the progress report's files."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.casework import CheckedRegister, load_register, publications
-from selfassess.problems import InputError, sort_problems
-from selfassess.render import (
-    CSV_ENCODING,
-    FileResult,
-    output_folder,
-    parse_formats,
-    write_outputs,
-)
+from selfassess.problems import Problem
+from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file, parse_formats
 
 if TYPE_CHECKING:
     from selfassess.casework.view import PlanView
@@ -26,55 +18,37 @@ PLAN_FORMATS = ("html", "md", "docx", "csv", "internal", "json")
 FIGURES_FILE = "casework.json"
 
 
-@dataclass(frozen=True)
-class PlanOptions:
-    """What to render and how."""
-
-    as_of: dt.date
-    formats: tuple[str, ...] = PLAN_FORMATS
-    templates: Path | None = None
-    reference_docx: Path | None = None
-
-
 def parse_plan_formats(values: tuple[str, ...]) -> tuple[str, ...]:
     """Read --format values ("html,md" or repeated) into plan formats, in output order."""
     return parse_formats(values, PLAN_FORMATS)
 
 
-def render_plan_file(path: Path, out: Path | None, options: PlanOptions) -> FileResult:
+def render_plan_file(path: Path, out: Path | None, options: Options) -> FileResult:
     """Check a register as `check` does, then write its plan unless it has errors."""
-    try:
-        checked = load_register(path, options.as_of)
-    except InputError as exc:
-        return FileResult(path, sort_problems(exc.problems))
-    result = FileResult(path, sort_problems(list(dict.fromkeys(checked.problems))))
-    if result.errors:
-        return result
-    folder = output_folder(path, out)
-    try:
-        outputs = build_plan_outputs(checked, options)
-    except InputError as exc:  # a broken template from --templates
-        return FileResult(path, sort_problems([*result.problems, *exc.problems]))
-    write_outputs(folder, outputs)
-    return FileResult(path, result.problems, folder, tuple(outputs))
+    return build_file(path, out, options, _check, build_plan_outputs)
 
 
-def build_plan_outputs(checked: CheckedRegister, options: PlanOptions) -> dict[str, bytes]:
+def _check(path: Path, options: Options) -> tuple[CheckedRegister, list[Problem]]:
+    checked = load_register(path, options.as_of)
+    return checked, checked.problems
+
+
+def build_plan_outputs(checked: CheckedRegister, options: Options) -> dict[str, bytes]:
     """Return each output's file name and bytes."""
-    from selfassess.casework.plan import build_plan
-    from selfassess.render.plantext import plan_csv, plan_markdown
+    from selfassess.casework.makeview import build_plan
+    from selfassess.casework.text import plan_csv, plan_markdown
     from selfassess.render.wordxml import xml_safe
 
     # Control characters typed as YAML escapes ("\x1b", "\0") reach no output.
     public = xml_safe(build_plan(checked, options.as_of))
-    wanted = set(options.formats)
+    wanted = set(options.formats or PLAN_FORMATS)
     outputs: dict[str, bytes] = {}
     if "html" in wanted:
         outputs["plan.html"] = _page(public, options)
     if "md" in wanted:
         outputs["plan.md"] = plan_markdown(public).encode()
     if "docx" in wanted:
-        from selfassess.render.planword import render_plan_docx
+        from selfassess.casework.word import render_plan_docx
 
         outputs["plan.docx"] = render_plan_docx(public, options.as_of, options.reference_docx)
     if "csv" in wanted:
@@ -91,7 +65,8 @@ def build_plan_outputs(checked: CheckedRegister, options: PlanOptions) -> dict[s
     return outputs
 
 
-def _page(plan: PlanView, options: PlanOptions) -> bytes:
-    from selfassess.render import html
+def _page(plan: PlanView, options: Options) -> bytes:
+    from selfassess.casework.html import render_plan_page
+    from selfassess.render.jinja import environment
 
-    return html.render_plan_page(html.environment(options.templates), plan).encode()
+    return render_plan_page(environment(options.templates), plan).encode()

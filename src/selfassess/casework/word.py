@@ -18,8 +18,8 @@ from selfassess.casework.view import (
     PlanItem,
     PlanView,
 )
-from selfassess.render.word import add_row, add_table, fit, open_document
-from selfassess.render.wordstyle import APP_XML, house_style
+from selfassess.render.worddoc import fit, open_document
+from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import save_fixed, xml_safe
 

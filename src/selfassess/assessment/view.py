@@ -8,43 +8,50 @@ leak them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
-YES = "Yes"
-NO = "No"
-NOT_ANSWERED = "Not answered"
-EXPLANATION_LABEL = "Explanation:"
-DATE_LABEL = "Intended compliance date:"
-DRAFT_BANNER = "Draft — not approved"
-PRACTICE_HEADING = "Complaint handling in practice"
-PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
-COLUMNS = (
-    "Code provision",
-    "Code requirement",
-    "Comply: Yes / No",
-    "Evidence",
-    "Commentary / explanation",
+from selfassess.render.pieces import (
+    DATE_LABEL as DATE_LABEL,
 )
-
-
-class Draftable(Protocol):
-    """A document that may be a draft with open problems (a self-assessment or a report)."""
-
-    @property
-    def draft(self) -> bool:
-        """True while the document is not approved."""
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        """The open problems, as sentences."""
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link whose text makes sense on its own."""
-
-    text: str
-    url: str | None
+from selfassess.render.pieces import (
+    DRAFT_BANNER as DRAFT_BANNER,
+)
+from selfassess.render.pieces import (
+    EXPLANATION_LABEL as EXPLANATION_LABEL,
+)
+from selfassess.render.pieces import (
+    NO as NO,
+)
+from selfassess.render.pieces import (
+    NOT_ANSWERED as NOT_ANSWERED,
+)
+from selfassess.render.pieces import (
+    PRACTICE_CAPTION as PRACTICE_CAPTION,
+)
+from selfassess.render.pieces import (
+    PRACTICE_HEADING as PRACTICE_HEADING,
+)
+from selfassess.render.pieces import (
+    YES as YES,
+)
+from selfassess.render.pieces import (
+    Counts as Counts,
+)
+from selfassess.render.pieces import (
+    Draftable as Draftable,
+)
+from selfassess.render.pieces import (
+    DraftNotice as DraftNotice,
+)
+from selfassess.render.pieces import (
+    Evidence as Evidence,
+)
+from selfassess.render.pieces import (
+    Fact as Fact,
+)
+from selfassess.render.pieces import (
+    Link as Link,
+)
 
 
 @dataclass(frozen=True)
@@ -68,35 +75,6 @@ def grouped(blocks: tuple[Block, ...]) -> TextGroups:
         else:
             groups.append(("ul" if block.bullet else "p", [block.text]))
     return tuple((kind, tuple(lines)) for kind, lines in groups)
-
-
-@dataclass(frozen=True)
-class DraftNotice:
-    """What the draft banner lists: the problems check found that are still open."""
-
-    problems: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One evidence item: a link, a file (title and path) or a short markdown text."""
-
-    title: str
-    url: str | None = None
-    path: str | None = None
-    markdown: bool = False
-
-    @property
-    def site(self) -> str | None:
-        """Return where a link leads in brief: a web address's host, or the link as written."""
-        if not self.url:
-            return None
-        from urllib.parse import urlsplit
-
-        parts = urlsplit(self.url)
-        if parts.scheme.lower() in ("http", "https") and parts.hostname:
-            return parts.hostname
-        return self.url.removeprefix("mailto:")
 
 
 @dataclass(frozen=True)
@@ -144,22 +122,6 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """How many provisions a section (or the whole assessment) answered which way."""
-
-    label: str
-    total: int
-    yes: int
-    no: int
-    unanswered: int
-
-    @property
-    def still_unanswered(self) -> str:
-        """Say how many are not yet answered: "1 is not yet answered.", "3 are ..."."""
-        return f"{self.unanswered} {'is' if self.unanswered == 1 else 'are'} not yet answered."
-
-
-@dataclass(frozen=True)
 class SectionView:
     """A section of the Code with its tables and counts."""
 
@@ -182,22 +144,16 @@ class SectionView:
 
 
 @dataclass(frozen=True)
-class Fact:
-    """A labelled fact about the assessment, such as a date."""
-
-    label: str
-    value: str
-    url: str | None = None
-
-
-@dataclass(frozen=True)
 class Edition:
-    """The Code edition assessed against."""
+    """The Code edition assessed against, and how its self-assessment form is laid out."""
 
     id: str
     name: str
     publisher: str
     source: str | None
+    columns: tuple[str, ...]  # the form's five column headings, in order (the Code's form:)
+    submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value)
+    answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The HTML outputs: the standalone page, the CMS fragments and the gap list page.
+"""The jinja2 environment every HTML output is rendered with.
 
 One jinja2 Environment, autoescape on, loading from the user's --templates
 folder first and the bundled templates second.
@@ -12,17 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfassess.problems import InputError, Problem, error
-from selfassess.render import fragments, usermarkdown, views
-from selfassess.render.chart import build_chart, counts_text
-from selfassess.render.gaps import GapList
-from selfassess.render.views import DocumentView
+from selfassess.render import pieces, usermarkdown
+from selfassess.render.pieces import counts_text
 from selfassess.resources import resource_dir
 
 if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
-
-    from selfassess.casework.view import PlanView
 
 
 def environment(templates: Path | None = None) -> jinja2.Environment:
@@ -61,14 +57,13 @@ def _environment(templates: Path | None, where: Path | None) -> jinja2.Environme
         counts_text=counts_text,
     )
     env.globals.update(
-        YES=views.YES,
-        NO=views.NO,
-        COLUMNS=views.COLUMNS,
-        EXPLANATION_LABEL=views.EXPLANATION_LABEL,
-        DATE_LABEL=views.DATE_LABEL,
-        DRAFT_BANNER=views.DRAFT_BANNER,
-        PRACTICE_HEADING=views.PRACTICE_HEADING,
-        PRACTICE_CAPTION=views.PRACTICE_CAPTION,
+        YES=pieces.YES,
+        NO=pieces.NO,
+        EXPLANATION_LABEL=pieces.EXPLANATION_LABEL,
+        DATE_LABEL=pieces.DATE_LABEL,
+        DRAFT_BANNER=pieces.DRAFT_BANNER,
+        PRACTICE_HEADING=pieces.PRACTICE_HEADING,
+        PRACTICE_CAPTION=pieces.PRACTICE_CAPTION,
     )
     return env
 
@@ -106,43 +101,6 @@ def _labelled(text: str | None, label: str) -> Markup:
     return Markup("<p>") + strong.rstrip() + Markup("</p>\n") + Markup(body)
 
 
-def render_page(env: jinja2.Environment, doc: DocumentView) -> str:
-    """Return the standalone self-assessment page."""
-    chart = build_chart(tuple(s.counts for s in doc.sections))
-    return _render_doc(
-        env, "self-assessment.html", doc, chart=chart, styled=True, section_plan=False
-    )
-
-
-def render_fragments(
-    env: jinja2.Environment, doc: DocumentView, links: str = fragments.ANCHOR
-) -> dict[str, str]:
-    """Return the CMS fragments by file name: one per section, the governance, and an index."""
-    pages = {
-        f"section-{s.number}.html": _render_doc(
-            env, "section.html", doc, section=s, styled=False, section_plan=True
-        )
-        for s in doc.sections
-    }
-    pages[f"{fragments.GOVERNANCE}.html"] = _render_doc(
-        env, "governance.html", doc, anchor=fragments.GOVERNANCE, styled=False
-    )
-    hrefs = {
-        s.anchor: fragments.fragment_href(links, f"section-{s.number}", s.anchor)
-        for s in doc.sections
-    }
-    governance = fragments.fragment_href(links, fragments.GOVERNANCE, fragments.GOVERNANCE)
-    pages["index.html"] = _render_doc(
-        env, "sections-index.html", doc, hrefs=hrefs, governance=governance, styled=False
-    )
-    return pages
-
-
-def _render_doc(env: jinja2.Environment, name: str, doc: DocumentView, **context: Any) -> str:
-    """Render a template of the public document, with its draft notice."""
-    return render_template(env, name, doc=doc, notice=doc.notice, **context)
-
-
 def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; a broken one (from --templates) is an E401 problem at its line."""
 
@@ -164,33 +122,3 @@ def template_problem(exc: Exception, name: str) -> Problem:
             filename, line = frame.f_code.co_filename, frame_line
     message = getattr(exc, "message", None) or str(exc)
     return error(filename or name, line or 1, 1, "E401", f"template error: {message}")
-
-
-def render_gaps_page(env: jinja2.Environment, gaps: GapList) -> str:
-    """Return the internal gap list page."""
-    from selfassess.render.gapstext import INTERNAL_NOTE, headline
-
-    return render_template(
-        env,
-        "gaps.html",
-        gaps=gaps,
-        notice=gaps.notice,
-        note=INTERNAL_NOTE,
-        headline=headline(gaps),
-        styled=True,
-    )
-
-
-def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
-    """Return the committee progress report page (public or internal)."""
-    from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
-
-    return render_template(
-        env,
-        "plan.html",
-        plan=plan,
-        note=INTERNAL_NOTE,
-        method=METHOD_NOTE,
-        ITEM_COLUMNS=ITEM_COLUMNS,
-        styled=True,
-    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from selfassess.assessment import view as v
+from selfassess.assessment.codetext import anchor, code_blocks
 from selfassess.dates import due_order, format_date
 from selfassess.models import Action, Assessment, CodeEdition, EvidenceItem, Provision, Response
-from selfassess.render import views as v
-from selfassess.render.codetext import anchor, code_blocks
 from selfassess.safety import is_safe_url
 
 _ANSWERS = {"yes": v.YES, "no": v.NO}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from selfassess.assessment import view as v
+from selfassess.assessment.rows import build_row, code_link, extra_row, safe_url
 from selfassess.check import CheckedAssessment
 from selfassess.dates import format_date, year_after
 from selfassess.models import Assessment, CodeEdition, Provision, Response, Section, id_key
 from selfassess.problems import Problem, Severity, sort_problems
-from selfassess.render import views as v
-from selfassess.render.rows import build_row, code_link, extra_row, safe_url
 
 
 def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentView:
@@ -20,12 +20,7 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
         title=title,
         landlord=assessment.landlord.name,
         period=assessment.period,
-        edition=v.Edition(
-            id=edition.id,
-            name=f"{edition.title} ({edition.edition})",
-            publisher=edition.publisher,
-            source=safe_url(edition.source),
-        ),
+        edition=_edition(edition),
         facts=_facts(assessment, edition, is_draft),
         totals=_totals(sections),
         sections=sections,
@@ -34,6 +29,20 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
         problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
         submitted_on=assessment.submitted_on.isoformat() if assessment.submitted_on else None,
         submission_reference=assessment.submission_reference,
+    )
+
+
+def _edition(edition: CodeEdition) -> v.Edition:
+    form = edition.form  # the Code's own form layout, as data
+    answers = form.submission.answers
+    return v.Edition(
+        id=edition.id,
+        name=f"{edition.title} ({edition.edition})",
+        publisher=edition.publisher,
+        source=safe_url(edition.source),
+        columns=tuple(form.columns.model_dump().values()),
+        submission=tuple((c.heading, c.value) for c in form.submission.columns),
+        answer_words=(answers.comply, answers.do_not_comply, answers.unanswered),
     )
 
 
@@ -63,7 +72,7 @@ def _facts(assessment: Assessment, edition: CodeEdition, draft: bool) -> tuple[v
         facts.append(
             v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints)
         )
-    facts.extend(_dates(assessment))
+    facts.extend(_dates(assessment, edition.form.submitted_to))
     return tuple(facts)
 
 
@@ -71,7 +80,7 @@ def _homes(homes: int | None) -> str | None:
     return None if homes is None else f"{homes:,} homes"
 
 
-def _dates(assessment: Assessment) -> list[v.Fact]:
+def _dates(assessment: Assessment, submitted_to: str) -> list[v.Fact]:
     next_review = assessment.next_review
     if next_review is None and assessment.assessed_on is not None:
         next_review = year_after(assessment.assessed_on)
@@ -79,7 +88,7 @@ def _dates(assessment: Assessment) -> list[v.Fact]:
         ("Assessed", format_date(assessment.assessed_on)),
         ("Approved", _approved(assessment)),
         ("Published", format_date(assessment.published_on)),
-        ("Submitted to the Housing Ombudsman", _submitted(assessment)),
+        (f"Submitted to {submitted_to}", _submitted(assessment)),
         ("Next review", format_date(next_review)),
     ]
     return [v.Fact(label, value) for label, value in pairs if value]

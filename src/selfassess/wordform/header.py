@@ -12,6 +12,7 @@ _ID = re.compile(
 SECTION = re.compile(r"^\s*section\s+([0-9]{1,2})\b\s*[:.\-–—]?\s*(.*)$", re.I | re.S)
 STAGE = re.compile(r"^\s*stage\s+(1|2|3|one|two|three)\s*(?:[:.\-–—(].*)?$", re.I)
 STAGE_NUMBERS = {"one": "1", "two": "2", "three": "3"}
+MAX_HEADING = 80  # a longer cell is a provision's text, not a column heading
 
 
 _SEE_PROVISION = re.compile(r"^\s*see provision \d{1,2}\.\d{1,2} of the code\s*\.?\s*$", re.I)
@@ -57,7 +58,7 @@ def match_header(texts: list[str]) -> Columns | None:
     combined = False
     for index, text in enumerate(texts):
         words = set(re.sub(r"[^a-z]+", " ", text.lower()).split())
-        if len(text) > 80 or not words:
+        if len(text) > MAX_HEADING or not words:
             continue
         role = _role(words)
         combined = combined or (role == "evidence" and bool(words & _COMMENT_WORDS))
@@ -77,6 +78,11 @@ def match_header(texts: list[str]) -> Columns | None:
 
 _COMMENT_WORDS = {"comment", "comments", "commentary", "explanation", "explanations"}
 _ID_WORDS = {"provision", "section", "ref", "reference", "paragraph", "para", "clause", "number"}
+
+
+def heading_role(text: str) -> str | None:
+    """Return the column a header cell names on its own (id, requirement, comply, ...), if any."""
+    return _role(set(re.sub(r"[^a-z]+", " ", text.lower()).split()))
 
 
 def _role(words: set[str]) -> str | None:

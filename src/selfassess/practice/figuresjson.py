@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfassess.practice.engine import PracticeResult
-from selfassess.practice.figures import (
+from selfassess.practice.stagefigures import (
     NOT_RECORDED,
     money,
     percent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.render.views import Counts
+from selfassess.render.pieces import Counts, counts_text
 
 WIDTH = 640
 BAR_SPACE = 420
@@ -33,14 +33,6 @@ class Chart:
     bar_height: int
     bars: tuple[Bar, ...]
     description: str
-
-
-def counts_text(counts: Counts) -> str:
-    """Describe counts in words, e.g. "5 Yes, 1 No"."""
-    text = f"{counts.yes} Yes, {counts.no} No"
-    if counts.unanswered:
-        text += f", {counts.unanswered} not answered"
-    return text
 
 
 def build_chart(sections: tuple[Counts, ...]) -> Chart:

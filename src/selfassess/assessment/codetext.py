@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selfassess.render.views import Block
+from selfassess.assessment.view import Block
 
 _BULLET = re.compile(r"^\s*[-•]\s+")
 

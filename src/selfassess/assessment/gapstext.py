@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from selfassess.render import views as v
-from selfassess.render.gaps import Gap, GapAction, GapList
+from selfassess.assessment import view as v
+from selfassess.assessment.gaps import Gap, GapAction, GapList
+from selfassess.assessment.owed import OwedList
 from selfassess.render.mdescape import cell, escape, target
-from selfassess.render.mdwriter import inert_markdown
-from selfassess.render.owed import OwedList
+from selfassess.render.usermarkdown import inert_markdown
 from selfassess.wording import plural
 
 INTERNAL_NOTE = (

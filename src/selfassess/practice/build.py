@@ -1,15 +1,13 @@
-"""Write the practice outputs: practice.json, verdicts.csv and practice.md, atomically."""
+"""Build the practice outputs for `practice -o`: practice.json, verdicts.csv and practice.md."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from selfassess.practice import PracticeResult, figures_json
-from selfassess.render.csvs import to_csv
-from selfassess.render.folderwrite import write_folder
-from selfassess.render.practicetext import format_markdown
+from selfassess.practice.text import format_markdown
+from selfassess.render.csvsafe import to_csv
 
 VERDICT_COLUMNS = (
     "reference",
@@ -35,15 +33,13 @@ def practice_json(figures: dict[str, Any]) -> str:
     return json.dumps(figures, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_outputs(
-    result: PracticeResult, folder: Path, figures: dict[str, Any] | None = None
-) -> list[Path]:
-    """Write the three outputs into a folder (from figures already made, if given)."""
+def build_practice_outputs(
+    result: PracticeResult, figures: dict[str, Any] | None = None
+) -> dict[str, bytes]:
+    """Return the three outputs' names and bytes (from figures already made, if given)."""
     figures = figures if figures is not None else figures_json(result)
     texts = (practice_json(figures), verdicts_csv(result), format_markdown(figures))
-    return write_folder(
-        folder, {name: text.encode() for name, text in zip(OUTPUTS, texts, strict=True)}
-    )
+    return {name: text.encode("utf-8") for name, text in zip(OUTPUTS, texts, strict=True)}
 
 
 def verdicts_csv(result: PracticeResult) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from selfassess.render import views as v
-from selfassess.render.chart import counts_text
+from selfassess.assessment import view as v
 from selfassess.render.mdescape import cell, escape, target
-from selfassess.render.mdwriter import inert_markdown
+from selfassess.render.pieces import counts_text
+from selfassess.render.usermarkdown import inert_markdown
 
 
 def render_markdown(doc: v.DocumentView) -> str:
@@ -17,7 +17,7 @@ def render_markdown(doc: v.DocumentView) -> str:
     lines += _facts(doc)
     lines += _summary(doc)
     for section in doc.sections:
-        lines += _section(section)
+        lines += _section(section, doc.edition.columns)
     lines += _action_plan(doc)
     if doc.governance.response:
         lines += [
@@ -105,36 +105,37 @@ def _action(action: v.ActionView) -> str:
     return f"{text}. Status: {action.status.lower()}."
 
 
-def _section(section: v.SectionView) -> list[str]:
+def _section(section: v.SectionView, columns: tuple[str, ...]) -> list[str]:
     lines = [f"## {escape(section.heading)}", "", counts_text(section.counts) + ".", ""]
     for table in section.tables:
         level = "###"
         if table.heading:
             lines += [f"### {escape(table.heading)}", ""]
             level = "####"
-        lines += _overview(table)
+        lines += _overview(table, columns)
         for row in table.rows:
-            lines += list(_row(row, level))
+            lines += list(_row(row, level, columns))
     return lines
 
 
-def _overview(table: v.Table) -> list[str]:
-    lines = ["| Code provision | Requirement | Comply: Yes / No |", "| --- | --- | --- |"]
+def _overview(table: v.Table, columns: tuple[str, ...]) -> list[str]:
+    header = f"| {cell(columns[0])} | Requirement | {cell(columns[2])} |"  # the Code's form's words
+    lines = [header, "| --- | --- | --- |"]
     for row in table.rows:
         lines.append(f"| {cell(row.id)} | {cell(row.summary)} | {row.answer} |")
     return [*lines, ""]
 
 
-def _row(row: v.Row, level: str) -> Iterator[str]:
+def _row(row: v.Row, level: str, columns: tuple[str, ...]) -> Iterator[str]:
     yield f"{level} {escape(row.id)}"
     yield ""
-    yield "**Code requirement:**"
+    yield f"**{escape(columns[1])}:**"
     yield ""
     yield from _requirement(row)
     yield f"**Comply:** {row.answer}"
     yield ""
     if row.evidence:
-        yield "**Evidence:**"
+        yield f"**{escape(columns[3])}:**"
         yield ""
         yield from (f"- {_evidence(item)}" for item in row.evidence)
         yield ""
@@ -142,7 +143,7 @@ def _row(row: v.Row, level: str) -> Iterator[str]:
         yield escape(row.measured)
         yield ""
     if row.commentary:
-        yield "**Commentary / explanation:**"
+        yield f"**{escape(columns[4])}:**"
         yield ""
         yield inert_markdown(row.commentary)
         yield ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from selfassess.render import views as v
+from selfassess.assessment import view as v
 
 #: Version 2 added the submission and the figures measured from the complaints log.
 SUMMARY_SCHEMA_VERSION = 2

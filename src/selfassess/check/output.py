@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from selfassess.check import Report
+from selfassess.check.dispatch import Report
 from selfassess.problems import Severity
 from selfassess.wording import plural
 

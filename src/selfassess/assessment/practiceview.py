@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from selfassess.assessment import view as v
 from selfassess.check import CheckedAssessment
 from selfassess.problems import InputError, UsageError
-from selfassess.render import views as v
 
 
 def with_practice(

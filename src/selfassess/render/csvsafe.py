@@ -1,0 +1,45 @@
+"""CSV that is safe to open in a spreadsheet.
+
+A cell that a spreadsheet would read as a formula is prefixed with a single quote,
+so opening the file runs nothing while the text stays readable.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]+)?")
+
+
+def neutralise(value: str) -> str:
+    """Return a cell value no spreadsheet will run as a formula.
+
+    Spreadsheets skip leading spaces (a no-break space and line breaks too) and read
+    full-width signs such as U+FF1D as their plain forms, so those are looked past.
+    """
+    first = value[:1]
+    if not first or (first.isalnum() and first.isascii()):  # empty, a date, a number, a word
+        return value
+    if _NEGATIVE_NUMBER.fullmatch(value):  # a fall since last year is a number, not a formula
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    first = value.lstrip()[:1]
+    if first and unicodedata.normalize("NFKC", first)[:1] in _FORMULA_STARTS[:4]:
+        return "'" + value
+    return value
+
+
+def to_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """Write rows as CSV (RFC 4180 line ends), every cell neutralised."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow([neutralise(c) for c in header])
+    for row in rows:
+        writer.writerow([neutralise(c) for c in row])
+    return stream.getvalue()

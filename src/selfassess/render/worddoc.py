@@ -1,0 +1,79 @@
+"""A Word document's common parts: a new page setup, dated properties, the draft notice, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from selfassess.render.pieces import DRAFT_BANNER, Draftable, Evidence
+from selfassess.render.wordtext import Writer
+
+PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
+
+
+def open_document(reference: Path | None) -> Any:
+    """Return a new landscape A4 document, or one with the styles and page setup of a reference."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from selfassess.render.reference import apply_reference
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    if reference is not None:
+        apply_reference(document, reference)
+    return document
+
+
+def set_properties(
+    document: Any, title: str, subject: str, author: str, fixed_date: dt.date | None
+) -> None:
+    """Set the core properties, dated by the input (never the clock) so renders repeat."""
+    when = dt.datetime.combine(fixed_date or dt.date(2000, 1, 1), dt.time(), dt.UTC)
+    core = document.core_properties
+    core.title = fit(title)
+    core.subject = fit(subject)
+    core.author = fit(author)
+    core.last_modified_by = fit(author)
+    core.language = "en-GB"
+    core.comments = ""
+    core.created = when
+    core.modified = when
+    core.last_printed = when
+    core.revision = 1
+
+
+def fit(text: str) -> str:
+    """Shorten a document property to the 255 characters Word's properties hold."""
+    return text if len(text) <= PROPERTY_LIMIT else text[: PROPERTY_LIMIT - 1] + "…"
+
+
+def write_draft(body: Writer, doc: Draftable) -> None:
+    """Add the draft banner and the open problems, or nothing for an approved document."""
+    if not doc.draft:
+        return
+    banner = body.text("", "Intense Quote")
+    banner.add_run(DRAFT_BANNER).bold = True
+    body.text("This is a working draft. It has not been approved by the governing body.")
+    if doc.problems:
+        body.text("Open problems found by selfassess check:")
+        for problem in doc.problems:
+            body.text(problem, "List Bullet")
+
+
+def write_evidence(cell: Writer, item: Evidence) -> None:
+    """Add one evidence item: markdown, a link, a file with its path, or plain words."""
+    if item.markdown:
+        cell.markdown(item.title)
+    elif item.url:
+        cell.link(item.url, item.title)
+    elif item.path:
+        cell.text(f"{item.title} ({item.path})")
+    else:
+        cell.text(item.title)
