@@ -26,7 +26,7 @@ from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import save_fixed, xml_safe
 
-_ITEM_WIDTHS_CM = (11.0, 6.5, 3.5, 5.6)
+_ITEM_WIDTHS_CM = (9.5, 5.5, 6.0, 5.6)  # the due date says how it moved
 _FINDING_WIDTHS_CM = (14.0, 6.0)
 _SUBJECT_WIDTHS_CM = (5.0, 2.6, 5.0, 2.4, 3.6)
 _AREA_WIDTHS_CM = (4.4, 2.4, 2.6, 2.0, 2.6, 2.6, 2.0)
@@ -103,6 +103,9 @@ def _grid(
     widths: tuple[float, ...],
     rows: list[tuple[str, ...]],
 ) -> None:
+    # A visible title, which also keeps two tables in a row from running together.
+    title = body.text(caption, "Caption" if body.styles.has("Caption") else None)
+    title.paragraph_format.keep_with_next = True
     grid = add_table(body, caption, columns, widths)
     for row in rows:
         for cell, text in zip(add_row(grid), row, strict=True):

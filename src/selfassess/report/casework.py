@@ -19,6 +19,7 @@ from selfassess.wording import sentence_start
 CHFO = "complaint handling failure order"
 COMPLAINT_HANDLING = "complaint handling"
 RECOMMENDATIONS_MADE = "Recommendations made"
+SUBJECT_TABLE = "ombudsman-by-subject"
 COMPENSATION_ORDERED = "Compensation ordered"
 ADVERSE_FINDINGS = "Severe maladministration, maladministration or service failure"
 
@@ -83,7 +84,7 @@ def subject_table(data: dict[str, Any]) -> FigureTable | None:
     )
     columns = tuple(sentence_start(s["subject_category"]) for s in subjects)
     caption = "The Ombudsman's findings, orders and compensation, by subject"
-    return FigureTable("ombudsman-by-subject", caption, "Measure", columns, rows)
+    return FigureTable(SUBJECT_TABLE, caption, "Measure", columns, rows)
 
 
 def casework_tables(register: CheckedRegister, as_of: dt.date) -> tuple[FigureTable, ...]:

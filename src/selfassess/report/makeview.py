@@ -15,6 +15,7 @@ from selfassess.report.assessment import self_assessment_view
 from selfassess.report.benchmarks import benchmark_rows
 from selfassess.report.casework import (
     COMPENSATION_ORDERED,
+    SUBJECT_TABLE,
     casework_tables,
     compensation_table,
     complaint_handling_cases,
@@ -174,6 +175,8 @@ def _findings(checked: CheckedReport, as_of: dt.date) -> tuple[FigureTable, ...]
         return ()
     earlier = checked.previous.casework if checked.previous else None
     before = casework_tables(earlier, as_of) if earlier else ()
+    # By subject, this year only: a column a subject, tripled for last year, would not fit a page.
+    before = tuple(table for table in before if table.key != SUBJECT_TABLE)
     return beside_last_year(casework_tables(checked.casework, as_of), before)
 
 

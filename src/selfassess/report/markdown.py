@@ -71,8 +71,6 @@ def _benchmarks(view: rv.ReportView) -> list[str]:
     if not view.benchmarks:
         return []
     lines = [
-        f"### {CAPTION}",
-        "",
         f"Table: {CAPTION}: our figures for {escape(view.period)} beside others' published figures",
         "",
     ]

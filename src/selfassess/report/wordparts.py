@@ -13,7 +13,7 @@ from selfassess.report.tables import FigureTable
 Figures = Callable[[FigureTable], None]
 
 
-_BENCHMARK_WIDTHS_CM = (3.6, 1.7, 1.9, 2.3, 4.0, 3.5)
+_BENCHMARK_WIDTHS_CM = (3.4, 1.6, 2.3, 2.2, 4.0, 3.5)
 
 
 def write_benchmarks(body: Writer, view: rv.ReportView) -> None:
@@ -23,7 +23,6 @@ def write_benchmarks(body: Writer, view: rv.ReportView) -> None:
 
     if not view.benchmarks:
         return
-    body.text(CAPTION, "Heading 2")
     caption = f"{CAPTION}: our figures for {view.period} beside others' published figures"
     body.text(f"Table: {caption}", "Caption" if body.styles.has("Caption") else None)
     grid = add_table(body, caption, COLUMNS, _BENCHMARK_WIDTHS_CM)
