@@ -192,7 +192,9 @@ def write(rows: list[dict[str, str]], path: Path) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, help="how many complaints (default 640)")
-    parser.add_argument("--seed", type=int, help="the random seed (default 2025; 2026 with --other)")
+    parser.add_argument(
+        "--seed", type=int, help="the random seed (default 2025; 2026 with --other)"
+    )
     parser.add_argument("--out", type=Path, help="where to write the CSV")
     parser.add_argument(
         "--other", action="store_true", help="the other services' log (default 260 rows)"

@@ -222,7 +222,8 @@ class SectionSummary(Strict):
 
     section: str = Field(default="Section", description="The section column's heading.")
     follows: str = Field(
-        default="Do we follow the Code?", description="The heading of the column saying yes, partly or no."
+        default="Do we follow the Code?",
+        description="The heading of the column saying yes, partly or no.",
     )
     explanation: str = Field(default="Explanation", description="The explanation column's heading.")
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from selfassess.assessment import view as v
-from selfassess.assessment.sectionlines import section_lines
 from selfassess.assessment.rows import build_row, code_link, extra_row, safe_url
+from selfassess.assessment.sectionlines import section_lines
 from selfassess.check import CheckedAssessment
 from selfassess.dates import format_date, year_after
 from selfassess.models import (

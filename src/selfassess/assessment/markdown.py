@@ -81,7 +81,12 @@ def _section_lines(doc: v.DocumentView) -> list[str]:
     headings = doc.edition.section_summary
     if not doc.section_lines or headings is None:
         return []
-    lines = ["", "### Section by section", "", "Table: Whether we follow the Code, section by section"]
+    lines = [
+        "",
+        "### Section by section",
+        "",
+        "Table: Whether we follow the Code, section by section",
+    ]
     lines += ["", "| " + " | ".join(cell(h) for h in headings) + " |", "| --- | --- | --- |"]
     for line in doc.section_lines:
         lines.append(f"| {cell(line.heading)} | {cell(line.follows)} | {cell(line.explanation)} |")

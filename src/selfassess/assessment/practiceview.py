@@ -9,7 +9,9 @@ from selfassess.assessment import view as v
 from selfassess.check import CheckedAssessment
 from selfassess.problems import InputError, UsageError
 
-ON_TIME_CAPTION = "Complaints responded to within the Code's timescales, measured from the complaints log"
+ON_TIME_CAPTION = (
+    "Complaints responded to within the Code's timescales, measured from the complaints log"
+)
 
 
 def with_practice(

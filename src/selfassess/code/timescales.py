@@ -73,9 +73,7 @@ class Timescales(Strict):
 
     def limit(self, stage: int, measure: Measure) -> Timescale | None:
         """Return the rule for one stage and measure (None for an extension limit not given)."""
-        return next(
-            (t for t in self.timescales if (t.stage, t.measure) == (stage, measure)), None
-        )
+        return next((t for t in self.timescales if (t.stage, t.measure) == (stage, measure)), None)
 
 
 def timescales_path(edition_id: str, near: Path | None = None) -> Path | None:
