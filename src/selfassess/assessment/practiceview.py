@@ -91,7 +91,8 @@ def _facts(tsm: dict[str, object]) -> tuple[v.Fact, ...]:
                 f"CH01: stage {number} complaints received per 1,000 homes",
                 f"{per_1000:g}"
                 if per_1000 is not None
-                else "Not measured: the number of homes is not recorded",
+                else str(tsm.get("not_counted_because") or "")
+                or "Not measured: the number of homes is not recorded",
             )
         )
     return (*facts, *_on_time(tsm, "CH02: "))
@@ -107,7 +108,7 @@ def _on_time(tsm: dict[str, object], prefix: str) -> tuple[v.Fact, ...]:
         value = (
             f"{share:g}% ({stage['responded_on_time']:,} of {stage['responded']:,})"
             if share is not None
-            else "No responses in the period"
+            else str(tsm.get("not_counted_because") or "") or "No responses in the period"
         )
         label = f"stage {number} complaints responded to within the Code's timescales"
         facts.append(v.Fact(prefix + label if prefix else label[0].upper() + label[1:], value))
