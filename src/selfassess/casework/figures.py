@@ -18,11 +18,24 @@ from selfassess.safety import is_safe_url
 FIGURES_SCHEMA_VERSION = 1
 UNCATEGORISED = "not given"
 CHFO = "complaint handling failure order"
+LGSCO_KINDS = ("decision", "public report")
 
 
 def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
     """Return every figure the register gives, as on the as-of date."""
     cases = register.cases
+    if register.ombudsman == "lgsco":  # its own figures, under its own definitions
+        from selfassess.casework.lgsco import lgsco_figures
+
+        return {
+            "schema_version": FIGURES_SCHEMA_VERSION,
+            "ombudsman": "lgsco",
+            "landlord": register.landlord.name,
+            "period": register.period,
+            "as_of": as_of.isoformat(),
+            "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in LGSCO_KINDS},
+            "lgsco": lgsco_figures(register, as_of),
+        }
     return {
         "schema_version": FIGURES_SCHEMA_VERSION,
         "landlord": register.landlord.name,
