@@ -12,9 +12,9 @@ from typing import Any
 from selfassess.casework import CheckedRegister, figures, publications
 from selfassess.casework.models import Case
 from selfassess.dates import format_date
-from selfassess.safety import is_safe_url
 from selfassess.report.tables import FigureRow, FigureTable
 from selfassess.report.view import CaseView, PublicationView
+from selfassess.safety import is_safe_url
 
 CHFO = "complaint handling failure order"
 COMPLAINT_HANDLING = "complaint handling"

@@ -15,6 +15,7 @@ from typing import Any
 
 from selfassess.assessment import view as v
 from selfassess.practice.stagefigures import percent
+from selfassess.problems import InputError, UsageError
 from selfassess.report import view as rv
 from selfassess.report.council import CheckedPart, CouncilReport
 from selfassess.report.makeview import build_report_view
@@ -40,6 +41,30 @@ class PartView:
 
 
 @dataclass(frozen=True)
+class SharedLog:
+    """A complaints log that several parts read through `where:`, and what fell in none."""
+
+    log: str
+    parts: tuple[str, ...]
+    complaints: int  # every complaint the log holds that could be read
+    neither: int  # kept by no part's where:, so counted in no part
+    both: int  # kept by more than one part, so counted in each
+
+    @property
+    def sentence(self) -> str:
+        """Say how the log was shared out, naming the complaints that no part counts."""
+        parts = " and ".join(self.parts)
+        text = (
+            f"Our complaints log {self.log} holds {self.complaints:,} complaints, shared between "
+            f"{parts} by their services (where:). {self.neither:,} of them fall in neither "
+            "part and are not counted above"
+        )
+        if self.both:
+            text += f"; {self.both:,} fall in more than one part and are counted in each"
+        return text + "."
+
+
+@dataclass(frozen=True)
 class CouncilView:
     """Everything the whole council's report shows, in the order it shows it."""
 
@@ -53,6 +78,7 @@ class CouncilView:
     rates: FigureTable
     parts: tuple[PartView, ...]
     governance: rv.GovernanceView
+    shared: tuple[SharedLog, ...] = ()
     previous_period: str | None = None
 
     @property
@@ -78,7 +104,42 @@ def build_council_view(council: CouncilReport, as_of: dt.date, draft: bool) -> C
         rates=rates_table(parts),
         parts=parts,
         governance=first.governance,
+        shared=shared_logs(council, as_of),
     )
+
+
+def shared_logs(council: CouncilReport, as_of: dt.date) -> tuple[SharedLog, ...]:
+    """Return each log more than one part reads, with the complaints no part (or two) keeps."""
+    from selfassess.practice import settings_of
+    from selfassess.practice.against import measured
+
+    by_log: dict[str, list[tuple[str, Any]]] = {}
+    for part in council.parts:
+        checked = part.checked.assessment
+        if checked.assessment.practice is None:
+            continue
+        given = settings_of(
+            checked.assessment, checked.document.path, checked.document.path_display
+        )
+        files = tuple(
+            str(log.path.resolve()) for log in given.logs
+        )  # one log, in one or more files
+        by_log.setdefault(" ".join(files), []).append((part.title, given))
+    found = []
+    for sharing in by_log.values():
+        if len(sharing) < 2:
+            continue
+        try:
+            kept = [{c.reference for c in measured(g, as_of).log.complaints} for _, g in sharing]
+            first = measured(sharing[0][1], as_of).log
+        except (InputError, UsageError, OSError):
+            continue  # check has said why (a draft is rendered all the same)
+        total = len(kept[0]) + first.not_kept
+        union = set().union(*kept)
+        both = sum(1 for ref in union if sum(ref in k for k in kept) > 1)
+        titles = tuple(title for title, _ in sharing)
+        found.append(SharedLog(sharing[0][1].display, titles, total, total - len(union), both))
+    return tuple(found)
 
 
 def _part(part: CheckedPart, as_of: dt.date, draft: bool) -> PartView:

@@ -7,6 +7,7 @@ of its own would.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -89,6 +90,7 @@ def council_markdown(view: CouncilView) -> str:
     lines += [f"## {escape(SUMMARY.text)}", ""]
     lines += [f"- {escape(part.title)}: {escape(part.code)}" for part in view.parts] + [""]
     lines += md.table_lines(view.period, None, view.summary)
+    lines += [line for log in view.shared for line in (escape(log.sentence), "")]
     lines += [escape(RATES_NOTE), "", *md.table_lines(view.period, None, view.rates)]
     for part in view.parts:
         lines += [f"## {escape(part.title)}", "", escape(f"Against {part.code}."), ""]
@@ -112,6 +114,8 @@ def council_docx(
         for part in view.parts:
             body.text(f"{part.title}: {part.code}", "List Bullet")
         word.write_figures(body, view, view.summary, None)
+        for log in view.shared:
+            body.text(log.sentence)
         body.text(RATES_NOTE)
         word.write_figures(body, view, view.rates, None)
         for part in view.parts:
@@ -164,6 +168,7 @@ def council_json(view: CouncilView, outputs: list[str]) -> str:
         "period": view.period,
         "draft": view.draft,
         "summary": [table_data(view.summary), table_data(view.rates)],
+        "shared_logs": [dataclasses.asdict(log) for log in view.shared],
         "parts": [
             {"title": part.title, "code": part.code, "folder": part.slug, **report_data(part.view)}
             for part in view.parts
