@@ -69,7 +69,9 @@ def test_housing_and_other_services_add_up_to_the_council(folder: Path) -> None:
             stage = label.split()[0] + " " + label.split()[1]
             sent = found[f"{stage} responses sent"]
             assert council == round(100 * count[2] / sent[2], 1), label
-            assert [housing, other] == [round(100 * c / s, 1) for c, s in zip(count, sent, strict=True)][:2]
+            assert [housing, other] == [
+                round(100 * c / s, 1) for c, s in zip(count, sent, strict=True)
+            ][:2]
         else:
             assert council == housing + other, label
     # Each part's volumes, recounted from its own log.
