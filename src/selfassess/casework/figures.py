@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfassess.casework.models import ADVERSE, FINDINGS, UNDECIDED, Case, Finding, Order, Register
+from selfassess.casework.share import rate
 from selfassess.safety import is_safe_url
 
 FIGURES_SCHEMA_VERSION = 1
@@ -70,19 +71,6 @@ def finding_figures(findings: Iterable[Finding]) -> dict[str, Any]:
         "decided": decided,
         "by_category": counts,
         "maladministration_rate": rate(adverse, decided),
-    }
-
-
-def rate(part: int, whole: int) -> dict[str, Any] | None:
-    """Return a share as counts and a percentage (one decimal place, and whole); None of nothing."""
-    if whole == 0:
-        return None
-    share = Decimal(part * 100) / Decimal(whole)
-    return {
-        "count": part,
-        "of": whole,
-        "percent": float(round(share, 1)),
-        "rounded": int(share.quantize(Decimal(1), rounding="ROUND_HALF_UP")),
     }
 
 

@@ -22,6 +22,7 @@ from selfassess.casework.models import (
     Recommendation,
     Register,
 )
+from selfassess.casework.share import rate
 
 REMEDIED = "remedied satisfactorily by the council"
 
@@ -34,8 +35,6 @@ def outcome(case: Case) -> str | None:
 
 def lgsco_figures(register: Register, as_of: dt.date) -> dict[str, Any]:
     """Return the LGSCO's figures: decisions by outcome, the upheld rate, remedies, compliance."""
-    from selfassess.casework.figures import rate
-
     outcomes = [o for o in (outcome(c) for c in register.cases) if o is not None]
     upheld = sum(o in LGSCO_UPHELD for o in outcomes)
     investigated = sum(o in LGSCO_INVESTIGATED for o in outcomes)
@@ -60,8 +59,6 @@ def lgsco_figures(register: Register, as_of: dt.date) -> dict[str, Any]:
 
 def compliance(recommendations: list[Recommendation], as_of: dt.date) -> dict[str, Any]:
     """Count recommendations complied with on time and late, still open, and overdue."""
-    from selfassess.casework.figures import rate
-
     done = [r for r in recommendations if r.actions and all(a.status == "done" for a in r.actions)]
     on_time = [
         r for r in done if r.due and all(a.done_on and a.done_on <= r.due for a in r.actions)
