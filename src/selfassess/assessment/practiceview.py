@@ -9,6 +9,10 @@ from selfassess.assessment import view as v
 from selfassess.check import CheckedAssessment
 from selfassess.problems import InputError, UsageError
 
+ON_TIME_CAPTION = (
+    "Complaints responded to within the Code's timescales, measured from the complaints log"
+)
+
 
 def with_practice(
     doc: v.DocumentView, checked: CheckedAssessment, as_of: dt.date
@@ -49,6 +53,15 @@ def with_practice(
             for pid, m in found.items()
         },
     }
+    if not doc.edition.tenant_measures:  # a council's other services: no CH01 or CH02
+        return dataclasses.replace(
+            doc,
+            sections=sections,
+            practice=_on_time(tsm, ""),
+            practice_caption=ON_TIME_CAPTION,
+            practice_note=note,
+            practice_figures=data,
+        )
     return dataclasses.replace(
         doc, sections=sections, practice=_facts(tsm), practice_note=note, practice_figures=data
     )
@@ -82,6 +95,12 @@ def _facts(tsm: dict[str, object]) -> tuple[v.Fact, ...]:
                 or "Not measured: the number of homes is not recorded",
             )
         )
+    return (*facts, *_on_time(tsm, "CH02: "))
+
+
+def _on_time(tsm: dict[str, object], prefix: str) -> tuple[v.Fact, ...]:
+    """Return each stage's share responded to within the Code's timescales (CH02's count)."""
+    facts = []
     for number in (1, 2):
         stage = tsm[f"stage_{number}"]
         assert isinstance(stage, dict)
@@ -91,9 +110,6 @@ def _facts(tsm: dict[str, object]) -> tuple[v.Fact, ...]:
             if share is not None
             else str(tsm.get("not_counted_because") or "") or "No responses in the period"
         )
-        facts.append(
-            v.Fact(
-                f"CH02: stage {number} complaints responded to within the Code's timescales", value
-            )
-        )
+        label = f"stage {number} complaints responded to within the Code's timescales"
+        facts.append(v.Fact(prefix + label if prefix else label[0].upper() + label[1:], value))
     return tuple(facts)

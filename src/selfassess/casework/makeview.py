@@ -6,6 +6,7 @@ them); the internal plan names owners and gives their emails, as the gap list do
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from selfassess.casework import view as v
 from selfassess.casework.figures import figures, publications
 from selfassess.casework.load import CheckedRegister
-from selfassess.casework.models import FINDINGS, Case, Recommendation
+from selfassess.casework.models import FINDINGS, FINDINGS_OF, Case, Recommendation
 from selfassess.casework.planitems import by_due, notes, plan_item, plan_order
 from selfassess.casework.planitems import pounds as pounds
 from selfassess.casework.plansummary import area_rows, finding_shares, subject_rows
@@ -29,43 +30,88 @@ def build_plan(checked: CheckedRegister, as_of: dt.date, internal: bool = False)
     """Return the progress report of one register on one date."""
     register = checked.register
     counted = figures(register, as_of)
+    findings = FINDINGS_OF[register.ombudsman]
     cases = tuple(
-        _case(index, case, _Owners(checked, internal), as_of)
+        _case(index, case, _Owners(checked, internal), as_of, findings)
         for index, case in enumerate(register.cases)
     )
-    title = "Ombudsman casework: progress report" + (
-        f" {register.period}" if register.period else ""
+    lgsco = register.ombudsman == "lgsco"
+    title = (
+        ("LGSCO" if lgsco else "Ombudsman")
+        + " casework: progress report"
+        + (f" {register.period}" if register.period else "")
     )
-    return v.PlanView(
+    plan = v.PlanView(
         title=title,
         landlord=register.landlord.name,
-        facts=_facts(register.landlord.name, register.period, as_of, internal),
+        facts=_facts(register.landlord.name, register.period, as_of, internal, lgsco),
         period=register.period,
         as_of=format_date(as_of) or "",
         internal=internal,
         actions_headline=v.action_counts(
             tuple(i for c in cases for r in c.recommendations for i in r.actions)
         ),
-        orders_headline=orders_headline(counted["orders"]),
         recommendations_summary=v.recommendations_made(
             tuple(r for c in cases for r in c.recommendations)
         ),
+        orders_headline="",
+        findings=(),
+        rate="",
+        compensation="",
+        by_subject=(),
+        by_area=(),
+        cases=cases,
+        publications=tuple(_publication(p) for p in publications(register)),
+        figures=counted,
+    )
+    return _lgsco_summary(plan) if lgsco else _housing_summary(plan)
+
+
+def _housing_summary(plan: v.PlanView) -> v.PlanView:
+    counted = plan.figures
+    return dataclasses.replace(
+        plan,
+        orders_headline=orders_headline(counted["orders"]),
         findings=finding_shares(counted["findings"]),
         rate=rate_text(counted["findings"]["maladministration_rate"]),
         compensation=pounds(Decimal(str(counted["compensation_ordered"]))),
         by_subject=subject_rows(counted["by_subject"]),
         by_area=area_rows(counted["recommendations"]),
-        cases=cases,
-        publications=tuple(_publication(p) for p in publications(register)),
-        figures=counted,
     )
 
 
-def _facts(landlord: str, period: str | None, as_of: dt.date, internal: bool) -> tuple[v.Fact, ...]:
-    facts = [v.Fact("Landlord", landlord)]
+def _lgsco_summary(plan: v.PlanView) -> v.PlanView:
+    counted = plan.figures["lgsco"]
+    recs = counted["recommendations"]
+    upheld = counted["upheld_rate"]
+    return dataclasses.replace(
+        plan,
+        orders_headline=(
+            f"{plural(recs['made'], 'recommendation')}: {recs['complied_on_time']} complied with "
+            f"on time, {recs['complied_late']} complied with late, {recs['open']} open "
+            f"({recs['overdue']} overdue)"
+        ),
+        findings=finding_shares(
+            {"total": sum(counted["by_outcome"].values()), "by_category": counted["by_outcome"]}
+        ),
+        rate=(
+            f"{upheld['rounded']}% ({upheld['count']} of {upheld['of']} decisions investigated "
+            "were upheld)"
+            if upheld
+            else "No decision was investigated in detail, so there is no upheld rate."
+        ),
+        compensation=pounds(Decimal(str(counted["compensation_recommended"]))),
+        words=v.LGSCO_WORDS,
+    )
+
+
+def _facts(
+    landlord: str, period: str | None, as_of: dt.date, internal: bool, lgsco: bool = False
+) -> tuple[v.Fact, ...]:
+    facts = [v.Fact("Council" if lgsco else "Landlord", landlord)]
     if period:
         facts.append(v.Fact("Period", period))
-    facts.append(v.Fact("Position as of", format_date(as_of) or ""))  # overdue is judged on it
+    facts.append(v.Fact("Position as of", format_date(as_of) or ""))
     facts.append(
         v.Fact("Version", "Internal: names owners" if internal else "Public: owners' roles")
     )
@@ -109,7 +155,9 @@ def rate_text(rate: dict[str, Any] | None) -> str:
     )
 
 
-def _case(index: int, case: Case, owners: _Owners, as_of: dt.date) -> v.CaseView:
+def _case(
+    index: int, case: Case, owners: _Owners, as_of: dt.date, known: tuple[str, ...] = FINDINGS
+) -> v.CaseView:
     kind = sentence_start(case.kind)
     recommendations = tuple(_recommendation(r, owners, as_of) for r in case.recommendations)
     return v.CaseView(
@@ -120,7 +168,7 @@ def _case(index: int, case: Case, owners: _Owners, as_of: dt.date) -> v.CaseView
         date=format_date(case.date),
         subject=case.subject,
         url=case.url if case.url and is_safe_url(case.url) else None,
-        findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in FINDINGS),
+        findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in known),
         orders=tuple(plan_order(o, owners.label, as_of) for o in by_due(case.orders)),
         recommendations=recommendations,
         areas=_by_area(recommendations),
@@ -139,9 +187,10 @@ def _by_area(recommendations: tuple[v.RecommendationView, ...]) -> tuple[v.AreaV
 
 def _recommendation(rec: Recommendation, owners: _Owners, as_of: dt.date) -> v.RecommendationView:
     actions = tuple(plan_item(a, owners.label, as_of) for a in by_due(rec.actions))
+    text = f"{rec.text} (due {format_date(rec.due)})" if rec.due else rec.text
     return v.RecommendationView(
         id=rec.id,
-        text=rec.text,
+        text=text,
         actions=actions,
         area=sentence_start(rec.area) if rec.area else None,
         sro=owners.label(rec.sro) if rec.sro else None,

@@ -8,7 +8,6 @@ from selfassess.casework.summaryview import AREA_COLUMNS, SUBJECT_COLUMNS
 from selfassess.casework.view import (
     INTERNAL_NOTE,
     ITEM_COLUMNS,
-    METHOD_NOTE,
     CaseView,
     Note,
     PlanItem,
@@ -57,7 +56,7 @@ def plan_markdown(plan: PlanView) -> str:
             when = f", {item.date}" if item.date else ""
             lines.append(f"- {title} ({escape(item.kind)}{when})")
         lines.append("")
-    lines += ["## How the figures are counted", "", METHOD_NOTE, ""]
+    lines += ["## How the figures are counted", "", plan.words.method, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -67,12 +66,12 @@ def _summary(plan: PlanView) -> Iterator[str]:
     yield f"- {plan.actions_headline}."
     yield f"- Recommendations made: {plan.recommendations_summary}."
     yield f"- {plan.orders_headline}."
-    yield f"- Compensation ordered: {plan.compensation}."
-    yield f"- Maladministration rate: {plan.rate}."
+    yield f"- {plan.words.compensation}: {plan.compensation}."
+    yield f"- {plan.words.rate}: {plan.rate}."
     yield ""
-    yield "Table: The Ombudsman's findings, by category"
+    yield f"Table: {plan.words.findings_caption}"
     yield ""
-    yield "| Finding | Number of findings (share of all findings) |"
+    yield "| {} | {} |".format(*plan.words.findings_columns)
     yield "| --- | ---: |"
     for finding, share in plan.findings:
         yield f"| {finding.capitalize()} | {share.text} |"

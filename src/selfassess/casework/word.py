@@ -14,7 +14,6 @@ from selfassess.casework.summaryview import AREA_COLUMNS, SUBJECT_COLUMNS
 from selfassess.casework.view import (
     INTERNAL_NOTE,
     ITEM_COLUMNS,
-    METHOD_NOTE,
     CaseView,
     Note,
     PlanItem,
@@ -56,7 +55,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
             if item.url:
                 body.link(item.url, f"Read {item.title}")
     body.text("How the figures are counted", "Heading 1")
-    body.text(METHOD_NOTE)
+    body.text(plan.words.method)
     return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
@@ -64,7 +63,7 @@ def _properties(document: Any, plan: PlanView, fixed_date: dt.date) -> None:
     when = dt.datetime.combine(fixed_date, dt.time(), dt.UTC)
     core = document.core_properties
     core.title = fit(f"{plan.landlord}: {plan.title}")
-    core.subject = "Progress on the Housing Ombudsman's orders and recommendations"
+    core.subject = plan.words.subject
     core.author = fit(plan.landlord)
     core.last_modified_by = fit(plan.landlord)
     core.language = "en-GB"
@@ -75,14 +74,14 @@ def _properties(document: Any, plan: PlanView, fixed_date: dt.date) -> None:
 
 def _summary(body: Writer, plan: PlanView) -> None:
     body.text("Summary", "Heading 1")
-    for line in (plan.actions_headline, plan.orders_headline):
-        body.text(line + ".", "List Bullet")
+    body.text(plan.actions_headline + ".", "List Bullet")
     body.text(f"Recommendations made: {plan.recommendations_summary}.", "List Bullet")
-    body.text(f"Compensation ordered: {plan.compensation}.", "List Bullet")
-    body.text(f"Maladministration rate: {plan.rate}.", "List Bullet")
-    columns = ("Finding", "Number of findings (share of all findings)")
+    body.text(plan.orders_headline + ".", "List Bullet")
+    body.text(f"{plan.words.compensation}: {plan.compensation}.", "List Bullet")
+    body.text(f"{plan.words.rate}: {plan.rate}.", "List Bullet")
+    columns = plan.words.findings_columns
     rows: list[tuple[str, ...]] = [(f.capitalize(), share.text) for f, share in plan.findings]
-    _grid(body, "The Ombudsman's findings, by category", columns, _FINDING_WIDTHS_CM, rows)
+    _grid(body, plan.words.findings_caption, columns, _FINDING_WIDTHS_CM, rows)
     if plan.by_subject:
         caption = "The Ombudsman's findings, orders and compensation, by subject"
         rows = [

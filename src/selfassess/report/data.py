@@ -33,7 +33,8 @@ def _plain(value: int | float | None) -> str:
     return "" if value is None else str(value)
 
 
-def _cells(table: FigureTable) -> list[tuple[str, ...]]:
+def cells(table: FigureTable, caption: str | None = None) -> list[tuple[str, ...]]:
+    """Return a table's CSV rows, one per figure, under its caption (or the one given)."""
     rows: list[tuple[str, ...]] = []
     for row in table.rows:
         for index, column in enumerate(table.columns):
@@ -41,7 +42,7 @@ def _cells(table: FigureTable) -> list[tuple[str, ...]]:
             before = row.previous[index] if row.previous else None
             rows.append(
                 (
-                    table.caption,
+                    table.caption if caption is None else caption,
                     row.label,
                     column,
                     row.unit,
@@ -56,8 +57,8 @@ def _cells(table: FigureTable) -> list[tuple[str, ...]]:
     return rows
 
 
-def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
-    """Return ours, the benchmark and the difference of each, the benchmark with its source."""
+def benchmark_cells(view: ReportView, prefix: str = "") -> list[tuple[str, ...]]:
+    """Return ours, the benchmark and the difference of each, every row with its source."""
     rows: list[tuple[str, ...]] = []
     for row in view.benchmarks:
         for column, value in (
@@ -65,18 +66,26 @@ def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
             (f"Benchmark: {row.what}", row.value),
             ("Difference", row.difference),
         ):
-            cells = (CAPTION, row.measure, column, row.unit, _plain(value), "", "", "", "")
-            rows.append((*cells, row.source))
+            first = (prefix + CAPTION, row.measure, column, row.unit, _plain(value))
+            rows.append((*first, "", "", "", "", row.source))
     return rows
 
 
 def figures_csv(view: ReportView) -> str:
     """Return one CSV row per figure (table, row, column, unit, years, change, source)."""
-    rows = [cells for table in view.tables for cells in _cells(table)]
-    return to_csv(CSV_COLUMNS, rows + _benchmark_cells(view))
+    rows = [row for table in view.tables for row in cells(table)]
+    return to_csv(CSV_COLUMNS, rows + benchmark_cells(view))
 
 
-def _table_data(table: FigureTable) -> dict[str, Any]:
+def _shares(table: FigureTable, row: FigureRow, last_year: bool) -> list[int | None] | None:
+    """Return each count's share of its column (SHARES_NOTE), or None for a table without."""
+    if not table.shares or row.unit or (last_year and row.previous is None):
+        return None
+    return [table.share(row, index, last_year) for index in range(len(row.values))]
+
+
+def table_data(table: FigureTable) -> dict[str, Any]:
+    """Return a table as JSON-ready data."""
     return {
         "key": table.key,
         "caption": table.caption,
@@ -95,13 +104,6 @@ def _table_data(table: FigureTable) -> dict[str, Any]:
     }
 
 
-def _shares(table: FigureTable, row: FigureRow, last_year: bool) -> list[int | None] | None:
-    """Return each count's share of its column (SHARES_NOTE), or None for a table without."""
-    if not table.shares or row.unit or (last_year and row.previous is None):
-        return None
-    return [table.share(row, index, last_year) for index in range(len(row.values))]
-
-
 def report_json(view: ReportView, outputs: list[str]) -> str:
     """Return the report's figures and items as versioned JSON."""
     data: dict[str, Any] = {
@@ -110,7 +112,17 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "period": view.period,
         "previous_period": view.previous_period,
         "draft": view.draft,
-        "tables": [_table_data(table) for table in view.tables],
+        **report_data(view),
+        "problems": list(view.problems),
+        "outputs": outputs,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_data(view: ReportView) -> dict[str, Any]:
+    """Return a report's tables and items (a part's, in a whole council's report.json)."""
+    return {
+        "tables": [table_data(table) for table in view.tables],
         "benchmarks": [
             {
                 "measure": row.measure,
@@ -127,7 +139,4 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "improvements": [item.theme for item in view.improvements],
         "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
         "self_assessment_changes": list(view.self_assessment.changes),
-        "problems": list(view.problems),
-        "outputs": outputs,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

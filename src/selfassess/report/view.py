@@ -7,11 +7,23 @@ enter it, so no writer can publish them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from selfassess.assessment import view as v
 from selfassess.report.benchmarks import BenchmarkRow
 from selfassess.report.tables import FigureTable
+
+
+class Periods(Protocol):
+    """What a figure table's headings need: the year, and last year's if shown."""
+
+    @property
+    def period(self) -> str:
+        """Return the year reported on."""
+
+    @property
+    def previous_period(self) -> str | None:
+        """Return last year, when its figures are shown beside this year's."""
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,7 @@ class ReportView:
     publications_note: str | None
     governance: GovernanceView
     self_assessment: SelfAssessmentView
+    ombudsman: str = "the Housing Ombudsman"  # whose Code the self-assessment is against
 
     @property
     def notice(self) -> v.DraftNotice | None:
