@@ -202,3 +202,14 @@ def test_counts_that_are_parts_of_a_whole_show_their_share(
     assert page.text_content().count(said) == 1
     assert docx_text(folder / "annual-report.docx").count(said) == 1
     assert (folder / "annual-report.md").read_text("utf-8").count(said) == 1
+
+
+def test_a_whole_councils_report_says_once_how_its_shares_are_worked_out(root: Path) -> None:
+    folder = render_report(root, "reports/annual-report-council-2024-25.yaml", "council")
+    said = "A percentage in brackets beside a count is that count's share of the total"
+    markdown = (folder / "annual-report.md").read_text("utf-8")
+    assert markdown.count(said) == 1
+    assert " (41%) |" in markdown  # a part's outcomes keep their shares
+    assert docx_text(folder / "annual-report.docx").count(said) == 1
+    page = lxml.html.fromstring((folder / "annual-report.html").read_bytes())
+    assert page.text_content().count(said) == 1

@@ -20,13 +20,7 @@ from selfassess.render.wordtext import Writer
 from selfassess.report import view as rv
 from selfassess.report.charts import Chart
 from selfassess.report.councilview import RATES_NOTE, SUMMARY, CouncilView, PartView
-from selfassess.report.data import (
-    CSV_COLUMNS,
-    REPORT_SCHEMA_VERSION,
-    benchmark_cells,
-    cells,
-    table_data,
-)
+from selfassess.report.data import CSV_COLUMNS, REPORT_SCHEMA_VERSION, cells, table_data
 from selfassess.report.tables import FigureTable
 
 #: Attributes naming an element of the page: a part's are put under the part's name.
@@ -98,6 +92,7 @@ def council_markdown(view: CouncilView) -> str:
     lines += md.table_lines(view.period, None, view.summary)
     lines += [line for log in view.shared for line in (escape(log.sentence), "")]
     lines += [escape(RATES_NOTE), "", *md.table_lines(view.period, None, view.rates)]
+    lines += [escape(view.shares_note), ""] if view.shares_note else []
     for part in view.parts:
         lines += [f"## {escape(part.title)}", "", escape(f"Against {part.code}."), ""]
         lines += [_down(line) for line in md.item_lines(part.view)]
@@ -124,6 +119,8 @@ def council_docx(
             body.text(log.sentence)
         body.text(RATES_NOTE)
         word.write_figures(body, view, view.rates, None)
+        if view.shares_note:
+            body.text(view.shares_note)
         for part in view.parts:
             body.text(part.title, "Heading 1")
             body.text(f"Against {part.code}.")
@@ -161,8 +158,6 @@ def council_csv(view: CouncilView) -> str:
     for _, table, part in _tables(view):
         caption = f"{part.title}: {table.caption}" if part else table.caption
         rows += cells(table, caption)
-    for part in view.parts:
-        rows += benchmark_cells(part.view, f"{part.title}: ")
     return to_csv(CSV_COLUMNS, rows)
 
 
