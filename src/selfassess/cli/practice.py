@@ -55,7 +55,7 @@ def practice_command(
     is left out of every figure. Exit status: 0 clean, 1 problems in the log.
     """
     from selfassess.models import PracticeSettings
-    from selfassess.practice import compute_for, figures_json, input_for, text
+    from selfassess.practice import compute_for, figures_of, input_for, text
     from selfassess.practice.build import build_practice_outputs, practice_json
     from selfassess.problems import ProblemsFound
     from selfassess.render.outputs import write_each
@@ -65,7 +65,7 @@ def practice_command(
     )
     given = input_for(log, assessment, homes, period, settings)
     result = compute_for(given, today(as_of))
-    figures = figures_json(result)
+    figures = figures_of(result)
     printers = {
         "text": text.format_text,
         "md": text.format_markdown,

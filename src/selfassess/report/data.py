@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from selfassess.practice.figuresjson import practice_data
 from selfassess.render.csvsafe import to_csv
 from selfassess.report.tables import FigureTable, change
 from selfassess.report.view import ReportView
@@ -72,7 +73,7 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "previous_period": view.previous_period,
         "draft": view.draft,
         "tables": [_table_data(table) for table in view.tables],
-        "practice": view.log_figures,
+        "practice": practice_data(view.log_figures) if view.log_figures else None,
         "improvements": [item.theme for item in view.improvements],
         "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
         "self_assessment_changes": list(view.self_assessment.changes),

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view, describe_problem, response_heading
 from selfassess.dates import format_date
+from selfassess.practice import PracticeFigures
 from selfassess.problems import sort_problems
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
@@ -116,8 +116,8 @@ def _approval(report: AnnualReport) -> str | None:
 def _performance(
     report: AnnualReport,
     previous: AnnualReport | None,
-    figures: dict[str, Any] | None,
-    earlier: dict[str, Any] | None,
+    figures: PracticeFigures | None,
+    earlier: PracticeFigures | None,
 ) -> tuple[FigureTable, ...]:
     tables = list(log_tables(figures)) if figures else []
     before = list(log_tables(earlier)) if earlier else []
@@ -147,21 +147,20 @@ def _findings_note(checked: CheckedReport) -> str | None:
 
 
 def _refusals(
-    figures: dict[str, Any] | None, earlier: dict[str, Any] | None
+    figures: PracticeFigures | None, earlier: PracticeFigures | None
 ) -> tuple[FigureTable, ...]:
     if figures is None:
         return ()
     return (with_previous(refusal_table(figures), refusal_table(earlier) if earlier else None),)
 
 
-def _log_note(figures: dict[str, Any] | None, no_log_last_year: LinkedReport | None) -> str | None:
+def _log_note(figures: PracticeFigures | None, no_log_last_year: LinkedReport | None) -> str | None:
     """Say where item 2's figures come from, and once if last year's cannot be shown."""
     if figures is None:
         return NO_LOG
-    rows = figures["rows"]
-    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')}"
-    if rows["left_out"]:
-        note += f"; {rows['left_out']} left out because they could not be read)."
+    note = f"The figures are counted from our complaints log ({plural(figures.rows_read, 'row')}"
+    if figures.rows_left_out:
+        note += f"; {figures.rows_left_out} left out because they could not be read)."
     else:
         note += ")."
     if no_log_last_year is not None:

@@ -7,10 +7,13 @@ enter it, so no writer can publish them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from selfassess.assessment import view as v
 from selfassess.report.tables import FigureTable
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import PracticeFigures
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ class ReportView:
     performance: tuple[FigureTable, ...]
     log_note: str | None
     refusal_tables: tuple[FigureTable, ...]
-    log_figures: dict[str, Any] | None
+    log_figures: PracticeFigures | None
     analysis: str | None
     refusals: str | None
     findings: str | None
