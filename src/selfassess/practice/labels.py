@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Label:
-    """A per-stage figure's name: on the terminal and in practice.md, and in the annual report."""
+    """A per-stage figure's name: on the terminal and in practice.md, and in the annual report.
+
+    An empty ``report`` wording: the annual report does not show that figure.
+    """
 
     terse: str
     report: str
