@@ -30,8 +30,8 @@ from selfassess.practice import (
 
 PACKAGE = ROOT / "src" / "selfassess"
 AS_OF = dt.date(2025, 7, 1)
-#: Maps whose keys are the log's own words or provision ids, not names of figures.
-VALUE_MAPS = {"outcomes", "refused_by_reason", "provisions"}
+#: Maps whose keys are the log's own words, problem codes or provision ids, not figures' names.
+VALUE_MAPS = {"outcomes", "refused_by_reason", "provisions", "left_out_because"}
 #: practice.json's keys that other files' formats use too (the casework register's
 #: "by_category" and "cases", the Code's "provisions", an assessment's "period" and "start"):
 #: a lookup by one of these is not told apart by its key alone, so the scan leaves them out.
@@ -249,7 +249,7 @@ def test_the_terminal_says_ch01_and_ch02_in_the_words_of_labels(run: Any) -> Non
             ),
             labels.ch02_line(
                 stage.stage,
-                f"{stage.ch02_percent:g}",
+                stage.ch02_percent,
                 f"{stage.responded_on_time:,} of {stage.responded:,}, all tenures",
             ),
         )

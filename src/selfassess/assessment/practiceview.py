@@ -67,7 +67,9 @@ def _facts(tenants: TenantMeasures) -> tuple[v.Fact, ...]:
         facts.append(
             v.Fact(
                 labels.ch01(stage.stage),
-                f"{per_1000:g}" if per_1000 is not None else NO_HOMES,
+                f"{per_1000:g}"
+                if per_1000 is not None
+                else tenants.not_counted_because or NO_HOMES,
             )
         )
     for stage in tenants.stages():
@@ -75,7 +77,7 @@ def _facts(tenants: TenantMeasures) -> tuple[v.Fact, ...]:
         value = (
             f"{share:g}% ({stage.responded_on_time:,} of {stage.responded:,})"
             if share is not None
-            else NO_RESPONSES
+            else tenants.not_counted_because or NO_RESPONSES
         )
         facts.append(v.Fact(labels.ch02(stage.stage), value))
     return tuple(facts)

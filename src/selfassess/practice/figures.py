@@ -34,6 +34,17 @@ def money(amount: Decimal) -> str:
 
 
 @dataclass(frozen=True)
+class RowCounts:
+    """What became of the log's rows: read, left out for errors (and why), not kept."""
+
+    read: int
+    left_out: int
+    left_out_because: Mapping[str, int]  # "E506: <meaning>" -> rows, by code
+    not_complaints: int  # rows at the end holding no complaint (a totals row)
+    not_kept_by_where: int  # complaints the practice: block's where: does not keep
+
+
+@dataclass(frozen=True)
 class StageFigures:
     """One stage's figures for the period: volumes, timeliness, outcomes, open cases."""
 
@@ -113,11 +124,12 @@ class TenancyMeasure:
     ch01_per_1000_homes: float | None  # None when the number of homes is not known
     responded: int
     responded_on_time: int
+    counted: bool = True  # False when tenures: leaves no complaint to count
 
     @property
     def ch02_percent(self) -> float | None:
         """Return CH02: the share responded to within the Code's timescales."""
-        return percent(self.responded_on_time, self.responded)
+        return percent(self.responded_on_time, self.responded) if self.counted else None
 
 
 @dataclass(frozen=True)
@@ -128,6 +140,7 @@ class TenantMeasures:
     tenures: tuple[str, ...] | None
     stage_1: TenancyMeasure
     stage_2: TenancyMeasure
+    not_counted_because: str | None = None  # why neither is a figure, if tenures: counts none
 
     @property
     def ch01_left_out_because(self) -> str | None:
@@ -152,11 +165,10 @@ class PracticeFigures:
     """Every figure measured from one log for one period."""
 
     log: str
+    rows: RowCounts
     period: Period
     as_of: dt.date
     cut_off: dt.date
-    rows_read: int
-    rows_left_out: int
     calendar: str
     timescales: tuple[Timescale, ...]
     stage_1: StageFigures

@@ -10,6 +10,7 @@ from typing import Any
 
 from selfassess.practice.figures import (
     PracticeFigures,
+    RowCounts,
     StageCounts,
     StageFigures,
     TenantMeasures,
@@ -25,6 +26,7 @@ def practice_data(figures: PracticeFigures) -> dict[str, Any]:
     return {
         "schema_version": PRACTICE_SCHEMA_VERSION,
         "log": figures.log,
+        "rows": _rows(figures.rows),
         "period": {
             "label": period.label,
             "start": period.start.isoformat(),
@@ -32,7 +34,6 @@ def practice_data(figures: PracticeFigures) -> dict[str, Any]:
         },
         "as_of": figures.as_of.isoformat(),
         "cut_off": figures.cut_off.isoformat(),
-        "rows": {"read": figures.rows_read, "left_out": figures.rows_left_out},
         "calendar": figures.calendar,
         "timescales": [
             {
@@ -64,7 +65,7 @@ def summary_data(figures: PracticeFigures) -> dict[str, Any]:
     period = figures.period
     return {
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-        "rows_left_out": figures.rows_left_out,
+        "rows_left_out": figures.rows.left_out,
         "tenant_satisfaction_measures": _tenants(figures.tenants),
         "provisions": {
             pid: {
@@ -77,6 +78,16 @@ def summary_data(figures: PracticeFigures) -> dict[str, Any]:
             }
             for pid, m in figures.provisions.items()
         },
+    }
+
+
+def _rows(rows: RowCounts) -> dict[str, Any]:
+    return {
+        "read": rows.read,
+        "left_out": rows.left_out,
+        "left_out_because": dict(rows.left_out_because),
+        "not_complaints": rows.not_complaints,
+        "not_kept_by_where": rows.not_kept_by_where,
     }
 
 
@@ -118,6 +129,7 @@ def _tenants(tenants: TenantMeasures) -> dict[str, Any]:
         "homes": tenants.homes,
         "tenures": list(tenants.tenures) if tenants.tenures is not None else None,
         "CH01_left_out_because": tenants.ch01_left_out_because,
+        "not_counted_because": tenants.not_counted_because,
         **stages,
     }
 

@@ -9,6 +9,10 @@ from here: a figure is renamed by changing one line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import RowCounts
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,27 @@ def ch01_line(stage: int, value: str, counted: str) -> str:
     return f"{CH01} stage {stage}: {value} complaints per 1,000 homes ({counted})"
 
 
-def ch02_line(stage: int, value: str, counted: str) -> str:
+def ch02_line(stage: int, percent: float | None, counted: str) -> str:
     """Say one stage's CH02 on the terminal and in practice.md."""
-    return f"{CH02} stage {stage}: {value}% responded to within the Code's timescale ({counted})"
+    said = (
+        f"{percent:g}% responded to within the Code's timescale"
+        if percent is not None
+        else "no complaints responded"
+    )
+    return f"{CH02} stage {stage}: {said} ({counted})"
+
+
+def not_counted_line(because: str) -> str:
+    """Say why neither CH01 nor CH02 is a figure, on the terminal and in practice.md."""
+    return f"{CH01} and {CH02}: {because}"
+
+
+def left_out_words(rows: RowCounts) -> str | None:
+    """Say how many rows are left out of every figure and why, or None if none are."""
+    if not rows.left_out:
+        return None
+    because = "; ".join(f"{count:,} {why}" for why, count in rows.left_out_because.items())
+    return (
+        f"{rows.left_out:,} of {rows.read:,} rows of the log are left out of every figure "
+        f"because of errors ({because}); the figures count only the rest"
+    )

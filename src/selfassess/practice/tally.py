@@ -14,6 +14,7 @@ from selfassess.practice.figures import (
     Compensation,
     MonthFigures,
     PracticeFigures,
+    RowCounts,
     StageCounts,
     StageFigures,
     TenancyMeasure,
@@ -46,11 +47,10 @@ def figures_of(result: PracticeResult) -> PracticeFigures:
     one, two = result.stage(1), result.stage(2)
     return PracticeFigures(
         log=result.log.display,
+        rows=_rows(result),
         period=period,
         as_of=result.as_of,
         cut_off=cut_off,
-        rows_read=result.log.rows_read,
-        rows_left_out=result.log.left_out,
         calendar=result.calendar.describe(),
         timescales=tuple(result.timescales.timescales),
         stage_1=stage_figures(1, one, period, cut_off),
@@ -63,6 +63,24 @@ def figures_of(result: PracticeResult) -> PracticeFigures:
     )
 
 
+def _rows(result: PracticeResult) -> RowCounts:
+    """Return how many rows were read, and how many left out and why."""
+    from selfassess.problemcodes import REGISTRY
+
+    log = result.log
+    because = {
+        f"{code}: {REGISTRY[code].meaning}" if code in REGISTRY else code: count
+        for code, count in sorted(log.left_out_because.items())
+    }
+    return RowCounts(
+        read=log.rows_read,
+        left_out=log.left_out,
+        left_out_because=because,
+        not_complaints=log.not_complaints,
+        not_kept_by_where=log.not_kept,
+    )
+
+
 def _compensation(stage_one: list[Verdict], result: PracticeResult) -> Compensation:
     amounts = [
         v.complaint.compensation
@@ -72,27 +90,45 @@ def _compensation(stage_one: list[Verdict], result: PracticeResult) -> Compensat
     return Compensation(cases=len(amounts), total=sum(amounts, Decimal(0)))
 
 
-def _tenancy(result: PracticeResult, number: int) -> TenancyMeasure:
+def _tenancy(result: PracticeResult, number: int, nothing: bool) -> TenancyMeasure:
     counted = result.counted(result.stage(number))
     came_in = [v for v in received(counted, result.period) if v.verdict != REFUSED]
     answered = responded(counted, result.period)
     homes = result.homes
+    per_1000 = round(1000 * len(came_in) / homes, 1) if homes and not nothing else None
     return TenancyMeasure(
         stage=number,
         received=len(came_in),
-        ch01_per_1000_homes=round(1000 * len(came_in) / homes, 1) if homes else None,
+        ch01_per_1000_homes=per_1000,
         responded=len(answered),
         responded_on_time=sum(v.within_timescale for v in answered),
+        counted=not nothing,
     )
 
 
 def _tenants(result: PracticeResult) -> TenantMeasures:
     tenures = result.settings.tenures
+    nothing = _nothing_counted(result)
     return TenantMeasures(
         homes=result.homes,
         tenures=tuple(tenures) if tenures is not None else None,
-        stage_1=_tenancy(result, 1),
-        stage_2=_tenancy(result, 2),
+        stage_1=_tenancy(result, 1, nothing is not None),
+        stage_2=_tenancy(result, 2, nothing is not None),
+        not_counted_because=nothing,
+    )
+
+
+def _nothing_counted(result: PracticeResult) -> str | None:
+    """Say why CH01 and CH02 are not figures when tenures: leaves no complaint to count."""
+    tenures = result.settings.tenures
+    if tenures is None:
+        return None
+    stage_one = received(result.stage(1), result.period)
+    if not stage_one or received(result.counted(result.stage(1)), result.period):
+        return None
+    return (
+        f"no complaints counted: none of the {len(stage_one):,} stage 1 complaints received "
+        f"has a tenure in tenures: {', '.join(tenures)}"
     )
 
 

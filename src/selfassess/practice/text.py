@@ -57,14 +57,21 @@ def _number(value: float | None) -> str:
 
 
 def headline(figures: PracticeFigures) -> list[str]:
-    """Return the lines that say what was measured, including the rows left out."""
-    period = figures.period
+    """Return the lines that say what was measured, led by the rows left out, if any."""
+    period, rows = figures.period, figures.rows
+    lead = labels.left_out_words(rows)
+    other = ""
+    if rows.not_complaints:
+        other += f", {rows.not_complaints:,} at the end holding no complaint"
+    if rows.not_kept_by_where:
+        other += f", {rows.not_kept_by_where:,} complaints not kept by where:"
     return [
+        *([f"LEFT OUT: {lead}"] if lead else []),
         f"Complaints log: {figures.log}",
         f"Period: {period.start.isoformat()} to {period.end.isoformat()} ({period.label}); "
         f"dates after {figures.cut_off.isoformat()} are not counted",
-        f"Rows: {figures.rows_read:,} read, {figures.rows_left_out:,} left out for errors "
-        "(not in any figure)",
+        f"Rows: {rows.read:,} read, {rows.left_out:,} left out for errors "
+        f"(not in any figure){other}",
     ]
 
 
@@ -76,7 +83,12 @@ def other_lines(figures: PracticeFigures) -> list[str]:
     """Return the escalation rate, outcomes, refusals, compensation and the TSMs in words."""
     rate = figures.escalation_rate_percent
     lines = [
-        f"{labels.ESCALATION_RATE}: {_number(rate)}% of accepted stage 1 complaints went to stage 2"
+        f"{labels.ESCALATION_RATE}: "
+        + (
+            f"{rate:g}% of accepted stage 1 complaints went to stage 2"
+            if rate is not None
+            else "no accepted stage 1 complaints"
+        )
     ]
     for stage in figures.stages():
         lines.append(f"Stage {stage.stage} outcomes: {_counted(stage.outcomes)}")
@@ -91,13 +103,15 @@ def tsm_lines(figures: PracticeFigures) -> list[str]:
     """Return CH01 and CH02 for each stage, or why CH01 is left out."""
     tenants = figures.tenants
     tenures = ", ".join(tenants.tenures) if tenants.tenures else "all tenures"
+    if tenants.not_counted_because:
+        return [labels.not_counted_line(tenants.not_counted_because)]
     lines = []
     for stage in tenants.stages():
         if tenants.homes:
             counted = f"{stage.received:,} received, {tenants.homes:,} homes, {tenures}"
             lines.append(labels.ch01_line(stage.stage, _number(stage.ch01_per_1000_homes), counted))
         counted = f"{stage.responded_on_time:,} of {stage.responded:,}, {tenures}"
-        lines.append(labels.ch02_line(stage.stage, _number(stage.ch02_percent), counted))
+        lines.append(labels.ch02_line(stage.stage, stage.ch02_percent, counted))
     if not tenants.homes:
         lines.append(f"{labels.CH01} is left out: {tenants.ch01_left_out_because} (give --homes N)")
     return lines

@@ -7,7 +7,7 @@ import datetime as dt
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view, describe_problem, response_heading
 from selfassess.dates import format_date
-from selfassess.practice import PracticeFigures
+from selfassess.practice import PracticeFigures, labels
 from selfassess.problems import sort_problems
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
@@ -158,11 +158,11 @@ def _log_note(figures: PracticeFigures | None, no_log_last_year: LinkedReport | 
     """Say where item 2's figures come from, and once if last year's cannot be shown."""
     if figures is None:
         return NO_LOG
-    note = f"The figures are counted from our complaints log ({plural(figures.rows_read, 'row')}"
-    if figures.rows_left_out:
-        note += f"; {figures.rows_left_out} left out because they could not be read)."
-    else:
-        note += ")."
+    rows = figures.rows
+    note = f"The figures are counted from our complaints log ({plural(rows.read, 'row')})."
+    left_out = labels.left_out_words(rows)
+    if left_out:
+        note = f"{left_out[0].upper()}{left_out[1:]}. {note}"
     if no_log_last_year is not None:
         note += " " + NO_PREVIOUS_LOG.format(period=no_log_last_year.period)
     return note

@@ -56,6 +56,8 @@ def tsm_table(figures: PracticeFigures) -> FigureTable:
         FigureRow(labels.ch02(), tuple(s.ch02_percent for s in stages), unit="%"),
     )
     caption = f"The Regulator's tenant satisfaction measures {labels.CH01} and {labels.CH02}"
+    if figures.tenants.not_counted_because:
+        caption += f": {figures.tenants.not_counted_because}"
     return FigureTable("tsm", caption, "Measure", STAGES, rows)
 
 
