@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 from click.decorators import FC
 
+from selfassess.files import forget_inputs
 from selfassess.problems import InputError, OutputError, ProblemsFound, UsageError
 
 _PYDANTIC_PLUGINS = "pydantic.plugin._loader"
@@ -95,6 +96,7 @@ class Command(click.Command):
     problems_on_stderr = False
 
     def invoke(self, ctx: click.Context) -> Any:
+        forget_inputs()  # what an earlier command in this process read is not this one's input
         try:
             return super().invoke(ctx)
         except InputError as exc:

@@ -69,7 +69,7 @@ def practice_command(
     from selfassess.practice import compute_for, figures_of, input_for, text
     from selfassess.practice.build import build_practice_outputs, practice_json
     from selfassess.problems import ProblemsFound, Severity
-    from selfassess.render.outputs import write_each
+    from selfassess.render.outputs import write_folder
 
     settings = PracticeSettings(
         log=str(log), closures=list(closures), tenures=list(tenures) or None, sheet=sheet
@@ -91,7 +91,7 @@ def practice_command(
     }
     click.echo(printers[output_format](figures), nl=False)
     if out is not None:
-        write_each(out, build_practice_outputs(result, figures))
+        write_folder(out, build_practice_outputs(result, figures))
     for problem in result.log.problems:
         click.echo(problem.format(), err=True)
     if any(p.severity == Severity.ERROR for p in result.log.problems):
