@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 NO_HOMES = "Not measured: the number of homes is not recorded"
 NO_RESPONSES = "No responses in the period"
+ON_TIME_CAPTION = (
+    "Complaints responded to within the Code's timescales, measured from the complaints log"
+)
 
 
 def with_practice(
@@ -38,6 +41,15 @@ def with_practice(
     sentences = {pid: m.sentence() for pid, m in figures.provisions.items() if m.total}
     sections = tuple(_with_sentences(section, sentences) for section in doc.sections)
     note = f"Measured from our complaints log, {figures.period.words()}."
+    if not doc.edition.tenant_measures:  # a council's other services: no CH01 or CH02
+        return dataclasses.replace(
+            doc,
+            sections=sections,
+            practice=_on_time(figures.tenants, ch02=False),
+            practice_caption=ON_TIME_CAPTION,
+            practice_note=note,
+            practice_figures=figures,
+        )
     return dataclasses.replace(
         doc,
         sections=sections,
@@ -72,6 +84,12 @@ def _facts(tenants: TenantMeasures) -> tuple[v.Fact, ...]:
                 else tenants.not_counted_because or NO_HOMES,
             )
         )
+    return (*facts, *_on_time(tenants, ch02=True))
+
+
+def _on_time(tenants: TenantMeasures, ch02: bool) -> tuple[v.Fact, ...]:
+    """Return each stage's share responded to within the Code's timescales (CH02's count)."""
+    facts = []
     for stage in tenants.stages():
         share = stage.ch02_percent
         value = (
@@ -79,5 +97,6 @@ def _facts(tenants: TenantMeasures) -> tuple[v.Fact, ...]:
             if share is not None
             else tenants.not_counted_because or NO_RESPONSES
         )
-        facts.append(v.Fact(labels.ch02(stage.stage), value))
+        label = labels.ch02(stage.stage) if ch02 else labels.on_time(stage.stage)
+        facts.append(v.Fact(label, value))
     return tuple(facts)

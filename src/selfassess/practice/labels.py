@@ -53,6 +53,17 @@ def received_key(stage: int) -> str:
     return f"Stage {stage} {RECEIVED.report.lower()}"
 
 
+def sent_key(stage: int) -> str:
+    """Name one stage's responses sent in the whole council's summary."""
+    return f"Stage {stage} responses sent"
+
+
+def on_time_key(stage: int) -> str:
+    """Name one stage's responses on time in the whole council's summary."""
+    return f"Stage {stage} responses within the Code's timescales"
+
+
+ESCALATED_TO_STAGE_2 = "Escalated to stage 2"
 ESCALATION_RATE = "Escalation rate"
 ESCALATED = "Stage 1 complaints escalated to stage 2"
 COMPENSATION = "Compensation offered"
@@ -73,6 +84,11 @@ def ch01(stage: int | None = None) -> str:
 def ch02(stage: int | None = None) -> str:
     """Name CH02 for a table row, or one stage's ("CH02: stage 1 complaints responded ...")."""
     return f"{CH02}: {_stage(stage, 'complaints ')}{WITHIN_TIMESCALES}"
+
+
+def on_time(stage: int) -> str:
+    """Name one stage's share on time where CH02 does not apply (a council's other services)."""
+    return f"Stage {stage} complaints {WITHIN_TIMESCALES}"
 
 
 def _stage(stage: int | None, then: str = "") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view
 from selfassess.practice import labels
+from selfassess.report.lgscotables import UPHELD_RATE
 from selfassess.report.load import CheckedReport
 from selfassess.report.model import AnnualReport
 from selfassess.report.tables import FigureRow, FigureTable, with_previous
@@ -33,6 +34,7 @@ LAST = (
         "Complaint handling failure orders",
     ),
     ("ombudsman-decisions", "Maladministration rate", 0, "The Ombudsman's maladministration rate"),
+    ("lgsco-decisions", UPHELD_RATE, 0, "The LGSCO's upheld rate (of decisions investigated)"),
 )
 
 

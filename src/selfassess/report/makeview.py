@@ -21,7 +21,7 @@ from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
 from selfassess.report.practice import log_figures, log_tables, refusal_table
 from selfassess.report.publications import improvements, publications
-from selfassess.report.rules import LANDLORD_REPORT
+from selfassess.report.rules import ANNUAL
 from selfassess.report.tables import FigureTable, beside_last_year, with_previous
 from selfassess.wording import plural
 
@@ -49,6 +49,8 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     figures = log_figures(checked.assessment, as_of)
     earlier = log_figures(previous.assessment, as_of) if previous else None
     performance = _performance(report, previous.report if previous else None, figures, earlier)
+    if not checked.assessment.edition.tenant_measures:  # no CH01 or CH02 for this Code
+        performance = tuple(table for table in performance if table.key != "tsm")
     listed = publications(report)
     findings = _findings(checked, as_of)
     if checked.casework is not None:
@@ -78,11 +80,12 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         publications_note=report.publications_note,
         governance=_governance(report),
         self_assessment=self_assessment_view(checked, assessment, as_of),
+        ombudsman=assessment.edition.ombudsman,
     )
 
 
 def _is_landlord_report(kind: str) -> bool:
-    return kind.strip().lower() == LANDLORD_REPORT
+    return kind.strip().lower() in ANNUAL
 
 
 def _facts(checked: CheckedReport, draft: bool) -> tuple[v.Fact, ...]:
