@@ -33,9 +33,10 @@ AS_OF = dt.date(2025, 7, 1)
 #: Maps whose keys are the log's own words, problem codes or provision ids, not figures' names.
 VALUE_MAPS = {"outcomes", "refused_by_reason", "provisions", "left_out_because"}
 #: practice.json's keys that other files' formats use too (the casework register's
-#: "by_category" and "cases", the Code's "provisions", an assessment's "period" and "start"):
-#: a lookup by one of these is not told apart by its key alone, so the scan leaves them out.
-SHARED_KEYS = {"by_category", "cases", "period", "provisions", "start"}
+#: "by_category" and "cases", the Code's "provisions", an assessment's "period" and "start",
+#: every versioned and dated output's "schema_version" and "as_of"): a lookup by one of these
+#: is not told apart by its key alone, so the scans leave them out.
+SHARED_KEYS = {"as_of", "by_category", "cases", "period", "provisions", "schema_version", "start"}
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +132,44 @@ def test_the_scan_knows_the_figures_keys_and_finds_the_old_lookups(
         "3: stage.get('CH02_percent')",
         "4: figures['rows']",
         "4: rows['left_out']",
+    ]
+
+
+def spelt_keys(path: Path, figure_keys: set[str]) -> list[str]:
+    """Return each string in a module that is one of the figures' own (snake_case) keys.
+
+    A key passed along and looked up later (``count(figures, "stage_1", "received")``) is as
+    unchecked as one subscripted in place; a key of two or more words names nothing but a figure.
+    """
+    own = {key for key in figure_keys if "_" in key}
+    return [f"{line}: {text!r}" for line, text in _strings(path) if text in own]
+
+
+def test_no_module_outside_practice_spells_a_figures_key(figures: PracticeFigures) -> None:
+    keys = figure_keys(figures)
+    found = {
+        str(path.relative_to(PACKAGE)): hits
+        for path in _outside_practice()
+        if (hits := spelt_keys(path, keys))
+    }
+    assert found == {}
+
+
+def test_the_spelling_scan_finds_a_key_passed_along(
+    figures: PracticeFigures, tmp_path: Path
+) -> None:
+    module = tmp_path / "council.py"
+    module.write_text(
+        "def count(figures, stage, key):\n"
+        '    """Return figures["stage_1"]["received"] (a docstring is not code)."""\n'
+        "    return figures[stage][key]\n"
+        'rows = [count(f, "stage_1", "responded_on_time") for f in logs]\n'
+        'caption = "Complaints received"\n',
+        encoding="utf-8",
+    )
+    assert spelt_keys(module, figure_keys(figures)) == [
+        "4: 'stage_1'",
+        "4: 'responded_on_time'",
     ]
 
 
