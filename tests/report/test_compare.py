@@ -213,3 +213,20 @@ def test_a_whole_councils_report_says_once_how_its_shares_are_worked_out(root: P
     assert docx_text(folder / "annual-report.docx").count(said) == 1
     page = lxml.html.fromstring((folder / "annual-report.html").read_bytes())
     assert page.text_content().count(said) == 1
+
+
+def test_a_ch02_benchmark_is_named_in_the_words_of_labels(tmp_path: Path) -> None:
+    from selfassess.practice import labels
+
+    root = copy_example(tmp_path)
+    edit(
+        root,
+        "benchmarks:       # published",
+        "benchmarks:\n  - {measure: ch02  STAGE 1, value: 80, what: A made-up figure, source: "
+        "'https://example.org/x'}\n  # published",
+    )
+    page = lxml.html.fromstring((render_report(root) / "annual-report.html").read_bytes())
+    rows = table_rows(page, "How we compare with others")
+    ours = table_rows(page, "The Regulator's tenant satisfaction measures")[labels.ch02()][0]
+    mine = float(ours.rstrip("%"))
+    assert rows[labels.ch02(1)][:3] == [ours, "80%", f"{round(mine - 80, 1)} points above"]

@@ -8,7 +8,7 @@ leak them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from selfassess.render.pieces import (
     DATE_LABEL as DATE_LABEL,
@@ -52,6 +52,9 @@ from selfassess.render.pieces import (
 from selfassess.render.pieces import (
     Link as Link,
 )
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import PracticeFigures
 
 
 @dataclass(frozen=True)
@@ -209,8 +212,8 @@ class DocumentView:
     practice: tuple[Fact, ...] = ()
     practice_caption: str = PRACTICE_CAPTION
     practice_note: str | None = None
-    #: The measured figures as data, for summary.json (None when no log was measured).
-    practice_figures: dict[str, Any] | None = None
+    #: The measured figures, for summary.json (None when no log was measured).
+    practice_figures: PracticeFigures | None = None
     submitted_on: str | None = None  # ISO date
     submission_reference: str | None = None
     #: The section-level summary, when the Code's form asks for one (else empty).

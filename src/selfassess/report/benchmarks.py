@@ -95,6 +95,8 @@ def _row(tables: dict[str, FigureTable], measure: Measure) -> FigureRow | None:
 
 
 def _label(measure: Measure, row: FigureRow, table: FigureTable) -> str:
+    if measure.label:
+        return measure.label
     if len(table.columns) == 1:
         return row.label
     return f"{row.label} ({table.columns[measure.column]})"

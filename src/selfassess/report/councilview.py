@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from selfassess.assessment import view as v
-from selfassess.practice.stagefigures import percent
+from selfassess.practice import labels
+from selfassess.practice.figures import PracticeFigures, StageFigures, percent
 from selfassess.problems import InputError, UsageError
 from selfassess.report import view as rv
 from selfassess.report.council import CheckedPart, CouncilReport
@@ -161,8 +163,10 @@ def _part(part: CheckedPart, as_of: dt.date, draft: bool) -> PartView:
     )
 
 
-def _stage(figures: dict[str, Any] | None, stage: str, key: str) -> int | None:
-    return None if figures is None else int(figures[stage][key])
+def _count(
+    figures: PracticeFigures | None, number: int, count: Callable[[StageFigures], int]
+) -> int | None:
+    return None if figures is None else count(figures.stages()[number - 1])
 
 
 def _added(values: list[int | None]) -> int | None:
@@ -173,19 +177,17 @@ def summary_table(parts: tuple[PartView, ...], period: str) -> FigureTable:
     """Return each part's complaints side by side, with the whole council's added up."""
     logs = [part.view.log_figures for part in parts]
     rows = []
-    for stage, name in (("stage_1", "Stage 1"), ("stage_2", "Stage 2")):
-        received = [_stage(f, stage, "received") for f in logs]
-        on_time = [_stage(f, stage, "responded_on_time") for f in logs]
-        sent = [_stage(f, stage, "responded") for f in logs]
-        label = "Stage 1 complaints received" if stage == "stage_1" else "Escalated to stage 2"
+    for number in (1, 2):
+        received = [_count(f, number, lambda s: s.received) for f in logs]
+        on_time = [_count(f, number, lambda s: s.responded_on_time) for f in logs]
+        sent = [_count(f, number, lambda s: s.responded) for f in logs]
+        label = labels.received_key(1) if number == 1 else labels.ESCALATED_TO_STAGE_2
         rows += [
-            FigureRow(f"{label}", (*received, _added(received))),
-            FigureRow(f"{name} responses sent", (*sent, _added(sent))),
+            FigureRow(label, (*received, _added(received))),
+            FigureRow(labels.sent_key(number), (*sent, _added(sent))),
+            FigureRow(labels.on_time_key(number), (*on_time, _added(on_time))),
             FigureRow(
-                f"{name} responses within the Code's timescales", (*on_time, _added(on_time))
-            ),
-            FigureRow(
-                f"{name} responses within the Code's timescales (per cent)",
+                labels.on_time_key(number) + labels.PER_CENT,
                 _shares([*on_time, _added(on_time)], [*sent, _added(sent)]),
                 unit="%",
             ),

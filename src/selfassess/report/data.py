@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from selfassess.practice.figuresjson import practice_data
 from selfassess.render.csvsafe import to_csv
 from selfassess.report.benchmarks import CAPTION
 from selfassess.report.tables import FigureRow, FigureTable, change
@@ -135,7 +136,7 @@ def report_data(view: ReportView) -> dict[str, Any]:
             }
             for row in view.benchmarks
         ],
-        "practice": view.log_figures,
+        "practice": practice_data(view.log_figures) if view.log_figures else None,
         "improvements": [item.theme for item in view.improvements],
         "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
         "self_assessment_changes": list(view.self_assessment.changes),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view, describe_problem, response_heading
 from selfassess.dates import format_date
+from selfassess.practice import PracticeFigures, labels
 from selfassess.problems import sort_problems
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
@@ -66,7 +66,7 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     listed = publications(report)
     findings = with_shares(_findings(checked, as_of))
     compensation = compensation_table(
-        find_row(performance, "escalation", COMPENSATION_OFFERED),
+        find_row(performance, "escalation", labels.COMPENSATION),
         find_row(findings, "ombudsman-decisions", COMPENSATION_ORDERED),
     )
     findings += (compensation,) if compensation else ()
@@ -106,10 +106,6 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
 
 #: Tables whose counts are parts of a whole, shown with their shares (tables.SHARES_NOTE).
 SHARED = ("outcomes", "by-category", "refusals", "ombudsman-findings")
-
-
-#: The log's compensation row in item 2's escalation table.
-COMPENSATION_OFFERED = "Compensation offered"
 
 
 def find_row(tables: tuple[FigureTable, ...], key: str, label: str) -> FigureRow | None:
@@ -158,8 +154,8 @@ def _approval(report: AnnualReport) -> str | None:
 def _performance(
     report: AnnualReport,
     previous: AnnualReport | None,
-    figures: dict[str, Any] | None,
-    earlier: dict[str, Any] | None,
+    figures: PracticeFigures | None,
+    earlier: PracticeFigures | None,
 ) -> tuple[FigureTable, ...]:
     tables = list(log_tables(figures)) if figures else []
     before = list(log_tables(earlier)) if earlier else []
@@ -191,22 +187,20 @@ def _findings_note(checked: CheckedReport) -> str | None:
 
 
 def _refusals(
-    figures: dict[str, Any] | None, earlier: dict[str, Any] | None
+    figures: PracticeFigures | None, earlier: PracticeFigures | None
 ) -> tuple[FigureTable, ...]:
     if figures is None:
         return ()
     return (with_previous(refusal_table(figures), refusal_table(earlier) if earlier else None),)
 
 
-def _log_note(figures: dict[str, Any] | None, no_log_last_year: LinkedReport | None) -> str | None:
+def _log_note(figures: PracticeFigures | None, no_log_last_year: LinkedReport | None) -> str | None:
     """Say where item 2's figures come from, and once if last year's cannot be shown."""
     if figures is None:
         return NO_LOG
-    from selfassess.practice.figuresjson import left_out_words
-
-    rows = figures["rows"]
-    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')})."
-    left_out = left_out_words(rows)
+    rows = figures.rows
+    note = f"The figures are counted from our complaints log ({plural(rows.read, 'row')})."
+    left_out = labels.left_out_words(rows)
     if left_out:
         note = f"{left_out[0].upper()}{left_out[1:]}. {note}"
     if no_log_last_year is not None:

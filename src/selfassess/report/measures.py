@@ -6,9 +6,11 @@ benchmark is always set beside the figure the report shows, counted once by its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-CH01, CH02 = "CH01", "CH02"  # the Regulator's names for the two complaints measures
+from selfassess.practice import labels
+from selfassess.practice.labels import CH01, CH02
 
 #: What a measure needs the report to name before the report computes it.
 NEEDS = {
@@ -27,6 +29,7 @@ class Measure:
     row: int | str  # the row: its index, or its label
     column: int
     needs: str  # a key of NEEDS
+    label: str | None = None  # its name in the report, when not its row's label
 
     @property
     def key(self) -> str:
@@ -39,13 +42,13 @@ def normalise(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def _stages(code: str, row: int) -> tuple[Measure, ...]:
-    return tuple(Measure(f"{code} stage {n}", "tsm", row, n - 1, "log") for n in (1, 2))
+def _stages(code: str, row: int, label: Callable[[int], str]) -> tuple[Measure, ...]:
+    return tuple(Measure(f"{code} stage {n}", "tsm", row, n - 1, "log", label(n)) for n in (1, 2))
 
 
 MEASURES = (
-    *_stages(CH01, 0),
-    *_stages(CH02, 1),
+    *_stages(CH01, 0, labels.ch01),
+    *_stages(CH02, 1, labels.ch02),
     Measure("escalation rate", "escalation", 0, 0, "log"),
     Measure("TP09", "satisfaction", 0, 0, "satisfaction"),
     Measure(

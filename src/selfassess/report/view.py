@@ -7,11 +7,14 @@ enter it, so no writer can publish them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from selfassess.assessment import view as v
 from selfassess.report.benchmarks import BenchmarkRow
 from selfassess.report.tables import FigureTable
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import PracticeFigures
 
 
 class Periods(Protocol):
@@ -124,7 +127,7 @@ class ReportView:
     performance: tuple[FigureTable, ...]
     log_note: str | None
     refusal_tables: tuple[FigureTable, ...]
-    log_figures: dict[str, Any] | None
+    log_figures: PracticeFigures | None
     analysis: str | None
     refusals: str | None
     findings: str | None
