@@ -10,7 +10,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from selfassess.render.worddoc import set_properties, write_draft
+from selfassess.render.worddoc import copy_of, set_properties, write_draft
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
@@ -34,9 +34,7 @@ def render_report_docx(
 ) -> bytes:
     """Return the Word report's bytes; the same input gives the same bytes."""
     view = xml_safe(view)
-    document = _open()
-    house_style(document)
-    _title_style(document)
+    document = copy_of(_blank)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
     body = Writer(document, Styles(document), document)
@@ -54,6 +52,14 @@ def render_report_docx(
     write_governance(body, view.governance)
     write_assessment(body, view, figures)
     return save_fixed(document, {"docProps/app.xml": APP_XML})
+
+
+def _blank() -> Any:
+    """Return a new portrait A4 document in the house style, its Caption a table title."""
+    document = _open()
+    house_style(document)
+    _title_style(document)
+    return document
 
 
 def _open() -> Any:
