@@ -94,9 +94,21 @@ def compute_for(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     )
 
 
+#: The last result's figures: the annual report and the self-assessment it includes both
+#: ask for them, and building them walks every verdict again.
+_LAST: list[tuple[PracticeResult, dict[str, Any]]] = []
+
+
 def figures_json(result: PracticeResult) -> dict[str, Any]:
-    """Return every figure, JSON-ready: what practice.json and report.json hold."""
-    return build_figures(result)
+    """Return every figure, JSON-ready: what practice.json and report.json hold.
+
+    Built once for the last result given (each caller gets its own copy).
+    """
+    import copy
+
+    if not _LAST or _LAST[0][0] is not result:
+        _LAST[:] = [(result, build_figures(result))]
+    return copy.deepcopy(_LAST[0][1])
 
 
 def input_for(

@@ -8,12 +8,17 @@ between them work wherever the folder is published.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfassess.assessment.build import build_outputs
 from selfassess.problems import Problem
 from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file, write_each
 from selfassess.report import CheckedReport, check_report
 from selfassess.yamlio import load_file
+
+if TYPE_CHECKING:
+    from selfassess.report.charts import Chart
+    from selfassess.report.tables import FigureTable
 
 #: The report's own outputs, in the order they are written.
 REPORT_OUTPUTS = (
@@ -35,9 +40,24 @@ def _check(path: Path, options: Options) -> tuple[CheckedReport | None, list[Pro
     return check_report(load_file(path), options.as_of)
 
 
+#: Charts drawn in this process, by the figures they show: matplotlib takes 50-150 ms a
+#: chart, and a report rendered again (by serve, or a batch) mostly shows the same figures.
+_DRAWN: dict[FigureTable, Chart | None] = {}
+
+
+def drawn(table: FigureTable) -> Chart | None:
+    """Return a table's chart (None for a table without one), drawn once per process."""
+    from selfassess.report.charts import draw
+
+    if table not in _DRAWN:
+        if len(_DRAWN) >= 256:
+            _DRAWN.clear()
+        _DRAWN[table] = draw(table)
+    return _DRAWN[table]
+
+
 def build_report_outputs(checked: CheckedReport, options: Options) -> dict[str, bytes]:
     """Return every output's name and bytes: the report's, then the self-assessment's."""
-    from selfassess.report.charts import draw
     from selfassess.report.data import figures_csv, report_json
     from selfassess.report.html import render_report_page
     from selfassess.report.makeview import build_report_view
@@ -45,7 +65,7 @@ def build_report_outputs(checked: CheckedReport, options: Options) -> dict[str, 
     from selfassess.report.word import render_report_docx
 
     view = build_report_view(checked, options.as_of, options.draft)
-    charts = {table.key: chart for table in view.tables if (chart := draw(table)) is not None}
+    charts = {table.key: chart for table in view.tables if (chart := drawn(table)) is not None}
     approval = checked.report.governance.approval
     assessment = build_outputs(
         checked.assessment,

@@ -11,7 +11,8 @@ from typing import Any
 
 from selfassess.check import CheckedAssessment
 from selfassess.dates import month_year
-from selfassess.practice import compute_for, figures_json, settings_of
+from selfassess.practice import figures_json, settings_of
+from selfassess.practice.against import measured
 from selfassess.practice.stagefigures import percent
 from selfassess.report.tables import FigureRow, FigureTable
 
@@ -32,11 +33,14 @@ _STAGE_ROWS = (
 
 
 def log_figures(checked: CheckedAssessment, as_of: dt.date) -> dict[str, Any] | None:
-    """Return practice's figures for the assessment's log, or None if it names no log."""
+    """Return practice's figures for the assessment's log, or None if it names no log.
+
+    The log is measured as check measured it (once per version of the file and settings).
+    """
     if checked.assessment.practice is None:
         return None
     given = settings_of(checked.assessment, checked.document.path, checked.document.path_display)
-    return figures_json(compute_for(given, as_of))
+    return figures_json(measured(given, as_of))
 
 
 def _pair(figures: dict[str, Any], key: str) -> tuple[Any, Any]:
