@@ -24,6 +24,7 @@ from selfassess.cli.plan import plan_command
 from selfassess.cli.practice import practice_command
 from selfassess.cli.render import gaps_command, render_command
 from selfassess.cli.report import report_command
+from selfassess.cli.serve import serve_command
 
 
 @click.group("selfassess", context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,6 +46,7 @@ main.add_command(report_command)
 main.add_command(plan_command)
 main.add_command(code_group)
 main.add_command(practice_command)
+main.add_command(serve_command)
 
 
 def run() -> None:

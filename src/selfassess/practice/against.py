@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from selfassess.files import note_dependency
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice import PracticeInput, compute_for, settings_of
 from selfassess.practice.engine import PracticeResult
@@ -61,6 +62,7 @@ def practice_problems(
         mark = document.key_mark(("period",))
         yield error(shown, mark.line, mark.col, "E112", str(exc))
         return
+    note_dependency(given.log_path)  # a log saved later is then seen by serve
     if not given.log_path.is_file():
         mark = document.value_mark(("practice", "log"))
         yield error(
