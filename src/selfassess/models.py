@@ -489,15 +489,55 @@ LOG_COLUMNS = (
     "s2_handler",
     "compensation",
     "tenure",
+    "stage",
 )
+#: The outcomes a log's outcome and s2_outcome columns hold (after `values:`).
+LOG_OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")
+#: The columns whose words `values:` can map to ours: a fixed vocabulary, or free words.
+VALUE_COLUMNS = ("outcome", "s2_outcome", "stage", "tenure", "category", "refusal_reason")
+_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
+
+
+def _word(value: object) -> object:
+    """Read a YAML number (stage 1, a reference 1234) as the text the log shows."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+Word = Annotated[str, BeforeValidator(_word)]
+
+
+class LogFile(Strict):
+    """One file of a complaints log given as several files."""
+
+    path: str = Field(description="The file (.csv or .xlsx), relative to this file.")
+    stage: int | None = Field(
+        default=None,
+        ge=1,
+        le=2,
+        description="The stage every row of this file is: 1 or 2 (default: the stage column, "
+        "or one row per complaint).",
+    )
+    sheet: str | None = Field(default=None, description="For .xlsx: the sheet to read.")
+    header_row: int | None = Field(
+        default=None, ge=1, description="The row that names the columns (default: found)."
+    )
 
 
 class PracticeSettings(Strict):
     """Where the complaints log is and how to read it, to hold the answers to what it shows."""
 
-    log: str = Field(description="The complaints log (.csv or .xlsx), relative to this file.")
+    log: str | list[str | LogFile] = Field(
+        description="The complaints log (.csv or .xlsx), relative to this file, or a list of "
+        "files joined by reference (an item may be {path: ..., stage: 2})."
+    )
     sheet: str | None = Field(
         default=None, description="For .xlsx: the sheet to read (default: the first)."
+    )
+    header_row: int | None = Field(
+        default=None,
+        ge=1,
+        description="The row that names the columns (default: the row of the first 20 that "
+        "holds most of the column names).",
     )
     columns: dict[str, str] = Field(
         default_factory=dict,
@@ -507,6 +547,16 @@ class PracticeSettings(Strict):
     closures: list[dt.date] = Field(
         default_factory=list,
         description="The landlord's own closure days, which are not working days.",
+    )
+    values: dict[str, dict[str, Word]] = Field(
+        default_factory=dict,
+        description="The export's own words for our values, per column, e.g. "
+        '{outcome: {"Partially Upheld": partly upheld}, stage: {"Stage 2": 2}}.',
+    )
+    where: dict[str, list[Word]] = Field(
+        default_factory=dict,
+        description="Keep only the rows whose column (ours or the export's header) holds one "
+        "of these values, e.g. {service: [Housing Repairs]}.",
     )
     tenures: list[str] | None = Field(
         default=None, description="Which tenures count for CH01 and CH02 (default: all rows)."
@@ -526,7 +576,37 @@ class PracticeSettings(Strict):
                 f"columns: {', '.join(unknown)} is not a log column; "
                 f"the columns are {', '.join(LOG_COLUMNS)}"
             )
+        for column, words in self.values.items():
+            if column not in VALUE_COLUMNS:
+                raise ValueError(
+                    f"values: {column} has no words to map; "
+                    f"the columns are {', '.join(VALUE_COLUMNS)}"
+                )
+            allowed = _VOCABULARY.get(column)
+            wrong = sorted(
+                {" ".join(w.lower().split()) for w in words.values()} - set(allowed or ())
+            )
+            if allowed and wrong:
+                raise ValueError(
+                    f"values: {column} maps to {', '.join(map(repr, wrong))}, which is not one "
+                    f"of {', '.join(allowed)}"
+                )
         return self
+
+    def files(self) -> list[LogFile]:
+        """Return the log's files, each with the sheet and header row it is read by."""
+        items = self.log if isinstance(self.log, list) else [self.log]
+        return [
+            LogFile(path=item, sheet=self.sheet, header_row=self.header_row)
+            if isinstance(item, str)
+            else item.model_copy(
+                update={
+                    "sheet": item.sheet or self.sheet,
+                    "header_row": item.header_row or self.header_row,
+                }
+            )
+            for item in items
+        ]
 
 
 class Assessment(Strict):

@@ -82,17 +82,22 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size or its shared strings)"),
     ProblemCode("E504", ERROR, "a required column (or one named in `columns:`) is missing, with a \"did you mean\""),
     ProblemCode("E505", ERROR, "two columns with the same name (the later one is ignored)"),
-    ProblemCode("E506", ERROR, "a cell in a date column is not a date"),
-    ProblemCode("E507", ERROR, "a date that can only be read month first (`05/13/2024`)"),
+    ProblemCode("E506", ERROR, "a cell in a date column is not a date (said once for a column that holds no date at all)"),
+    ProblemCode("E507", ERROR, "a date that can only be read month first (`05/13/2024`), and every ambiguous date (`09/05/2024`) in a column that holds one"),
     ProblemCode("E508", ERROR, "a reference already used on an earlier row"),
     ProblemCode("E509", ERROR, "a date before the receipt (or the escalation) it follows"),
     ProblemCode("E510", ERROR, "stage 2 columns filled in without `escalated`"),
-    ProblemCode("E511", ERROR, "an outcome that is not upheld, partly upheld, not upheld, withdrawn or refused"),
+    ProblemCode("E511", ERROR, "an outcome that is not upheld, partly upheld, not upheld, withdrawn or refused after `values:` (once per distinct word, with a `values:` line to paste)"),
     ProblemCode("E512", ERROR, "compensation that is not an amount in pounds"),
     ProblemCode("E513", ERROR, "a blank reference or received date"),
-    ProblemCode("E514", ERROR, "a workbook cell holding a formula"),
+    ProblemCode("E514", ERROR, "a workbook formula cell saved with no value (a formula with a stored value is read by that value)"),
     ProblemCode("E515", ERROR, "a date outside 1990 to 2099 (a mistyped year)"),
     ProblemCode("E516", ERROR, "the `sheet:` the workbook does not have"),
+    ProblemCode("E517", ERROR, "a date after today (or after `--as-of`, if later): it has not happened yet"),
+    ProblemCode("E518", ERROR, "a CSV row with fewer cells than the header (cut short)"),
+    ProblemCode("E519", ERROR, "a stage 2 row with no stage 1 row for its reference (or whose stage 1 row was left out), or stage 2 given twice"),
+    ProblemCode("E520", ERROR, "a stage that is not 1 or 2 after `values:` (once per distinct word, with a `values:` line), or blank"),
+    ProblemCode("E521", ERROR, "`header_row:` names a blank row or one past the end"),
     # E7xx: Ombudsman casework
     ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
     ProblemCode("E702", ERROR, "a casework order without a due date"),
@@ -129,6 +134,8 @@ CODES: tuple[ProblemCode, ...] = (
     # W550-W569: the complaints log; W601-W619: practice against the answers
     ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
     ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
+    ProblemCode("W552", WARNING, "a `tenures:` value that no complaint in the log has (the log's tenures listed with counts)"),
+    ProblemCode("W553", WARNING, "a `where:` value that no row of the log holds (the column's values listed with counts)"),
     ProblemCode("W601", WARNING, "`yes` to a timescale provision the log contradicts (below `threshold` on time)"),
     ProblemCode("W602", WARNING, "`yes` to the Code's different stage 2 handler provision (6.13 in the housing Code) while the log shows stage 2 handled by the stage 1 handler"),
     # W7xx: Ombudsman casework
@@ -143,6 +150,9 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
+    # I550-I569: notes on reading the complaints log
+    ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
+    ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),
     # I620-I629: notes on practice against the answers
     ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )

@@ -78,7 +78,8 @@ def _facts(tsm: dict[str, object]) -> tuple[v.Fact, ...]:
                 f"CH01: stage {number} complaints received per 1,000 homes",
                 f"{per_1000:g}"
                 if per_1000 is not None
-                else "Not measured: the number of homes is not recorded",
+                else str(tsm.get("not_counted_because") or "")
+                or "Not measured: the number of homes is not recorded",
             )
         )
     for number in (1, 2):
@@ -88,7 +89,7 @@ def _facts(tsm: dict[str, object]) -> tuple[v.Fact, ...]:
         value = (
             f"{share:g}% ({stage['responded_on_time']:,} of {stage['responded']:,})"
             if share is not None
-            else "No responses in the period"
+            else str(tsm.get("not_counted_because") or "") or "No responses in the period"
         )
         facts.append(
             v.Fact(

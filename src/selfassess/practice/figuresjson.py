@@ -30,6 +30,7 @@ def build_figures(result: PracticeResult) -> dict[str, Any]:
     return {
         "schema_version": PRACTICE_SCHEMA_VERSION,
         "log": result.log.display,
+        "rows": _rows(result),
         "period": {
             "label": period.label,
             "start": period.start.isoformat(),
@@ -37,7 +38,6 @@ def build_figures(result: PracticeResult) -> dict[str, Any]:
         },
         "as_of": result.as_of.isoformat(),
         "cut_off": cut_off.isoformat(),
-        "rows": {"read": result.log.rows_read, "left_out": result.log.left_out},
         "calendar": result.calendar.describe(),
         "timescales": [
             {
@@ -59,6 +59,24 @@ def build_figures(result: PracticeResult) -> dict[str, Any]:
     }
 
 
+def _rows(result: PracticeResult) -> dict[str, Any]:
+    """Return how many rows were read, and how many left out and why, first in practice.json."""
+    from selfassess.problemcodes import REGISTRY
+
+    log = result.log
+    because = {
+        f"{code}: {REGISTRY[code].meaning}" if code in REGISTRY else code: count
+        for code, count in sorted(log.left_out_because.items())
+    }
+    return {
+        "read": log.rows_read,
+        "left_out": log.left_out,
+        "left_out_because": because,
+        "not_complaints": log.not_complaints,
+        "not_kept_by_where": log.not_kept,
+    }
+
+
 def _compensation(stage_one: list[Verdict], result: PracticeResult) -> dict[str, Any]:
     amounts = [
         v.complaint.compensation
@@ -70,25 +88,41 @@ def _compensation(stage_one: list[Verdict], result: PracticeResult) -> dict[str,
 
 def _tsm(result: PracticeResult) -> dict[str, Any]:
     homes, figures = result.homes, {}
+    nothing = _nothing_counted(result)
     for number in (1, 2):
         counted = result.counted(result.stage(number))
         came_in = [v for v in received(counted, result.period) if v.verdict != REFUSED]
         answered = responded(counted, result.period)
         on_time = sum(v.within_timescale for v in answered)
-        per_1000 = round(1000 * len(came_in) / homes, 1) if homes else None
+        per_1000 = round(1000 * len(came_in) / homes, 1) if homes and not nothing else None
         figures[f"stage_{number}"] = {
             "received": len(came_in),
             "CH01_per_1000_homes": per_1000,
             "responded": len(answered),
             "responded_on_time": on_time,
-            "CH02_percent": percent(on_time, len(answered)),
+            "CH02_percent": None if nothing else percent(on_time, len(answered)),
         }
     return {
         "homes": homes,
         "tenures": result.settings.tenures,
         "CH01_left_out_because": None if homes else "the number of homes was not given",
+        "not_counted_because": nothing,
         **figures,
     }
+
+
+def _nothing_counted(result: PracticeResult) -> str | None:
+    """Say why CH01 and CH02 are not figures when tenures: leaves no complaint to count."""
+    tenures = result.settings.tenures
+    if tenures is None:
+        return None
+    stage_one = received(result.stage(1), result.period)
+    if not stage_one or received(result.counted(result.stage(1)), result.period):
+        return None
+    return (
+        f"no complaints counted: none of the {len(stage_one):,} stage 1 complaints received "
+        f"has a tenure in tenures: {', '.join(tenures)}"
+    )
 
 
 def _by_month(result: PracticeResult) -> list[dict[str, Any]]:
@@ -129,3 +163,14 @@ def _tally(rows: Any, verdict: Verdict, key: Any, result: PracticeResult) -> Non
     if verdict.responded_in and answered is not None and answered in result.period:
         rows[key(answered)][f"{prefix}_responded"] += 1
         rows[key(answered)][f"{prefix}_on_time"] += verdict.within_timescale
+
+
+def left_out_words(rows: dict[str, Any]) -> str | None:
+    """Say how many rows are left out of every figure and why, or None if none are."""
+    if not rows["left_out"]:
+        return None
+    because = "; ".join(f"{count:,} {why}" for why, count in rows["left_out_because"].items())
+    return (
+        f"{rows['left_out']:,} of {rows['read']:,} rows of the log are left out of every figure "
+        f"because of errors ({because}); the figures count only the rest"
+    )

@@ -57,21 +57,37 @@ def _number(value: float | None) -> str:
 
 
 def headline(figures: dict[str, Any]) -> list[str]:
-    """Return the lines that say what was measured, including the rows left out."""
+    """Return the lines that say what was measured, led by the rows left out, if any."""
+    from selfassess.practice.figuresjson import left_out_words
+
     period, rows = figures["period"], figures["rows"]
+    lead = left_out_words(rows)
+    other = ""
+    if rows["not_complaints"]:
+        other += f", {rows['not_complaints']:,} at the end holding no complaint"
+    if rows["not_kept_by_where"]:
+        other += f", {rows['not_kept_by_where']:,} complaints not kept by where:"
     return [
+        *([f"LEFT OUT: {lead}"] if lead else []),
         f"Complaints log: {figures['log']}",
         f"Period: {period['start']} to {period['end']} ({period['label']}); "
         f"dates after {figures['cut_off']} are not counted",
         f"Rows: {rows['read']:,} read, {rows['left_out']:,} left out for errors "
-        "(not in any figure)",
+        f"(not in any figure){other}",
     ]
 
 
 def other_lines(figures: dict[str, Any]) -> list[str]:
     """Return the escalation rate, outcomes, refusals, compensation and the TSMs in words."""
     rate = figures["escalation_rate_percent"]
-    lines = [f"Escalation rate: {_number(rate)}% of accepted stage 1 complaints went to stage 2"]
+    lines = [
+        "Escalation rate: "
+        + (
+            f"{rate:g}% of accepted stage 1 complaints went to stage 2"
+            if rate is not None
+            else "no accepted stage 1 complaints"
+        )
+    ]
     for number in (1, 2):
         outcomes = figures[f"stage_{number}"]["outcomes"]
         said = ", ".join(f"{printable(n)} {count:,}" for n, count in outcomes.items()) or "none"
@@ -88,6 +104,8 @@ def other_lines(figures: dict[str, Any]) -> list[str]:
 def tsm_lines(tsm: dict[str, Any]) -> list[str]:
     """Return CH01 and CH02 for each stage, or why CH01 is left out."""
     tenures = ", ".join(tsm["tenures"]) if tsm["tenures"] else "all tenures"
+    if tsm.get("not_counted_because"):
+        return [f"CH01 and CH02: {tsm['not_counted_because']}"]
     lines = []
     for number in (1, 2):
         stage = tsm[f"stage_{number}"]
@@ -96,9 +114,15 @@ def tsm_lines(tsm: dict[str, Any]) -> list[str]:
                 f"CH01 stage {number}: {_number(stage['CH01_per_1000_homes'])} complaints per "
                 f"1,000 homes ({stage['received']:,} received, {tsm['homes']:,} homes, {tenures})"
             )
+        share = stage["CH02_percent"]
+        said = (
+            f"{share:g}% responded to within the Code's timescale"
+            if share is not None
+            else "no complaints responded"
+        )
         lines.append(
-            f"CH02 stage {number}: {_number(stage['CH02_percent'])}% responded to within the "
-            f"Code's timescale ({stage['responded_on_time']:,} of {stage['responded']:,}, {tenures})"
+            f"CH02 stage {number}: {said} ({stage['responded_on_time']:,} of "
+            f"{stage['responded']:,}, {tenures})"
         )
     if not tsm["homes"]:
         lines.append(f"CH01 is left out: {tsm['CH01_left_out_because']} (give --homes N)")

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from selfassess.assessment.build import build_outputs
 from selfassess.problems import Problem
-from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file, write_each
+from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file
 from selfassess.report import CheckedReport, check_report
 from selfassess.yamlio import load_file
 
@@ -33,7 +33,7 @@ ASSESSMENT_FORMATS = ("html", "md", "docx")
 
 def render_report_file(path: Path, out: Path | None, options: Options) -> FileResult:
     """Check a report and the files it names, then render it unless it has errors (or is a draft)."""
-    return build_file(path, out, options, _check, build_report_outputs, write_each)
+    return build_file(path, out, options, _check, build_report_outputs)
 
 
 def _check(path: Path, options: Options) -> tuple[CheckedReport | None, list[Problem]]:

@@ -158,12 +158,13 @@ def _log_note(figures: dict[str, Any] | None, no_log_last_year: LinkedReport | N
     """Say where item 2's figures come from, and once if last year's cannot be shown."""
     if figures is None:
         return NO_LOG
+    from selfassess.practice.figuresjson import left_out_words
+
     rows = figures["rows"]
-    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')}"
-    if rows["left_out"]:
-        note += f"; {rows['left_out']} left out because they could not be read)."
-    else:
-        note += ")."
+    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')})."
+    left_out = left_out_words(rows)
+    if left_out:
+        note = f"{left_out[0].upper()}{left_out[1:]}. {note}"
     if no_log_last_year is not None:
         note += " " + NO_PREVIOUS_LOG.format(period=no_log_last_year.period)
     return note

@@ -65,6 +65,8 @@ def tsm_table(figures: dict[str, Any]) -> FigureTable:
         FigureRow("CH02: responded to within the Code's timescales", on_time, unit="%"),
     )
     caption = "The Regulator's tenant satisfaction measures CH01 and CH02"
+    if tsm.get("not_counted_because"):
+        caption += f": {tsm['not_counted_because']}"
     return FigureTable("tsm", caption, "Measure", STAGES, rows)
 
 
