@@ -28,7 +28,7 @@ def test_the_log_is_read_and_measured_once(tmp_path: Path, monkeypatch: pytest.M
     from selfassess import practice
 
     computed = _counting(monkeypatch, practice, "compute")
-    read = _counting(monkeypatch, engine, "read_complaints")
+    read = _counting(monkeypatch, engine, "read_table")
     folder = render_report(copy_example(tmp_path))
     assert [Path(str(p)).name for p in computed] == ["example-borough-council-2024-25.csv"]
     assert len(read) == 1
