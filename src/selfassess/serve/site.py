@@ -9,8 +9,6 @@ Templates and Code files are watched for every file, since they are kept once re
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +18,7 @@ from selfassess.files import recording_dependencies
 from selfassess.problems import Problem, SelfAssessError, Severity, UsageError, sort_problems
 from selfassess.render.outputs import Options
 from selfassess.serve.kinds import Kind, kind_of
-from selfassess.serve.store import clear_folder, write_quickly
+from selfassess.serve.store import clear_folder, make_root, remove_root, write_quickly
 from selfassess.serve.watch import Signatures, changed, files_under, signatures
 
 
@@ -69,7 +67,7 @@ class Site:
         ]
         self.as_of = as_of
         self.templates = templates
-        self.root = Path(tempfile.mkdtemp(prefix="selfassess-serve-"))
+        self.root = make_root()
         self.shared: Signatures = {}
         self.generation = 0  # goes up at every render, so the index reloads too
 
@@ -164,7 +162,7 @@ class Site:
 
     def close(self) -> None:
         """Remove the temporary folder and everything rendered into it."""
-        shutil.rmtree(self.root, ignore_errors=True)
+        remove_root(self.root)
 
 
 def _kind_if_loads(path: Path) -> Kind | None:

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 from selfassess.files import safe_join
+
+
+def make_root() -> Path:
+    """Make the preview's temporary folder (closed to other users)."""
+    return Path(tempfile.mkdtemp(prefix="selfassess-serve-"))
+
+
+def remove_root(root: Path) -> None:
+    """Remove the preview's temporary folder and everything rendered into it."""
+    shutil.rmtree(root, ignore_errors=True)
 
 
 def write_quickly(folder: Path, outputs: dict[str, bytes]) -> None:
