@@ -217,18 +217,52 @@ class Submission(Strict):
     )
 
 
+class SectionSummary(Strict):
+    """The section-level summary some Codes' self-assessments are published as: one row a section."""
+
+    section: str = Field(default="Section", description="The section column's heading.")
+    follows: str = Field(
+        default="Do we follow the Code?",
+        description="The heading of the column saying yes, partly or no.",
+    )
+    explanation: str = Field(default="Explanation", description="The explanation column's heading.")
+
+
 class CodeForm(Strict):
     """How the documents lay out a Code's self-assessment form (default: the Housing Ombudsman's 2024 form)."""
 
-    submitted_to: str = Field(
+    submitted_to: str | None = Field(
         default="the Housing Ombudsman",
-        description='Whom the self-assessment is submitted to, as in "Submitted to the Housing Ombudsman".',
+        description='Whom the self-assessment is submitted to, as in "Submitted to the Housing '
+        'Ombudsman"; null for a Code that asks for no submission.',
     )
     columns: FormColumns = Field(
         default_factory=FormColumns, description="The form's table columns (HTML and Word)."
     )
-    submission: Submission = Field(
-        default_factory=Submission, description="The layout of submission.csv."
+    submission: Submission | None = Field(
+        default_factory=Submission,
+        description="The layout of submission.csv; null for a Code with no submission form "
+        "(then no submission.csv is written).",
+    )
+    section_summary: SectionSummary | None = Field(
+        default=None,
+        description="Give it to add a section-level summary table to the page (section, whether "
+        "we follow the Code, explanation), counted from the same answers.",
+    )
+
+
+class CodeWords(Strict):
+    """The Code's own words for those it speaks of, which the documents use."""
+
+    organisation: str = Field(
+        default="Landlord", description='What the Code calls the body assessed, e.g. "Council".'
+    )
+    member: str = Field(
+        default="Member responsible for complaints",
+        description="The Code's name for the member with lead responsibility for complaints.",
+    )
+    ombudsman: str = Field(
+        default="the Housing Ombudsman", description="The Ombudsman who issued the Code."
     )
 
 
@@ -249,6 +283,17 @@ class CodeEdition(Strict):
     )
     notes: str | None = Field(default=None, description="What is known to be missing, and why.")
     sections: list[Section] = Field(description="The Code's sections in order.")
+    tenant_measures: bool = Field(
+        default=True,
+        description="true where the Regulator of Social Housing's tenant satisfaction measures "
+        "CH01 and CH02 apply (a landlord's complaints); false for a Code of a council's other "
+        "services, whose documents then give the timescale figures without those names.",
+    )
+    words: CodeWords = Field(
+        default_factory=CodeWords,
+        description="The Code's words for the body assessed, the member responsible for "
+        "complaints and its Ombudsman. Without it, the Housing Ombudsman's Code's.",
+    )
     form: CodeForm = Field(
         default_factory=CodeForm,
         description="How the documents lay out the self-assessment form: its column headings "

@@ -107,6 +107,8 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E706", ERROR, "an order marked done without `done_on`"),
     ProblemCode("E707", ERROR, "`owners_from` names a file that is missing or is not a usable assessment"),
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
+    ProblemCode("E709", ERROR, "a case kind, an order or a `review_letter:` that the register's `ombudsman:` does not have (the LGSCO decides and recommends; it makes no orders)"),
+    ProblemCode("E710", ERROR, "an LGSCO recommendation without `due:`, the date set for compliance"),
     # E8xx: the annual report
     ProblemCode("E801", ERROR, "an annual report's `assessment` is missing, is not an assessment, or has errors"),
     ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment or casework register"),
@@ -142,7 +144,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W750", WARNING, "an Ombudsman order is overdue on the as-of date and not done"),
     ProblemCode("W751", WARNING, "a casework action is overdue on the as-of date and not done"),
     ProblemCode("W752", WARNING, "an order was complied with after its due date"),
-    ProblemCode("W753", WARNING, "a determination with no findings"),
+    ProblemCode("W753", WARNING, "a determination (or an LGSCO decision) with no findings"),
     ProblemCode("W754", WARNING, "an order with no owner"),
     # W8xx: the annual report
     ProblemCode("W850", WARNING, "one of the annual report's six required items is missing or empty (one warning each)"),

@@ -66,7 +66,7 @@ def practice_command(
     Exit status: 0 clean (warnings and notes may be printed), 1 errors in the log.
     """
     from selfassess.models import PracticeSettings
-    from selfassess.practice import compute_for, figures_json, input_for, text
+    from selfassess.practice import compute_for, figures_of, input_for, text
     from selfassess.practice.build import build_practice_outputs, practice_json
     from selfassess.problems import ProblemsFound, Severity
     from selfassess.render.outputs import write_folder
@@ -83,7 +83,7 @@ def practice_command(
         return
     given = input_for(log, assessment, homes, period, settings)
     result = compute_for(given, today(as_of))
-    figures = figures_json(result)
+    figures = figures_of(result)
     printers = {
         "text": text.format_text,
         "md": text.format_markdown,

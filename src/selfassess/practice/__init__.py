@@ -9,8 +9,10 @@ The public API (the annual report and ``check`` build on these names):
   (``result.log.problems``, each ``file:row:column: CODE message``) and how many rows
   were left out and why (``result.log.left_out_because``). Raises InputError when a file
   cannot be read.
-- ``figures_json(result) -> dict``: every figure, JSON-ready; exactly what practice.json
-  holds, so the annual report's figures equal practice.json's for the same log.
+- ``figures_of(result) -> PracticeFigures``: every figure as typed, frozen objects
+  (``practice.figures``); the documents read their attributes, and ``practice_data`` and
+  ``summary_data`` (``practice.figuresjson``) derive practice.json, report.json's and
+  summary.json's figures from them, so they cannot differ for the same log.
 - ``measures(result) -> dict[str, Measure]``: the measured figure for each timescale
   provision (6.2, 6.3, 6.4, 6.11, 6.14, 6.15), as ``check`` and ``render`` show it.
 - ``Period.parse("2024-25", year_end="03-31")``: the reporting year.
@@ -22,14 +24,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from selfassess.code import DEFAULT_EDITION
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice.engine import LogSource, PracticeResult, compute
-from selfassess.practice.figuresjson import build_figures
+from selfassess.practice.figures import PracticeFigures
+from selfassess.practice.figuresjson import practice_data, summary_data
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.period import Period
+from selfassess.practice.tally import figures_of
 from selfassess.problems import UsageError
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
@@ -38,13 +41,16 @@ __all__ = [
     "LogSource",
     "Measure",
     "Period",
+    "PracticeFigures",
     "PracticeInput",
     "PracticeResult",
     "compute",
-    "figures_json",
+    "figures_of",
     "load_settings",
     "log_location",
     "measures",
+    "practice_data",
+    "summary_data",
 ]
 
 
@@ -120,23 +126,6 @@ def compute_for(given: PracticeInput, as_of: dt.date) -> PracticeResult:
         locate=(lambda key: marks[key]) if marks else None,
         latest=dt.date.today(),
     )
-
-
-#: The last result's figures: the annual report and the self-assessment it includes both
-#: ask for them, and building them walks every verdict again.
-_LAST: list[tuple[PracticeResult, dict[str, Any]]] = []
-
-
-def figures_json(result: PracticeResult) -> dict[str, Any]:
-    """Return every figure, JSON-ready: what practice.json and report.json hold.
-
-    Built once for the last result given (each caller gets its own copy).
-    """
-    import copy
-
-    if not _LAST or _LAST[0][0] is not result:
-        _LAST[:] = [(result, build_figures(result))]
-    return copy.deepcopy(_LAST[0][1])
 
 
 def input_for(
