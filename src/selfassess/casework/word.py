@@ -20,8 +20,8 @@ from selfassess.casework.view import (
     PlanView,
     RecommendationView,
 )
-from selfassess.render.worddoc import fit, open_document
-from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
+from selfassess.render.worddoc import fit, styled_document
+from selfassess.render.wordstyle import APP_XML, add_row, add_table
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import save_fixed, xml_safe
 
@@ -34,8 +34,7 @@ _AREA_WIDTHS_CM = (4.4, 2.4, 2.6, 2.0, 2.6, 2.6, 2.0)
 def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
     plan = xml_safe(plan)
-    document = open_document(reference)
-    house_style(document, reference is not None)
+    document = styled_document(reference)
     _properties(document, plan, fixed_date)
     body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from selfassess.files import note_dependency
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice import PracticeInput, compute_for, settings_of
 from selfassess.practice.engine import PracticeResult
@@ -62,6 +63,8 @@ def practice_problems(
         mark = document.key_mark(("period",))
         yield error(shown, mark.line, mark.col, "E112", str(exc))
         return
+    for log in given.logs:
+        note_dependency(log.path)  # a log saved later is then seen by serve
     missing = [(n, log) for n, log in enumerate(given.logs) if not log.path.is_file()]
     for number, log in missing:
         listed = isinstance(assessment.practice.log, list)

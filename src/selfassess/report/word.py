@@ -11,7 +11,7 @@ import io
 from collections.abc import Callable
 from typing import Any
 
-from selfassess.render.worddoc import set_properties, write_draft
+from selfassess.render.worddoc import copy_of, set_properties, write_draft
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
@@ -60,9 +60,7 @@ def render_report_docx(
 def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer], None]) -> bytes:
     """Return a report's Word bytes: its title, draft notice and facts, then what body_of writes."""
     view = xml_safe(view)
-    document = _open()
-    house_style(document)
-    _title_style(document)
+    document = copy_of(_blank)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
     body = Writer(document, Styles(document), document)
@@ -83,6 +81,14 @@ def write_part(body: Writer, view: rv.ReportView, charts: dict[str, Chart]) -> N
 
     write_items(body, view, figures)
     write_assessment(body, view, figures)
+
+
+def _blank() -> Any:
+    """Return a new portrait A4 document in the house style, its Caption a table title."""
+    document = _open()
+    house_style(document)
+    _title_style(document)
+    return document
 
 
 def _open() -> Any:
