@@ -145,8 +145,9 @@ def test_syntax_error(run: Run, mini: Path) -> None:
     write(mini, "a.yaml", "schema_version: 1\ncode: [mini-code\n")
     assert check(run, "a.yaml") == (
         1,
-        "a.yaml:3:1: E101 YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence)\n1 error, 0 warnings in 1 file.\n",
+        "a.yaml:2:7: E101 the text after 'code:' starts with '[', which YAML reads as the start "
+        "of a list that must close with ']'; put the whole text in double quotes "
+        '(code: "[mini-code")\n1 error, 0 warnings in 1 file.\n',
     )
 
 

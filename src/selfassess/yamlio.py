@@ -27,6 +27,7 @@ from selfassess.files import read_regular_file
 from selfassess.problemcodes import severity
 from selfassess.problems import InputError, Problem, error, input_error
 from selfassess.wording import quoted
+from selfassess.yamlslips import explain
 
 KeyPath = tuple[str | int, ...]
 
@@ -291,6 +292,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Probl
             "E103",
             "tab used for indentation; YAML indents with spaces only (replace the tab with spaces)",
         )
+    slip = explain(text, line)
+    if slip is not None:
+        return error(display, slip.line, slip.col, "E101", slip.message)
     problem = exc.problem or "syntax error"
     context = f" ({exc.context})" if exc.context else ""
     return error(display, line, col, "E101", f"YAML syntax error: {problem}{context}")

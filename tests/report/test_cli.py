@@ -76,7 +76,7 @@ def test_malformed_yaml_is_a_located_error(run: Run, root: Path) -> None:
     (root / REPORT).write_text("assessment: [unclosed\n", "utf-8")
     result = run("report", "-o", "out", REPORT)
     assert result.exit_code == 1
-    assert result.output.splitlines()[0].startswith(f"{REPORT}:2:1: E101 ")
+    assert result.output.splitlines()[0].startswith(f"{REPORT}:1:13: E101 ")
 
 
 def test_check_recognises_a_report_by_its_assessment_key(run: Run, root: Path) -> None:
