@@ -126,6 +126,8 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W313", WARNING, "unanswered provisions whose Code text is not bundled (incomplete editions)"),
     # W314-W319: recording the submission
     ProblemCode("W314", WARNING, "`submitted_on` on a draft, or a `submission_reference` without `submitted_on`"),
+    # W320-W329: what the documents' readers see
+    ProblemCode("W320", WARNING, "a link that is a web address without `https://` (`www.example.org.uk/page`), which a browser would look for inside the site it is published on (published with `https://` added); also in casework registers"),
     # W550-W569: the complaints log; W601-W619: practice against the answers
     ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
     ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),

@@ -103,6 +103,26 @@ FIRES = {
         "a.yaml:23:14: W310 link 'JaVaScRiPt:alert(1)' is not http, https, mailto or a relative "
         "path; it will be published as plain text",
     ),
+    "W310 a Windows network path, its backslashes shown as typed": (
+        CLEAN.replace("url: https://example.org/procedure", "url: '\\\\server\\share\\p.docx'"),
+        "a.yaml:23:14: W310 link '\\\\server\\share\\p.docx' is not http, https, mailto or a "
+        "relative path; it will be published as plain text",
+    ),
+    "W320 a web address without https://": (
+        CLEAN.replace("url: https://example.org/procedure", "url: www.example.org.uk/procedure"),
+        "a.yaml:23:14: W320 link 'www.example.org.uk/procedure' is a web address without https://, "
+        "which a browser would look for inside the site the page is published on; write "
+        "'https://www.example.org.uk/procedure' (render publishes it with https:// added)",
+    ),
+    "W320 a host name without www, in a link in the commentary": (
+        CLEAN.replace(
+            "      - Complaints policy, paragraph 2\n",
+            "      - Complaints policy, paragraph 2\n    commentary: See [it](example.gov.uk/p).\n",
+        ),
+        "a.yaml:19:17: W320 link 'example.gov.uk/p' is a web address without https://, which a "
+        "browser would look for inside the site the page is published on; write "
+        "'https://example.gov.uk/p' (render publishes it with https:// added)",
+    ),
     "W312 unknown provision in an incomplete edition": (
         CLEAN.replace("code: mini-code", "code: mini-draft").replace(
             "  1.2:\n", "  1.3:\n    comply: yes\n    evidence: [x]\n  1.2:\n"

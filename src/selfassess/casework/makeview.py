@@ -17,7 +17,7 @@ from selfassess.casework.load import CheckedRegister
 from selfassess.casework.models import FINDINGS, Case, CaseAction, Order, Recommendation
 from selfassess.dates import format_date
 from selfassess.models import Owner
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 from selfassess.wording import plural
 
 
@@ -114,7 +114,7 @@ def _case(index: int, case: Case, owners: _Owners, as_of: dt.date) -> v.CaseView
         kind=kind,
         date=format_date(case.date),
         subject=case.subject,
-        url=case.url if case.url and is_safe_url(case.url) else None,
+        url=published_url(case.url),
         findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in FINDINGS),
         orders=tuple(_order(o, owners, as_of) for o in _by_due(case.orders)),
         recommendations=tuple(_recommendation(r, owners, as_of) for r in case.recommendations),

@@ -22,8 +22,14 @@ from selfassess.models import (
     Response,
 )
 from selfassess.problems import Problem
-from selfassess.safety import is_safe_url, unsafe_link_targets
-from selfassess.wording import plural, shorten
+from selfassess.safety import (
+    bare_address_message,
+    bare_web_address,
+    is_safe_url,
+    link_targets,
+    unsafe_link_message,
+)
+from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
 
 UNUSABLE_PATH = "E127"
@@ -288,34 +294,31 @@ def _repository_root(start: Path) -> Path:
 
 
 def unsafe_links(ctx: RuleContext) -> Iterator[Problem]:
-    """W310: links must be http, https, mailto or relative; others are published as text."""
+    """W310, W320: links must be http, https, mailto or relative, and web addresses say https://."""
     for pid, response in ctx.answered():
         base: KeyPath = ("responses", pid)
         for index, item in enumerate(response.evidence):
-            if isinstance(item, EvidenceItem) and item.url and not is_safe_url(item.url):
-                yield _unsafe(ctx, (*base, "evidence", index, "url"), item.url)
+            if isinstance(item, EvidenceItem) and item.url:
+                yield from _link(ctx, (*base, "evidence", index, "url"), item.url)
             text = item if isinstance(item, str) else item.title
-            yield from _unsafe_in_text(ctx, (*base, "evidence", index), text)
+            yield from _links_in_text(ctx, (*base, "evidence", index), text)
         for field in ("commentary", "explanation"):
-            yield from _unsafe_in_text(ctx, (*base, field), getattr(response, field) or "")
-    yield from _unsafe_in_text(
+            yield from _links_in_text(ctx, (*base, field), getattr(response, field) or "")
+    yield from _links_in_text(
         ctx, ("governance", "response"), ctx.assessment.governance.response or ""
     )
 
 
-def _unsafe_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
-    for target in unsafe_link_targets(text):
-        yield _unsafe(ctx, path, target)
+def _links_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
+    for target in link_targets(text):
+        yield from _link(ctx, path, target)
 
 
-def _unsafe(ctx: RuleContext, path: KeyPath, url: str) -> Problem:
-    shown = shorten(url)
-    return ctx.warn(
-        "W310",
-        path,
-        f"link {shown!r} is not http, https, mailto or a relative path; it will be published as plain text",
-        key=False,
-    )
+def _link(ctx: RuleContext, path: KeyPath, url: str) -> Iterator[Problem]:
+    if not is_safe_url(url):
+        yield ctx.warn("W310", path, unsafe_link_message(url), key=False)
+    elif bare_web_address(url):
+        yield ctx.warn("W320", path, bare_address_message(url), key=False)
 
 
 def landlord_named(ctx: RuleContext) -> Iterator[Problem]:

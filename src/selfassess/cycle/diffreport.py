@@ -12,7 +12,7 @@ from selfassess.dates import long_date
 from selfassess.models import Assessment, Evidence
 from selfassess.render.mdescape import cell, target
 from selfassess.render.usermarkdown import inert_markdown
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 from selfassess.wording import plural
 
 _PLAIN_TARGET = re.compile(r"^[^\s()<>]+$")  # a link target that cannot end the link early
@@ -204,8 +204,9 @@ def _evidence_md(item: Evidence) -> str:
     """Write evidence inline: users' markdown made inert, titles escaped, only safe links."""
     if isinstance(item, str):
         return " ".join(inert_markdown(item).split())
-    if item.url and is_safe_url(item.url):
-        url = item.url if _PLAIN_TARGET.match(item.url) else target(item.url)
+    published = published_url(item.url)
+    if published:
+        url = published if _PLAIN_TARGET.match(published) else target(published)
         return f"[{cell(item.title)}]({url})"
     return cell(item.title)
 
