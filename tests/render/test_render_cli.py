@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURES, Run, write
-from renderkit import docx_text, html_text
+from renderkit import docx_text, html_text, markdown_text
 
 CLEAN_TEXT = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
 
@@ -136,15 +136,33 @@ def test_draft_marks_every_document(run: Run, mini: Path) -> None:
     problem = "Error E204 at line 25: provision 6.10 is answered no but has no explanation"
     page = lxml.html.fromstring((folder / "self-assessment.html").read_bytes())
     assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
-    for name in ("self-assessment.html", "sections/section-6.html", "gaps.html"):
+    # The author's list of problems is in the internal gap list only ...
+    for name in ("gaps.html", "gaps.md"):
         text = html_text((folder / name).read_text(encoding="utf-8"))
         assert "Draft — not approved" in text and problem in text, name
-    for name in ("self-assessment.md", "gaps.md"):
-        text = (folder / name).read_text(encoding="utf-8")
-        assert "**Draft — not approved**" in text and problem in text, name
-    word = docx_text(folder / "self-assessment.docx")
-    assert "Draft — not approved" in word and problem in word
+    # ... the published documents carry the banner, never a problem code or a line number.
+    for text in _published_texts(folder):
+        assert "Draft — not approved" in text
+        assert "E204" not in text and "line 25" not in text and "selfassess check" not in text
     assert json.loads((folder / "summary.json").read_text(encoding="utf-8"))["draft"] is True
+
+
+def _published_texts(folder: Path) -> list[str]:
+    pages = ("self-assessment.html", "sections/section-6.html", "sections/index.html")
+    texts = [html_text((folder / name).read_text(encoding="utf-8")) for name in pages]
+    texts.append(markdown_text((folder / "self-assessment.md").read_text(encoding="utf-8")))
+    return [*texts, docx_text(folder / "self-assessment.docx")]
+
+
+def test_a_draft_names_its_unanswered_provisions_in_plain_words(run: Run, mini: Path) -> None:
+    text = UNANSWERED_APPROVED.replace("status: approved", "status: draft")
+    write(mini, "wip.yaml", text.replace("code: mini-code", "code: mini-draft"))
+    result = run("render", "--as-of", "2025-07-01", "wip.yaml")
+    # The terminal tells the author about the tool's data; the documents do not.
+    assert result.exit_code == 0 and " W308 " in result.output
+    for text in _published_texts(mini / "build" / "wip"):
+        assert "Not yet answered: 6.10: Stage two requirement" in " ".join(text.split())
+        assert not re.search(r"\b[EWI][0-9]{3}\b", text)
 
 
 def test_status_draft_is_marked_too(run: Run, mini: Path) -> None:

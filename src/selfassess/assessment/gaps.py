@@ -79,7 +79,7 @@ class GapList:
     @property
     def notice(self) -> v.DraftNotice | None:
         """Return what the draft banner shows, or None when the assessment is not a draft."""
-        return v.DraftNotice(self.problems) if self.draft else None
+        return v.DraftNotice(problems=self.problems) if self.draft else None
 
     @property
     def overdue(self) -> int:

@@ -26,6 +26,12 @@ from selfassess.render.pieces import (
     NOT_ANSWERED as NOT_ANSWERED,
 )
 from selfassess.render.pieces import (
+    NOT_YET_ANSWERED as NOT_YET_ANSWERED,
+)
+from selfassess.render.pieces import (
+    OPEN_PROBLEMS as OPEN_PROBLEMS,
+)
+from selfassess.render.pieces import (
     PRACTICE_CAPTION as PRACTICE_CAPTION,
 )
 from selfassess.render.pieces import (
@@ -52,6 +58,10 @@ from selfassess.render.pieces import (
 from selfassess.render.pieces import (
     Link as Link,
 )
+
+
+#: A draft names this many unanswered provisions at most; past it, it says how many.
+LISTED_UNANSWERED = 10
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,11 @@ class Row:
     compliance_iso: str | None = None
     actions: tuple[ActionView, ...] = ()
     measured: str | None = None
+
+    @property
+    def plain_words(self) -> str:
+        """Return the provision in plain words, as a draft's list names it ("6.10: summary")."""
+        return f"{self.id}: {self.summary}"
 
     @property
     def text_groups(self) -> TextGroups:
@@ -217,7 +232,19 @@ class DocumentView:
     @property
     def notice(self) -> DraftNotice | None:
         """Return what the draft banner shows, or None for an approved document."""
-        return DraftNotice(self.problems) if self.draft else None
+        if not self.draft:
+            return None
+        rows = self.unanswered
+        if len(rows) > LISTED_UNANSWERED:
+            return DraftNotice(
+                unanswered=(f"{len(rows)} provisions, each marked {NOT_ANSWERED} below",)
+            )
+        return DraftNotice(unanswered=tuple(row.plain_words for row in rows))
+
+    @property
+    def unanswered(self) -> tuple[Row, ...]:
+        """Return the rows not yet answered, in Code order."""
+        return tuple(row for row in self.rows if row.answer == NOT_ANSWERED)
 
     @property
     def rows(self) -> tuple[Row, ...]:
