@@ -59,7 +59,6 @@ from selfassess.render.pieces import (
     Link as Link,
 )
 
-
 #: A draft names this many unanswered provisions at most; past it, it says how many.
 LISTED_UNANSWERED = 10
 
