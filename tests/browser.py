@@ -352,6 +352,13 @@ def host_page(fragment: str, title: str = "Complaints: our self-assessment") -> 
 
 def docx_to_pdf(path: Path, out: Path | None = None) -> Path:
     """Convert a Word file to PDF with LibreOffice (headless); fail on an error or an empty PDF."""
+    pdf = office_convert(path, "pdf", out)
+    assert pdf_pages(pdf) > 0, f"{pdf.name} has no pages"
+    return pdf
+
+
+def office_convert(path: Path, to: str, out: Path | None = None) -> Path:
+    """Open a file in LibreOffice (headless) and save it as `to` (pdf, xlsx, ...) into out."""
     soffice = require("soffice")["soffice"]
     out = out or path.parent
     with tempfile.TemporaryDirectory(prefix="selfassess-office-") as profile:
@@ -362,7 +369,7 @@ def docx_to_pdf(path: Path, out: Path | None = None) -> Path:
                 "--headless",
                 "--norestore",
                 "--convert-to",
-                "pdf",
+                to,
                 "--outdir",
                 str(out),
                 str(path),
@@ -372,11 +379,12 @@ def docx_to_pdf(path: Path, out: Path | None = None) -> Path:
             timeout=300,
             stdin=subprocess.DEVNULL,
         )
-    pdf = out / (path.stem + ".pdf")
+    made = out / f"{path.stem}.{to}"
     assert done.returncode == 0, f"LibreOffice failed on {path.name}: {done.stderr or done.stdout}"
-    assert pdf.is_file() and pdf.stat().st_size > 0, f"LibreOffice wrote no PDF for {path.name}"
-    assert pdf_pages(pdf) > 0, f"{pdf.name} has no pages"
-    return pdf
+    assert made.is_file() and made.stat().st_size > 0, (
+        f"LibreOffice wrote no {to} for {path.name}: {done.stderr or done.stdout}"
+    )
+    return made
 
 
 def pdf_pages(pdf: Path) -> int:

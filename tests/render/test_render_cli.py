@@ -30,6 +30,7 @@ EVERY_OUTPUT = [
     "gaps.csv",
     "gaps.html",
     "gaps.md",
+    "gaps.xlsx",
     "sections/governance.html",
     "sections/index.html",
     "sections/section-1.html",
@@ -38,6 +39,7 @@ EVERY_OUTPUT = [
     "self-assessment.html",
     "self-assessment.md",
     "submission.csv",
+    "submission.xlsx",
     "summary.json",
 ]
 
@@ -57,7 +59,9 @@ def test_render_writes_every_output(run: Run, mini: Path) -> None:
         "wrote build/clean/gaps.md\n"
         "wrote build/clean/gaps.html\n"
         "wrote build/clean/gaps.csv\n"
+        "wrote build/clean/gaps.xlsx\n"
         "wrote build/clean/submission.csv\n"
+        "wrote build/clean/submission.xlsx\n"
         "wrote build/clean/summary.json\n"
     )
     assert _files(mini / "build" / "clean") == EVERY_OUTPUT
@@ -83,8 +87,15 @@ def test_output_folder_and_formats(run: Run, mini: Path) -> None:
         "render", "--as-of", "2025-07-01", "-o", "site", "--format", "md,submission", "clean.yaml"
     )
     assert result.exit_code == 0
-    assert result.output == "wrote site/clean/self-assessment.md\nwrote site/clean/submission.csv\n"
-    assert _files(mini / "site" / "clean") == ["self-assessment.md", "submission.csv"]
+    assert result.output == (
+        "wrote site/clean/self-assessment.md\nwrote site/clean/submission.csv\n"
+        "wrote site/clean/submission.xlsx\n"
+    )
+    assert _files(mini / "site" / "clean") == [
+        "self-assessment.md",
+        "submission.csv",
+        "submission.xlsx",
+    ]
 
 
 def test_unknown_format_is_a_usage_error(run: Run, mini: Path) -> None:
@@ -124,6 +135,7 @@ def test_warnings_are_printed_and_rendering_goes_on(run: Run, mini: Path) -> Non
     assert result.output == (
         "clean.yaml:31:9: W301 action for 6.10 was due 2025-09-30 and is in progress\n"
         "wrote build/clean/submission.csv\n"
+        "wrote build/clean/submission.xlsx\n"
     )
 
 
@@ -268,7 +280,9 @@ def test_submission_and_summary(run: Run, mini: Path) -> None:
         "gaps.md",
         "gaps.html",
         "gaps.csv",
+        "gaps.xlsx",
         "submission.csv",
+        "submission.xlsx",
         "summary.json",
     ]
 

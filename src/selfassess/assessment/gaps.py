@@ -70,6 +70,7 @@ class GapList:
     draft: bool
     problems: tuple[str, ...]
     owner: str | None = None
+    has_should: bool = False  # whether the edition tells must from should
 
     @property
     def actions(self) -> tuple[GapAction, ...]:
@@ -120,6 +121,7 @@ def build_gaps(
         draft=doc.draft,
         problems=doc.problems,
         owner=_owner_label(assessment, owner),
+        has_should=doc.edition.has_should,
     )
 
 

@@ -43,6 +43,7 @@ def _edition(edition: CodeEdition) -> v.Edition:
         columns=tuple(form.columns.model_dump().values()),
         submission=tuple((c.heading, c.value) for c in form.submission.columns),
         answer_words=(answers.comply, answers.do_not_comply, answers.unanswered),
+        has_should=any(p.modality == "should" for _, p in edition.provisions()),
     )
 
 

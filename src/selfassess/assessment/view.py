@@ -168,6 +168,8 @@ class Edition:
     columns: tuple[str, ...]  # the form's five column headings, in order (the Code's form:)
     submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value)
     answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
+    #: Whether the edition tells must from should (the 2022 Code); the 2024 Code's are all must.
+    has_should: bool = False
 
 
 @dataclass(frozen=True)
