@@ -187,12 +187,12 @@ def _assessment_gaps(
 ) -> None:
     """Print one assessment's gap list."""
     from selfassess.assessment.csvfiles import gaps_sheet
-    from selfassess.render.spreadsheet import sheet_csv
     from selfassess.assessment.gaps import build_gaps
     from selfassess.assessment.gapstext import gaps_text
     from selfassess.assessment.makeview import build_view
     from selfassess.check import load_assessment
     from selfassess.problems import InputError, Severity
+    from selfassess.render.spreadsheet import sheet_csv
     from selfassess.render.wordxml import xml_safe
 
     checked = load_assessment(file, day)
