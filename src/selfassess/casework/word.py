@@ -19,6 +19,7 @@ from selfassess.casework.view import (
     PlanView,
 )
 from selfassess.render.worddoc import fit, open_document
+from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import save_fixed, xml_safe
@@ -32,6 +33,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     plan = xml_safe(plan)
     document = open_document(reference)
     house_style(document, reference is not None)
+    write_footer(document, plan.landlord)
     _properties(document, plan, fixed_date)
     body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")

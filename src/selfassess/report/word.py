@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 from selfassess.render.worddoc import set_properties, write_draft
+from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
@@ -36,6 +37,7 @@ def render_report_docx(
     view = xml_safe(view)
     document = _open()
     house_style(document)
+    write_footer(document, view.landlord)
     _title_style(document)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
