@@ -302,6 +302,46 @@ def layout_problems(page: Tab) -> list[str]:
     return list(page.evaluate(_LAYOUT_SCRIPT % SMALLEST_CHART_TEXT_PX))
 
 
+#: Every word drawn on two lines: its letters' boxes stand at more than one height. A word is
+#: letters (a hyphenated word is checked part by part, as a line may end at its hyphen); an
+#: email or web address is no word, and may break where it must. SVG charts and code are left
+#: out.
+_BROKEN_WORDS_SCRIPT = r"""(() => {
+  const broken = [];
+  const letters = 'A-Za-z\u00C0-\u024F';
+  const word = new RegExp(`^[^${letters}]*[${letters}'’-]+[^${letters}]*$`);
+  const part = new RegExp(`[${letters}'’]{3,}`, 'g');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('svg, code, script, style')) continue;
+    // Text hidden but for screen readers (a 1px clipped box) is drawn nowhere.
+    let hidden = false;
+    for (let box = parent; box && !hidden; box = box.parentElement)
+      hidden = box.getBoundingClientRect().width <= 1;
+    if (hidden) continue;
+    for (const token of node.data.matchAll(/\S+/g)) {
+      if (!word.test(token[0])) continue;  // an address, a reference or a figure
+      for (const match of token[0].matchAll(part)) {
+        const start = token.index + match.index;
+        range.setStart(node, start);
+        range.setEnd(node, start + match[0].length);
+        const tops = new Set([...range.getClientRects()]
+          .filter(rect => rect.width > 0).map(rect => Math.round(rect.top)));
+        if (tops.size > 1) broken.push(`"${match[0]}" in <${parent.tagName.toLowerCase()}>`);
+      }
+    }
+  }
+  return broken.slice(0, 20);
+})()"""
+
+
+def broken_words(page: Tab) -> list[str]:
+    """Return the words the page draws broken over two lines ("Definitio/n"), at most 20."""
+    return [f"word broken mid-word: {word}" for word in page.evaluate(_BROKEN_WORDS_SCRIPT)]
+
+
 def axe_violations(page: Tab) -> list[str]:
     """Run axe-core in the page and return each violation as a readable line."""
     page.evaluate(axe_source())
@@ -312,7 +352,8 @@ def axe_violations(page: Tab) -> list[str]:
 
 
 def assert_accessible(page_or_html: Path | str, widths: tuple[int, ...] = WIDTHS) -> None:
-    """Fail unless the page passes axe-core and reflows without sideways scrolling at each width.
+    """Fail unless the page passes axe-core and reflows at each width without sideways scrolling
+    and without breaking a word over two lines.
 
     Give a path to an HTML file, or the HTML itself (written to a temporary file first).
     """
@@ -323,6 +364,7 @@ def assert_accessible(page_or_html: Path | str, widths: tuple[int, ...] = WIDTHS
         for width in widths:
             with opened(path, width) as page:
                 found += [f"at {width}px: {p}" for p in layout_problems(page)]
+                found += [f"at {width}px: {p}" for p in broken_words(page)]
                 found += [f"at {width}px: {p}" for p in axe_violations(page)]
     assert not found, f"{path.name}:\n" + "\n".join(found)
 

@@ -81,3 +81,15 @@ def test_casework_plan_passes_axe_reflows_and_converts(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(outputs[name])
     assert_accessible(tmp_path / "plan.html")
     assert pdf_pages(docx_to_pdf(tmp_path / "plan.docx", tmp_path)) >= 1
+
+
+def test_no_empty_band_stands_in_a_provision_s_block_on_a_phone(folder: Path) -> None:
+    from browser import opened
+
+    with opened(folder / "self-assessment.html", 320) as page:
+        empty = page.evaluate(
+            "[...document.querySelectorAll('.stack td')].filter(td => "
+            "td.getClientRects().length && !td.innerText.trim()).length"
+        )
+        shown = page.evaluate("document.querySelectorAll('.stack td').length")
+    assert shown > 100 and empty == 0
