@@ -93,6 +93,15 @@ FIRES = {
         "a.yaml:8:1: W307 assessed on 2024-06-30, more than 12 months before 2025-07-01; the Code "
         "requires a self-assessment every year",
     ),
+    "E207 owner when the file defines no owners": (
+        CLEAN.replace(
+            "owners:\n  hoc: {role: Head of Complaints, name: A. Person, email: a.person@example.org}\n",
+            "",
+        ),
+        "a.yaml:28:16: E207 owner 'hoc' is not in owners, and the file defines none; add at the "
+        "top level owners: {hoc: {role: ..., name: ..., email: ...}} (the role is what the "
+        "published documents show)",
+    ),
     "W309 marked for review": (
         CLEAN.replace("  6.1:\n", "  6.1:\n    review: the Code's wording changed\n"),
         "a.yaml:20:5: W309 provision 6.1 needs review: the Code's wording changed; remove the "
@@ -293,10 +302,55 @@ def test_schema_problems_do_not_hide_the_rules_of_other_answers(run: Run, mini: 
             "date by which the landlord intends to comply (YYYY-MM-DD)",
             "a.yaml:16:44: E207 owner 'ceo' is not in owners (known: hoc)",
             'a.yaml:20:22: E112 responses."6.10".compliance_date: expected a date written '
-            "YYYY-MM-DD, found '31/10/2025'",
+            "YYYY-MM-DD, found '31/10/2025'; write 2025-10-31",
             "7 errors, 0 warnings in 1 file.",
         ],
     )
+
+
+ONE_ANSWER = """  6.10:
+    comply: no
+    compliance_date: 31/10/2025
+    actions:
+      - {do: Rewrite the stage 2 letter, owner: ceo, due: 30/09/2025}
+"""
+
+
+def test_a_type_error_in_one_field_does_not_hide_the_same_answer_s_other_problems(
+    run: Run, mini: Path
+) -> None:
+    text = CLEAN.split("  6.10:\n")[0] + ONE_ANSWER
+    assert check(run, text) == (
+        1,
+        [
+            "a.yaml:25:5: E204 provision 6.10 is answered no but has no explanation; the Code "
+            "requires a detailed explanation: add explanation: saying why, and what is in place "
+            "meanwhile",
+            'a.yaml:26:22: E112 responses."6.10".compliance_date: expected a date written '
+            "YYYY-MM-DD, found '31/10/2025'; write 2025-10-31",
+            "a.yaml:28:49: E207 owner 'ceo' is not in owners (known: hoc)",
+            'a.yaml:28:59: E112 responses."6.10".actions[1].due: expected a date written '
+            "YYYY-MM-DD, found '30/09/2025'; write 2025-09-30",
+            "4 errors, 0 warnings in 1 file.",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-09-31", "'2026-09-31' is not a date: September 2026 has 30 days; write YYYY-MM-DD"),
+        ("2025-02-29", "'2025-02-29' is not a date: February 2025 has 28 days; write YYYY-MM-DD"),
+        ("2025-13-01", "'2025-13-01' is not a date: there is no month 13; write YYYY-MM-DD"),
+        ("1 May 2025", "expected a date written YYYY-MM-DD, found '1 May 2025'"),
+    ],
+)
+def test_a_date_that_is_not_a_date_says_why(run: Run, mini: Path, text: str, message: str) -> None:
+    code, lines = check(
+        run, CLEAN.replace("compliance_date: 2025-10-31", f"compliance_date: {text}")
+    )
+    assert code == 1
+    assert lines[0] == f'a.yaml:27:22: E112 responses."6.10".compliance_date: {message}'
 
 
 def test_a_file_whose_required_fields_are_broken_reports_only_those(run: Run, mini: Path) -> None:

@@ -57,7 +57,14 @@ def check_assessment(
         problem = document.problem("E201", ("code",), message, key=False)
         return None, [*salvaged.problems, problem]
     context = RuleContext(
-        document, assessment, edition, catalogue, as_of, salvaged.set_aside, salvaged.damaged
+        document,
+        assessment,
+        edition,
+        catalogue,
+        as_of,
+        salvaged.set_aside,
+        salvaged.damaged,
+        salvaged.left_out,
     )
     problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
     if salvaged.problems:

@@ -19,6 +19,7 @@ from selfassess.models import (
     Assessment,
     CodeEdition,
     EvidenceItem,
+    Owner,
     Response,
 )
 from selfassess.problems import Problem
@@ -54,6 +55,13 @@ class RuleContext:
     set_aside: frozenset[str] = frozenset()
     #: Top-level fields partly left out for schema problems; rules that read them stay quiet.
     damaged: frozenset[str] = frozenset()
+    #: Values left out of the answers for schema problems: a rule that would only say they
+    #: are missing stays quiet about them.
+    left_out: frozenset[KeyPath] = frozenset()
+
+    def was_left_out(self, *path: str | int) -> bool:
+        """Tell whether a value at, inside or holding path was left out for a schema problem."""
+        return any(path[: len(out)] == out or out[: len(path)] == path for out in self.left_out)
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make a problem at a path in the document, as severe as the registry says."""
@@ -128,6 +136,8 @@ def unanswered(ctx: RuleContext) -> Iterator[Problem]:
         answered = response is not None and response.comply is not None
         if not provision.assessed or answered or provision.id in ctx.set_aside:
             continue
+        if ctx.was_left_out("responses", provision.id, "comply"):
+            continue
         path: KeyPath = ("responses", provision.id) if response else ("responses",)
         if ctx.assessment.status != "draft":
             yield ctx.at(
@@ -159,14 +169,18 @@ def no_needs_explanation(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         if response.comply != "no":
             continue
-        if not (response.explanation or "").strip():
+        if not (response.explanation or "").strip() and not ctx.was_left_out(
+            "responses", pid, "explanation"
+        ):
             yield ctx.at(
                 "E204",
                 ("responses", pid, "comply"),
                 f"provision {pid} is answered no but has no explanation; the Code requires a "
                 "detailed explanation: add explanation: saying why, and what is in place meanwhile",
             )
-        if response.compliance_date is None:
+        if response.compliance_date is None and not ctx.was_left_out(
+            "responses", pid, "compliance_date"
+        ):
             yield ctx.at(
                 "E205",
                 ("responses", pid, "comply"),
@@ -181,7 +195,7 @@ def actions_complete(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         for index, action in enumerate(response.actions):
             path: KeyPath = ("responses", pid, "actions", index)
-            if not action.owner:
+            if not action.owner and not ctx.was_left_out(*path, "owner"):
                 yield ctx.at(
                     "E206",
                     path,
@@ -189,20 +203,26 @@ def actions_complete(ctx: RuleContext) -> Iterator[Problem]:
                     key=False,
                 )
             elif action.owner not in owners and "owners" not in ctx.damaged:
-                known = ", ".join(owners) or "none defined"
                 yield ctx.at(
-                    "E207",
-                    (*path, "owner"),
-                    f"owner '{action.owner}' is not in owners (known: {known})",
-                    key=False,
+                    "E207", (*path, "owner"), _unknown_owner(action.owner or "", owners), key=False
                 )
-            if action.due is None:
+            if action.due is None and not ctx.was_left_out(*path, "due"):
                 yield ctx.at(
                     "E206",
                     path,
                     f"an action for {pid} has no due date; add due: YYYY-MM-DD",
                     key=False,
                 )
+
+
+def _unknown_owner(owner: str, owners: dict[str, Owner]) -> str:
+    if owners:
+        return f"owner '{owner}' is not in owners (known: {', '.join(owners)})"
+    return (
+        f"owner '{owner}' is not in owners, and the file defines none; add at the top level "
+        f"owners: {{{owner}: {{role: ..., name: ..., email: ...}}}} (the role is what the "
+        "published documents show)"
+    )
 
 
 def overdue(ctx: RuleContext) -> Iterator[Problem]:
@@ -230,7 +250,7 @@ def yes_needs_support(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         if response.comply != "yes":
             continue
-        if not response.evidence:
+        if not response.evidence and not ctx.was_left_out("responses", pid, "evidence"):
             yield ctx.warn(
                 "W303",
                 ("responses", pid, "comply"),
