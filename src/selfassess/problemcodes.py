@@ -128,6 +128,8 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W314", WARNING, "`submitted_on` on a draft, or a `submission_reference` without `submitted_on`"),
     # W320-W329: what the documents' readers see
     ProblemCode("W320", WARNING, "a link that is a web address without `https://` (`www.example.org.uk/page`), which a browser would look for inside the site it is published on (published with `https://` added); also in casework registers"),
+    ProblemCode("W321", WARNING, "`status: draft` while `governance.approval` records an approval (a draft's documents leave it out)"),
+    ProblemCode("W322", WARNING, "`yes` with an `explanation` or a `compliance_date`, which the documents publish only for a no"),
     # W550-W569: the complaints log; W601-W619: practice against the answers
     ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
     ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
@@ -145,6 +147,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
+    ProblemCode("W855", WARNING, "an annual report with `status: draft` while `governance.approval` records an approval (a draft leaves it out)"),
     # I620-I629: notes on practice against the answers
     ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )

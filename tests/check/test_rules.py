@@ -102,6 +102,25 @@ FIRES = {
         "top level owners: {hoc: {role: ..., name: ..., email: ...}} (the role is what the "
         "published documents show)",
     ),
+    "E112 a period not written YYYY-YY": (
+        CLEAN.replace("period: 2024-25", "period: 2024/25"),
+        "a.yaml:6:9: E112 period: expected the year assessed written YYYY-YY, such as 2024-25 "
+        "(April to March), found '2024/25'; write 2024-25",
+    ),
+    "W321 a draft recording an approval": (
+        DRAFT,
+        "a.yaml:7:1: W321 status is draft but governance.approval records an approval on "
+        "1 June 2025; set status: approved if the governing body has approved this assessment, "
+        "or remove the approval until it does (a draft's documents leave the approval out)",
+    ),
+    "W322 a yes with an explanation": (
+        CLEAN.replace(
+            "      - Complaints policy, paragraph 2\n",
+            "      - Complaints policy, paragraph 2\n    explanation: Being rewritten.\n",
+        ),
+        "a.yaml:19:5: W322 provision 1.2 is answered yes but has explanation, which the "
+        "documents publish only for a no; remove it, or answer no if the provision is not met yet",
+    ),
     "W309 marked for review": (
         CLEAN.replace("  6.1:\n", "  6.1:\n    review: the Code's wording changed\n"),
         "a.yaml:20:5: W309 provision 6.1 needs review: the Code's wording changed; remove the "
@@ -199,7 +218,9 @@ def test_passed_compliance_date_on_a_yes_is_fine(run: Run, mini: Path) -> None:
     text = CLEAN.replace("comply: no", "comply: yes\n    evidence: [Letter]").replace(
         "compliance_date: 2025-10-31", "compliance_date: 2025-06-30"
     )
-    assert check(run, text) == (0, ["No problems in 1 file."])
+    # No W302 (the date passed while still no); the yes only keeps fields a no publishes.
+    code, lines = check(run, text)
+    assert code == 0 and [line.split(" ")[1] for line in lines[:-1]] == ["W322"]
 
 
 def test_no_without_evidence_is_fine(run: Run, mini: Path) -> None:

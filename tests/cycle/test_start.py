@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE, FIXTURES, Run
 from selfassess.cycle.start import last_completed_period, next_period, slug
 from selfassess.models import Assessment
@@ -168,3 +170,23 @@ def test_from_an_edition_with_no_map_is_a_located_problem(run: Run, project: Pat
         "(looked for maps/hos-chc-2024--hos-chc-2022.yaml in code_requirements)\n",
     )
     assert not (project / "new.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("period", "hint"),
+    [
+        ("2025/26", "; write 2025-26"),
+        ("2025-2026", "; write 2025-26"),
+        ("2025", "; for the year ending March 2025, write 2024-25"),
+    ],
+)
+def test_init_refuses_a_period_not_written_yyyy_yy(
+    run: Run, project: Path, period: str, hint: str
+) -> None:
+    result = run("init", "--landlord", "R", "--period", period)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        "Error: Invalid value for '--period': expected the year assessed written YYYY-YY, such "
+        f"as 2024-25 (April to March), found '{period}'{hint}",
+    )
+    assert not (project / "assessments" / "r-2025-26.yaml").exists()

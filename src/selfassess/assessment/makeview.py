@@ -73,7 +73,7 @@ def _facts(assessment: Assessment, edition: CodeEdition, draft: bool) -> tuple[v
         facts.append(
             v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints)
         )
-    facts.extend(_dates(assessment, edition.form.submitted_to))
+    facts.extend(_dates(assessment, edition.form.submitted_to, draft))
     return tuple(facts)
 
 
@@ -81,13 +81,13 @@ def _homes(homes: int | None) -> str | None:
     return None if homes is None else f"{homes:,} homes"
 
 
-def _dates(assessment: Assessment, submitted_to: str) -> list[v.Fact]:
+def _dates(assessment: Assessment, submitted_to: str, draft: bool) -> list[v.Fact]:
     next_review = assessment.next_review
     if next_review is None and assessment.assessed_on is not None:
         next_review = year_after(assessment.assessed_on)
     pairs = [
         ("Assessed", format_date(assessment.assessed_on)),
-        ("Approved", _approved(assessment)),
+        ("Approved", None if draft else _approved(assessment)),  # "not approved", says the banner
         ("Published", format_date(assessment.published_on)),
         (f"Submitted to {submitted_to}", _submitted(assessment)),
         ("Next review", format_date(next_review)),

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfassess.check.consistency import RULES as CONSISTENCY_RULES
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
@@ -66,7 +67,8 @@ def check_assessment(
         salvaged.damaged,
         salvaged.left_out,
     )
-    problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
+    rules = (*RULES, *CONSISTENCY_RULES)
+    problems = [*salvaged.problems, *(p for rule in rules for p in rule(context))]
     if salvaged.problems:
         return None, problems
     return CheckedAssessment(document, assessment, edition, problems), problems
