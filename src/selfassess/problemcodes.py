@@ -71,6 +71,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E211", ERROR, "`code import` given a Word document `selfassess render` wrote (its cells hold our summaries, not the Code's text)"),
     ProblemCode("E212", ERROR, "`landlord.name` is still the placeholder `Name of landlord` that `import` writes when the form does not say it"),
     # E230-E234: editions, edition maps and timescales files
+    ProblemCode("E213", ERROR, "a command that reads a self-assessment (`render`, `status`, `gaps`, `diff`, ...) given another kind of file, with the command that reads it"),
     ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
     ProblemCode("E231", ERROR, "a timescales file not named `<edition>-timescales.yaml` after the `edition` it gives (so never used)"),
     ProblemCode("E232", ERROR, "a timescales file names a provision (a limit's or `stage_2_handler`'s) its edition does not have"),

@@ -220,7 +220,30 @@ def _parse(text: str, display: str) -> Node | None:
         raise input_error(display, 1, 1, "E101", f"YAML syntax error: {exc}") from None
 
 
+#: What a file that is not YAML text starts with, and what to do instead.
+_NOT_TEXT = (
+    (
+        (b"PK\x03\x04",),
+        "file is a Word or Excel file (a zip package), not YAML text; give the assessment's "
+        ".yaml file (to read a Word self-assessment, run 'selfassess import FILE.docx')",
+    ),
+    (
+        (b"\xff\xfe", b"\xfe\xff"),
+        'file is saved as UTF-16 (Notepad\'s "Unicode"); save it as UTF-8 (in Notepad: File, '
+        "Save as, Encoding: UTF-8)",
+    ),
+    (
+        (b"\xd0\xcf\x11\xe0",),
+        "file is an old Word or Excel file (.doc, .xls), not YAML text; give the assessment's "
+        ".yaml file",
+    ),
+)
+
+
 def _decode(raw: bytes, display: str) -> str:
+    for starts, message in _NOT_TEXT:
+        if raw.startswith(starts):
+            raise input_error(display, 1, 1, "E102", message)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
