@@ -64,6 +64,8 @@ class Document:
     keys: dict[KeyPath, Mark] = field(default_factory=dict)
     values: dict[KeyPath, Mark] = field(default_factory=dict)
     path_display: str = ""
+    #: The file's text as read (line ends made \n), for what the data does not hold: comments.
+    text: str = field(default="", repr=False)
 
     def value_mark(self, path: KeyPath) -> Mark:
         """Return where the value at ``path`` starts, or its nearest parent's."""
@@ -196,7 +198,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
     if not isinstance(data, dict):
         found = f"expected a mapping of keys to values at the top of the file, found {_kind(data)}"
         raise input_error(display, *_position(node), "E105", found)
-    return Document(path, data, builder.keys, builder.values, display)
+    return Document(path, data, builder.keys, builder.values, display, text)
 
 
 def _parse(text: str, display: str) -> Node | None:
