@@ -46,6 +46,13 @@ def _form(folder: Path, name: str) -> None:
     build_form(folder / name, rows, "2024", {s.number: s.title for s in edition.sections})
 
 
+def _crm_export(folder: Path) -> None:
+    """The example's complaints as a case management system exports them (see exports.py)."""
+    from practice.exports import crm_workbook, tidy_rows
+
+    crm_workbook(folder / "complaints" / "export.xlsx", tidy_rows())
+
+
 #: A command's start -> what to make before it runs.
 PREPARE: dict[str, Callable[[Path], None]] = {
     "selfassess import last-year.docx": _last_years_form,
@@ -53,4 +60,5 @@ PREPARE: dict[str, Callable[[Path], None]] = {
     "selfassess diff assessments/example-borough-council-2024-25.yaml "
     "assessments/example-borough-council-2025-26.yaml": _this_years_file,
     "selfassess code import FORM.docx": _form_to_import,
+    "selfassess practice complaints/export.xlsx": _crm_export,
 }

@@ -55,7 +55,7 @@ def _build_outputs(
         outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)
     if "gaps" in wanted:
         outputs.update(_gap_outputs(checked, doc, options))
-    if "submission" in wanted:
+    if "submission" in wanted and doc.edition.submission:  # none for a Code with no form
         from selfassess.assessment.csvfiles import submission_sheet
 
         sheet = submission_sheet(doc)

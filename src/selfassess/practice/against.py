@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from selfassess.files import note_dependency
 from selfassess.models import Assessment, PracticeSettings
 from selfassess.practice import PracticeInput, compute_for, settings_of
 from selfassess.practice.engine import PracticeResult
@@ -31,11 +32,12 @@ _MEMO: dict[tuple[object, ...], PracticeResult] = {}
 
 def measured(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     """Measure an assessment's log, once per log file version and settings."""
-    stat = given.log_path.stat()
+    files = []
+    for log in given.logs:
+        stat = log.path.stat()
+        files.append((str(log.path.resolve()), stat.st_mtime_ns, stat.st_size, log))
     key = (
-        str(given.log_path.resolve()),
-        stat.st_mtime_ns,
-        stat.st_size,
+        tuple(files),
         given.settings.model_dump_json(),
         given.period,
         given.homes,
@@ -56,20 +58,25 @@ def practice_problems(
         return
     shown = document.path_display
     try:
-        given = settings_of(assessment, document.path, shown)
+        given = settings_of(assessment, document.path, shown, document)
     except UsageError as exc:
         mark = document.key_mark(("period",))
         yield error(shown, mark.line, mark.col, "E112", str(exc))
         return
-    if not given.log_path.is_file():
-        mark = document.value_mark(("practice", "log"))
+    for log in given.logs:
+        note_dependency(log.path)  # a log saved later is then seen by serve
+    missing = [(n, log) for n, log in enumerate(given.logs) if not log.path.is_file()]
+    for number, log in missing:
+        listed = isinstance(assessment.practice.log, list)
+        mark = document.value_mark(("practice", "log", number) if listed else ("practice", "log"))
         yield error(
             shown,
             mark.line,
             mark.col,
             "E501",
-            f"the complaints log {given.display} does not exist (the path is relative to this file)",
+            f"the complaints log {log.display} does not exist (the path is relative to this file)",
         )
+    if missing:
         return
     try:
         result = measured(given, as_of)
@@ -123,7 +130,7 @@ def _answer_mark(document: Document, pid: str) -> tuple[int, int]:
 
 
 def _in_log(result: PracticeResult) -> str:
-    name = Path(result.log.display).name
+    name = ", ".join(Path(part).name for part in result.log.display.split(", "))
     left = (
         f", {plural(result.log.left_out, 'row')} left out for errors" if result.log.left_out else ""
     )

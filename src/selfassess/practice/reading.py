@@ -2,7 +2,8 @@
 
 Nothing here interprets a cell: it only finds the header row and hands back each
 row with the number a spreadsheet shows for it. Workbooks are opened read-only,
-formulas are never evaluated and external links never followed.
+formulas are never evaluated (the value Excel stored with one is read) and external
+links never followed.
 """
 
 from __future__ import annotations
@@ -12,19 +13,33 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from selfassess.practice import table
+from selfassess.practice import table as limits
 from selfassess.practice.table import Table, fail, too_many_rows
 from selfassess.problems import InputError, Problem, error
 
 
-def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
-    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read."""
+def read_table(
+    path: Path,
+    display: str,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    names: frozenset[str] = frozenset(),
+) -> Table:
+    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read.
+
+    The header is `header_row`, or the row of the first 20 that holds most of `names`
+    (normalised column names).
+    """
+    from selfassess.practice.header import find_header
+
     raw = _read_bytes(path, display)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from selfassess.practice.workbook import read_workbook
 
-        return read_workbook(raw, display, sheet)
-    return read_csv(raw, display)
+        found = read_workbook(raw, display, sheet)
+    else:
+        found = Table(display, [], csv_rows(raw, display), whole_rows=True)
+    return find_header(found, header_row, names)
 
 
 def _read_bytes(path: Path, display: str) -> bytes:
@@ -33,7 +48,7 @@ def _read_bytes(path: Path, display: str) -> bytes:
 
     try:
         return read_regular_file(
-            path, table.MAX_LOG_BYTES, display, lambda size: _too_big(display, size)
+            path, limits.MAX_LOG_BYTES, display, lambda size: _too_big(display, size)
         )
     except InputError as exc:
         # A file the system would not let us read is the log's own E501, not the general E100.
@@ -53,28 +68,23 @@ def _read_bytes(path: Path, display: str) -> bytes:
 
 
 def _too_big(display: str, size: int) -> Problem:
-    amount = f"{size:,} bytes, over" if size > table.MAX_LOG_BYTES + 1 else "more than"
+    amount = f"{size:,} bytes, over" if size > limits.MAX_LOG_BYTES + 1 else "more than"
     return error(
         display,
         1,
         1,
         "E503",
-        f"the log is {amount} the limit of {table.MAX_LOG_BYTES:,} "
+        f"the log is {amount} the limit of {limits.MAX_LOG_BYTES:,} "
         "(set SELFASSESS_MAX_LOG_BYTES to raise it)",
     )
 
 
-def read_csv(raw: bytes, display: str) -> Table:
-    """Read CSV bytes written by Excel or a case management system."""
+def csv_rows(raw: bytes, display: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield the rows of CSV bytes written by Excel or a case management system that hold a value."""
     text = decode(raw, display)
-    delimiter = _delimiter(text.split("\n", 1)[0])
+    delimiter = _delimiter(text.split("\n", 20)[:20])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = _records(reader, display)
-    header = next(records, None)
-    if header is None or not any(cell.strip() for cell in header[1]):
-        raise fail(display, "E502", "the log is empty; the first row must name the columns")
-    rows = ((n, cells) for n, cells in records if any(cells))
-    return Table(display, [cell.strip() for cell in header[1]], rows)
+    return ((n, cells) for n, cells in _records(reader, display) if any(cells))
 
 
 def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, list[str]]]:
@@ -87,10 +97,10 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
             return
         except csv.Error as exc:
             raise fail(display, "E502", f"not readable as CSV: {exc}", row) from None
-        if row > table.MAX_LOG_ROWS + 1:
+        if row > limits.MAX_LOG_ROWS + 1:
             raise fail(display, "E503", too_many_rows(), row)
-        if cells and max(map(len, cells)) > table.MAX_CELL:
-            raise fail(display, "E503", f"a cell is over {table.MAX_CELL:,} characters", row)
+        if cells and max(map(len, cells)) > limits.MAX_CELL:
+            raise fail(display, "E503", f"a cell is over {limits.MAX_CELL:,} characters", row)
         yield row, cells
 
 
@@ -110,8 +120,11 @@ def decode(raw: bytes, display: str) -> str:
         ) from None
 
 
-def _delimiter(header: str) -> str:
-    """Pick the delimiter the header line uses most: comma, semicolon, tab or bar."""
-    counts = {mark: header.count(mark) for mark in (",", ";", "\t", "|")}
+def _delimiter(lines: list[str]) -> str:
+    """Pick the delimiter the first lines use most: comma, semicolon, tab or bar.
+
+    A title line above the header may hold none, so the busiest line decides.
+    """
+    counts = {mark: max(line.count(mark) for line in lines) for mark in (",", ";", "\t", "|")}
     best = max(counts, key=lambda mark: counts[mark])
     return best if counts[best] else ","
