@@ -17,11 +17,13 @@ OUTPUTS = [
     "gaps.csv",
     "gaps.html",
     "gaps.md",
+    "gaps.xlsx",
     "sections",
     "self-assessment.docx",
     "self-assessment.html",
     "self-assessment.md",
     "submission.csv",
+    "submission.xlsx",
     "summary.json",
 ]
 
@@ -193,8 +195,8 @@ def test_an_edition_id_cannot_reach_a_file_outside_the_catalogue(
 
 def test_init_names_its_file_from_a_slug(run: Run, project: Path) -> None:
     result = run(
-        "init", "--code", "hos-chc-2024", "--landlord", "../../Evil/Homes", "--period", "../25"
+        "init", "--code", "hos-chc-2024", "--landlord", "../../Evil/Homes", "--period", "2025-26"
     )
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Wrote assessments/evil-homes-25.yaml.\n")
-    assert (project / "assessments" / "evil-homes-25.yaml").is_file()
+    assert result.output.startswith("Wrote assessments/evil-homes-2025-26.yaml.\n")
+    assert (project / "assessments" / "evil-homes-2025-26.yaml").is_file()

@@ -87,6 +87,8 @@ def test_escaped_control_characters_reach_no_output(run: Run, mini: Path) -> Non
     result = run("render", "--as-of", "2025-07-01", "--format", "html,md,gaps", "a.yaml")
     assert result.exit_code == 0, result.output
     for written in (mini / "build" / "a").rglob("*.*"):
+        if written.suffix == ".xlsx":  # a zip; its cells are checked in the spreadsheet tests
+            continue
         content = written.read_text(encoding="utf-8-sig")
         assert not [ch for ch in content if ord(ch) < 32 and ch not in "\t\n\r"], written
         assert "\x85" not in content
