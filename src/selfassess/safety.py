@@ -6,6 +6,8 @@ import html
 import re
 import unicodedata
 
+from selfassess.wording import as_typed
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -41,10 +43,58 @@ def is_safe_url(url: str) -> bool:
     return ":" not in cleaned.split("/", 1)[0]
 
 
-def unsafe_link_targets(markdown: str) -> list[str]:
-    """Return the link targets in markdown that is_safe_url refuses, in pattern order."""
+#: The start of a link that a person meant as a web address but wrote without its scheme:
+#: "www." or a host name ending in a common top-level domain, then a path or nothing.
+_BARE_HOST = re.compile(
+    r"(?:www\d?\.[A-Za-z0-9-]+|[A-Za-z0-9-]+)(?:\.[A-Za-z0-9-]+)*"
+    r"\.(?:uk|com|org|net|gov|info|eu|io|scot|wales|cymru|ie|int|edu|co|nhs)\.?"
+    r"(?::[0-9]{1,5})?(?:[/?#]|\Z)",
+    re.IGNORECASE,
+)
+
+
+def bare_web_address(url: str) -> bool:
+    """Tell whether a link is a web address written without https://, such as www.x.org.uk/a.
+
+    A browser resolves it as a page under the current folder of the site it is read on,
+    which on a council's website is a dead link.
+    """
+    cleaned = normalise_url(url)
+    return _SCHEME.match(cleaned) is None and _BARE_HOST.match(cleaned) is not None
+
+
+def published_url(url: str | None) -> str | None:
+    """Return the link target to publish: None if unsafe, a bare web address with https://."""
+    if not url or not is_safe_url(url):
+        return None
+    return "https://" + normalise_url(url) if bare_web_address(url) else url
+
+
+def link_targets(markdown: str) -> list[str]:
+    """Return every link target in markdown, in pattern order."""
     found = [m.group(1) for m in INLINE_LINK.finditer(markdown)]
     found += [m.group(1) for m in AUTOLINK.finditer(markdown)]
     found += [m.group(3) for m in LINK_DEFINITION.finditer(markdown)]
-    targets = (target.strip("<>") for target in found)
-    return [target for target in targets if target and not is_safe_url(target)]
+    return [target for target in (t.strip("<>") for t in found) if target]
+
+
+def unsafe_link_targets(markdown: str) -> list[str]:
+    """Return the link targets in markdown that is_safe_url refuses, in pattern order."""
+    return [target for target in link_targets(markdown) if not is_safe_url(target)]
+
+
+def unsafe_link_message(url: str) -> str:
+    """Say that a link is not one the documents may publish (W310)."""
+    return (
+        f"link {as_typed(url)} is not http, https, mailto or a relative path; it will be "
+        "published as plain text"
+    )
+
+
+def bare_address_message(url: str) -> str:
+    """Say that a web address lacks https:// and what to write (W320)."""
+    return (
+        f"link {as_typed(url)} is a web address without https://, which a browser would look "
+        f"for inside the site the page is published on; write {as_typed('https://' + url, 60)} "
+        "(render publishes it with https:// added)"
+    )

@@ -125,7 +125,7 @@ def test_a_benchmark_for_a_measure_not_computed_is_reported_and_left_out(
     root = copy_example(tmp_path)
     edit(root, "satisfaction:\n  complaints_handling: 31.4\n", "")
     assert check(run, root) == [
-        "W855 benchmark for TP09 is left out: the report does not compute TP09, because the "
+        "W856 benchmark for TP09 is left out: the report does not compute TP09, because the "
         "report gives no satisfaction: complaints_handling: (TP09)"
     ]
     page = lxml.html.fromstring((render_report(root) / "annual-report.html").read_bytes())

@@ -21,6 +21,7 @@ from selfassess.render.worddoc import (
     write_draft,
     write_evidence,
 )
+from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import (
     APP_XML,
     add_row,
@@ -43,6 +44,7 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     """Return the Word document's bytes; the same input gives the same bytes."""
     doc = xml_safe(doc)
     document = styled_document(reference)
+    write_footer(document, doc.landlord)
     _properties(document, doc, fixed_date)
     styles = Styles(document)
     body = Writer(document, styles, document)

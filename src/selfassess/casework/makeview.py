@@ -20,7 +20,7 @@ from selfassess.casework.planitems import pounds as pounds
 from selfassess.casework.plansummary import area_rows, finding_shares, subject_rows
 from selfassess.dates import format_date
 from selfassess.models import Owner
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 from selfassess.wording import plural, sentence_start
 
 NO_AREA = "Area not given"
@@ -167,7 +167,7 @@ def _case(
         kind=kind,
         date=format_date(case.date),
         subject=case.subject,
-        url=case.url if case.url and is_safe_url(case.url) else None,
+        url=published_url(case.url),
         findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in known),
         orders=tuple(plan_order(o, owners.label, as_of) for o in by_due(case.orders)),
         recommendations=recommendations,

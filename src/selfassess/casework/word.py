@@ -21,6 +21,7 @@ from selfassess.casework.view import (
     RecommendationView,
 )
 from selfassess.render.worddoc import fit, styled_document
+from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import APP_XML, add_row, add_table
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import save_fixed, xml_safe
@@ -35,6 +36,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     """Return the Word document's bytes; the same input gives the same bytes."""
     plan = xml_safe(plan)
     document = styled_document(reference)
+    write_footer(document, plan.landlord)
     _properties(document, plan, fixed_date)
     body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from selfassess.render.pieces import DRAFT_BANNER, Draftable, Evidence
+from selfassess.render.pieces import (
+    DRAFT_BANNER,
+    NOT_YET_ANSWERED,
+    OPEN_PROBLEMS,
+    Draftable,
+    Evidence,
+)
 from selfassess.render.wordtext import Writer
 
 PROPERTY_LIMIT = 255  # python-docx refuses a longer core property
@@ -92,16 +98,18 @@ def fit(text: str) -> str:
 
 
 def write_draft(body: Writer, doc: Draftable) -> None:
-    """Add the draft banner and the open problems, or nothing for an approved document."""
-    if not doc.draft:
+    """Add the draft banner and what is still open, or nothing for an approved document."""
+    notice = doc.notice
+    if notice is None:
         return
     banner = body.text("", "Intense Quote")
     banner.add_run(DRAFT_BANNER).bold = True
     body.text("This is a working draft. It has not been approved by the governing body.")
-    if doc.problems:
-        body.text("Open problems found by selfassess check:")
-        for problem in doc.problems:
-            body.text(problem, "List Bullet")
+    for heading, items in ((NOT_YET_ANSWERED, notice.unanswered), (OPEN_PROBLEMS, notice.problems)):
+        if items:
+            body.text(heading)
+            for item in items:
+                body.text(item, "List Bullet")
 
 
 def write_evidence(cell: Writer, item: Evidence) -> None:

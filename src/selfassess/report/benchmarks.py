@@ -2,7 +2,7 @@
 
 Our figure is taken from the report's own tables (``measures.MEASURES`` says where), so a
 benchmark never shows a figure counted another way; a benchmark for a measure the report
-does not compute is left out (``check`` says so, W855).
+does not compute is left out (``check`` says so, W856).
 """
 
 from __future__ import annotations

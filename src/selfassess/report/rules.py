@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 
+from selfassess.dates import format_date
 from selfassess.problems import Problem, error, warning
 from selfassess.report.load import CheckedReport, year_before
 from selfassess.report.measures import BY_KEY, NAMES, NEEDS, normalise
@@ -116,6 +117,20 @@ def approval_has_response(checked: CheckedReport) -> Iterator[Problem]:
         )
 
 
+def draft_with_approval(checked: CheckedReport) -> Iterator[Problem]:
+    """A draft that records an approval would say "not approved" and "Approved" at once."""
+    approval = checked.report.governance.approval
+    if checked.report.status == "draft" and approval is not None:
+        yield _warn(
+            checked,
+            ("status",),
+            "W855",
+            f"status is draft but governance.approval records an approval on "
+            f"{format_date(approval.date)}; set status: approved if the governing body has "
+            "approved the report, or remove the approval until it does (a draft leaves it out)",
+        )
+
+
 def same_year(checked: CheckedReport) -> Iterator[Problem]:
     """The self-assessment included should be approved, and it and the register cover the year."""
     assessment = checked.assessment.assessment
@@ -146,7 +161,7 @@ def same_year(checked: CheckedReport) -> Iterator[Problem]:
 
 
 def benchmarks_computed(checked: CheckedReport) -> Iterator[Problem]:
-    """E807/W855: a benchmark names a measure we know, and one this report computes."""
+    """E807/W856: a benchmark names a measure we know, and one this report computes."""
     for index, benchmark in enumerate(checked.report.benchmarks):
         path: KeyPath = ("benchmarks", index, "measure")
         measure = BY_KEY.get(normalise(benchmark.measure))
@@ -166,7 +181,7 @@ def benchmarks_computed(checked: CheckedReport) -> Iterator[Problem]:
             yield _warn(
                 checked,
                 path,
-                "W855",
+                "W856",
                 f"benchmark for {measure.name} is left out: the report does not compute "
                 f"{measure.name}, because {NEEDS[measure.needs]}",
             )
@@ -190,6 +205,7 @@ RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     previous_is_last_year,
     six_items_present,
     approval_has_response,
+    draft_with_approval,
     same_year,
     benchmarks_computed,
 )
