@@ -20,11 +20,22 @@ from selfassess.problems import InputError, Problem, error
 def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
     """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read."""
     raw = _read_bytes(path, display)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from selfassess.practice.workbook import read_workbook
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from selfassess.practice.workbook import read_workbook
 
-        return read_workbook(raw, display, sheet)
-    return read_csv(raw, display)
+            return read_workbook(raw, display, sheet)
+        return read_csv(raw, display)
+    except MemoryError:
+        pass  # leaving the handler lets go of what the read held, so the problem can be made
+    raise fail(display, "E503", OUT_OF_MEMORY)
+
+
+#: What a log that needs more memory than the system gives is told (never another code).
+OUT_OF_MEMORY = (
+    "reading the log needs more memory than the system gives; split the log, or save "
+    "it as CSV, which is read row by row"
+)
 
 
 def _read_bytes(path: Path, display: str) -> bytes:

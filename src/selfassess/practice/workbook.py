@@ -15,6 +15,7 @@ from typing import Any
 
 from selfassess.practice import table
 from selfassess.practice.table import Cell, Table, fail
+from selfassess.practice.xlsxbounds import check_workbook
 from selfassess.problems import InputError
 
 #: The widest header row read; a real export has fewer than 100 columns.
@@ -24,6 +25,7 @@ _MAX_COLUMNS = 256
 def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
     """Read the first sheet (or the named one) of a workbook's bytes into a Table."""
     sizes = unpacked_sizes(raw, display)
+    check_workbook(raw, display)  # what openpyxl would build, bounded before it opens the file
     import openpyxl
 
     try:
@@ -31,7 +33,7 @@ def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
         book = openpyxl.load_workbook(
             io.BytesIO(raw), read_only=True, data_only=False, keep_links=False
         )
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception:  # openpyxl raises many kinds for a damaged package
         raise fail(
@@ -39,7 +41,7 @@ def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
         ) from None
     try:
         return _table(book, display, sheet)
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception:  # a damaged sheet's XML fails only as it is read
         raise fail(
@@ -103,6 +105,7 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
         names = ", ".join(repr(name) for name in book.sheetnames)
         raise fail(display, "E516", f"the workbook has no sheet {sheet!r} (it has {names})")
     worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+    worksheet.reset_dimensions()  # a stale <dimension> would stop the rows short
     # A sheet's stated size can be a lie (A1:XFD1048576): read no wider than the header.
     header = next(worksheet.iter_rows(max_row=1, max_col=_MAX_COLUMNS), None)
     if header is None:
