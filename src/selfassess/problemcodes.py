@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.problems import Severity
+from selfassess.problems import Problem, Severity
 
 ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
 SEVERITY_LETTERS = {"E": ERROR, "W": WARNING, "I": NOTE}
@@ -160,3 +160,20 @@ def severity(code: str) -> Severity:
 def is_known(code: str) -> bool:
     """Tell whether a code is in the registry."""
     return code in REGISTRY
+
+
+def meaning(code: str) -> str:
+    """Return a code's one-line meaning (the README's words), or a plain phrase for another."""
+    row = REGISTRY.get(code)
+    return row.meaning.replace("`", "") if row else "a problem"
+
+
+def first_problem(problems: list[Problem]) -> str:
+    """Describe the first of another file's problems by its place, code and the code's meaning.
+
+    Nothing the problem quotes is repeated: the other file may hold what must not be shown.
+    """
+    if not problems:
+        return "unknown problem"
+    first = problems[0]
+    return f"line {first.line}: {first.code} {meaning(first.code)}"

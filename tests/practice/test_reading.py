@@ -134,7 +134,7 @@ def test_a_log_that_cannot_be_opened(run: Run, tmp_path: Path) -> None:
     )
     result = run("check", str(tmp_path / "a.yaml"))
     assert (
-        f"{tmp_path / 'a.yaml'}:5:17: E501 the complaints log {tmp_path / 'missing.csv'} does not exist (the path is relative to this file)"
+        f"{tmp_path / 'a.yaml'}:5:17: E501 the complaints log 'missing.csv' does not exist (paths are relative to this file)"
         in result.output.splitlines()
     )
 

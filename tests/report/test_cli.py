@@ -38,7 +38,7 @@ def test_a_report_with_errors_is_not_rendered(run: Run, root: Path) -> None:
     result = run("report", "--as-of", "2025-07-01", "-o", "out", REPORT)
     assert (result.exit_code, result.output) == (
         1,
-        f"{REPORT}:4:11: E805 casework file 'gone.yaml' not found (paths are relative to this file)\n"
+        f"{REPORT}:4:11: E805 casework file 'gone.yaml' does not exist (paths are relative to this file)\n"
         f"{REPORT}: not rendered (1 error); fix it, or use --draft\n",
     )
     assert not (root / "out").exists()
@@ -54,7 +54,7 @@ def test_a_draft_renders_with_its_problems_listed(run: Run, root: Path) -> None:
     assert page.find(".//meta[@name='robots']").get("content") == "noindex"
     listed = [li.text_content() for li in page.find(".//div[@role='note']").iter("li")]
     assert listed == [
-        "Error E805 at line 4: casework file 'gone.yaml' not found (paths are relative to this file)"
+        "Error E805 at line 4: casework file 'gone.yaml' does not exist (paths are relative to this file)"
     ]
 
 
@@ -67,7 +67,7 @@ def test_an_unusable_assessment_stops_the_report_even_as_a_draft(run: Run, root:
     result = run("report", "--as-of", "2025-07-01", "--draft", "-o", "out", REPORT)
     assert (result.exit_code, result.output) == (
         1,
-        f"{REPORT}:3:13: E801 assessment file '../nope.yaml' not found (paths are relative to this file)\n"
+        f"{REPORT}:3:13: E801 assessment file '../nope.yaml' does not exist (paths are relative to this file)\n"
         f"{REPORT}: not rendered (1 error); fix it to render a draft\n",
     )
 

@@ -56,6 +56,27 @@ class PracticeInput:
     period: Period
     homes: int | None
     code: str
+    #: The file that names the log, and how it is shown: a log named in a file is read only
+    #: where selfassess.namedfiles allows (a log given on the command line is the user's own).
+    named_by: tuple[Path, str] | None = None
+
+    def refuse_unusable_log(self) -> None:
+        """Raise InputError, placed in the naming file, if the log it names may not be read."""
+        if self.named_by is None:
+            return
+        from selfassess.namedfiles import Unusable, named_file
+        from selfassess.problems import input_error
+
+        naming, shown = self.named_by
+        try:
+            named_file(naming, self.settings.log)
+        except Unusable as exc:
+            raise input_error(shown, 1, 1, "E501", log_unusable(self.settings.log, exc)) from None
+
+
+def log_unusable(log: str, why: Exception) -> str:
+    """Say why the complaints log a file names is not read."""
+    return f"the complaints log '{log[:60]}' {why}"
 
 
 def log_location(assessment_display: str, assessment_path: Path, log: str) -> tuple[Path, str]:
@@ -78,11 +99,14 @@ def settings_of(assessment: Assessment, path: Path, display: str) -> PracticeInp
     log_path, shown = log_location(display, path, assessment.practice.log)
     period = Period.parse(assessment.period, assessment.landlord.financial_year_end)
     homes = assessment.landlord.homes
-    return PracticeInput(log_path, shown, assessment.practice, period, homes, assessment.code)
+    return PracticeInput(
+        log_path, shown, assessment.practice, period, homes, assessment.code, (path, display)
+    )
 
 
 def compute_for(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     """Measure an assessment's log."""
+    given.refuse_unusable_log()
     return compute(
         given.log_path,
         given.settings,

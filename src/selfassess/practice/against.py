@@ -6,8 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+from selfassess.files import cannot_read
 from selfassess.models import Assessment, PracticeSettings
-from selfassess.practice import PracticeInput, compute_for, settings_of
+from selfassess.namedfiles import Unusable, named_file
+from selfassess.practice import PracticeInput, compute_for, log_unusable, settings_of
 from selfassess.practice.engine import PracticeResult
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.stagefigures import received
@@ -31,7 +33,11 @@ _MEMO: dict[tuple[object, ...], PracticeResult] = {}
 
 def measured(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     """Measure an assessment's log, once per log file version and settings."""
-    stat = given.log_path.stat()
+    given.refuse_unusable_log()
+    try:
+        stat = given.log_path.stat()
+    except OSError as exc:
+        raise InputError([cannot_read(given.display, exc)]) from None
     key = (
         str(given.log_path.resolve()),
         stat.st_mtime_ns,
@@ -61,15 +67,11 @@ def practice_problems(
         mark = document.key_mark(("period",))
         yield error(shown, mark.line, mark.col, "E112", str(exc))
         return
-    if not given.log_path.is_file():
+    try:
+        named_file(document.path, assessment.practice.log)
+    except Unusable as exc:
         mark = document.value_mark(("practice", "log"))
-        yield error(
-            shown,
-            mark.line,
-            mark.col,
-            "E501",
-            f"the complaints log {given.display} does not exist (the path is relative to this file)",
-        )
+        yield error(shown, mark.line, mark.col, "E501", log_unusable(assessment.practice.log, exc))
         return
     try:
         result = measured(given, as_of)
