@@ -93,6 +93,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E514", ERROR, "a workbook cell holding a formula"),
     ProblemCode("E515", ERROR, "a date outside 1990 to 2099 (a mistyped year)"),
     ProblemCode("E516", ERROR, "the `sheet:` the workbook does not have"),
+    ProblemCode("E517", ERROR, "more problems in the log than are listed (the first 100 are; the rest are counted)"),
     # E7xx: Ombudsman casework
     ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
     ProblemCode("E702", ERROR, "a casework order without a due date"),
@@ -143,6 +144,8 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
+    # I501-I509: notes on reading the complaints log
+    ProblemCode("I501", NOTE, "a CSV log with no UTF-8 in it, read as Windows-1252"),
     # I620-I629: notes on practice against the answers
     ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )

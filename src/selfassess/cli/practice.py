@@ -57,7 +57,7 @@ def practice_command(
     from selfassess.models import PracticeSettings
     from selfassess.practice import compute_for, figures_json, input_for, text
     from selfassess.practice.build import build_practice_outputs, practice_json
-    from selfassess.problems import ProblemsFound
+    from selfassess.problems import ProblemsFound, Severity
     from selfassess.render.outputs import write_each
 
     settings = PracticeSettings(
@@ -76,5 +76,5 @@ def practice_command(
         write_each(out, build_practice_outputs(result, figures))
     for problem in result.log.problems:
         click.echo(problem.format(), err=True)
-    if result.log.problems:
+    if any(problem.severity == Severity.ERROR for problem in result.log.problems):
         raise ProblemsFound()

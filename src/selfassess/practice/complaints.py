@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,11 +13,15 @@ from decimal import Decimal
 from selfassess.practice.logdates import DateProblem, in_range, parse_date
 from selfassess.practice.table import Cell, Table
 from selfassess.problems import Problem, error
+from selfassess.render.wordxml import xml_safe
 
 OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
-_MONEY = re.compile(r"^£?\s*(\d{1,9}(?:,\d{3})*(?:\.\d{1,2})?)$")
+#: The most problems listed for one log; the rest are counted in one line.
+MAX_LISTED = int(os.environ.get("SELFASSESS_MAX_PROBLEMS", 100))
+# At most 999,999,999.99 (with or without thousands commas), in ASCII digits only.
+_MONEY = re.compile(r"^£?\s*(\d{1,9}|\d{1,3}(?:,\d{3}){1,2})(\.\d{1,2})?$", re.ASCII)
 
 
 # Not frozen: a frozen dataclass's __init__ costs several times more, for 100,000 rows.
@@ -49,7 +54,11 @@ class Complaint:
 
 @dataclass
 class ReadLog:
-    """The complaints that can be counted, the problems found, and how many rows were left out."""
+    """The complaints that can be counted, the problems found, and how many rows were left out.
+
+    At most MAX_LISTED problems are kept; the rest are only counted, and one last problem
+    says how many, so a log of a million bad rows costs no more memory than one of a hundred.
+    """
 
     display: str
     complaints: list[Complaint] = field(default_factory=list)
@@ -57,6 +66,31 @@ class ReadLog:
     rows_read: int = 0
     left_out: int = 0
     has_handlers: bool = False
+    unlisted: int = 0
+    first_unlisted: tuple[int, int] = (1, 1)
+
+    def keep(self, found: list[Problem]) -> None:
+        """Keep a row's problems while fewer than MAX_LISTED are kept; count the rest."""
+        room = max(MAX_LISTED - len(self.problems), 0)
+        self.problems.extend(found[:room])
+        if len(found) > room:
+            if not self.unlisted:
+                self.first_unlisted = (found[room].line, found[room].col)
+            self.unlisted += len(found) - room
+
+    def close(self) -> None:
+        """Add the one problem that counts those not listed, if any were not."""
+        if self.unlisted:
+            self.problems.append(
+                error(
+                    self.display,
+                    *self.first_unlisted,
+                    "E517",
+                    f"{self.unlisted:,} more problems in the log are not listed (the first "
+                    f"{MAX_LISTED:,} are); fix those and run again, or set "
+                    "SELFASSESS_MAX_PROBLEMS to list more",
+                )
+            )
 
 
 class _Row:
@@ -77,9 +111,15 @@ class _Row:
             value = self.cells[self.columns[name]]
         except (KeyError, IndexError):
             return ""
-        if type(value) is str:
-            return value.strip()
-        return "" if value is None or isinstance(value, dt.date) else str(value).strip()
+        text = (
+            value
+            if type(value) is str
+            else ""
+            if value is None or isinstance(value, dt.date)
+            else str(value)
+        ).strip()
+        # A control character (ESC, DEL) reaches no output: removed where the cell is read.
+        return text if text.isprintable() else xml_safe(text).strip()
 
     def fail(self, name: str, code: str, message: str) -> None:
         col = self.columns.get(name, 0) + 1
@@ -119,7 +159,7 @@ class _Row:
             text = self.text("compensation")
             match = _MONEY.match(text)
             if match:
-                return Decimal(match.group(1).replace(",", ""))
+                return Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
             if not text:
                 return None
         shown = str(value)[:40]
@@ -130,6 +170,7 @@ class _Row:
 def read_complaints(table: Table, columns: dict[str, int]) -> ReadLog:
     """Read every row; a row with any problem is reported and left out of the figures."""
     log = ReadLog(table.display, has_handlers="handler" in columns and "s2_handler" in columns)
+    log.problems.extend(table.notes)
     first_row: dict[str, int] = {}
     for number, cells in table.rows:
         log.rows_read += 1
@@ -139,11 +180,12 @@ def read_complaints(table: Table, columns: dict[str, int]) -> ReadLog:
             message = f"reference {complaint.reference!r} is already used on row {first_row[complaint.reference]}"
             row.fail("reference", "E508", message)
         if row.problems or complaint is None:
-            log.problems.extend(row.problems)
+            log.keep(row.problems)
             log.left_out += 1
             continue
         first_row[complaint.reference] = number
         log.complaints.append(complaint)
+    log.close()
     return log
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from selfassess.practice import table
 from selfassess.practice.table import Table, fail, too_many_rows
-from selfassess.problems import InputError, Problem, error
+from selfassess.problems import InputError, Problem, error, note
 
 
 def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
@@ -77,7 +78,7 @@ def _too_big(display: str, size: int) -> Problem:
 
 def read_csv(raw: bytes, display: str) -> Table:
     """Read CSV bytes written by Excel or a case management system."""
-    text = decode(raw, display)
+    text, notes = decode_with_notes(raw, display)
     delimiter = _delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records = _records(reader, display)
@@ -85,7 +86,7 @@ def read_csv(raw: bytes, display: str) -> Table:
     if header is None or not any(cell.strip() for cell in header[1]):
         raise fail(display, "E502", "the log is empty; the first row must name the columns")
     rows = ((n, cells) for n, cells in records if any(cells))
-    return Table(display, [cell.strip() for cell in header[1]], rows)
+    return Table(display, [cell.strip() for cell in header[1]], rows, notes)
 
 
 def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, list[str]]]:
@@ -107,18 +108,47 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
 
 def decode(raw: bytes, display: str) -> str:
     """Decode UTF-8 (with or without a byte order mark) or Windows-1252, as Excel saves."""
+    return decode_with_notes(raw, display)[0]
+
+
+def decode_with_notes(raw: bytes, display: str) -> tuple[str, list[Problem]]:
+    """Decode a log, and say (as a note) when it was read as Windows-1252.
+
+    A file that is UTF-8 but for a stray byte is not silently read as Windows-1252, which
+    would turn every "£" and "é" in it into two other characters: the byte is an error at
+    its line. Only a file with no UTF-8 in it at all is read as Windows-1252, and it says so.
+    """
     if b"\x00" in raw:
         raise fail(display, "E502", "the log is not text (it holds NUL bytes); export it as CSV")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(raw):
+            line = raw.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise fail(
+                display,
+                "E502",
+                f"byte 0x{raw[exc.start]:02X} is not UTF-8, though the rest of the log is; "
+                "retype the character here, or save the log again as CSV UTF-8",
+                line,
+                column,
+            ) from None
     try:
-        return raw.decode("cp1252")
+        text = raw.decode("cp1252")
     except UnicodeDecodeError:
         raise fail(
             display, "E502", "the log is neither UTF-8 nor Windows-1252 text; export it as CSV"
         ) from None
+    said = "the log is not UTF-8, so it was read as Windows-1252 (as older Excel saves CSV)"
+    return text, [note(display, 1, 1, "I501", said)]
+
+
+# A character of two, three or four bytes as UTF-8 writes it, which Windows-1252 text
+# almost never holds by chance ("Â£" would be one).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _delimiter(header: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from selfassess.problems import InputError, error
+from selfassess.problems import InputError, Problem, error
 
 #: Refuse logs larger than this (100,000 complaints take about 20 MB as CSV).
 MAX_LOG_BYTES = int(os.environ.get("SELFASSESS_MAX_LOG_BYTES", 64 * 1024 * 1024))
@@ -34,6 +34,8 @@ class Table:
     display: str
     headers: list[str]
     rows: Iterable[tuple[int, Sequence[Cell]]]
+    #: What reading the file found worth saying (a CSV read as Windows-1252).
+    notes: list[Problem] = field(default_factory=list)
 
 
 def too_many_rows() -> str:

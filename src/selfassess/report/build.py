@@ -37,6 +37,7 @@ def _check(path: Path, options: Options) -> tuple[CheckedReport | None, list[Pro
 
 def build_report_outputs(checked: CheckedReport, options: Options) -> dict[str, bytes]:
     """Return every output's name and bytes: the report's, then the self-assessment's."""
+    from selfassess.render.wordxml import xml_safe
     from selfassess.report.charts import draw
     from selfassess.report.data import figures_csv, report_json
     from selfassess.report.html import render_report_page
@@ -44,7 +45,8 @@ def build_report_outputs(checked: CheckedReport, options: Options) -> dict[str, 
     from selfassess.report.markdown import render_report_markdown
     from selfassess.report.word import render_report_docx
 
-    view = build_report_view(checked, options.as_of, options.draft)
+    # Control characters from YAML escapes or log cells reach no output (nor Word's alt text).
+    view = xml_safe(build_report_view(checked, options.as_of, options.draft))
     charts = {table.key: chart for table in view.tables if (chart := draw(table)) is not None}
     approval = checked.report.governance.approval
     assessment = build_outputs(

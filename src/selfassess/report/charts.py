@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, bounded
 from selfassess.report.tables import FigureTable, number_text
 
 WIDTH_INCHES = 3.6
@@ -70,11 +71,12 @@ def draw(table: FigureTable) -> Chart | None:
         return None
     import matplotlib
 
+    table, left_out = bounded(table)  # at most a dozen bars, short labels, a bounded figure
     with matplotlib.rc_context(_SETTINGS):
         figure = _figure(table)
         svg = _save(figure, "svg", {"Date": None, "Creator": None})
         png = _save(figure, "png", {"Software": None})
-    description = describe(table)
+    description = describe(table) + left_out
     return Chart(
         table.key, table.caption, description, _accessible_svg(svg, table, description), png
     )
@@ -87,7 +89,7 @@ def _figure(table: FigureTable) -> Any:
         height = LINE_HEIGHT_INCHES
     else:
         lines = sum(len(_wrapped(row.axis_label).splitlines()) for row in table.rows)
-        height = 0.3 * lines + 0.25 * len(table.rows) + 1.4
+        height = min(0.3 * lines + 0.25 * len(table.rows) + 1.4, MAX_HEIGHT_INCHES)
     figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
     draw_on = _lines if table.chart == "line" else _bars
     draw_on(figure.add_subplot(), table)

@@ -20,7 +20,7 @@ from selfassess.yamlio import Document, load_file
 if TYPE_CHECKING:
     from selfassess.casework import CheckedRegister
 
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
 @dataclass
