@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, bounded
+from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, MAX_LABEL, bounded
 from selfassess.report.tables import FigureTable, number_text
 
 WIDTH_INCHES = 3.6
@@ -61,7 +61,8 @@ def describe(table: FigureTable) -> str:
             else number_text(value, row.unit)
             for column, value in zip(table.columns, row.values, strict=False)
         )
-        parts.append(f"{row.label}: {values}")
+        name = row.label if len(row.label) <= MAX_LABEL else row.axis_label  # bounded alt text
+        parts.append(f"{name}: {values}")
     return "; ".join(parts) + "."
 
 
