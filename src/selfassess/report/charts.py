@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, MAX_LABEL, bounded
+from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, bounded
 from selfassess.report.tables import FigureTable, number_text
 
 WIDTH_INCHES = 3.6
+MAX_DESCRIBED = 200  # characters of a row's name in the description (alt text)
 LABEL_WIDTH = 16  # characters per line of a bar's label
 LINE_HEIGHT_INCHES = 3.0  # a time series: months along the bottom, the values up the side
 YEAR_DROP_POINTS = 36  # below the axis, clear of the turned month names
@@ -61,9 +62,13 @@ def describe(table: FigureTable) -> str:
             else number_text(value, row.unit)
             for column, value in zip(table.columns, row.values, strict=False)
         )
-        name = row.label if len(row.label) <= MAX_LABEL else row.axis_label  # bounded alt text
-        parts.append(f"{name}: {values}")
+        parts.append(f"{_named(row.label)}: {values}")
     return "; ".join(parts) + "."
+
+
+def _named(label: str) -> str:
+    """Return a row's name for the description, cut short past MAX_DESCRIBED characters."""
+    return label if len(label) <= MAX_DESCRIBED else label[: MAX_DESCRIBED - 1] + "\u2026"
 
 
 def draw(table: FigureTable) -> Chart | None:
