@@ -79,7 +79,7 @@ CODES: tuple[ProblemCode, ...] = (
     # E501-E549: the complaints log (practice)
     ProblemCode("E501", ERROR, "the complaints log does not exist or cannot be read"),
     ProblemCode("E502", ERROR, "the log is not CSV text or an Excel workbook (binary, damaged, not a zip, empty)"),
-    ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size or its shared strings)"),
+    ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size, styles, names or shared strings, a document type in a workbook), or reading it needs more memory than the system gives"),
     ProblemCode("E504", ERROR, "a required column (or one named in `columns:`) is missing, with a \"did you mean\""),
     ProblemCode("E505", ERROR, "two columns with the same name (the later one is ignored)"),
     ProblemCode("E506", ERROR, "a cell in a date column is not a date"),

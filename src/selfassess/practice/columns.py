@@ -26,7 +26,7 @@ def find_columns(
     for index, header in enumerate(headers):
         key = normalise(header)
         if key and key in seen:
-            message = f"column '{header}' appears twice (first as column {seen[key] + 1}); the later one is ignored"
+            message = f"column '{header[:40]}' appears twice (first as column {seen[key] + 1}); the later one is ignored"
             problems.append(error(display, 1, index + 1, "E505", message))
         seen.setdefault(key, index)
     found = {
@@ -52,7 +52,7 @@ def _missing(name: str, mapping: dict[str, str], headers: list[str], display: st
     hint = ""
     if close:
         header = next(h for h in headers if normalise(h) == close[0])
-        hint = f"; did you mean '{header}'?"
+        hint = f"; did you mean '{header[:40]}'?"
     if name in mapping:
         message = f"columns: maps {name} to '{wanted}', but the log has no such column{hint}"
     else:

@@ -177,7 +177,7 @@ def read_complaints(table: Table, columns: dict[str, int]) -> ReadLog:
         row = _Row(table, columns, number, cells)
         complaint = _complaint(row)
         if complaint is not None and complaint.reference in first_row:
-            message = f"reference {complaint.reference!r} is already used on row {first_row[complaint.reference]}"
+            message = f"reference {complaint.reference[:40]!r} is already used on row {first_row[complaint.reference]}"
             row.fail("reference", "E508", message)
         if row.problems or complaint is None:
             log.keep(row.problems)

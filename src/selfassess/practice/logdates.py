@@ -87,7 +87,7 @@ def _numeric(value: str) -> dt.date | None:
     if second > 12 and first <= 12:
         raise DateProblem(
             "E507",
-            f"{value!r} can only be read month first; write dates day first (13/05/2024) or "
+            f"{value[:40]!r} can only be read month first; write dates day first (13/05/2024) or "
             "as 2024-05-13",
         )
     return _made(year, second, first, value)
@@ -111,4 +111,4 @@ def _made(year: int, month: int, day: int, value: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateProblem("E506", f"{value!r} is not a real date") from None
+        raise DateProblem("E506", f"{value[:40]!r} is not a real date") from None
