@@ -2,6 +2,7 @@
 """Write the example council's fictional complaints log, the same every time (fixed seed).
 
     .venv/bin/python scripts/make_example_log.py              # complaints/example-borough-council-2024-25.csv
+    .venv/bin/python scripts/make_example_log.py --other      # its other services' log (LGSCO Code)
     .venv/bin/python scripts/make_example_log.py --rows 100000 --out /tmp/big.csv
 
 Every name, reference and date is invented. The log includes extensions, refusals,
@@ -22,6 +23,8 @@ from selfassess.practice.workdays import WorkingCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "complaints" / "example-borough-council-2024-25.csv"
+#: The council's other services (the LGSCO's Code): their own log, references EBC-OS-...
+OTHER = ROOT / "complaints" / "example-borough-council-other-services-2024-25.csv"
 #: The example council's Christmas closure (also in its assessment's practice: block).
 CLOSURES = (dt.date(2024, 12, 27), dt.date(2024, 12, 30), dt.date(2024, 12, 31))
 #: The day the log was exported: later responses are not in it yet.
@@ -36,6 +39,11 @@ CATEGORIES = (
     ("Repairs", 34), ("Damp and mould", 14), ("Anti-social behaviour", 10),
     ("Tenancy management", 9), ("Rent and service charges", 8), ("Estate services", 8),
     ("Staff conduct", 7), ("Lettings", 5), ("Communication", 5),
+)  # fmt: skip
+#: The other services' categories: the services complained about.
+OTHER_CATEGORIES = (
+    ("Council tax", 26), ("Waste and recycling", 24), ("Parking", 14), ("Planning", 12),
+    ("Highways", 10), ("Benefits", 8), ("Libraries and leisure", 6),
 )  # fmt: skip
 REFUSALS = (
     "insurance claim, not a complaint",
@@ -53,8 +61,9 @@ EXTENSION_REASONS = (
 class Maker:
     """Draw one complaint after another from a seeded random source."""
 
-    def __init__(self, seed: int, calendar: WorkingCalendar) -> None:
+    def __init__(self, seed: int, calendar: WorkingCalendar, other: bool = False) -> None:
         self.rng, self.calendar = random.Random(seed), calendar
+        self.other = other  # the other services' log: their categories, no tenure
 
     def pick(self, weighted: tuple[tuple[str, int], ...]) -> str:
         names, weights = zip(*weighted, strict=True)
@@ -97,13 +106,21 @@ class Maker:
 
     def complaint(self, number: int, received: dt.date) -> dict[str, str | dt.date | None]:
         """Return one row of the log."""
-        row: dict[str, str | dt.date | None] = {
-            "reference": f"EBC-{received.year % 100:02d}-{number:05d}",
-            "received": received,
-            "category": self.pick(CATEGORIES),
-            "handler": f"CO-{self.rng.randint(1, 12):02d}",
-            "tenure": self.pick((("tenant", 88), ("leaseholder", 10), ("shared owner", 2))),
-        }
+        if self.other:
+            row: dict[str, str | dt.date | None] = {
+                "reference": f"EBC-OS-{received.year % 100:02d}-{number:05d}",
+                "received": received,
+                "category": self.pick(OTHER_CATEGORIES),
+                "handler": f"CS-{self.rng.randint(1, 9):02d}",
+            }
+        else:
+            row = {
+                "reference": f"EBC-{received.year % 100:02d}-{number:05d}",
+                "received": received,
+                "category": self.pick(CATEGORIES),
+                "handler": f"CO-{self.rng.randint(1, 12):02d}",
+                "tenure": self.pick((("tenant", 88), ("leaseholder", 10), ("shared owner", 2))),
+            }
         roll = self.rng.random()
         if roll < 0.05:
             ack = self.calendar.add(received, self.rng.randint(1, 3))
@@ -138,10 +155,10 @@ class Maker:
         row["s2_handler"] = f"SM-{self.rng.randint(1, 5):02d}"
 
 
-def generate(rows: int, seed: int = 2025) -> list[dict[str, str]]:
+def generate(rows: int, seed: int = 2025, other: bool = False) -> list[dict[str, str]]:
     """Return the log's rows as text, in the order a case management system lists them."""
     calendar = WorkingCalendar.for_years(2023, 2026, CLOSURES)
-    maker = Maker(seed, calendar)
+    maker = Maker(seed, calendar, other)
     start, end = dt.date(2024, 3, 11), dt.date(2025, 3, 31)
     days = sorted(maker.received(start, end) for _ in range(rows))
     return [_as_text(maker.complaint(n, day)) for n, day in enumerate(days, start=1)]
@@ -174,11 +191,21 @@ def write(rows: list[dict[str, str]], path: Path) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=640, help="how many complaints (default 640)")
-    parser.add_argument("--seed", type=int, default=2025, help="the random seed (default 2025)")
-    parser.add_argument("--out", type=Path, default=EXAMPLE, help="where to write the CSV")
+    parser.add_argument("--rows", type=int, help="how many complaints (default 640)")
+    parser.add_argument(
+        "--seed", type=int, help="the random seed (default 2025; 2026 with --other)"
+    )
+    parser.add_argument("--out", type=Path, help="where to write the CSV")
+    parser.add_argument(
+        "--other", action="store_true", help="the other services' log (default 260 rows)"
+    )
     options = parser.parse_args(argv)
-    write(generate(options.rows, options.seed), options.out)
+    if options.rows is None:
+        options.rows = 260 if options.other else 640
+    if options.seed is None:
+        options.seed = 2026 if options.other else 2025
+    options.out = options.out or (OTHER if options.other else EXAMPLE)
+    write(generate(options.rows, options.seed, options.other), options.out)
     print(f"wrote {options.rows:,} complaints to {options.out}")
     return 0
 

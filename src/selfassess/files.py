@@ -16,8 +16,10 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from selfassess.problems import InputError, OutputError, Problem, error
 
@@ -70,7 +72,7 @@ def write_all(outputs: dict[Path, bytes], modes: dict[Path, int] | None = None) 
     try:
         for current, data in outputs.items():
             wanted = (modes or {}).get(current)
-            mode = wanted if wanted is not None else _mode_for(current)
+            mode = wanted if wanted is not None else mode_for(current)
             staged[current] = _stage(current, data, mode, handles)
         for path, handle in zip(list(staged), handles, strict=True):
             current = path  # the file named if the disk fills as it is flushed
@@ -110,32 +112,69 @@ def _close(handles: list[int]) -> None:
             os.close(handles.pop())
 
 
+#: How long a run waits for another run writing into the same folder before it gives up.
+LOCK_WAIT_SECONDS = 120.0
+
+
 @contextlib.contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
+def folder_lock(folder: Path, wait: float | None = None) -> Iterator[None]:
     """Hold an exclusive lock on a folder while one run writes into it.
 
-    A second run into the same folder waits for the first, so tidying up the
-    temporaries a killed run left behind can never remove a live run's. Where the
+    A second run into the same folder waits for the first (at most ``wait`` seconds,
+    then it is refused), so tidying up what a killed run left behind can never remove
+    a live run's files. A run that swaps a new folder in for the old one holds the new
+    one's lock too, so a waiting run that wakes holding the old folder's lock sees that
+    the path names another folder now and takes that one's lock instead. Where the
     system has no such locks (Windows), runs are not serialised.
     """
+    wait = LOCK_WAIT_SECONDS if wait is None else wait
     try:
         import fcntl
     except ImportError:
         yield
         return
+    handle = _locked(folder, wait, fcntl)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError as exc:
-        raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
         os.close(handle)  # closing releases the lock
 
 
-def _mode_for(path: Path) -> int:
+def _locked(folder: Path, wait: float, fcntl: Any) -> int:
+    """Return an open handle on folder holding its lock, once the folder at the path is it."""
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = os.open(folder, os.O_RDONLY)
+        except OSError as exc:
+            raise OutputError(f"cannot write into {folder}: {exc.strerror or exc}") from exc
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if _same_file(os.fstat(handle), folder):
+                return handle
+        except BlockingIOError:
+            pass
+        os.close(handle)
+        if time.monotonic() > deadline:
+            raise OutputError(
+                f"cannot write into {folder}: another run has been writing into it for over "
+                f"{wait:g} seconds; try again when it has finished"
+            )
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
+
+def _same_file(found: os.stat_result, path: Path) -> bool:
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (found.st_dev, found.st_ino)
+
+
+def mode_for(path: Path) -> int:
     """Return the mode of the file at path, or 0666 less the umask if there is none."""
     try:
         return stat.S_IMODE(path.stat().st_mode)
@@ -205,11 +244,37 @@ def read_regular_file(
     except OSError as exc:
         raise InputError([cannot_read(shown, exc)]) from None
     try:
-        return _read_handle(handle, limit, shown, too_big)
+        data = _read_handle(handle, limit, shown, too_big)
+        opened = os.fstat(handle)
+        _INPUTS[(opened.st_dev, opened.st_ino)] = path.absolute()
+        return data
     except OSError as exc:
         raise InputError([cannot_read(shown, exc)]) from None
     finally:
         os.close(handle)
+
+
+#: Every file this process has read as an input, by device and inode, with the path read.
+_INPUTS: dict[tuple[int, int], Path] = {}
+
+
+def forget_inputs() -> None:
+    """Forget the inputs read so far (a command starts with none)."""
+    _INPUTS.clear()
+
+
+def input_at(path: Path) -> Path | None:
+    """Return the input this process read if path is that very file, else None.
+
+    Outputs use it to refuse replacing an input (a log kept as DIR/verdicts.csv).
+    """
+    try:
+        found = os.lstat(path)
+    except OSError:
+        return None
+    read = _INPUTS.get((found.st_dev, found.st_ino))
+    # An input deleted since then may have left its number to another file.
+    return read if read is not None and _same_file(found, read) else None
 
 
 def _read_handle(handle: int, limit: int, shown: str, too_big: Callable[[int], Problem]) -> bytes:

@@ -217,18 +217,52 @@ class Submission(Strict):
     )
 
 
+class SectionSummary(Strict):
+    """The section-level summary some Codes' self-assessments are published as: one row a section."""
+
+    section: str = Field(default="Section", description="The section column's heading.")
+    follows: str = Field(
+        default="Do we follow the Code?",
+        description="The heading of the column saying yes, partly or no.",
+    )
+    explanation: str = Field(default="Explanation", description="The explanation column's heading.")
+
+
 class CodeForm(Strict):
     """How the documents lay out a Code's self-assessment form (default: the Housing Ombudsman's 2024 form)."""
 
-    submitted_to: str = Field(
+    submitted_to: str | None = Field(
         default="the Housing Ombudsman",
-        description='Whom the self-assessment is submitted to, as in "Submitted to the Housing Ombudsman".',
+        description='Whom the self-assessment is submitted to, as in "Submitted to the Housing '
+        'Ombudsman"; null for a Code that asks for no submission.',
     )
     columns: FormColumns = Field(
         default_factory=FormColumns, description="The form's table columns (HTML and Word)."
     )
-    submission: Submission = Field(
-        default_factory=Submission, description="The layout of submission.csv."
+    submission: Submission | None = Field(
+        default_factory=Submission,
+        description="The layout of submission.csv; null for a Code with no submission form "
+        "(then no submission.csv is written).",
+    )
+    section_summary: SectionSummary | None = Field(
+        default=None,
+        description="Give it to add a section-level summary table to the page (section, whether "
+        "we follow the Code, explanation), counted from the same answers.",
+    )
+
+
+class CodeWords(Strict):
+    """The Code's own words for those it speaks of, which the documents use."""
+
+    organisation: str = Field(
+        default="Landlord", description='What the Code calls the body assessed, e.g. "Council".'
+    )
+    member: str = Field(
+        default="Member responsible for complaints",
+        description="The Code's name for the member with lead responsibility for complaints.",
+    )
+    ombudsman: str = Field(
+        default="the Housing Ombudsman", description="The Ombudsman who issued the Code."
     )
 
 
@@ -249,6 +283,17 @@ class CodeEdition(Strict):
     )
     notes: str | None = Field(default=None, description="What is known to be missing, and why.")
     sections: list[Section] = Field(description="The Code's sections in order.")
+    tenant_measures: bool = Field(
+        default=True,
+        description="true where the Regulator of Social Housing's tenant satisfaction measures "
+        "CH01 and CH02 apply (a landlord's complaints); false for a Code of a council's other "
+        "services, whose documents then give the timescale figures without those names.",
+    )
+    words: CodeWords = Field(
+        default_factory=CodeWords,
+        description="The Code's words for the body assessed, the member responsible for "
+        "complaints and its Ombudsman. Without it, the Housing Ombudsman's Code's.",
+    )
     form: CodeForm = Field(
         default_factory=CodeForm,
         description="How the documents lay out the self-assessment form: its column headings "
@@ -492,15 +537,55 @@ LOG_COLUMNS = (
     "s2_handler",
     "compensation",
     "tenure",
+    "stage",
 )
+#: The outcomes a log's outcome and s2_outcome columns hold (after `values:`).
+LOG_OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")
+#: The columns whose words `values:` can map to ours: a fixed vocabulary, or free words.
+VALUE_COLUMNS = ("outcome", "s2_outcome", "stage", "tenure", "category", "refusal_reason")
+_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
+
+
+def _word(value: object) -> object:
+    """Read a YAML number (stage 1, a reference 1234) as the text the log shows."""
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+Word = Annotated[str, BeforeValidator(_word)]
+
+
+class LogFile(Strict):
+    """One file of a complaints log given as several files."""
+
+    path: str = Field(description="The file (.csv or .xlsx), relative to this file.")
+    stage: int | None = Field(
+        default=None,
+        ge=1,
+        le=2,
+        description="The stage every row of this file is: 1 or 2 (default: the stage column, "
+        "or one row per complaint).",
+    )
+    sheet: str | None = Field(default=None, description="For .xlsx: the sheet to read.")
+    header_row: int | None = Field(
+        default=None, ge=1, description="The row that names the columns (default: found)."
+    )
 
 
 class PracticeSettings(Strict):
     """Where the complaints log is and how to read it, to hold the answers to what it shows."""
 
-    log: str = Field(description="The complaints log (.csv or .xlsx), relative to this file.")
+    log: str | list[str | LogFile] = Field(
+        description="The complaints log (.csv or .xlsx), relative to this file, or a list of "
+        "files joined by reference (an item may be {path: ..., stage: 2})."
+    )
     sheet: str | None = Field(
         default=None, description="For .xlsx: the sheet to read (default: the first)."
+    )
+    header_row: int | None = Field(
+        default=None,
+        ge=1,
+        description="The row that names the columns (default: the row of the first 20 that "
+        "holds most of the column names).",
     )
     columns: dict[str, str] = Field(
         default_factory=dict,
@@ -510,6 +595,16 @@ class PracticeSettings(Strict):
     closures: list[dt.date] = Field(
         default_factory=list,
         description="The landlord's own closure days, which are not working days.",
+    )
+    values: dict[str, dict[str, Word]] = Field(
+        default_factory=dict,
+        description="The export's own words for our values, per column, e.g. "
+        '{outcome: {"Partially Upheld": partly upheld}, stage: {"Stage 2": 2}}.',
+    )
+    where: dict[str, list[Word]] = Field(
+        default_factory=dict,
+        description="Keep only the rows whose column (ours or the export's header) holds one "
+        "of these values, e.g. {service: [Housing Repairs]}.",
     )
     tenures: list[str] | None = Field(
         default=None, description="Which tenures count for CH01 and CH02 (default: all rows)."
@@ -529,7 +624,37 @@ class PracticeSettings(Strict):
                 f"columns: {', '.join(unknown)} is not a log column; "
                 f"the columns are {', '.join(LOG_COLUMNS)}"
             )
+        for column, words in self.values.items():
+            if column not in VALUE_COLUMNS:
+                raise ValueError(
+                    f"values: {column} has no words to map; "
+                    f"the columns are {', '.join(VALUE_COLUMNS)}"
+                )
+            allowed = _VOCABULARY.get(column)
+            wrong = sorted(
+                {" ".join(w.lower().split()) for w in words.values()} - set(allowed or ())
+            )
+            if allowed and wrong:
+                raise ValueError(
+                    f"values: {column} maps to {', '.join(map(repr, wrong))}, which is not one "
+                    f"of {', '.join(allowed)}"
+                )
         return self
+
+    def files(self) -> list[LogFile]:
+        """Return the log's files, each with the sheet and header row it is read by."""
+        items = self.log if isinstance(self.log, list) else [self.log]
+        return [
+            LogFile(path=item, sheet=self.sheet, header_row=self.header_row)
+            if isinstance(item, str)
+            else item.model_copy(
+                update={
+                    "sheet": item.sheet or self.sheet,
+                    "header_row": item.header_row or self.header_row,
+                }
+            )
+            for item in items
+        ]
 
 
 class Assessment(Strict):

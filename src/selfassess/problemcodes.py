@@ -82,18 +82,23 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size, styles, names or shared strings, a document type in a workbook), or reading it needs more memory than the system gives"),
     ProblemCode("E504", ERROR, "a required column (or one named in `columns:`) is missing, with a \"did you mean\""),
     ProblemCode("E505", ERROR, "two columns with the same name (the later one is ignored)"),
-    ProblemCode("E506", ERROR, "a cell in a date column is not a date"),
-    ProblemCode("E507", ERROR, "a date that can only be read month first (`05/13/2024`)"),
+    ProblemCode("E506", ERROR, "a cell in a date column is not a date (said once for a column that holds no date at all)"),
+    ProblemCode("E507", ERROR, "a date that can only be read month first (`05/13/2024`), and every ambiguous date (`09/05/2024`) in a column that holds one"),
     ProblemCode("E508", ERROR, "a reference already used on an earlier row"),
     ProblemCode("E509", ERROR, "a date before the receipt (or the escalation) it follows"),
     ProblemCode("E510", ERROR, "stage 2 columns filled in without `escalated`"),
-    ProblemCode("E511", ERROR, "an outcome that is not upheld, partly upheld, not upheld, withdrawn or refused"),
+    ProblemCode("E511", ERROR, "an outcome that is not upheld, partly upheld, not upheld, withdrawn or refused after `values:` (once per distinct word, with a `values:` line to paste)"),
     ProblemCode("E512", ERROR, "compensation that is not an amount in pounds"),
     ProblemCode("E513", ERROR, "a blank reference or received date"),
-    ProblemCode("E514", ERROR, "a workbook cell holding a formula"),
+    ProblemCode("E514", ERROR, "a workbook formula cell saved with no value (a formula with a stored value is read by that value)"),
     ProblemCode("E515", ERROR, "a date outside 1990 to 2099 (a mistyped year)"),
     ProblemCode("E516", ERROR, "the `sheet:` the workbook does not have"),
-    ProblemCode("E517", ERROR, "more problems in the log than are listed (the first 100 are; the rest are counted)"),
+    ProblemCode("E517", ERROR, "a date after today (or after `--as-of`, if later): it has not happened yet"),
+    ProblemCode("E518", ERROR, "a CSV row with fewer cells than the header (cut short)"),
+    ProblemCode("E519", ERROR, "a stage 2 row with no stage 1 row for its reference (or whose stage 1 row was left out), or stage 2 given twice"),
+    ProblemCode("E520", ERROR, "a stage that is not 1 or 2 after `values:` (once per distinct word, with a `values:` line), or blank"),
+    ProblemCode("E521", ERROR, "`header_row:` names a blank row or one past the end"),
+    ProblemCode("E522", ERROR, "more problems in a file of the log than are listed (the first 100 are; the rest are counted)"),
     # E7xx: Ombudsman casework
     ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
     ProblemCode("E702", ERROR, "a casework order without a due date"),
@@ -103,6 +108,8 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E706", ERROR, "an order marked done without `done_on`"),
     ProblemCode("E707", ERROR, "`owners_from` names a file that is missing or is not a usable assessment"),
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
+    ProblemCode("E709", ERROR, "a case kind, an order or a `review_letter:` that the register's `ombudsman:` does not have (the LGSCO decides and recommends; it makes no orders)"),
+    ProblemCode("E710", ERROR, "an LGSCO recommendation without `due:`, the date set for compliance"),
     # E8xx: the annual report
     ProblemCode("E801", ERROR, "an annual report's `assessment` is missing, is not an assessment, or has errors"),
     ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment or casework register"),
@@ -130,13 +137,15 @@ CODES: tuple[ProblemCode, ...] = (
     # W550-W569: the complaints log; W601-W619: practice against the answers
     ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
     ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
+    ProblemCode("W552", WARNING, "a `tenures:` value that no complaint in the log has (the log's tenures listed with counts)"),
+    ProblemCode("W553", WARNING, "a `where:` value that no row of the log holds (the column's values listed with counts)"),
     ProblemCode("W601", WARNING, "`yes` to a timescale provision the log contradicts (below `threshold` on time)"),
     ProblemCode("W602", WARNING, "`yes` to the Code's different stage 2 handler provision (6.13 in the housing Code) while the log shows stage 2 handled by the stage 1 handler"),
     # W7xx: Ombudsman casework
     ProblemCode("W750", WARNING, "an Ombudsman order is overdue on the as-of date and not done"),
     ProblemCode("W751", WARNING, "a casework action is overdue on the as-of date and not done"),
     ProblemCode("W752", WARNING, "an order was complied with after its due date"),
-    ProblemCode("W753", WARNING, "a determination with no findings"),
+    ProblemCode("W753", WARNING, "a determination (or an LGSCO decision) with no findings"),
     ProblemCode("W754", WARNING, "an order with no owner"),
     # W8xx: the annual report
     ProblemCode("W850", WARNING, "one of the annual report's six required items is missing or empty (one warning each)"),
@@ -144,8 +153,10 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
-    # I501-I509: notes on reading the complaints log
-    ProblemCode("I501", NOTE, "a CSV log with no UTF-8 in it, read as Windows-1252"),
+    # I550-I569: notes on reading the complaints log
+    ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
+    ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),
+    ProblemCode("I552", NOTE, "a CSV log with no UTF-8 in it, read as Windows-1252"),
     # I620-I629: notes on practice against the answers
     ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )

@@ -55,7 +55,7 @@ def test_check_assessment_returns_no_model_for_an_unknown_edition(mini: Path) ->
     assert checked is None
     assert lines(found) == [
         "a.yaml:2:7: E201 unknown Code edition 'nowhere' "
-        "(known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)"
+        "(known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024, mini-code, mini-draft)"
     ]
 
 

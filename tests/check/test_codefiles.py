@@ -56,7 +56,7 @@ def test_a_map_to_an_unknown_edition_names_the_known_ones(mini: Path) -> None:
     text = "schema_version: 1\nfrom_edition: mini-code\nto_edition: nowhere\nmappings: []\n"
     assert lines(check_file(put("m.yaml", text), AS_OF)) == [
         "m.yaml:3:13: E201 unknown Code edition 'nowhere' "
-        "(known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)"
+        "(known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024, mini-code, mini-draft)"
     ]
 
 
@@ -141,7 +141,7 @@ def test_a_timescales_file_named_for_another_edition_is_never_used(mini: Path) -
     unknown = text.replace("edition: mini-code", "edition: nowhere")
     assert lines(check_file(put("nowhere-timescales.yaml", unknown), AS_OF)) == [
         "nowhere-timescales.yaml:2:10: E201 unknown Code edition 'nowhere' "
-        "(known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)",
+        "(known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024, mini-code, mini-draft)",
     ]
 
 

@@ -26,7 +26,7 @@ def check(run: Run, text: str, *extra: str) -> tuple[int, list[str]]:
 FIRES = {
     "E201 unknown edition": (
         CLEAN.replace("code: mini-code", "code: hos-chc-2023"),
-        "a.yaml:2:7: E201 unknown Code edition 'hos-chc-2023' (known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)",
+        "a.yaml:2:7: E201 unknown Code edition 'hos-chc-2023' (known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024, mini-code, mini-draft)",
     ),
     "E202 unknown provision": (
         CLEAN.replace("  1.2:\n", "  1.2:\n    comply: yes\n    evidence: [x]\n  1.9:\n"),

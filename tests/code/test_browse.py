@@ -142,5 +142,5 @@ def test_unknown_edition_is_a_usage_error(run: Run, mini: Path) -> None:
     assert result.exit_code == 2
     assert result.output.splitlines()[-1] == (
         "Error: unknown Code edition 'hos-chc-2019' "
-        "(known: hos-chc-2022, hos-chc-2024, mini-code, mini-draft)"
+        "(known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024, mini-code, mini-draft)"
     )

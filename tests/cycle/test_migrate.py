@@ -171,7 +171,10 @@ def test_migrate_to_standard_output(run: Run, legacy: Path) -> None:
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("hos-chc-2099", "unknown Code edition 'hos-chc-2099' (known: hos-chc-2022, hos-chc-2024)"),
+        (
+            "hos-chc-2099",
+            "unknown Code edition 'hos-chc-2099' (known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024)",
+        ),
         ("hos-chc-2022", "is already an assessment against hos-chc-2022"),
     ],
 )

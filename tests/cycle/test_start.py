@@ -94,7 +94,8 @@ def test_usage_errors(run: Run, project: Path) -> None:
     unknown = run("init", "--code", "hos-chc-1999", "--landlord", "R")
     assert unknown.exit_code == 2
     assert (
-        "unknown Code edition 'hos-chc-1999' (known: hos-chc-2022, hos-chc-2024)" in unknown.output
+        "unknown Code edition 'hos-chc-1999' (known: hos-chc-2022, hos-chc-2024, lgsco-chc-2024)"
+        in unknown.output
     )
 
 

@@ -133,7 +133,9 @@ def test_log_problems_are_reported_by_check_at_their_row(
     monkeypatch.chdir(tmp_path)
     lines = check(run, tmp_path, "yes", on_time(1), make(reference="B", outcome="maybe"))
     assert lines == [
-        "log.csv:3:7: E511 outcome 'maybe' is not one of upheld, partly upheld, not upheld, withdrawn, refused",
+        "log.csv:3:7: E511 outcome 'maybe' is not one of upheld, partly upheld, not upheld, "
+        'withdrawn, refused; say which it means under practice: values: {outcome: {"maybe": '
+        "WORD}}, WORD being one of those",
         "1 error, 0 warnings in 1 file.",
     ]
 

@@ -18,10 +18,6 @@ PERIOD = ("--period", "2024-25", "--as-of", "2025-07-01")
     ("cells", "expected"),
     [
         (
-            {"received": "05/13/2024"},
-            "log.csv:3:2: E507 received: '05/13/2024' can only be read month first; write dates day first (13/05/2024) or as 2024-05-13",
-        ),
-        (
             {"responded": "soon"},
             "log.csv:3:6: E506 responded: 'soon' is not a date; write 2024-05-03, 03/05/2024 or 3 May 2024",
         ),
@@ -40,7 +36,7 @@ PERIOD = ("--period", "2024-25", "--as-of", "2025-07-01")
         ),
         (
             {"outcome": "partially upheld"},
-            "log.csv:3:7: E511 outcome 'partially upheld' is not one of upheld, partly upheld, not upheld, withdrawn, refused; did you mean 'partly upheld'?",
+            "log.csv:3:7: E511 outcome 'partially upheld' is not one of upheld, partly upheld, not upheld, withdrawn, refused; did you mean 'partly upheld'? If so, map it under practice: values: {outcome: {\"partially upheld\": partly upheld}}",
         ),
         (
             {"compensation": "fifty pounds"},
@@ -63,13 +59,15 @@ PERIOD = ("--period", "2024-25", "--as-of", "2025-07-01")
 def test_each_row_problem_is_located_and_the_row_left_out(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cells: dict[str, str], expected: str
 ) -> None:
-    log = write_log(tmp_path, GOOD, make(**{"reference": "C2", **cells}))
+    # A good row follows: a blank reference on the last row would be read as no complaint.
+    log = write_log(tmp_path, GOOD, make(**{"reference": "C2", **cells}), make(reference="C3"))
     monkeypatch.chdir(tmp_path)
     result = run("practice", "log.csv", *PERIOD)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [expected]
-    assert "Rows: 2 read, 1 left out for errors (not in any figure)" in result.stdout.splitlines()
-    assert log.read_text(encoding="utf-8").count("\n") == 3
+    assert "Rows: 3 read, 1 left out for errors (not in any figure)" in result.stdout.splitlines()
+    assert result.stdout.startswith("LEFT OUT: 1 of 3 rows of the log are left out of every figure")
+    assert log.read_text(encoding="utf-8").count("\n") == 4
 
 
 def test_a_clean_log_has_no_problems(
@@ -83,5 +81,11 @@ def test_a_clean_log_has_no_problems(
     assert result.exit_code == 0
     assert result.stderr == ""
     figures = json.loads(result.stdout)
-    assert figures["rows"] == {"read": 2, "left_out": 0}
+    assert figures["rows"] == {
+        "read": 2,
+        "left_out": 0,
+        "left_out_because": {},
+        "not_complaints": 0,
+        "not_kept_by_where": 0,
+    }
     assert figures["compensation"] == {"cases": 2, "total_pounds": "1300.50"}

@@ -47,7 +47,7 @@ def test_bom_and_windows_1252(run: Run, tmp_path: Path, encoding: str) -> None:
     result = run("practice", str(log), *PERIOD, "--format", "json")
     assert result.exit_code == 0
     said = (
-        f"{log}:1:1: I501 the log is not UTF-8, so it was read as Windows-1252 (as older "
+        f"{log}:1:1: I552 the log is not UTF-8, so it was read as Windows-1252 (as older "
         "Excel saves CSV)\n"
     )
     assert result.stderr == (said if encoding == "cp1252" else "")
@@ -87,7 +87,10 @@ def test_a_missing_required_column_suggests_the_nearest_header(run: Run, tmp_pat
     assert result.exit_code == 1
     assert result.output == (
         f"{log}:1:1: E504 the log has no 'received' column; did you mean 'recieved'? "
-        "(name the export's header under practice: columns:)\n"
+        "(name the export's header under practice: columns:); the header read from row 1 of "
+        "the file holds "
+        + ", ".join(repr(h) for h in HEADER.replace("received", "recieved").split(","))
+        + "\n"
     )
 
 
@@ -107,7 +110,7 @@ def test_a_column_named_twice(run: Run, tmp_path: Path) -> None:
             b"reference,received\x00\n",
             "E502 the log is not text (it holds NUL bytes); export it as CSV",
         ),
-        (b"", "E502 the log is empty; the first row must name the columns"),
+        (b"", "E502 the log is empty; a row must name the columns"),
         (b'reference,received\n"C1,03/06/2024\n', None),
     ],
 )
@@ -175,10 +178,12 @@ def test_an_xlsx_with_date_cells(run: Run, tmp_path: Path) -> None:
 
 
 def test_an_xlsx_problems(run: Run, tmp_path: Path) -> None:
-    log = workbook(tmp_path / "log.xlsx", [["C1", "=TODAY()"]])
+    log = workbook(tmp_path / "log.xlsx", [["C1", "=TODAY()"]])  # openpyxl stores no value
     result = run("practice", str(log), *PERIOD)
-    assert result.output == (
-        f"{log}:2:2: E514 a formula; selfassess reads values only: copy the column and paste it as values\n"
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{log}:2:2: E514 received: a formula saved with no value; open the workbook in Excel so "
+        "it calculates and save it again, or paste the column as values\n",
     )
     result = run("practice", str(log), *PERIOD, "--sheet", "Other")
     assert (
@@ -376,10 +381,12 @@ def test_external_links_are_never_followed(
     assert received(figures(run, linked)) == 1  # the link is dropped, the values read
     linked = with_external_link(tmp_path, formula=True)
     result = run("practice", str(linked), *PERIOD)
-    assert (result.exit_code, result.output) == (
+    # The formula is read by the value stored with it (a number here, in a cell with no
+    # date format), never by following the link.
+    assert (result.exit_code, result.stderr) == (
         1,
-        f"{linked}:2:2: E514 a formula; selfassess reads values only: copy the column and "
-        "paste it as values\n",
+        f"{linked}:2:2: E506 received: 45446 is a number, not a date; format the column as dates\n"
+        f"{linked}:1:2: I550 column 'received' holds formulas; their stored values were read\n",
     )
 
 

@@ -41,9 +41,9 @@ def test_by_owner_puts_gaps_and_orders_together(run: Run, both: Path) -> None:
     ]
     start = lines.index("Joanne Hale, Repairs and Maintenance Manager <joanne.hale@example.gov.uk>")
     assert lines[start + 1 : start + 4] == [
-        f"  10 October 2024: Ombudsman order, case 202312345 ({CASEWORK}): Inspect the flat and "
+        f"  10 October 2024: Housing Ombudsman order, case 202312345 ({CASEWORK}): Inspect the flat and "
         "send the resident a schedule of works with dates (done)",
-        f"  9 July 2025: Ombudsman order, case 202406120 ({CASEWORK}): Tell the Ombudsman the date "
+        f"  9 July 2025: Housing Ombudsman order, case 202406120 ({CASEWORK}): Tell the Ombudsman the date "
         "the lighting was repaired, with evidence (in progress, overdue)",
         f"  31 January 2026: Code provision 9.8 ({ASSESSMENT}): Add the same expectation to the "
         "repairs contract at the next contract variation (not started)",
@@ -54,7 +54,7 @@ def test_by_due_date_each_line_says_where_it_comes_from(run: Run, both: Path) ->
     result = run("gaps", "--as-of", "2025-09-01", "--owner", "sys", CASEWORK, ASSESSMENT)
     assert result.exit_code == 0
     assert result.output.splitlines()[4:] == [
-        f"30 September 2025: Ombudsman case SI-2025-02, recommendation R2 ({CASEWORK}): Add a "
+        f"30 September 2025: Housing Ombudsman case SI-2025-02, recommendation R2 ({CASEWORK}): Add a "
         "damp and mould history to the housing system",
         "  Daniel Reeve, Housing Systems Manager <daniel.reeve@example.gov.uk>; in progress",
         f'31 October 2025: Code provision 6.6 ({ASSESSMENT}): Add an "actions outstanding" '
@@ -63,7 +63,7 @@ def test_by_due_date_each_line_says_where_it_comes_from(run: Run, both: Path) ->
         f'30 November 2025: Code provision 6.17 ({ASSESSMENT}): Apply the new "actions '
         'outstanding" status to stage 2 cases and migrate open actions from the spreadsheet',
         "  Daniel Reeve, Housing Systems Manager <daniel.reeve@example.gov.uk>; not started",
-        f"31 December 2025: Ombudsman case SI-2025-02, recommendation R2 ({CASEWORK}): Load the "
+        f"31 December 2025: Housing Ombudsman case SI-2025-02, recommendation R2 ({CASEWORK}): Load the "
         "last three years of damp and mould reports into it",
         "  Daniel Reeve, Housing Systems Manager <daniel.reeve@example.gov.uk>; not started",
         f"31 January 2026: Code provision 6.3 ({ASSESSMENT}): Add a deadline warning five working "

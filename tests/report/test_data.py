@@ -171,10 +171,10 @@ def test_figures_csv_neutralises_formulas(root: Path) -> None:
 
 
 def test_log_figures_equal_practice_json_for_the_same_log(root: Path, folder: Path) -> None:
-    from selfassess.practice import compute_for, figures_json, load_settings
+    from selfassess.practice import compute_for, figures_of, load_settings, practice_data
 
     assessment = root / "assessments" / "example-borough-council-2024-25.yaml"
-    practice = figures_json(compute_for(load_settings(assessment), AS_OF))
+    practice = practice_data(figures_of(compute_for(load_settings(assessment), AS_OF)))
     data = json.loads((folder / "report.json").read_text("utf-8"))
     assert data["practice"] == json.loads(json.dumps(practice))
     stages = _table(data, "stages")

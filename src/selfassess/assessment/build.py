@@ -54,7 +54,7 @@ def _build_outputs(
         outputs["self-assessment.docx"] = word.render_docx(doc, fixed, options.reference_docx)
     if "gaps" in wanted:
         outputs.update(_gap_outputs(checked, doc, options))
-    if "submission" in wanted:
+    if "submission" in wanted and doc.edition.submission:  # none for a Code with no form
         from selfassess.assessment.csvfiles import submission_csv
 
         outputs["submission.csv"] = submission_csv(doc).encode(CSV_ENCODING)

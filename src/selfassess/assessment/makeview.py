@@ -6,9 +6,18 @@ from pathlib import Path
 
 from selfassess.assessment import view as v
 from selfassess.assessment.rows import build_row, code_link, extra_row, safe_url
+from selfassess.assessment.sectionlines import section_lines
 from selfassess.check import CheckedAssessment
 from selfassess.dates import format_date, year_after
-from selfassess.models import Assessment, CodeEdition, Provision, Response, Section, id_key
+from selfassess.models import (
+    Assessment,
+    CodeEdition,
+    Provision,
+    Response,
+    Section,
+    SubmissionAnswers,
+    id_key,
+)
 from selfassess.problems import Problem, Severity, sort_problems
 
 
@@ -34,20 +43,31 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
         ),
         submitted_on=assessment.submitted_on.isoformat() if assessment.submitted_on else None,
         submission_reference=assessment.submission_reference,
+        section_lines=section_lines(sections) if edition.form.section_summary else (),
     )
 
 
 def _edition(edition: CodeEdition) -> v.Edition:
-    form = edition.form  # the Code's own form layout, as data
-    answers = form.submission.answers
+    form, words = edition.form, edition.words  # the Code's own form layout and words, as data
+    answers = form.submission.answers if form.submission else SubmissionAnswers()
+    summary = form.section_summary
     return v.Edition(
         id=edition.id,
         name=f"{edition.title} ({edition.edition})",
         publisher=edition.publisher,
         source=safe_url(edition.source),
         columns=tuple(form.columns.model_dump().values()),
-        submission=tuple((c.heading, c.value) for c in form.submission.columns),
+        submission=tuple((c.heading, c.value) for c in form.submission.columns)
+        if form.submission
+        else (),
         answer_words=(answers.comply, answers.do_not_comply, answers.unanswered),
+        organisation=words.organisation,
+        member=words.member,
+        ombudsman=words.ombudsman,
+        section_summary=(summary.section, summary.follows, summary.explanation)
+        if summary
+        else None,
+        tenant_measures=edition.tenant_measures,
     )
 
 
@@ -71,7 +91,10 @@ def _facts(assessment: Assessment, edition: CodeEdition, draft: bool) -> tuple[v
     landlord = assessment.landlord
     details = [d for d in (landlord.kind, _homes(landlord.homes)) if d]
     facts = [
-        v.Fact("Landlord", landlord.name + (f" ({', '.join(details)})" if details else "")),
+        v.Fact(
+            edition.words.organisation,
+            landlord.name + (f" ({', '.join(details)})" if details else ""),
+        ),
         v.Fact("Period assessed", assessment.period),
         v.Fact(
             "Code",
@@ -84,9 +107,7 @@ def _facts(assessment: Assessment, edition: CodeEdition, draft: bool) -> tuple[v
     if gov.governing_body:
         facts.append(v.Fact("Governing body", gov.governing_body))
     if gov.member_responsible_for_complaints:
-        facts.append(
-            v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints)
-        )
+        facts.append(v.Fact(edition.words.member, gov.member_responsible_for_complaints))
     facts.extend(_dates(assessment, edition.form.submitted_to))
     return tuple(facts)
 
@@ -95,7 +116,7 @@ def _homes(homes: int | None) -> str | None:
     return None if homes is None else f"{homes:,} homes"
 
 
-def _dates(assessment: Assessment, submitted_to: str) -> list[v.Fact]:
+def _dates(assessment: Assessment, submitted_to: str | None) -> list[v.Fact]:
     next_review = assessment.next_review
     if next_review is None and assessment.assessed_on is not None:
         next_review = year_after(assessment.assessed_on)
@@ -103,7 +124,7 @@ def _dates(assessment: Assessment, submitted_to: str) -> list[v.Fact]:
         ("Assessed", format_date(assessment.assessed_on)),
         ("Approved", _approved(assessment)),
         ("Published", format_date(assessment.published_on)),
-        (f"Submitted to {submitted_to}", _submitted(assessment)),
+        (f"Submitted to {submitted_to}", _submitted(assessment) if submitted_to else None),
         ("Next review", format_date(next_review)),
     ]
     return [v.Fact(label, value) for label, value in pairs if value]

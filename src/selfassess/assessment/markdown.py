@@ -64,6 +64,7 @@ def _summary(doc: v.DocumentView) -> list[str]:
     lines.append("| --- | ---: | ---: | ---: |")
     for s in (*(s.counts for s in doc.sections), totals):
         lines.append(f"| {cell(s.label)} | {s.total} | {s.yes} | {s.no} |")
+    lines += _section_lines(doc)
     lines += ["", "### Where we do not comply", ""]
     if not doc.non_compliant:
         return [*lines, doc.no_gaps_text, ""]
@@ -73,6 +74,23 @@ def _summary(doc: v.DocumentView) -> list[str]:
             f"| {cell(row.id)} | {cell(row.summary)} | {row.compliance_date or 'Not set'} |"
         )
     return [*lines, ""]
+
+
+def _section_lines(doc: v.DocumentView) -> list[str]:
+    """Return the section-level summary table, when the Code asks for one."""
+    headings = doc.edition.section_summary
+    if not doc.section_lines or headings is None:
+        return []
+    lines = [
+        "",
+        "### Section by section",
+        "",
+        "Table: Whether we follow the Code, section by section",
+    ]
+    lines += ["", "| " + " | ".join(cell(h) for h in headings) + " |", "| --- | --- | --- |"]
+    for line in doc.section_lines:
+        lines.append(f"| {cell(line.heading)} | {cell(line.follows)} | {cell(line.explanation)} |")
+    return lines
 
 
 def _practice(doc: v.DocumentView) -> list[str]:

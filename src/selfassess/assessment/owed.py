@@ -13,7 +13,7 @@ from pathlib import Path
 from selfassess.assessment.gaps import NO_OWNER, build_gaps
 from selfassess.assessment.makeview import build_view
 from selfassess.casework import CheckedRegister, load_register
-from selfassess.casework.models import CaseAction, Order
+from selfassess.casework.models import OMBUDSMAN_NAMES, CaseAction, Order
 from selfassess.check import load_assessment
 from selfassess.check.kinds import file_kind
 from selfassess.dates import format_date
@@ -125,10 +125,11 @@ def _assessment_items(path: Path, as_of: dt.date, known: set[str]) -> list[Owed]
 def _register_items(checked: CheckedRegister, as_of: dt.date) -> list[Owed]:
     name = checked.document.path_display
     found: list[tuple[str, Order | CaseAction]] = []
+    whose = OMBUDSMAN_NAMES[checked.register.ombudsman]  # each row says whose it is
     for case in checked.register.cases:
-        found += [(f"Ombudsman order, case {case.reference}", order) for order in case.orders]
+        found += [(f"{whose} order, case {case.reference}", order) for order in case.orders]
         for rec in case.recommendations:
-            where = f"Ombudsman case {case.reference}, recommendation {rec.id}"
+            where = f"{whose} case {case.reference}, recommendation {rec.id}"
             found += [(where, action) for action in rec.actions]
     return [_owed(name, source, entry, checked.owners, as_of) for source, entry in found]
 

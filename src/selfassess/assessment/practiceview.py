@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from selfassess.assessment import view as v
 from selfassess.check import CheckedAssessment
+from selfassess.practice import labels
 from selfassess.problems import InputError, UsageError
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import TenantMeasures
+
+NO_HOMES = "Not measured: the number of homes is not recorded"
+NO_RESPONSES = "No responses in the period"
+ON_TIME_CAPTION = (
+    "Complaints responded to within the Code's timescales, measured from the complaints log"
+)
 
 
 def with_practice(
@@ -16,7 +27,7 @@ def with_practice(
     """Add the measured figures to a view, when the assessment names a log that can be read."""
     if checked.assessment.practice is None:
         return doc
-    from selfassess.practice import measures, settings_of
+    from selfassess.practice import figures_of, settings_of
     from selfassess.practice.against import measured
 
     try:
@@ -26,31 +37,25 @@ def with_practice(
         result = measured(given, as_of)
     except (InputError, UsageError, OSError):
         return doc  # check has reported why; the documents simply go without the figures
-    found = measures(result)
-    sentences = {pid: m.sentence() for pid, m in found.items() if m.total}
+    figures = figures_of(result)
+    sentences = {pid: m.sentence() for pid, m in figures.provisions.items() if m.total}
     sections = tuple(_with_sentences(section, sentences) for section in doc.sections)
-    from selfassess.practice import figures_json
-
-    tsm = figures_json(result)["tenant_satisfaction_measures"]
-    note = f"Measured from our complaints log, {result.period.words()}."
-    data = {
-        "period": {"start": result.period.start.isoformat(), "end": result.period.end.isoformat()},
-        "rows_left_out": result.log.left_out,
-        "tenant_satisfaction_measures": tsm,
-        "provisions": {
-            pid: {
-                "stage": m.stage,
-                "measure": m.measure,
-                "working_days": m.working_days,
-                "met": m.met,
-                "total": m.total,
-                "percent": m.percent if m.total else None,
-            }
-            for pid, m in found.items()
-        },
-    }
+    note = f"Measured from our complaints log, {figures.period.words()}."
+    if not doc.edition.tenant_measures:  # a council's other services: no CH01 or CH02
+        return dataclasses.replace(
+            doc,
+            sections=sections,
+            practice=_on_time(figures.tenants, ch02=False),
+            practice_caption=ON_TIME_CAPTION,
+            practice_note=note,
+            practice_figures=figures,
+        )
     return dataclasses.replace(
-        doc, sections=sections, practice=_facts(tsm), practice_note=note, practice_figures=data
+        doc,
+        sections=sections,
+        practice=_facts(figures.tenants),
+        practice_note=note,
+        practice_figures=figures,
     )
 
 
@@ -67,32 +72,31 @@ def _with_sentences(section: v.SectionView, sentences: dict[str, str]) -> v.Sect
     return dataclasses.replace(section, tables=tables)
 
 
-def _facts(tsm: dict[str, object]) -> tuple[v.Fact, ...]:
+def _facts(tenants: TenantMeasures) -> tuple[v.Fact, ...]:
     facts = []
-    for number in (1, 2):
-        stage = tsm[f"stage_{number}"]
-        assert isinstance(stage, dict)
-        per_1000 = stage["CH01_per_1000_homes"]
+    for stage in tenants.stages():
+        per_1000 = stage.ch01_per_1000_homes
         facts.append(
             v.Fact(
-                f"CH01: stage {number} complaints received per 1,000 homes",
+                labels.ch01(stage.stage),
                 f"{per_1000:g}"
                 if per_1000 is not None
-                else "Not measured: the number of homes is not recorded",
+                else tenants.not_counted_because or NO_HOMES,
             )
         )
-    for number in (1, 2):
-        stage = tsm[f"stage_{number}"]
-        assert isinstance(stage, dict)
-        share = stage["CH02_percent"]
+    return (*facts, *_on_time(tenants, ch02=True))
+
+
+def _on_time(tenants: TenantMeasures, ch02: bool) -> tuple[v.Fact, ...]:
+    """Return each stage's share responded to within the Code's timescales (CH02's count)."""
+    facts = []
+    for stage in tenants.stages():
+        share = stage.ch02_percent
         value = (
-            f"{share:g}% ({stage['responded_on_time']:,} of {stage['responded']:,})"
+            f"{share:g}% ({stage.responded_on_time:,} of {stage.responded:,})"
             if share is not None
-            else "No responses in the period"
+            else tenants.not_counted_because or NO_RESPONSES
         )
-        facts.append(
-            v.Fact(
-                f"CH02: stage {number} complaints responded to within the Code's timescales", value
-            )
-        )
+        label = labels.ch02(stage.stage) if ch02 else labels.on_time(stage.stage)
+        facts.append(v.Fact(label, value))
     return tuple(facts)

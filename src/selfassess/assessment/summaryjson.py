@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from selfassess.assessment import view as v
+from selfassess.practice.figuresjson import summary_data
 
 #: Version 2 added the submission and the figures measured from the complaints log.
 SUMMARY_SCHEMA_VERSION = 2
@@ -42,7 +43,7 @@ def summary_json(doc: v.DocumentView, outputs: list[str]) -> str:
             }
             for row in doc.non_compliant
         ],
-        "practice": doc.practice_figures,
+        "practice": summary_data(doc.practice_figures) if doc.practice_figures else None,
         "problems": list(doc.problems),
         "outputs": outputs,
     }

@@ -8,7 +8,7 @@ leak them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from selfassess.render.pieces import (
     DATE_LABEL as DATE_LABEL,
@@ -52,6 +52,9 @@ from selfassess.render.pieces import (
 from selfassess.render.pieces import (
     Link as Link,
 )
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import PracticeFigures
 
 
 @dataclass(frozen=True)
@@ -152,8 +155,24 @@ class Edition:
     publisher: str
     source: str | None
     columns: tuple[str, ...]  # the form's five column headings, in order (the Code's form:)
-    submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value)
+    submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value); () none
     answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
+    organisation: str = "Landlord"  # the Code's word for the body assessed (its words:)
+    member: str = "Member responsible for complaints"
+    ombudsman: str = "the Housing Ombudsman"
+    #: The section-level summary's three column headings, when the Code's form asks for one.
+    section_summary: tuple[str, str, str] | None = None
+    tenant_measures: bool = True  # whether the Regulator's CH01 and CH02 apply
+
+
+@dataclass(frozen=True)
+class SectionLine:
+    """One row of the section-level summary: the section, whether we follow it, and why."""
+
+    heading: str
+    anchor: str
+    follows: str  # Yes, Partly, No or Not yet answered
+    explanation: str
 
 
 @dataclass(frozen=True)
@@ -191,11 +210,14 @@ class DocumentView:
     draft: bool = False
     problems: tuple[str, ...] = field(default_factory=tuple)
     practice: tuple[Fact, ...] = ()
+    practice_caption: str = PRACTICE_CAPTION
     practice_note: str | None = None
-    #: The measured figures as data, for summary.json (None when no log was measured).
-    practice_figures: dict[str, Any] | None = None
+    #: The measured figures, for summary.json (None when no log was measured).
+    practice_figures: PracticeFigures | None = None
     submitted_on: str | None = None  # ISO date
     submission_reference: str | None = None
+    #: The section-level summary, when the Code's form asks for one (else empty).
+    section_lines: tuple[SectionLine, ...] = ()
 
     @property
     def unanswered_text(self) -> str:

@@ -37,6 +37,7 @@ from selfassess.wordform.docxread import RENDERED_MARK
 from selfassess.wordform.header import see_provision
 
 _WIDTHS_CM = (2.7, 7.0, 2.4, 5.8, 8.7)
+_SUMMARY_WIDTHS_CM = (8.0, 3.6, 15.0)  # the section-level summary's columns
 
 
 def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
@@ -86,12 +87,28 @@ def _summary(body: Writer, doc: v.DocumentView) -> None:
         body.text(doc.practice_note or "")
         for fact in doc.practice:
             body.text(f"{fact.label}: {fact.value}", "List Bullet")
+    _section_lines(body, doc)
     body.text("Where we do not comply", "Heading 2")
     if not doc.non_compliant:
         body.text(doc.no_gaps_text)
     for row in doc.non_compliant:
         date = row.compliance_date or "not set"
         body.text(f"{row.id}: {row.summary}. {v.DATE_LABEL} {date}", "List Bullet")
+
+
+def _section_lines(body: Writer, doc: v.DocumentView) -> None:
+    """Add the section-level summary table, when the Code asks for one."""
+    headings = doc.edition.section_summary
+    if not doc.section_lines or headings is None:
+        return
+    body.text("Section by section", "Heading 2")
+    grid = add_table(
+        body, "Whether we follow the Code, section by section", headings, _SUMMARY_WIDTHS_CM
+    )
+    for line in doc.section_lines:
+        cells = add_row(grid)
+        for cell, text in zip(cells, (line.heading, line.follows, line.explanation), strict=True):
+            wordruns.run(cell._tc.find(wordruns.P), text)
 
 
 def _section(body: Writer, section: v.SectionView, columns: tuple[str, ...]) -> None:

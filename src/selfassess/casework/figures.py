@@ -13,16 +13,30 @@ from decimal import Decimal
 from typing import Any
 
 from selfassess.casework.models import ADVERSE, FINDINGS, UNDECIDED, Case, Finding, Order, Register
+from selfassess.casework.share import rate
 from selfassess.safety import is_safe_url
 
 FIGURES_SCHEMA_VERSION = 1
 UNCATEGORISED = "not given"
 CHFO = "complaint handling failure order"
+LGSCO_KINDS = ("decision", "public report")
 
 
 def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
     """Return every figure the register gives, as on the as-of date."""
     cases = register.cases
+    if register.ombudsman == "lgsco":  # its own figures, under its own definitions
+        from selfassess.casework.lgsco import lgsco_figures
+
+        return {
+            "schema_version": FIGURES_SCHEMA_VERSION,
+            "ombudsman": "lgsco",
+            "landlord": register.landlord.name,
+            "period": register.period,
+            "as_of": as_of.isoformat(),
+            "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in LGSCO_KINDS},
+            "lgsco": lgsco_figures(register, as_of),
+        }
     return {
         "schema_version": FIGURES_SCHEMA_VERSION,
         "landlord": register.landlord.name,
@@ -57,19 +71,6 @@ def finding_figures(findings: Iterable[Finding]) -> dict[str, Any]:
         "decided": decided,
         "by_category": counts,
         "maladministration_rate": rate(adverse, decided),
-    }
-
-
-def rate(part: int, whole: int) -> dict[str, Any] | None:
-    """Return a share as counts and a percentage (one decimal place, and whole); None of nothing."""
-    if whole == 0:
-        return None
-    share = Decimal(part * 100) / Decimal(whole)
-    return {
-        "count": part,
-        "of": whole,
-        "percent": float(round(share, 1)),
-        "rounded": int(share.quantize(Decimal(1), rounding="ROUND_HALF_UP")),
     }
 
 

@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 
 def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
     """Return the committee progress report page (public or internal)."""
-    from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS, METHOD_NOTE
+    from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS
 
     return render_template(
         env,
         "plan.html",
         plan=plan,
         note=INTERNAL_NOTE,
-        method=METHOD_NOTE,
+        method=plan.words.method,
         ITEM_COLUMNS=ITEM_COLUMNS,
         styled=True,
     )

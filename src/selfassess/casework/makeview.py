@@ -14,7 +14,14 @@ from typing import Any
 from selfassess.casework import view as v
 from selfassess.casework.figures import figures, publications
 from selfassess.casework.load import CheckedRegister
-from selfassess.casework.models import FINDINGS, Case, CaseAction, Order, Recommendation
+from selfassess.casework.models import (
+    FINDINGS,
+    FINDINGS_OF,
+    Case,
+    CaseAction,
+    Order,
+    Recommendation,
+)
 from selfassess.dates import format_date
 from selfassess.models import Owner
 from selfassess.safety import is_safe_url
@@ -25,35 +32,76 @@ def build_plan(checked: CheckedRegister, as_of: dt.date, internal: bool = False)
     """Return the progress report of one register on one date."""
     register = checked.register
     counted = figures(register, as_of)
+    findings = FINDINGS_OF[register.ombudsman]
     cases = tuple(
-        _case(index, case, _Owners(checked, internal), as_of)
+        _case(index, case, _Owners(checked, internal), as_of, findings)
         for index, case in enumerate(register.cases)
     )
-    title = "Ombudsman casework: progress report" + (
-        f" {register.period}" if register.period else ""
+    lgsco = register.ombudsman == "lgsco"
+    title = (
+        ("LGSCO" if lgsco else "Ombudsman")
+        + " casework: progress report"
+        + (f" {register.period}" if register.period else "")
     )
-    return v.PlanView(
+    plan = v.PlanView(
         title=title,
         landlord=register.landlord.name,
-        facts=_facts(register.landlord.name, register.period, as_of, internal),
+        facts=_facts(register.landlord.name, register.period, as_of, internal, lgsco),
         period=register.period,
         as_of=format_date(as_of) or "",
         internal=internal,
         actions_headline=v.action_counts(
             tuple(i for c in cases for r in c.recommendations for i in r.actions)
         ),
-        orders_headline=orders_headline(counted["orders"]),
-        findings=tuple(counted["findings"]["by_category"].items()),
-        rate=rate_text(counted["findings"]["maladministration_rate"]),
-        compensation=pounds(Decimal(str(counted["compensation_ordered"]))),
+        orders_headline="",
+        findings=(),
+        rate="",
+        compensation="",
         cases=cases,
         publications=tuple(_publication(p) for p in publications(register)),
         figures=counted,
     )
+    return _lgsco_summary(plan) if lgsco else _housing_summary(plan)
 
 
-def _facts(landlord: str, period: str | None, as_of: dt.date, internal: bool) -> tuple[v.Fact, ...]:
-    facts = [v.Fact("Landlord", landlord)]
+def _housing_summary(plan: v.PlanView) -> v.PlanView:
+    counted = plan.figures
+    return dataclasses.replace(
+        plan,
+        orders_headline=orders_headline(counted["orders"]),
+        findings=tuple(counted["findings"]["by_category"].items()),
+        rate=rate_text(counted["findings"]["maladministration_rate"]),
+        compensation=pounds(Decimal(str(counted["compensation_ordered"]))),
+    )
+
+
+def _lgsco_summary(plan: v.PlanView) -> v.PlanView:
+    counted = plan.figures["lgsco"]
+    recs = counted["recommendations"]
+    upheld = counted["upheld_rate"]
+    return dataclasses.replace(
+        plan,
+        orders_headline=(
+            f"{plural(recs['made'], 'recommendation')}: {recs['complied_on_time']} complied with "
+            f"on time, {recs['complied_late']} complied with late, {recs['open']} open "
+            f"({recs['overdue']} overdue)"
+        ),
+        findings=tuple(counted["by_outcome"].items()),
+        rate=(
+            f"{upheld['rounded']}% ({upheld['count']} of {upheld['of']} decisions investigated "
+            "were upheld)"
+            if upheld
+            else "No decision was investigated in detail, so there is no upheld rate."
+        ),
+        compensation=pounds(Decimal(str(counted["compensation_recommended"]))),
+        words=v.LGSCO_WORDS,
+    )
+
+
+def _facts(
+    landlord: str, period: str | None, as_of: dt.date, internal: bool, lgsco: bool = False
+) -> tuple[v.Fact, ...]:
+    facts = [v.Fact("Council" if lgsco else "Landlord", landlord)]
     if period:
         facts.append(v.Fact("Period", period))
     facts.append(v.Fact("Position as of", format_date(as_of) or ""))
@@ -105,7 +153,9 @@ def pounds(amount: Decimal) -> str:
     return f"£{amount:,.0f}" if whole else f"£{amount:,.2f}"
 
 
-def _case(index: int, case: Case, owners: _Owners, as_of: dt.date) -> v.CaseView:
+def _case(
+    index: int, case: Case, owners: _Owners, as_of: dt.date, known: tuple[str, ...] = FINDINGS
+) -> v.CaseView:
     kind = case.kind[0].upper() + case.kind[1:]
     return v.CaseView(
         anchor=f"case-{index + 1}",
@@ -115,7 +165,7 @@ def _case(index: int, case: Case, owners: _Owners, as_of: dt.date) -> v.CaseView
         date=format_date(case.date),
         subject=case.subject,
         url=case.url if case.url and is_safe_url(case.url) else None,
-        findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in FINDINGS),
+        findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in known),
         orders=tuple(_order(o, owners, as_of) for o in _by_due(case.orders)),
         recommendations=tuple(_recommendation(r, owners, as_of) for r in case.recommendations),
     )
@@ -127,7 +177,8 @@ def _by_due(items: list[Any]) -> list[Any]:
 
 def _recommendation(rec: Recommendation, owners: _Owners, as_of: dt.date) -> v.RecommendationView:
     actions = tuple(_item(a, owners, as_of) for a in _by_due(rec.actions))
-    return v.RecommendationView(id=rec.id, text=rec.text, actions=actions)
+    text = f"{rec.text} (due {format_date(rec.due)})" if rec.due else rec.text
+    return v.RecommendationView(id=rec.id, text=text, actions=actions)
 
 
 def _order(order: Order, owners: _Owners, as_of: dt.date) -> v.PlanItem:

@@ -29,11 +29,43 @@ ADVERSE = FINDINGS[:3]
 #: Findings left out of the rate altogether: nothing was decided.
 UNDECIDED = ("outside jurisdiction", "withdrawn")
 
+#: The Local Government and Social Care Ombudsman's decisions, most serious first.
+LGSCO_FINDINGS = (
+    "upheld with injustice",
+    "upheld with no injustice",
+    "remedied satisfactorily by the council",
+    "not upheld",
+    "closed after initial enquiries",
+    "premature",
+    "not for us",
+)
+#: The LGSCO's upheld decisions (a remedy the council gave before the LGSCO acted is upheld).
+LGSCO_UPHELD = LGSCO_FINDINGS[:3]
+#: The decisions the LGSCO investigated in detail: its upheld rate's denominator.
+LGSCO_INVESTIGATED = LGSCO_FINDINGS[:4]
+#: Each Ombudsman's findings, by the register's `ombudsman:`.
+FINDINGS_OF = {"housing": FINDINGS, "lgsco": LGSCO_FINDINGS}
+#: Each Ombudsman's kinds of case.
+KINDS_OF = {
+    "housing": (
+        "determination",
+        "complaint handling failure order",
+        "special investigation",
+        "spotlight report",
+    ),
+    "lgsco": ("decision", "public report"),
+}
+#: How each Ombudsman is named where a row must say whose it is.
+OMBUDSMAN_NAMES = {"housing": "Housing Ombudsman", "lgsco": "LGSCO"}
+
+Ombudsman = Literal["housing", "lgsco"]
 CaseKind = Literal[
     "determination",
     "complaint handling failure order",
     "special investigation",
     "spotlight report",
+    "decision",
+    "public report",
 ]
 
 
@@ -56,8 +88,12 @@ class Finding(Strict):
 
     issue: str = Field(description="The complaint issue the finding is about.")
     finding: Category = Field(
-        description="The Ombudsman's finding, one of: " + ", ".join(FINDINGS) + ".",
-        json_schema_extra={"enum": list(FINDINGS)},
+        description="The Ombudsman's finding. The Housing Ombudsman's: "
+        + ", ".join(FINDINGS)
+        + ". The LGSCO's: "
+        + ", ".join(LGSCO_FINDINGS)
+        + ".",
+        json_schema_extra={"enum": [*FINDINGS, *LGSCO_FINDINGS]},
     )
     category: str | None = Field(
         default=None,
@@ -99,6 +135,14 @@ class Recommendation(Strict):
 
     id: str = Field(description='The recommendation\'s number in the report, e.g. "R1".')
     text: str = Field(description="The recommendation, as the Ombudsman wrote it or summarised.")
+    due: dt.date | None = Field(
+        default=None,
+        description="The date the Ombudsman set for compliance (the LGSCO sets one for each "
+        "recommendation); complied with on time when every action was done by then.",
+    )
+    compensation: Decimal | None = Field(
+        default=None, ge=0, decimal_places=2, description="A payment recommended, in pounds."
+    )
     actions: list[CaseAction] = Field(
         default_factory=list, description="The actions that answer it."
     )
@@ -111,7 +155,8 @@ class Case(Strict):
         description='The Ombudsman\'s reference, unique in the register, e.g. "202312345".'
     )
     kind: CaseKind = Field(
-        description="determination, complaint handling failure order, special investigation or spotlight report."
+        description="The Housing Ombudsman's: determination, complaint handling failure order, "
+        "special investigation or spotlight report. The LGSCO's: decision or public report."
     )
     date: dt.date | None = Field(default=None, description="The date of the decision or report.")
     subject: str | None = Field(default=None, description="What the case is about, in a few words.")
@@ -139,10 +184,47 @@ class Publication(Strict):
     date: dt.date | None = Field(default=None, description="When it was published.")
 
 
+class ReviewLetter(Strict):
+    """The LGSCO's annual review letter's figures about the council, as the letter gives them."""
+
+    year: str = Field(description='The year the letter covers, e.g. "2024-25".')
+    date: dt.date | None = Field(default=None, description="The letter's date.")
+    complaints_decided: int = Field(ge=0, description="Complaints and enquiries decided.")
+    investigated: int = Field(ge=0, description="Complaints investigated in detail.")
+    upheld_rate: float | None = Field(
+        default=None, ge=0, le=100, description="Per cent of the investigated complaints upheld."
+    )
+    similar_councils_upheld_rate: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="The average upheld rate of similar councils, per cent, as the letter gives it.",
+    )
+    compliance_rate: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Per cent of cases in which the council complied with the recommendations.",
+    )
+    satisfactory_remedies: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Per cent of upheld cases in which the council had already given a "
+        "satisfactory remedy before the complaint reached the Ombudsman.",
+    )
+    source: str = Field(description="Where the letter or its figures are published (a URL).")
+
+
 class Register(Strict):
     """The Ombudsman's casework about one landlord, and what is being done about it."""
 
     schema_version: SchemaVersion
+    ombudsman: Ombudsman = Field(
+        default="housing",
+        description="Whose casework this is: housing (the Housing Ombudsman, default) or lgsco "
+        "(the Local Government and Social Care Ombudsman, for a council's other services).",
+    )
     landlord: RegisterLandlord
     period: str | None = Field(
         default=None, description='The year the register covers, e.g. "2024-25".'
@@ -162,4 +244,8 @@ class Register(Strict):
     publications: list[Publication] = Field(
         default_factory=list,
         description="Reports and publications by the Ombudsman about the landlord.",
+    )
+    review_letter: ReviewLetter | None = Field(
+        default=None,
+        description="The LGSCO's annual review letter's figures (an lgsco register only).",
     )

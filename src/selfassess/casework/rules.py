@@ -7,7 +7,15 @@ import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from selfassess.casework.models import FINDINGS, Case, CaseAction, Order, Register
+from selfassess.casework.models import (
+    FINDINGS_OF,
+    KINDS_OF,
+    OMBUDSMAN_NAMES,
+    Case,
+    CaseAction,
+    Order,
+    Register,
+)
 from selfassess.models import Owner
 from selfassess.problems import Problem
 from selfassess.safety import is_safe_url
@@ -58,18 +66,65 @@ Rule = Callable[[RegisterContext], Iterator[Problem]]
 
 
 def finding_categories(ctx: RegisterContext) -> Iterator[Problem]:
-    """E701: a finding must be one of the Ombudsman's."""
+    """E701: a finding must be one of the register's Ombudsman's."""
+    findings = FINDINGS_OF[ctx.register.ombudsman]
+    whose = (
+        "the LGSCO's decisions" if ctx.register.ombudsman == "lgsco" else "the Ombudsman's findings"
+    )
     for path, case in ctx.cases():
         for index, finding in enumerate(case.findings):
-            if finding.finding in FINDINGS:
+            if finding.finding in findings:
                 continue
-            guess = difflib.get_close_matches(finding.finding, FINDINGS, n=1, cutoff=0.6)
-            hint = f"did you mean '{guess[0]}'?" if guess else "use one of: " + ", ".join(FINDINGS)
+            guess = difflib.get_close_matches(finding.finding, findings, n=1, cutoff=0.6)
+            hint = f"did you mean '{guess[0]}'?" if guess else "use one of: " + ", ".join(findings)
             yield ctx.at(
                 "E701",
                 (*path, "findings", index, "finding"),
-                f"finding '{shorten(finding.finding)}' in case {case.reference} is not one of the "
-                f"Ombudsman's findings; {hint}",
+                f"finding '{shorten(finding.finding)}' in case {case.reference} is not one of "
+                f"{whose}; {hint}",
+                key=False,
+            )
+
+
+def ombudsman_kinds(ctx: RegisterContext) -> Iterator[Problem]:
+    """E709/E710: cases, orders and the review letter are the register's Ombudsman's."""
+    ombudsman = ctx.register.ombudsman
+    name, kinds = OMBUDSMAN_NAMES[ombudsman], KINDS_OF[ombudsman]
+    for path, case in ctx.cases():
+        if case.kind not in kinds:
+            yield ctx.at(
+                "E709",
+                (*path, "kind"),
+                f"case {case.reference} is a {case.kind}, which the {name} does not make "
+                f"(ombudsman: {ombudsman}); use one of: {', '.join(kinds)}",
+                key=False,
+            )
+        if ombudsman == "lgsco":
+            yield from _lgsco_case(ctx, path, case)
+    if ctx.register.review_letter is not None and ombudsman != "lgsco":
+        yield ctx.at(
+            "E709",
+            ("review_letter",),
+            "review_letter: is the LGSCO's annual letter; set ombudsman: lgsco, or list the "
+            "Housing Ombudsman's annual report under publications:",
+        )
+
+
+def _lgsco_case(ctx: RegisterContext, path: KeyPath, case: Case) -> Iterator[Problem]:
+    if case.orders:
+        yield ctx.at(
+            "E709",
+            (*path, "orders"),
+            f"case {case.reference} has orders, but the LGSCO makes recommendations, not "
+            "orders; list them under recommendations: with the date set for each (due:)",
+        )
+    for index, rec in enumerate(case.recommendations):
+        if rec.due is None:
+            yield ctx.at(
+                "E710",
+                (*path, "recommendations", index),
+                f"recommendation {rec.id} in case {case.reference} has no due date; add due: "
+                "the date the LGSCO set for compliance (YYYY-MM-DD)",
                 key=False,
             )
 
@@ -199,11 +254,11 @@ def late_compliance(ctx: RegisterContext) -> Iterator[Problem]:
 def determinations_decided(ctx: RegisterContext) -> Iterator[Problem]:
     """W753: a determination records the findings the figures are counted from."""
     for path, case in ctx.cases():
-        if case.kind == "determination" and not case.findings:
+        if case.kind in ("determination", "decision") and not case.findings:
             yield ctx.warn(
                 "W753",
                 (*path, "kind"),
-                f"determination {case.reference} has no findings; add one per complaint issue "
+                f"{case.kind} {case.reference} has no findings; add one per complaint issue "
                 "the Ombudsman decided, or the figures leave it out",
             )
 
@@ -228,6 +283,7 @@ def unsafe_links(ctx: RegisterContext) -> Iterator[Problem]:
 
 RULES: tuple[Rule, ...] = (
     finding_categories,
+    ombudsman_kinds,
     orders_complete,
     actions_complete,
     known_owners,

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from selfassess.casework.view import (
     INTERNAL_NOTE,
     ITEM_COLUMNS,
-    METHOD_NOTE,
     CaseView,
     PlanItem,
     PlanView,
@@ -46,7 +45,7 @@ def plan_markdown(plan: PlanView) -> str:
             when = f", {item.date}" if item.date else ""
             lines.append(f"- {title} ({escape(item.kind)}{when})")
         lines.append("")
-    lines += ["## How the figures are counted", "", METHOD_NOTE, ""]
+    lines += ["## How the figures are counted", "", plan.words.method, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -55,10 +54,10 @@ def _summary(plan: PlanView) -> Iterator[str]:
     yield ""
     yield f"- {plan.actions_headline}."
     yield f"- {plan.orders_headline}."
-    yield f"- Compensation ordered: {plan.compensation}."
-    yield f"- Maladministration rate: {plan.rate}."
+    yield f"- {plan.words.compensation}: {plan.compensation}."
+    yield f"- {plan.words.rate}: {plan.rate}."
     yield ""
-    yield "| Finding | Number of findings |"
+    yield "| {} | {} |".format(*plan.words.findings_columns)
     yield "| --- | ---: |"
     for finding, count in plan.findings:
         yield f"| {finding.capitalize()} | {count} |"

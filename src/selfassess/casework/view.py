@@ -112,6 +112,41 @@ class Publication:
     date: str | None
 
 
+LGSCO_METHOD_NOTE = (
+    "A recommendation or action is overdue when its due date has passed on the report's date "
+    "and it is not done. A recommendation is complied with on time when every action answering "
+    "it was done by the date the LGSCO set. Each decision counts once, by its most serious "
+    "outcome; the upheld rate is the LGSCO's: decisions upheld (with or without injustice, or "
+    "remedied satisfactorily by the council before the LGSCO acted) as a share of those "
+    "investigated in detail. It is never added to the Housing Ombudsman's maladministration rate."
+)
+
+
+@dataclass(frozen=True)
+class PlanWords:
+    """The words that differ by Ombudsman: the housing Ombudsman's by default.
+
+    Our own constant words, never user text: the page shows them as written (unescaped).
+    """
+
+    compensation: str = "Compensation ordered"
+    rate: str = "Maladministration rate"
+    findings_caption: str = "The Ombudsman's findings, by category"
+    findings_columns: tuple[str, str] = ("Finding", "Number of findings")
+    method: str = METHOD_NOTE
+    subject: str = "Progress on the Housing Ombudsman's orders and recommendations"
+
+
+LGSCO_WORDS = PlanWords(
+    compensation="Compensation recommended",
+    rate="Upheld rate (the LGSCO's)",
+    findings_caption="The LGSCO's decisions, by outcome",
+    findings_columns=("Outcome", "Number of decisions"),
+    method=LGSCO_METHOD_NOTE,
+    subject="Progress on the Local Government and Social Care Ombudsman's recommendations",
+)
+
+
 @dataclass(frozen=True)
 class PlanView:
     """Everything the committee progress report shows, in order."""
@@ -130,6 +165,7 @@ class PlanView:
     cases: tuple[CaseView, ...]
     publications: tuple[Publication, ...]
     figures: dict[str, Any]
+    words: PlanWords = PlanWords()
 
     @property
     def items(self) -> tuple[tuple[CaseView, str, PlanItem], ...]:

@@ -13,7 +13,6 @@ from typing import Any
 from selfassess.casework.view import (
     INTERNAL_NOTE,
     ITEM_COLUMNS,
-    METHOD_NOTE,
     CaseView,
     PlanItem,
     PlanView,
@@ -51,7 +50,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
             if item.url:
                 body.link(item.url, f"Read {item.title}")
     body.text("How the figures are counted", "Heading 1")
-    body.text(METHOD_NOTE)
+    body.text(plan.words.method)
     return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
@@ -59,7 +58,7 @@ def _properties(document: Any, plan: PlanView, fixed_date: dt.date) -> None:
     when = dt.datetime.combine(fixed_date, dt.time(), dt.UTC)
     core = document.core_properties
     core.title = fit(f"{plan.landlord}: {plan.title}")
-    core.subject = "Progress on the Housing Ombudsman's orders and recommendations"
+    core.subject = plan.words.subject
     core.author = fit(plan.landlord)
     core.last_modified_by = fit(plan.landlord)
     core.language = "en-GB"
@@ -72,10 +71,10 @@ def _summary(body: Writer, plan: PlanView) -> None:
     body.text("Summary", "Heading 1")
     for line in (plan.actions_headline, plan.orders_headline):
         body.text(line + ".", "List Bullet")
-    body.text(f"Compensation ordered: {plan.compensation}.", "List Bullet")
-    body.text(f"Maladministration rate: {plan.rate}.", "List Bullet")
-    columns = ("Finding", "Number of findings")
-    grid = add_table(body, "The Ombudsman's findings, by category", columns, _FINDING_WIDTHS_CM)
+    body.text(f"{plan.words.compensation}: {plan.compensation}.", "List Bullet")
+    body.text(f"{plan.words.rate}: {plan.rate}.", "List Bullet")
+    columns = plan.words.findings_columns
+    grid = add_table(body, plan.words.findings_caption, columns, _FINDING_WIDTHS_CM)
     for finding, count in plan.findings:
         cells = add_row(grid)
         cells[0].paragraphs[0].add_run(finding.capitalize())

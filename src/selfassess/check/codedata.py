@@ -26,6 +26,8 @@ def form_problems(document: Document, edition: CodeEdition) -> Iterator[Problem]
     if "form" not in document.data:
         return
     yield from _headings(document, form)
+    if form.submission is None:  # a Code with no submission form: no submission.csv
+        return
     values = [column.value for column in form.submission.columns]
     for needed in ("provision", "answer"):
         if needed not in values:
@@ -79,6 +81,7 @@ def timescales_problems(document: Document) -> Iterator[Problem]:
 
 def _provisions(timescales: Timescales) -> Iterator[tuple[KeyPath, str]]:
     for index, rule in enumerate(timescales.timescales):
-        yield ("timescales", index, "provision"), rule.provision
+        if rule.provision is not None:  # null: the limit's provision number was not found
+            yield ("timescales", index, "provision"), rule.provision
     if timescales.stage_2_handler is not None:
         yield ("stage_2_handler", "provision"), timescales.stage_2_handler.provision

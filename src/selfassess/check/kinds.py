@@ -7,7 +7,7 @@ from typing import Any
 
 def file_kind(data: dict[str, Any]) -> str:
     """Tell assessments, Code editions, maps, deadline rules, registers and reports apart by keys."""
-    if "assessment" in data:
+    if "assessment" in data or "parts" in data:
         return "report"
     if "cases" in data:
         return "casework"

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import click
 from click.decorators import FC
 
+from selfassess.files import forget_inputs
 from selfassess.problems import InputError, OutputError, ProblemsFound, UsageError
 
 _PYDANTIC_PLUGINS = "pydantic.plugin._loader"
@@ -88,15 +89,19 @@ class Command(click.Command):
     """A command whose selfassess errors become messages and exit codes here, and only here.
 
     Problems in files and failed writes exit 1; a request the command cannot
-    carry out is bad usage and exits 2, as click's own usage errors do.
+    carry out is bad usage and exits 2, as click's own usage errors do. A command
+    whose standard output is its result (practice) prints them on standard error.
     """
 
+    problems_on_stderr = False
+
     def invoke(self, ctx: click.Context) -> Any:
+        forget_inputs()  # what an earlier command in this process read is not this one's input
         try:
             return super().invoke(ctx)
         except InputError as exc:
             for problem in exc.problems:
-                click.echo(problem.format())
+                click.echo(problem.format(), err=self.problems_on_stderr)
             raise SystemExit(1) from None
         except OutputError as exc:
             echo_error(exc)
@@ -146,9 +151,15 @@ def echo_error(exc: OutputError) -> None:
     click.echo(f"Error: {exc}", err=True)
 
 
-def command(name: str) -> Callable[[Callable[..., Any]], Command]:
+class ResultCommand(Command):
+    """A command whose standard output is its result: problems go to standard error."""
+
+    problems_on_stderr = True
+
+
+def command(name: str, problems_on_stderr: bool = False) -> Callable[[Callable[..., Any]], Command]:
     """Declare a command that reports selfassess errors the one way (see Command)."""
-    return click.command(name, cls=Command)
+    return click.command(name, cls=ResultCommand if problems_on_stderr else Command)
 
 
 T = TypeVar("T")

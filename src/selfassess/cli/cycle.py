@@ -40,7 +40,9 @@ def _say(output: Path | None, message: str) -> None:
 
 @command("init")
 @click.option(
-    "--code", metavar="EDITION", help="The Code edition, e.g. hos-chc-2024 (default: newest)."
+    "--code",
+    metavar="EDITION",
+    help="The Code edition, e.g. hos-chc-2024 or lgsco-chc-2024 (default: the newest housing Code).",
 )
 @click.option("--landlord", metavar="NAME", help="The landlord's name as published.")
 @click.option(

@@ -42,7 +42,12 @@ def _heading(edition: CodeEdition) -> list[str]:
         f"In force from {edition.effective_from.isoformat()}. Source: {edition.source}",
         f"{len(provisions)} provisions; text bundled for {bundled}.",
     ]
-    if not edition.complete:
+    if not edition.complete and edition.form.submission is None:  # no form to take text from
+        lines.append(
+            "This edition is incomplete: the texts not bundled were not found in a source we "
+            "could read (its notes say which)."
+        )
+    elif not edition.complete:
         lines.append(
             "This edition is incomplete: `selfassess code import FORM.docx --edition "
             f"{edition.id}` takes the missing text from the Ombudsman's self-assessment form."

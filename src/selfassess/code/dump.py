@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from selfassess.models import CodeEdition, CodeForm, Part, Provision, Section
+from selfassess.models import CodeEdition, CodeForm, CodeWords, Part, Provision, Section
 from selfassess.problems import InputError, OutputError
 from selfassess.validate import validate
 from selfassess.yamlio import load_bytes
@@ -24,6 +24,7 @@ def dump_edition(edition: CodeEdition, modeline: str = MODELINE) -> str:
         value = getattr(edition, key)
         if value is not None:
             lines += _field(key, value, 0, block=key == "notes")
+    lines += _words(edition.words)
     lines += _form(edition.form)
     lines.append("sections:")
     for section in edition.sections:
@@ -33,6 +34,16 @@ def dump_edition(edition: CodeEdition, modeline: str = MODELINE) -> str:
     return text
 
 
+def _words(words: CodeWords) -> list[str]:
+    """Write the Code's words, unless they are the default (the housing Code's)."""
+    if words == CodeWords():
+        return []
+    lines = ["words:"]
+    for key, word in words.model_dump().items():
+        lines += _field(key, word, 2)
+    return lines
+
+
 def _form(form: CodeForm) -> list[str]:
     """Write the form's layout, unless it is the default one (so files without it stay so)."""
     if form == CodeForm():
@@ -40,7 +51,18 @@ def _form(form: CodeForm) -> list[str]:
     lines = ["form:", *_field("submitted_to", form.submitted_to, 2), "  columns:"]
     for key, heading in form.columns.model_dump().items():
         lines += _field(key, heading, 4)
-    lines += ["  submission:", "    columns:"]
+    lines += _submission(form)
+    if form.section_summary is not None:
+        lines.append("  section_summary:")
+        for key, heading in form.section_summary.model_dump().items():
+            lines += _field(key, heading, 4)
+    return lines
+
+
+def _submission(form: CodeForm) -> list[str]:
+    if form.submission is None:
+        return ["  submission: null"]
+    lines = ["  submission:", "    columns:"]
     for column in form.submission.columns:
         lines += [f"      - heading: {_scalar(column.heading)}", f"        value: {column.value}"]
     lines.append("    answers:")

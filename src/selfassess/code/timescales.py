@@ -24,7 +24,10 @@ class Timescale(Strict):
     """One limit the Code sets, in working days, with the provision it comes from."""
 
     id: str = Field(description="A short name for the rule.")
-    provision: str = Field(description='The provision that sets the limit, e.g. "6.3".')
+    provision: str | None = Field(
+        description='The provision that sets the limit, e.g. "6.3"; null when the limit is known '
+        "only from other sources and the provision's number was not found."
+    )
     stage: int = Field(ge=1, le=2, description="The complaints stage the limit applies to.")
     measure: Measure = Field(description="acknowledgement, response or extension.")
     working_days: int = Field(ge=1, le=250, description="The limit, in working days.")
@@ -48,7 +51,11 @@ class Timescales(Strict):
 
     schema_version: SchemaVersion
     edition: str = Field(description='The Code edition the limits belong to, e.g. "hos-chc-2024".')
-    timescales: list[Timescale] = Field(description="The limits, stage 1 first.")
+    timescales: list[Timescale] = Field(
+        description="The limits, stage 1 first: each stage's acknowledgement and response, and "
+        "its extension limit where the Code's is known (without one, an extension is judged "
+        "only by the date the individual was given)."
+    )
     stage_2_handler: HandlerRule | None = Field(
         default=None,
         description="The provision asking for a different stage 2 handler, which `check` holds "
@@ -60,13 +67,13 @@ class Timescales(Strict):
         for stage in (1, 2):
             for measure in ("acknowledgement", "response", "extension"):
                 found = [t for t in self.timescales if (t.stage, t.measure) == (stage, measure)]
-                if len(found) != 1:
+                if len(found) > 1 or (not found and measure != "extension"):
                     raise ValueError(f"give exactly one stage {stage} {measure} timescale")
         return self
 
-    def limit(self, stage: int, measure: Measure) -> Timescale:
-        """Return the rule for one stage and measure."""
-        return next(t for t in self.timescales if (t.stage, t.measure) == (stage, measure))
+    def limit(self, stage: int, measure: Measure) -> Timescale | None:
+        """Return the rule for one stage and measure (None for an extension limit not given)."""
+        return next((t for t in self.timescales if (t.stage, t.measure) == (stage, measure)), None)
 
 
 def timescales_path(edition_id: str, near: Path | None = None) -> Path | None:

@@ -87,6 +87,7 @@ class Diff:
     changes: list[ProvisionChange] = field(default_factory=list)
     new_provisions: list[str] = field(default_factory=list)
     dropped_provisions: list[str] = field(default_factory=list)
+    ombudsman: str = "the Housing Ombudsman"  # whose Code the newer assessment is against
 
     def with_answer_change(self, kind: str) -> list[ProvisionChange]:
         """Return the changes of one kind of answer change, e.g. 'gap closed'."""
@@ -113,7 +114,7 @@ def diff_assessments(
     files: tuple[str, str] = ("OLD", "NEW"),
 ) -> Diff:
     """Compare two assessments; an older edition's answers are first carried through the map."""
-    result = Diff(files[0], files[1], old, new)
+    result = Diff(files[0], files[1], old, new, ombudsman=edition.words.ombudsman)
     before, sources = old.responses, {pid: [pid] for pid in old.responses}
     if edition_map is not None:
         migration = migrate(old, edition, edition_map)

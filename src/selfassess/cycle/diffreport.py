@@ -90,7 +90,7 @@ def format_markdown(diff: Diff) -> str:
     lines = [
         f"## Changes to our self-assessment since {old}",
         "",
-        f"Our {new} self-assessment against the Housing Ombudsman's Complaint "
+        f"Our {new} self-assessment against {cell(diff.ombudsman)}'s Complaint "
         f"Handling Code compared with {old}:",
         "",
         *_summary_bullets(diff),

@@ -51,8 +51,9 @@ def apply_facts(assessment: Assessment, found: DocumentFacts, problems: list[str
     assessed = update["assessed_on"]
     if next_review and (assessed is None or next_review != year_after(assessed)):
         update["next_review"] = next_review
-    if "Landlord" in facts:
-        update["landlord"] = _landlord(facts["Landlord"], assessment.landlord)
+    named = facts.get("Landlord", facts.get("Council"))  # each Code's word for the body
+    if named is not None:
+        update["landlord"] = _landlord(named, assessment.landlord)
     if "Period assessed" in facts:
         update["period"] = facts["Period assessed"]
     imported = assessment.model_copy(update=update, deep=True)
@@ -97,7 +98,9 @@ def _governance(found: DocumentFacts, problems: list[str]) -> Governance:
         problems.append(f"could not read the approval {facts['Approved']!r}")
     return Governance(
         governing_body=facts.get("Governing body"),
-        member_responsible_for_complaints=facts.get("Member responsible for complaints"),
+        member_responsible_for_complaints=facts.get(
+            "Member responsible for complaints", facts.get("Member Responsible for Complaints")
+        ),
         approval=approval,
         response=markdown_lines(found.response, list(found.response_links)),
     )

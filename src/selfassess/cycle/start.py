@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from selfassess.check import load_assessment
+from selfassess.code import DEFAULT_EDITION
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import period_end_year
 from selfassess.cycle.migrate import migrate
@@ -150,5 +151,9 @@ def _edition(catalogue: Catalogue, code: str | None) -> CodeEdition:
         editions = [e for e in (catalogue.edition(i) for i in ids) if e is not None]
         if not editions:
             raise UsageError("no Code editions found; give --code")
-        return max(editions, key=lambda e: e.effective_from)
+        # The newest edition of the default Code's publisher: another Ombudsman's Code (the
+        # LGSCO's) is chosen only by name.
+        default = catalogue.edition(DEFAULT_EDITION)
+        same = [e for e in editions if default is None or e.publisher == default.publisher]
+        return max(same or editions, key=lambda e: e.effective_from)
     return catalogue.require(code)

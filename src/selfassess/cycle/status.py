@@ -64,7 +64,8 @@ def assessment_status(path: Path, as_of: dt.date) -> Status:
         for action in response.actions
         if action.is_overdue(as_of)
     ]
-    rules = load_rules(path)
+    # The deadlines are the Housing Ombudsman's: a Code asking for no submission has none.
+    rules = load_rules(path) if edition.form.submitted_to else None
     status.deadlines = due_dates(rules, assessment.landlord, assessment.period) if rules else []
     assessed_on = assessment.assessed_on
     status.triggers = [
@@ -127,6 +128,11 @@ def _review_line(status: Status) -> str:
 
 
 def _deadline_lines(status: Status) -> list[str]:
+    if status.edition.form.submitted_to is None:
+        return [
+            f"Submission: none; {status.edition.words.ombudsman} asks for no annual submission "
+            "(the Code asks for the self-assessment to be published with the annual report)"
+        ]
     if not status.deadlines:
         return [f"Submission deadline: no rule found for period {status.assessment.period}"]
     lines = []

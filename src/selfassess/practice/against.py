@@ -33,15 +33,16 @@ _MEMO: dict[tuple[object, ...], PracticeResult] = {}
 
 def measured(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     """Measure an assessment's log, once per log file version and settings."""
-    given.refuse_unusable_log()
-    try:
-        stat = given.log_path.stat()
-    except OSError as exc:
-        raise InputError([cannot_read(given.display, exc)]) from None
+    given.refuse_unusable_logs()
+    files = []
+    for log in given.logs:
+        try:
+            stat = log.path.stat()
+        except OSError as exc:
+            raise InputError([cannot_read(log.display, exc)]) from None
+        files.append((str(log.path.resolve()), stat.st_mtime_ns, stat.st_size, log))
     key = (
-        str(given.log_path.resolve()),
-        stat.st_mtime_ns,
-        stat.st_size,
+        tuple(files),
         given.settings.model_dump_json(),
         given.period,
         given.homes,
@@ -62,16 +63,14 @@ def practice_problems(
         return
     shown = document.path_display
     try:
-        given = settings_of(assessment, document.path, shown)
+        given = settings_of(assessment, document.path, shown, document)
     except UsageError as exc:
         mark = document.key_mark(("period",))
         yield error(shown, mark.line, mark.col, "E112", str(exc))
         return
-    try:
-        named_file(document.path, assessment.practice.log)
-    except Unusable as exc:
-        mark = document.value_mark(("practice", "log"))
-        yield error(shown, mark.line, mark.col, "E501", log_unusable(assessment.practice.log, exc))
+    unusable = list(_unusable_logs(document, assessment))
+    yield from unusable
+    if unusable:
         return
     try:
         result = measured(given, as_of)
@@ -86,6 +85,20 @@ def practice_problems(
         return
     yield from result.log.problems
     yield from _answers(document, assessment, result)
+
+
+def _unusable_logs(document: Document, assessment: Assessment) -> Iterator[Problem]:
+    """Yield E501 at each log the assessment names that may not be read, and why."""
+    assert assessment.practice is not None
+    listed = isinstance(assessment.practice.log, list)
+    for number, item in enumerate(assessment.practice.files()):
+        try:
+            named_file(document.path, item.path)
+        except Unusable as exc:
+            key = ("practice", "log", number) if listed else ("practice", "log")
+            mark = document.value_mark(key)
+            message = log_unusable(item.path, exc)
+            yield error(document.path_display, mark.line, mark.col, "E501", message)
 
 
 def _answers(
@@ -125,7 +138,7 @@ def _answer_mark(document: Document, pid: str) -> tuple[int, int]:
 
 
 def _in_log(result: PracticeResult) -> str:
-    name = Path(result.log.display).name
+    name = ", ".join(Path(part).name for part in result.log.display.split(", "))
     left = (
         f", {plural(result.log.left_out, 'row')} left out for errors" if result.log.left_out else ""
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from selfassess.practice import PracticeResult, figures_json
+from selfassess.practice import PracticeFigures, PracticeResult, figures_of, practice_data
 from selfassess.practice.text import format_markdown
 from selfassess.render.csvsafe import to_csv
 
@@ -28,16 +28,16 @@ VERDICT_COLUMNS = (
 OUTPUTS = ("practice.json", "verdicts.csv", "practice.md")
 
 
-def practice_json(figures: dict[str, Any]) -> str:
+def practice_json(figures: PracticeFigures) -> str:
     """Return practice.json's text: stable, indented and versioned."""
-    return json.dumps(figures, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(practice_data(figures), indent=2, ensure_ascii=False) + "\n"
 
 
 def build_practice_outputs(
-    result: PracticeResult, figures: dict[str, Any] | None = None
+    result: PracticeResult, figures: PracticeFigures | None = None
 ) -> dict[str, bytes]:
     """Return the three outputs' names and bytes (from figures already made, if given)."""
-    figures = figures if figures is not None else figures_json(result)
+    figures = figures if figures is not None else figures_of(result)
     texts = (practice_json(figures), verdicts_csv(result), format_markdown(figures))
     return {name: text.encode("utf-8") for name, text in zip(OUTPUTS, texts, strict=True)}
 

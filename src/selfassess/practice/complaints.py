@@ -1,27 +1,31 @@
-"""Turn a log's rows into complaints, leaving out (and reporting) every row that is wrong."""
+"""Turn one row of a log into a complaint (or one stage of it), finding what is wrong in it."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
-from selfassess.practice.logdates import DateProblem, in_range, parse_date
-from selfassess.practice.table import Cell, Table
+from selfassess.models import LOG_OUTCOMES
+from selfassess.practice.logdates import DateProblem, ambiguous, in_range, parse_date
+from selfassess.practice.table import UNSTORED, Cell
+from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
 from selfassess.render.wordxml import xml_safe
 
-OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")
+OUTCOMES = LOG_OUTCOMES
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
-#: The most problems listed for one log; the rest are counted in one line.
-MAX_LISTED = int(os.environ.get("SELFASSESS_MAX_PROBLEMS", 100))
+#: Dates promised to the resident, which may lie ahead of today.
+_PROMISED = ("extended_to", "s2_extended_to")
 # At most 999,999,999.99 (with or without thousands commas), in ASCII digits only.
 _MONEY = re.compile(r"^£?\s*(\d{1,9}|\d{1,3}(?:,\d{3}){1,2})(\.\d{1,2})?$", re.ASCII)
+_UNSTORED = (
+    "a formula saved with no value; open the workbook in Excel so it calculates and save it "
+    "again, or paste the column as values"
+)
 
 
 # Not frozen: a frozen dataclass's __init__ costs several times more, for 100,000 rows.
@@ -40,7 +44,7 @@ class Stage:
 
 @dataclass(slots=True)
 class Complaint:
-    """One row of the log that passed every check."""
+    """One complaint whose rows passed every check."""
 
     row: int
     reference: str
@@ -53,102 +57,134 @@ class Complaint:
 
 
 @dataclass
-class ReadLog:
-    """The complaints that can be counted, the problems found, and how many rows were left out.
+class Context:
+    """What every row of a file is read against."""
 
-    At most MAX_LISTED problems are kept; the rest are only counted, and one last problem
-    says how many, so a log of a million bad rows costs no more memory than one of a hundred.
-    """
-
-    display: str
-    complaints: list[Complaint] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    rows_read: int = 0
-    left_out: int = 0
-    has_handlers: bool = False
-    unlisted: int = 0
-    first_unlisted: tuple[int, int] = (1, 1)
-
-    def keep(self, found: list[Problem]) -> None:
-        """Keep a row's problems while fewer than MAX_LISTED are kept; count the rest."""
-        room = max(MAX_LISTED - len(self.problems), 0)
-        self.problems.extend(found[:room])
-        if len(found) > room:
-            if not self.unlisted:
-                self.first_unlisted = (found[room].line, found[room].col)
-            self.unlisted += len(found) - room
-
-    def close(self) -> None:
-        """Add the one problem that counts those not listed, if any were not."""
-        if self.unlisted:
-            self.problems.append(
-                error(
-                    self.display,
-                    *self.first_unlisted,
-                    "E517",
-                    f"{self.unlisted:,} more problems in the log are not listed (the first "
-                    f"{MAX_LISTED:,} are); fix those and run again, or set "
-                    "SELFASSESS_MAX_PROBLEMS to list more",
-                )
-            )
+    words: Vocabulary
+    #: The last day a date can be: today, or the as-of date when that is later.
+    latest: dt.date
+    #: The stage every row of the file is (`{path, stage: 2}`), else None.
+    stage: int | None = None
 
 
-class _Row:
+class Row:
     """One row's cells by our column names, collecting the problems found in it."""
 
-    def __init__(self, table: Table, columns: dict[str, int], number: int, cells: Sequence[Cell]):
-        self.display, self.columns, self.number, self.cells = table.display, columns, number, cells
+    def __init__(
+        self,
+        display: str,
+        columns: dict[str, int],
+        number: int,
+        cells: Sequence[Cell],
+        ctx: Context,
+    ) -> None:
+        self.display, self.columns, self.number, self.cells = display, columns, number, cells
+        self.ctx = ctx
         self.problems: list[Problem] = []
+        #: The code of a word not ours on the row, reported once for every row holding it.
+        self.unknown_word = ""
+        #: Dates that read the same day first or month first only by luck (09/05/2024).
+        self.ambiguous: list[tuple[str, str]] = []
+        #: Cells of date columns that are not dates, held to be said once for a whole column.
+        self.not_dates: list[tuple[str, Problem]] = []
+        self.dates_read: list[str] = []
 
     def raw(self, name: str) -> Cell:
         try:
-            return self.cells[self.columns[name]]
-        except (KeyError, IndexError):
-            return None
-
-    def text(self, name: str) -> str:
-        try:
             value = self.cells[self.columns[name]]
         except (KeyError, IndexError):
-            return ""
-        text = (
-            value
-            if type(value) is str
-            else ""
-            if value is None or isinstance(value, dt.date)
-            else str(value)
-        ).strip()
+            return None
+        if value is UNSTORED:
+            self.fail(name, "E514", f"{name}: {_UNSTORED}")
+            return None
+        return value
+
+    def text(self, name: str) -> str:
+        value = self.raw(name)
+        if type(value) is str:
+            text = value.strip()
+        elif isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        else:
+            text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
         # A control character (ESC, DEL) reaches no output: removed where the cell is read.
         return text if text.isprintable() else xml_safe(text).strip()
 
+    def at(self, name: str) -> tuple[str, int, int]:
+        return self.display, self.number, self.columns.get(name, 0) + 1
+
     def fail(self, name: str, code: str, message: str) -> None:
-        col = self.columns.get(name, 0) + 1
-        self.problems.append(error(self.display, self.number, col, code, message))
+        self.problems.append(error(*self.at(name), code, message))
 
     def date(self, name: str) -> dt.date | None:
         value = self.raw(name)
         try:
             if type(value) is str:  # the common case, so tested first
-                return parse_date(value) if value.strip() else None
-            if value is None:
+                if not value.strip():
+                    return None
+                day = parse_date(value)
+                if ambiguous(value):
+                    self.ambiguous.append((name, value.strip()))
+            elif value is None:
                 return None
-            if isinstance(value, dt.date):
-                return in_range(value)
-            raise DateProblem(
-                "E506", f"{value!r} is a number, not a date; format the column as dates"
-            )
+            elif isinstance(value, dt.date):
+                day = in_range(value)
+            else:
+                raise DateProblem(
+                    "E506",
+                    f"{value!r} is a number, not a date; format the column as dates",
+                )
         except DateProblem as exc:
-            self.fail(name, exc.code, f"{name}: {exc}")
+            if exc.code == "E506":
+                self.not_dates.append((name, error(*self.at(name), exc.code, f"{name}: {exc}")))
+            else:
+                self.fail(name, exc.code, f"{name}: {exc}")
             return None
+        self.dates_read.append(name)
+        if day > self.ctx.latest and name not in _PROMISED:
+            self.fail(
+                name,
+                "E517",
+                f"{name} {day.isoformat()} has not happened yet (the latest day a log can "
+                f"record is {self.ctx.latest.isoformat()}: today, or --as-of if later); "
+                "is the year mistyped?",
+            )
+        return day
 
     def outcome(self, name: str) -> str:
-        value = " ".join(self.text(name).lower().split())
-        if value and value not in OUTCOMES:
-            close = difflib.get_close_matches(value, OUTCOMES, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            allowed = ", ".join(OUTCOMES)
-            self.fail(name, "E511", f"{name} {value[:40]!r} is not one of {allowed}{hint}")
-        return value
+        text = self.text(name)
+        word = self.ctx.words.ours(name, text, self.at(name)) if text else ""
+        if word is None:
+            self.unknown_word = "E511"
+            return ""
+        return word
+
+    def stage(self) -> int | None:
+        """Return the stage a row is (None: one row per complaint, or a word not ours)."""
+        fixed = self.ctx.stage
+        if "stage" not in self.columns:
+            return fixed
+        text = self.text("stage")
+        word = self.ctx.words.ours("stage", text, self.at("stage")) if text else ""
+        if word is None:
+            self.unknown_word = self.unknown_word or "E520"
+            return fixed
+        if not word:
+            if fixed is None:
+                self.fail(
+                    "stage",
+                    "E520",
+                    "stage is blank; give 1 or 2 (or map the export's words under practice: values: {stage: ...})",
+                )
+            return fixed
+        number = int(word)
+        if fixed is not None and number != fixed:
+            self.fail(
+                "stage",
+                "E520",
+                f"stage {number} on a row of a file given as stage {fixed} under practice: log:",
+            )
+        return number
 
     def money(self) -> Decimal | None:
         value = self.raw("compensation")
@@ -167,29 +203,8 @@ class _Row:
         return None
 
 
-def read_complaints(table: Table, columns: dict[str, int]) -> ReadLog:
-    """Read every row; a row with any problem is reported and left out of the figures."""
-    log = ReadLog(table.display, has_handlers="handler" in columns and "s2_handler" in columns)
-    log.problems.extend(table.notes)
-    first_row: dict[str, int] = {}
-    for number, cells in table.rows:
-        log.rows_read += 1
-        row = _Row(table, columns, number, cells)
-        complaint = _complaint(row)
-        if complaint is not None and complaint.reference in first_row:
-            message = f"reference {complaint.reference[:40]!r} is already used on row {first_row[complaint.reference]}"
-            row.fail("reference", "E508", message)
-        if row.problems or complaint is None:
-            log.keep(row.problems)
-            log.left_out += 1
-            continue
-        first_row[complaint.reference] = number
-        log.complaints.append(complaint)
-    log.close()
-    return log
-
-
-def _complaint(row: _Row) -> Complaint | None:
+def read_row(row: Row) -> Complaint | None:
+    """Return the complaint a row records, or None (with its problems on the row)."""
     reference = row.text("reference")
     if not reference:
         row.fail(
@@ -197,13 +212,14 @@ def _complaint(row: _Row) -> Complaint | None:
         )
     dates = {name: row.date(name) for name in (*_DATES, *_STAGE_2)}
     received = dates["received"]
-    if received is None and not row.problems:
+    if received is None and not row.problems and not row.not_dates:
         row.fail("received", "E513", "received is blank; give the date the complaint was received")
     stage1, stage2 = row.outcome("outcome"), row.outcome("s2_outcome")
     compensation = row.money()
-    if received is None or row.problems:
+    if received is None or row.problems or row.not_dates or row.unknown_word:
         return None
     _date_order(row, dates, received)
+    words = row.ctx.words
     return Complaint(
         row=row.number,
         reference=reference,
@@ -217,14 +233,14 @@ def _complaint(row: _Row) -> Complaint | None:
             row.text("handler"),
         ),
         stage2=_stage_two(row, dates, stage2),
-        refusal_reason=row.text("refusal_reason"),
-        category=row.text("category"),
-        tenure=row.text("tenure"),
+        refusal_reason=words.free("refusal_reason", row.text("refusal_reason")),
+        category=words.free("category", row.text("category")),
+        tenure=words.free("tenure", row.text("tenure")),
         compensation=compensation,
     )
 
 
-def _stage_two(row: _Row, dates: dict[str, dt.date | None], outcome: str) -> Stage | None:
+def _stage_two(row: Row, dates: dict[str, dt.date | None], outcome: str) -> Stage | None:
     escalated = dates["escalated"]
     if escalated is None:
         return None
@@ -239,7 +255,7 @@ def _stage_two(row: _Row, dates: dict[str, dt.date | None], outcome: str) -> Sta
     )
 
 
-def _first_stage_two_filled(row: _Row, dates: dict[str, dt.date | None]) -> str | None:
+def _first_stage_two_filled(row: Row, dates: dict[str, dt.date | None]) -> str | None:
     """Return the first stage 2 column filled in on a row, if any."""
     for name in _STAGE_2:
         if dates[name] is not None:
@@ -250,7 +266,7 @@ def _first_stage_two_filled(row: _Row, dates: dict[str, dt.date | None]) -> str 
     return None
 
 
-def _date_order(row: _Row, dates: dict[str, dt.date | None], received: dt.date) -> None:
+def _date_order(row: Row, dates: dict[str, dt.date | None], received: dt.date) -> None:
     for name in ("acknowledged", "extended_to", "responded", "escalated"):
         day = dates[name]
         if day is not None and day < received:

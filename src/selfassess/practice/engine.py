@@ -9,12 +9,29 @@ from pathlib import Path
 from selfassess.code import DEFAULT_EDITION
 from selfassess.code.timescales import Timescales, load_timescales
 from selfassess.models import PracticeSettings
-from selfassess.practice.columns import find_columns
-from selfassess.practice.complaints import Complaint, ReadLog, read_complaints
+from selfassess.practice.assemble import ReadLog, join
+from selfassess.practice.columns import find_columns, wanted_names
+from selfassess.practice.complaints import Complaint, Context
+from selfassess.practice.filters import Locate, keep_of, tenure_warning, where_warnings
+from selfassess.practice.logread import FileRead, Keep, read_file
 from selfassess.practice.period import Period
 from selfassess.practice.reading import read_table
+from selfassess.practice.table import Table
 from selfassess.practice.verdicts import Judge, Verdict
+from selfassess.practice.vocab import Vocabulary
 from selfassess.practice.workdays import WorkingCalendar
+from selfassess.problems import Problem, note, sort_problems
+
+
+@dataclass(frozen=True)
+class LogSource:
+    """One file of a log: where it is, how to show it, and how to read it."""
+
+    path: Path
+    display: str
+    stage: int | None = None
+    sheet: str | None = None
+    header_row: int | None = None
 
 
 @dataclass
@@ -47,25 +64,30 @@ class PracticeResult:
         wanted = {" ".join(t.lower().split()) for t in tenures}
         return [v for v in verdicts if " ".join(v.complaint.tenure.lower().split()) in wanted]
 
+    @property
+    def display(self) -> str:
+        """Return how the log's files are named in messages."""
+        return self.log.display
+
 
 def compute(
-    log_path: Path,
+    sources: list[LogSource],
     settings: PracticeSettings,
     period: Period,
     homes: int | None,
     as_of: dt.date,
     *,
-    display: str | None = None,
     edition: str = DEFAULT_EDITION,
+    locate: Locate | None = None,
+    latest: dt.date | None = None,
 ) -> PracticeResult:
-    """Read a log and judge every complaint; raise InputError if the log cannot be read at all."""
-    shown = display or str(log_path)
-    table = read_table(log_path, shown, settings.sheet)
-    columns, header_problems = find_columns(table.headers, settings.columns, shown)
-    log = read_complaints(table, columns)
-    log.problems[:0] = header_problems
+    """Read a log's files and judge every complaint; raise InputError if one cannot be read.
+
+    `latest` is the last day a date in the log can be (today, or the as-of date if later).
+    """
+    log = read_log(sources, settings, max(as_of, latest or as_of), locate)
     calendar = WorkingCalendar.covering(_dates(log.complaints, period), settings.closures)
-    timescales = load_timescales(edition, log_path)
+    timescales = load_timescales(edition, sources[0].path)
     result = PracticeResult(log, period, as_of, homes, settings, calendar, timescales)
     judge = Judge(calendar, timescales, result.cut_off)
     for complaint in log.complaints:
@@ -74,6 +96,59 @@ def compute(
             if verdict is not None and _relevant(verdict, period, result.cut_off):
                 result.verdicts.append(verdict)
     return result
+
+
+def read_log(
+    sources: list[LogSource], settings: PracticeSettings, latest: dt.date, locate: Locate | None
+) -> ReadLog:
+    """Read every file of a log and join them into complaints."""
+    words = Vocabulary.of(settings.values)
+    names = wanted_names(settings.columns)
+    files: list[FileRead] = []
+    keeps: list[Keep] = []
+    indexes: dict[str, dict[str, int]] = {}
+    handlers = False
+    for source in sources:
+        table = read_table(source.path, source.display, source.sheet, source.header_row, names)
+        columns = find_columns(table, settings.columns)
+        keep = keep_of(table, columns, settings.where)
+        found = read_file(table, columns, Context(words, latest, source.stage), keep)
+        found.problems[:0] = [*table.notes, *columns.problems]
+        found.problems.extend(_formula_notes(table))
+        files.append(found)
+        keeps += [keep] if keep is not None else []
+        indexes[source.display] = columns.index
+        handlers = handlers or (
+            "handler" in columns.index
+            and (
+                "s2_handler" in columns.index
+                or "stage" in columns.index
+                or source.stage is not None
+            )
+        )
+    log = join(", ".join(s.display for s in sources), files, indexes)
+    log.has_handlers = handlers
+    at = locate or (lambda key: (sources[0].display, 1, 1))
+    log.problems += words.problems() + where_warnings(keeps, settings.where, at)
+    tenures = tenure_warning(settings.tenures, log.complaints, at)
+    log.problems += [tenures] if tenures is not None else []
+    log.problems = sort_problems(log.problems)
+    return log
+
+
+def _formula_notes(table: Table) -> list[Problem]:
+    """Say once for each column that its formulas were read by the values stored with them."""
+    return [
+        note(
+            table.display,
+            table.header_row,
+            col + 1,
+            "I550",
+            f"column {table.headers[col]!r} holds formulas; their stored values were read",
+        )
+        for col in sorted(table.formula_columns)
+        if col < len(table.headers)
+    ]
 
 
 def _dates(complaints: list[Complaint], period: Period) -> list[dt.date]:
@@ -88,6 +163,8 @@ def _dates(complaints: list[Complaint], period: Period) -> list[dt.date]:
 def _relevant(verdict: Verdict, period: Period, cut_off: dt.date) -> bool:
     """Keep a stage received or answered in the period, or open at its end."""
     start = verdict.record.start
+    if start > cut_off:  # not yet received on the as-of day: in no count
+        return False
     if start in period or verdict.responded in period:
         return True
-    return start <= cut_off and verdict.verdict.startswith("open")
+    return verdict.verdict.startswith("open")

@@ -1,44 +1,40 @@
-"""All the figures of one result as one JSON-ready mapping (what practice.json holds)."""
+"""The practice figures as JSON: practice.json, and the parts report.json and summary.json hold.
+
+Every mapping here is derived from ``PracticeFigures``; no other package writes a figure's
+JSON key, so the three files cannot differ.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from decimal import Decimal
 from typing import Any
 
-from selfassess.practice.engine import PracticeResult
-from selfassess.practice.stagefigures import (
-    NOT_RECORDED,
+from selfassess.practice.figures import (
+    PracticeFigures,
+    RowCounts,
+    StageCounts,
+    StageFigures,
+    TenantMeasures,
     money,
-    percent,
-    received,
-    responded,
-    stage_figures,
 )
-from selfassess.practice.verdicts import REFUSED, Verdict
 
 PRACTICE_SCHEMA_VERSION = 1
 
 
-def build_figures(result: PracticeResult) -> dict[str, Any]:
-    """Return every figure of a result, JSON-ready, in a stable order."""
-    period, cut_off = result.period, result.cut_off
-    one, two = result.stage(1), result.stage(2)
-    stage_1 = stage_figures(one, period, cut_off)
-    stage_2 = stage_figures(two, period, cut_off)
-    accepted = stage_1["received"] - stage_1["refused"]
+def practice_data(figures: PracticeFigures) -> dict[str, Any]:
+    """Return practice.json's content (also report.json's "practice"), in a stable order."""
+    period = figures.period
     return {
         "schema_version": PRACTICE_SCHEMA_VERSION,
-        "log": result.log.display,
+        "log": figures.log,
+        "rows": _rows(figures.rows),
         "period": {
             "label": period.label,
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
         },
-        "as_of": result.as_of.isoformat(),
-        "cut_off": cut_off.isoformat(),
-        "rows": {"read": result.log.rows_read, "left_out": result.log.left_out},
-        "calendar": result.calendar.describe(),
+        "as_of": figures.as_of.isoformat(),
+        "cut_off": figures.cut_off.isoformat(),
+        "calendar": figures.calendar,
         "timescales": [
             {
                 "provision": t.provision,
@@ -47,85 +43,101 @@ def build_figures(result: PracticeResult) -> dict[str, Any]:
                 "working_days": t.working_days,
                 "confirmed": t.confirmed,
             }
-            for t in result.timescales.timescales
+            for t in figures.timescales
         ],
-        "stage_1": stage_1,
-        "stage_2": stage_2,
-        "escalation_rate_percent": percent(stage_2["received"], accepted),
-        "compensation": _compensation(one, result),
-        "tenant_satisfaction_measures": _tsm(result),
-        "by_month": _by_month(result),
-        "by_category": _by_category(result),
+        "stage_1": _stage(figures.stage_1),
+        "stage_2": _stage(figures.stage_2),
+        "escalation_rate_percent": figures.escalation_rate_percent,
+        "compensation": {
+            "cases": figures.compensation.cases,
+            "total_pounds": money(figures.compensation.total),
+        },
+        "tenant_satisfaction_measures": _tenants(figures.tenants),
+        "by_month": [{"month": m.iso, **_counts(m.stage_1, m.stage_2)} for m in figures.by_month],
+        "by_category": [
+            {"category": c.category, **_counts(c.stage_1, c.stage_2)} for c in figures.by_category
+        ],
     }
 
 
-def _compensation(stage_one: list[Verdict], result: PracticeResult) -> dict[str, Any]:
-    amounts = [
-        v.complaint.compensation
-        for v in received(stage_one, result.period)
-        if v.complaint.compensation
-    ]
-    return {"cases": len(amounts), "total_pounds": money(sum(amounts, Decimal(0)))}
-
-
-def _tsm(result: PracticeResult) -> dict[str, Any]:
-    homes, figures = result.homes, {}
-    for number in (1, 2):
-        counted = result.counted(result.stage(number))
-        came_in = [v for v in received(counted, result.period) if v.verdict != REFUSED]
-        answered = responded(counted, result.period)
-        on_time = sum(v.within_timescale for v in answered)
-        per_1000 = round(1000 * len(came_in) / homes, 1) if homes else None
-        figures[f"stage_{number}"] = {
-            "received": len(came_in),
-            "CH01_per_1000_homes": per_1000,
-            "responded": len(answered),
-            "responded_on_time": on_time,
-            "CH02_percent": percent(on_time, len(answered)),
-        }
+def summary_data(figures: PracticeFigures) -> dict[str, Any]:
+    """Return summary.json's "practice": the period, CH01 and CH02, and each provision's count."""
+    period = figures.period
     return {
-        "homes": homes,
-        "tenures": result.settings.tenures,
-        "CH01_left_out_because": None if homes else "the number of homes was not given",
-        **figures,
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "rows_left_out": figures.rows.left_out,
+        "tenant_satisfaction_measures": _tenants(figures.tenants),
+        "provisions": {
+            pid: {
+                "stage": m.stage,
+                "measure": m.measure,
+                "working_days": m.working_days,
+                "met": m.met,
+                "total": m.total,
+                "percent": m.percent if m.total else None,
+            }
+            for pid, m in figures.provisions.items()
+        },
     }
 
 
-def _by_month(result: PracticeResult) -> list[dict[str, Any]]:
-    rows = {month: _blank() for month in result.period.months()}
-    for verdict in result.verdicts:
-        _tally(rows, verdict, lambda day: f"{day.year}-{day.month:02d}", result)
-    return [{"month": month, **counts} for month, counts in rows.items()]
+def _rows(rows: RowCounts) -> dict[str, Any]:
+    return {
+        "read": rows.read,
+        "left_out": rows.left_out,
+        "left_out_because": dict(rows.left_out_because),
+        "not_complaints": rows.not_complaints,
+        "not_kept_by_where": rows.not_kept_by_where,
+    }
 
 
-def _by_category(result: PracticeResult) -> list[dict[str, Any]]:
-    rows: dict[str, dict[str, int]] = defaultdict(_blank)
-    for verdict in result.verdicts:
-        category = verdict.complaint.category or NOT_RECORDED
-        _tally(rows, verdict, lambda day, name=category: name, result)
-    return [{"category": name, **rows[name]} for name in sorted(rows)]
+def _stage(s: StageFigures) -> dict[str, Any]:
+    return {
+        "received": s.received,
+        "refused": s.refused,
+        "refused_by_reason": dict(s.refused_by_reason),
+        "withdrawn": s.withdrawn,
+        "acknowledged_judged": s.acknowledged_judged,
+        "acknowledged_on_time": s.acknowledged_on_time,
+        "acknowledged_on_time_percent": s.acknowledged_on_time_percent,
+        "responded": s.responded,
+        "responded_on_time": s.responded_on_time,
+        "responded_within_extension": s.responded_within_extension,
+        "responded_late": s.responded_late,
+        "responded_on_time_percent": s.responded_on_time_percent,
+        "extended": s.extended,
+        "extensions_within_code": s.extensions_within_code,
+        "median_working_days_to_respond": s.median_working_days_to_respond,
+        "open_at_period_end": s.open_at_period_end,
+        "open_overdue_at_period_end": s.open_overdue_at_period_end,
+        "outcomes": dict(s.outcomes),
+    }
 
 
-def _blank() -> dict[str, int]:
-    return dict.fromkeys(
-        (
-            "stage_1_received",
-            "stage_1_responded",
-            "stage_1_on_time",
-            "stage_2_received",
-            "stage_2_responded",
-            "stage_2_on_time",
-        ),
-        0,
-    )
+def _tenants(tenants: TenantMeasures) -> dict[str, Any]:
+    stages = {
+        f"stage_{m.stage}": {
+            "received": m.received,
+            "CH01_per_1000_homes": m.ch01_per_1000_homes,
+            "responded": m.responded,
+            "responded_on_time": m.responded_on_time,
+            "CH02_percent": m.ch02_percent,
+        }
+        for m in tenants.stages()
+    }
+    return {
+        "homes": tenants.homes,
+        "tenures": list(tenants.tenures) if tenants.tenures is not None else None,
+        "CH01_left_out_because": tenants.ch01_left_out_because,
+        "not_counted_because": tenants.not_counted_because,
+        **stages,
+    }
 
 
-def _tally(rows: Any, verdict: Verdict, key: Any, result: PracticeResult) -> None:
-    """Count a stage under the key of the day it came in and the day it was answered."""
-    prefix = f"stage_{verdict.stage}"
-    if verdict.record.start in result.period:
-        rows[key(verdict.record.start)][f"{prefix}_received"] += 1
-    answered = verdict.responded
-    if verdict.responded_in and answered is not None and answered in result.period:
-        rows[key(answered)][f"{prefix}_responded"] += 1
-        rows[key(answered)][f"{prefix}_on_time"] += verdict.within_timescale
+def _counts(one: StageCounts, two: StageCounts) -> dict[str, int]:
+    counts = {}
+    for number, stage in ((1, one), (2, two)):
+        counts[f"stage_{number}_received"] = stage.received
+        counts[f"stage_{number}_responded"] = stage.responded
+        counts[f"stage_{number}_on_time"] = stage.on_time
+    return counts

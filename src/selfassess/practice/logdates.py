@@ -112,3 +112,13 @@ def _made(year: int, month: int, day: int, value: str) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         raise DateProblem("E506", f"{value[:40]!r} is not a real date") from None
+
+
+@lru_cache(maxsize=8192)
+def ambiguous(text: str) -> bool:
+    """Tell whether a date reads as two different days, day first or month first (09/05/2024)."""
+    match = _NUMERIC.match(text.strip())
+    if not match:
+        return False
+    first, second = int(match.group(1)), int(match.group(3))
+    return first != second and first <= 12 and second <= 12

@@ -56,6 +56,8 @@ def measures(result: PracticeResult) -> dict[str, Measure]:
     """Return the measure for each timescale provision, by provision id."""
     found: dict[str, Measure] = {}
     for rule in result.timescales.timescales:
+        if rule.provision is None:  # a limit known without its provision's number
+            continue
         verdicts = result.stage(rule.stage)
         met, total = _count(rule.measure, verdicts, result)
         found[rule.provision] = Measure(

@@ -2,31 +2,46 @@
 
 Nothing here interprets a cell: it only finds the header row and hands back each
 row with the number a spreadsheet shows for it. Workbooks are opened read-only,
-formulas are never evaluated and external links never followed.
+formulas are never evaluated (the value Excel stored with one is read) and external
+links never followed.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from selfassess.practice import table
+from selfassess.practice import table as limits
 from selfassess.practice.table import Table, fail, too_many_rows
 from selfassess.problems import InputError, Problem, error, note
 
 
-def read_table(path: Path, display: str, sheet: str | None = None) -> Table:
-    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read."""
+def read_table(
+    path: Path,
+    display: str,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    names: frozenset[str] = frozenset(),
+) -> Table:
+    """Read a .csv or .xlsx log into a Table; raise InputError if it cannot be read.
+
+    The header is `header_row`, or the row of the first 20 that holds most of `names`
+    (normalised column names).
+    """
+    from selfassess.practice.header import find_header
+
     raw = _read_bytes(path, display)
     try:
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             from selfassess.practice.workbook import read_workbook
 
-            return read_workbook(raw, display, sheet)
-        return read_csv(raw, display)
+            found = read_workbook(raw, display, sheet)
+        else:
+            text, notes = decode_with_notes(raw, display)
+            found = Table(display, [], _text_rows(text, display), whole_rows=True, notes=notes)
+        return find_header(found, header_row, names)
     except MemoryError:
         pass  # leaving the handler lets go of what the read held, so the problem can be made
     raise fail(display, "E503", OUT_OF_MEMORY)
@@ -45,7 +60,7 @@ def _read_bytes(path: Path, display: str) -> bytes:
 
     try:
         return read_regular_file(
-            path, table.MAX_LOG_BYTES, display, lambda size: _too_big(display, size)
+            path, limits.MAX_LOG_BYTES, display, lambda size: _too_big(display, size)
         )
     except InputError as exc:
         # A file the system would not let us read is the log's own E501, not the general E100.
@@ -65,28 +80,36 @@ def _read_bytes(path: Path, display: str) -> bytes:
 
 
 def _too_big(display: str, size: int) -> Problem:
-    amount = f"{size:,} bytes, over" if size > table.MAX_LOG_BYTES + 1 else "more than"
+    amount = f"{size:,} bytes, over" if size > limits.MAX_LOG_BYTES + 1 else "more than"
     return error(
         display,
         1,
         1,
         "E503",
-        f"the log is {amount} the limit of {table.MAX_LOG_BYTES:,} "
+        f"the log is {amount} the limit of {limits.MAX_LOG_BYTES:,} "
         "(set SELFASSESS_MAX_LOG_BYTES to raise it)",
     )
 
 
-def read_csv(raw: bytes, display: str) -> Table:
-    """Read CSV bytes written by Excel or a case management system."""
-    text, notes = decode_with_notes(raw, display)
-    delimiter = _delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records = _records(reader, display)
-    header = next(records, None)
-    if header is None or not any(cell.strip() for cell in header[1]):
-        raise fail(display, "E502", "the log is empty; the first row must name the columns")
-    rows = ((n, cells) for n, cells in records if any(cells))
-    return Table(display, [cell.strip() for cell in header[1]], rows, notes)
+def csv_rows(raw: bytes, display: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield the rows of CSV bytes written by Excel or a case management system that hold a value."""
+    return _text_rows(decode(raw, display), display)
+
+
+def _text_rows(text: str, display: str) -> Iterator[tuple[int, list[str]]]:
+    delimiter = _delimiter(text.split("\n", 20)[:20])
+    reader = csv.reader(_lines(text), delimiter=delimiter)
+    return ((n, cells) for n, cells in _records(reader, display) if any(cells))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Yield the text's lines with their endings, as csv wants, without copying it whole."""
+    for match in _LINE.finditer(text):
+        if match.end() > match.start():
+            yield match.group()
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, list[str]]]:
@@ -99,10 +122,10 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
             return
         except csv.Error as exc:
             raise fail(display, "E502", f"not readable as CSV: {exc}", row) from None
-        if row > table.MAX_LOG_ROWS + 1:
+        if row > limits.MAX_LOG_ROWS + 1:
             raise fail(display, "E503", too_many_rows(), row)
-        if cells and max(map(len, cells)) > table.MAX_CELL:
-            raise fail(display, "E503", f"a cell is over {table.MAX_CELL:,} characters", row)
+        if cells and max(map(len, cells)) > limits.MAX_CELL:
+            raise fail(display, "E503", f"a cell is over {limits.MAX_CELL:,} characters", row)
         yield row, cells
 
 
@@ -141,7 +164,7 @@ def decode_with_notes(raw: bytes, display: str) -> tuple[str, list[Problem]]:
             display, "E502", "the log is neither UTF-8 nor Windows-1252 text; export it as CSV"
         ) from None
     said = "the log is not UTF-8, so it was read as Windows-1252 (as older Excel saves CSV)"
-    return text, [note(display, 1, 1, "I501", said)]
+    return text, [note(display, 1, 1, "I552", said)]
 
 
 # A character of two, three or four bytes as UTF-8 writes it, which Windows-1252 text
@@ -151,8 +174,11 @@ _UTF8_SEQUENCE = re.compile(
 )
 
 
-def _delimiter(header: str) -> str:
-    """Pick the delimiter the header line uses most: comma, semicolon, tab or bar."""
-    counts = {mark: header.count(mark) for mark in (",", ";", "\t", "|")}
+def _delimiter(lines: list[str]) -> str:
+    """Pick the delimiter the first lines use most: comma, semicolon, tab or bar.
+
+    A title line above the header may hold none, so the busiest line decides.
+    """
+    counts = {mark: max(line.count(mark) for line in lines) for mark in (",", ";", "\t", "|")}
     best = max(counts, key=lambda mark: counts[mark])
     return best if counts[best] else ","

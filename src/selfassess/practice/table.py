@@ -21,7 +21,16 @@ MAX_XLSX_STRINGS = int(os.environ.get("SELFASSESS_MAX_XLSX_STRINGS_BYTES", 32 * 
 #: The widest cell read (csv's own default limit is 128 KB).
 MAX_CELL = 32_768
 
-Cell = str | dt.date | float | int | None
+
+class Unstored:
+    """A workbook formula cell saved with no value (never calculated): nothing to read."""
+
+    __slots__ = ()
+
+
+UNSTORED = Unstored()
+Cell = str | dt.date | float | int | Unstored | None
+Rows = Iterable[tuple[int, Sequence[Cell]]]
 
 
 @dataclass
@@ -33,7 +42,13 @@ class Table:
 
     display: str
     headers: list[str]
-    rows: Iterable[tuple[int, Sequence[Cell]]]
+    rows: Rows
+    header_row: int = 1
+    sheet: str | None = None
+    #: Columns (0-based) where a formula's stored value was read; filled as rows are read.
+    formula_columns: set[int] = field(default_factory=set)
+    #: CSV rows carry every cell; a shorter row was cut short (a workbook's are padded).
+    whole_rows: bool = False
     #: What reading the file found worth saying (a CSV read as Windows-1252).
     notes: list[Problem] = field(default_factory=list)
 

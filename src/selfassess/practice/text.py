@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
 
+from selfassess.practice import labels
+from selfassess.practice.figures import CategoryFigures, MonthFigures, PracticeFigures, StageFigures
 from selfassess.render.mdescape import cell, escape
 
 
@@ -12,39 +13,38 @@ def _share(part: int, whole: int, percent: float | None) -> str:
     return f"{part:,} of {whole:,} ({percent:g}%)" if percent is not None else f"{part:,} of 0"
 
 
-def stage_rows(figures: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
-    """Yield each per-stage figure as (label, stage 1, stage 2)."""
-    one, two = figures["stage_1"], figures["stage_2"]
-
-    def both(label: str, render: Any) -> tuple[str, str, str]:
-        return label, render(one), render(two)
-
-    yield both("Received", lambda s: f"{s['received']:,}")
-    yield both("Refused (not accepted)", lambda s: f"{s['refused']:,}")
-    yield both("Withdrawn", lambda s: f"{s['withdrawn']:,}")
-    yield both(
-        "Acknowledged on time",
+#: Each per-stage figure's label and how it is written.
+_STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
+    (labels.RECEIVED, lambda s: f"{s.received:,}"),
+    (labels.REFUSED, lambda s: f"{s.refused:,}"),
+    (labels.WITHDRAWN, lambda s: f"{s.withdrawn:,}"),
+    (
+        labels.ACKNOWLEDGED_ON_TIME,
         lambda s: _share(
-            s["acknowledged_on_time"], s["acknowledged_judged"], s["acknowledged_on_time_percent"]
+            s.acknowledged_on_time, s.acknowledged_judged, s.acknowledged_on_time_percent
         ),
-    )
-    yield both("Responded", lambda s: f"{s['responded']:,}")
-    yield both(
-        "Responded within the Code's timescale",
-        lambda s: _share(s["responded_on_time"], s["responded"], s["responded_on_time_percent"]),
-    )
-    yield both(
-        "... of which within a notified extension", lambda s: f"{s['responded_within_extension']:,}"
-    )
-    yield both("Responded late", lambda s: f"{s['responded_late']:,}")
-    yield both(
-        "Extended", lambda s: f"{s['extended']:,} ({s['extensions_within_code']:,} within the Code)"
-    )
-    yield both(
-        "Median working days to respond", lambda s: _number(s["median_working_days_to_respond"])
-    )
-    yield both("Open at the period end", lambda s: f"{s['open_at_period_end']:,}")
-    yield both("... of which overdue", lambda s: f"{s['open_overdue_at_period_end']:,}")
+    ),
+    (labels.RESPONDED, lambda s: f"{s.responded:,}"),
+    (
+        labels.ON_TIME,
+        lambda s: _share(s.responded_on_time, s.responded, s.responded_on_time_percent),
+    ),
+    (labels.WITHIN_EXTENSION, lambda s: f"{s.responded_within_extension:,}"),
+    (labels.LATE, lambda s: f"{s.responded_late:,}"),
+    (
+        labels.EXTENDED,
+        lambda s: f"{s.extended:,} ({s.extensions_within_code:,} within the Code)",
+    ),
+    (labels.MEDIAN_DAYS, lambda s: _number(s.median_working_days_to_respond)),
+    (labels.OPEN, lambda s: f"{s.open_at_period_end:,}"),
+    (labels.OPEN_OVERDUE, lambda s: f"{s.open_overdue_at_period_end:,}"),
+)
+
+
+def stage_rows(figures: PracticeFigures) -> Iterator[tuple[str, str, str]]:
+    """Yield each per-stage figure as (label, stage 1, stage 2)."""
+    for label, render in _STAGE_ROWS:
+        yield label.terse, render(figures.stage_1), render(figures.stage_2)
 
 
 def printable(text: str) -> str:
@@ -56,63 +56,75 @@ def _number(value: float | None) -> str:
     return "none" if value is None else f"{value:g}"
 
 
-def headline(figures: dict[str, Any]) -> list[str]:
-    """Return the lines that say what was measured, including the rows left out."""
-    period, rows = figures["period"], figures["rows"]
+def headline(figures: PracticeFigures) -> list[str]:
+    """Return the lines that say what was measured, led by the rows left out, if any."""
+    period, rows = figures.period, figures.rows
+    lead = labels.left_out_words(rows)
+    other = ""
+    if rows.not_complaints:
+        other += f", {rows.not_complaints:,} at the end holding no complaint"
+    if rows.not_kept_by_where:
+        other += f", {rows.not_kept_by_where:,} complaints not kept by where:"
     return [
-        f"Complaints log: {figures['log']}",
-        f"Period: {period['start']} to {period['end']} ({period['label']}); "
-        f"dates after {figures['cut_off']} are not counted",
-        f"Rows: {rows['read']:,} read, {rows['left_out']:,} left out for errors "
-        "(not in any figure)",
+        *([f"LEFT OUT: {lead}"] if lead else []),
+        f"Complaints log: {figures.log}",
+        f"Period: {period.start.isoformat()} to {period.end.isoformat()} ({period.label}); "
+        f"dates after {figures.cut_off.isoformat()} are not counted",
+        f"Rows: {rows.read:,} read, {rows.left_out:,} left out for errors "
+        f"(not in any figure){other}",
     ]
 
 
-def other_lines(figures: dict[str, Any]) -> list[str]:
+def _counted(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{printable(n)} {count:,}" for n, count in counts.items()) or "none"
+
+
+def other_lines(figures: PracticeFigures) -> list[str]:
     """Return the escalation rate, outcomes, refusals, compensation and the TSMs in words."""
-    rate = figures["escalation_rate_percent"]
-    lines = [f"Escalation rate: {_number(rate)}% of accepted stage 1 complaints went to stage 2"]
-    for number in (1, 2):
-        outcomes = figures[f"stage_{number}"]["outcomes"]
-        said = ", ".join(f"{printable(n)} {count:,}" for n, count in outcomes.items()) or "none"
-        lines.append(f"Stage {number} outcomes: {said}")
-    reasons = figures["stage_1"]["refused_by_reason"]
-    said = ", ".join(f"{printable(n)} {count:,}" for n, count in reasons.items()) or "none"
-    lines.append(f"Refused, by reason: {said}")
-    paid = figures["compensation"]
-    pounds = f"£{float(paid['total_pounds']):,.2f}"
-    lines.append(f"Compensation offered: {pounds} in {paid['cases']:,} complaints")
-    return lines + tsm_lines(figures["tenant_satisfaction_measures"])
-
-
-def tsm_lines(tsm: dict[str, Any]) -> list[str]:
-    """Return CH01 and CH02 for each stage, or why CH01 is left out."""
-    tenures = ", ".join(tsm["tenures"]) if tsm["tenures"] else "all tenures"
-    lines = []
-    for number in (1, 2):
-        stage = tsm[f"stage_{number}"]
-        if tsm["homes"]:
-            lines.append(
-                f"CH01 stage {number}: {_number(stage['CH01_per_1000_homes'])} complaints per "
-                f"1,000 homes ({stage['received']:,} received, {tsm['homes']:,} homes, {tenures})"
-            )
-        lines.append(
-            f"CH02 stage {number}: {_number(stage['CH02_percent'])}% responded to within the "
-            f"Code's timescale ({stage['responded_on_time']:,} of {stage['responded']:,}, {tenures})"
+    rate = figures.escalation_rate_percent
+    lines = [
+        f"{labels.ESCALATION_RATE}: "
+        + (
+            f"{rate:g}% of accepted stage 1 complaints went to stage 2"
+            if rate is not None
+            else "no accepted stage 1 complaints"
         )
-    if not tsm["homes"]:
-        lines.append(f"CH01 is left out: {tsm['CH01_left_out_because']} (give --homes N)")
+    ]
+    for stage in figures.stages():
+        lines.append(f"Stage {stage.stage} outcomes: {_counted(stage.outcomes)}")
+    lines.append(f"{labels.REFUSED_BY_REASON}: {_counted(figures.stage_1.refused_by_reason)}")
+    paid = figures.compensation
+    pounds = f"£{float(paid.total):,.2f}"
+    lines.append(f"{labels.COMPENSATION}: {pounds} in {paid.cases:,} complaints")
+    return lines + tsm_lines(figures)
+
+
+def tsm_lines(figures: PracticeFigures) -> list[str]:
+    """Return CH01 and CH02 for each stage, or why CH01 is left out."""
+    tenants = figures.tenants
+    tenures = ", ".join(tenants.tenures) if tenants.tenures else "all tenures"
+    if tenants.not_counted_because:
+        return [labels.not_counted_line(tenants.not_counted_because)]
+    lines = []
+    for stage in tenants.stages():
+        if tenants.homes:
+            counted = f"{stage.received:,} received, {tenants.homes:,} homes, {tenures}"
+            lines.append(labels.ch01_line(stage.stage, _number(stage.ch01_per_1000_homes), counted))
+        counted = f"{stage.responded_on_time:,} of {stage.responded:,}, {tenures}"
+        lines.append(labels.ch02_line(stage.stage, stage.ch02_percent, counted))
+    if not tenants.homes:
+        lines.append(f"{labels.CH01} is left out: {tenants.ch01_left_out_because} (give --homes N)")
     return lines
 
 
-def method_lines(figures: dict[str, Any]) -> list[str]:
+def method_lines(figures: PracticeFigures) -> list[str]:
     """Return the method notes: the calendar, the limits and how extensions count."""
-    lines = [figures["calendar"]]
-    for rule in figures["timescales"]:
-        confirmed = "" if rule["confirmed"] else " (limit not confirmed by a verbatim source)"
+    lines = [figures.calendar]
+    for rule in figures.timescales:
+        confirmed = "" if rule.confirmed else " (limit not confirmed by a verbatim source)"
         lines.append(
-            f"Provision {rule['provision']}: stage {rule['stage']} {rule['measure']} within "
-            f"{rule['working_days']} working days{confirmed}."
+            f"Provision {rule.provision}: stage {rule.stage} {rule.measure} within "
+            f"{rule.working_days} working days{confirmed}."
         )
     lines.append(
         "A response inside a notified extension (within the limit, or beyond it with a reason "
@@ -122,25 +134,26 @@ def method_lines(figures: dict[str, Any]) -> list[str]:
     return lines
 
 
-_BREAKDOWN = (
-    ("stage_1_received", "Stage 1 received"),
-    ("stage_1_responded", "Stage 1 responded"),
-    ("stage_1_on_time", "Stage 1 on time"),
-    ("stage_2_received", "Stage 2 received"),
-    ("stage_2_responded", "Stage 2 responded"),
-    ("stage_2_on_time", "Stage 2 on time"),
-)
+_BREAKDOWN = ("received", "responded", "on time")
 
 
-def breakdown(figures: dict[str, Any], key: str) -> tuple[list[str], list[list[str]]]:
+def breakdown(
+    heading: str, rows: tuple[MonthFigures, ...] | tuple[CategoryFigures, ...]
+) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the by-month or by-category table."""
-    header = [key.replace("by_", "").capitalize(), *(label for _, label in _BREAKDOWN)]
-    first = "month" if key == "by_month" else "category"
-    rows = [
-        [printable(row[first]), *(f"{row[name]:,}" for name, _ in _BREAKDOWN)]
-        for row in figures[key]
-    ]
-    return header, rows
+    header = [heading, *(f"Stage {n} {word}" for n in (1, 2) for word in _BREAKDOWN)]
+    lines = []
+    for row in rows:
+        name = row.iso if isinstance(row, MonthFigures) else row.category
+        counts = (
+            c for s in (row.stage_1, row.stage_2) for c in (s.received, s.responded, s.on_time)
+        )
+        lines.append([printable(name), *(f"{count:,}" for count in counts)])
+    return header, lines
+
+
+def _breakdowns(figures: PracticeFigures) -> tuple[tuple[list[str], list[list[str]]], ...]:
+    return breakdown("Month", figures.by_month), breakdown("Category", figures.by_category)
 
 
 def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -154,13 +167,13 @@ def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def format_text(figures: dict[str, Any]) -> str:
+def format_text(figures: PracticeFigures) -> str:
     """Return the figures for the terminal."""
     lines = [*headline(figures), ""]
     lines += _aligned(["", "Stage 1", "Stage 2"], [list(row) for row in stage_rows(figures)])
     lines += ["", *other_lines(figures)]
-    for key in ("by_month", "by_category"):
-        lines += ["", *_aligned(*breakdown(figures, key))]
+    for table in _breakdowns(figures):
+        lines += ["", *_aligned(*table)]
     lines += ["", "Method:", *(f"- {line}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"
 
@@ -172,15 +185,15 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def format_markdown(figures: dict[str, Any]) -> str:
+def format_markdown(figures: PracticeFigures) -> str:
     """Return practice.md: the figures as Markdown tables with the method notes."""
-    period = figures["period"]
-    lines = [f"# Complaint handling in practice, {escape(period['label'])}", ""]
+    by_month, by_category = _breakdowns(figures)
+    lines = [f"# Complaint handling in practice, {escape(figures.period.label)}", ""]
     lines += [f"- {escape(line)}" for line in headline(figures)]
     lines += ["", "## By stage", ""]
     lines += _md_table(["Figure", "Stage 1", "Stage 2"], [list(r) for r in stage_rows(figures)])
     lines += ["", "## Other figures", "", *(f"- {escape(line)}" for line in other_lines(figures))]
-    lines += ["", "## By month", "", *_md_table(*breakdown(figures, "by_month"))]
-    lines += ["", "## By category", "", *_md_table(*breakdown(figures, "by_category"))]
+    lines += ["", "## By month", "", *_md_table(*by_month)]
+    lines += ["", "## By category", "", *_md_table(*by_category)]
     lines += ["", "## Method", "", *(f"- {escape(line)}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"

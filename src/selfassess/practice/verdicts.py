@@ -107,7 +107,9 @@ class Judge:
         extended = record.extended_to
         if extended is None or extended <= due:
             return "", due
-        days = self.days[number, "extension"]
+        days = self.days.get((number, "extension"))
+        if days is None:  # the Code's extension limit is not known: the date given stands
+            return f"extended to {extended} (no limit known for the Code)", extended
         limit = self.calendar.add(due, days)
         if extended <= limit:
             return f"extended to {extended}, within {days} working days", extended

@@ -1,4 +1,4 @@
-"""Read the cells of one sheet of an .xlsx workbook, read-only and without formulas.
+"""Read the cells of one sheet of an .xlsx workbook, read-only; formulas by their stored value.
 
 Before openpyxl sees the workbook, every part is unpacked once and its real bytes
 counted (the sizes a zip declares can lie), and the shared strings, which openpyxl
@@ -11,10 +11,11 @@ import datetime as dt
 import io
 import zipfile
 import zlib
+from collections.abc import Iterator
 from typing import Any
 
-from selfassess.practice import table
-from selfassess.practice.table import Cell, Table, fail
+from selfassess.practice import table as limits
+from selfassess.practice.table import UNSTORED, Cell, Table, fail, too_many_rows
 from selfassess.practice.xlsxbounds import check_workbook
 from selfassess.problems import InputError
 
@@ -31,7 +32,7 @@ def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
     try:
         _check_strings(raw, sizes, display)
         book = openpyxl.load_workbook(
-            io.BytesIO(raw), read_only=True, data_only=False, keep_links=False
+            io.BytesIO(raw), read_only=True, data_only=True, keep_links=False
         )
     except (InputError, MemoryError):
         raise
@@ -62,12 +63,12 @@ def unpacked_sizes(raw: bytes, display: str) -> dict[str, int]:
                     while chunk := part.read(1024 * 1024):
                         sizes[info.filename] = sizes.get(info.filename, 0) + len(chunk)
                         total += len(chunk)
-                        if total > table.MAX_XLSX_UNPACKED:
+                        if total > limits.MAX_XLSX_UNPACKED:
                             raise fail(
                                 display,
                                 "E503",
                                 f"the workbook unpacks to more than the limit of "
-                                f"{table.MAX_XLSX_UNPACKED:,} bytes "
+                                f"{limits.MAX_XLSX_UNPACKED:,} bytes "
                                 "(set SELFASSESS_MAX_XLSX_BYTES to raise it)",
                             )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
@@ -87,12 +88,12 @@ def _check_strings(raw: bytes, sizes: dict[str, int], display: str) -> None:
         manifest = Manifest.from_tree(fromstring(archive.read(ARC_CONTENT_TYPES)))
     part = manifest.find(SHARED_STRINGS)
     size = sizes.get(part.PartName[1:], 0) if part is not None else 0
-    if size > table.MAX_XLSX_STRINGS:
+    if size > limits.MAX_XLSX_STRINGS:
         raise fail(
             display,
             "E503",
             f"the workbook's shared strings unpack to {size:,} bytes, over the limit of "
-            f"{table.MAX_XLSX_STRINGS:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)",
+            f"{limits.MAX_XLSX_STRINGS:,} (set SELFASSESS_MAX_XLSX_STRINGS_BYTES to raise it)",
         )
 
 
@@ -105,43 +106,67 @@ def _table(book: Any, display: str, sheet: str | None) -> Table:
         names = ", ".join(repr(name) for name in book.sheetnames)
         raise fail(display, "E516", f"the workbook has no sheet {sheet!r} (it has {names})")
     worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-    worksheet.reset_dimensions()  # a stale <dimension> would stop the rows short
-    # A sheet's stated size can be a lie (A1:XFD1048576): read no wider than the header.
-    header = next(worksheet.iter_rows(max_row=1, max_col=_MAX_COLUMNS), None)
-    if header is None:
-        raise fail(display, "E502", "the sheet is empty; the first row must name the columns")
-    headers = [_text(cell.value) for cell in header]
-    while headers and not headers[-1]:
-        headers.pop()
-    found: list[tuple[int, list[Cell]]] = []
-    rows = worksheet.iter_rows(min_row=2, max_col=max(len(headers), 1))
-    for number, row in enumerate(rows, start=2):
-        if number > table.MAX_LOG_ROWS + 1:
-            raise fail(display, "E503", table.too_many_rows(), number)
-        cells = [_cell(cell, display, number, col) for col, cell in enumerate(row, start=1)]
-        if any(value not in (None, "") for value in cells):
-            found.append((number, cells))
-    return Table(display, headers, found)
+    table = Table(display, [], [], sheet=worksheet.title)
+    table.rows = list(_rows(book, worksheet, table))
+    return table
 
 
-def _cell(cell: Any, display: str, row: int, col: int) -> Cell:
-    if getattr(cell, "data_type", None) == "f":
-        raise fail(
-            display,
-            "E514",
-            "a formula; selfassess reads values only: copy the column and paste it as values",
-            row,
-            col,
+def _rows(book: Any, worksheet: Any, table: Table) -> Iterator[tuple[int, list[Cell]]]:
+    """Yield each row that holds a value, reading the sheet's XML once.
+
+    The workbook is opened for stored values (data_only), and each cell is asked whether
+    it holds a formula, so a formula is read by the value Excel stored with it and one
+    stored with no value is marked UNSTORED, in one pass over the sheet.
+    """
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if element.find(FORMULA_TAG) is not None:
+                cell["data_type"] = "f"
+            return cell
+
+    with worksheet._get_source() as source:
+        parser = Parser(
+            source,
+            worksheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
         )
-    value = cell.value
-    if isinstance(value, str) and len(value) > table.MAX_CELL:
-        raise fail(display, "E503", f"a cell is over {table.MAX_CELL:,} characters", row, col)
+        for number, found in parser.parse():
+            if number > limits.MAX_LOG_ROWS + 1:
+                raise fail(table.display, "E503", too_many_rows(), number)
+            cells = _cells(found, table, number)
+            if any(value is not None and value != "" for value in cells):
+                yield number, cells
+
+
+def _cells(found: list[dict[str, Any]], table: Table, number: int) -> list[Cell]:
+    # A sheet's stated size can be a lie (A1:XFD1048576): no cell past the widest is read.
+    width = min(max((cell["column"] for cell in found), default=0), _MAX_COLUMNS)
+    cells: list[Cell] = [None] * width
+    for cell in found:
+        col = cell["column"]
+        if col > width:
+            continue
+        value = _cell(cell["value"], table.display, number, col)
+        if cell["data_type"] == "f":
+            if value is None:
+                value = UNSTORED
+            else:
+                table.formula_columns.add(col - 1)
+        cells[col - 1] = value
+    return cells
+
+
+def _cell(value: Any, display: str, row: int, col: int) -> Cell:
+    if isinstance(value, str) and len(value) > limits.MAX_CELL:
+        raise fail(display, "E503", f"a cell is over {limits.MAX_CELL:,} characters", row, col)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date | int | float | str) or value is None:
         return value
     return str(value)
-
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()

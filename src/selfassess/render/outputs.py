@@ -1,7 +1,8 @@
 """The output folder and the one skeleton every document kind is built with.
 
 Each document kind's package loads and checks its file, builds its files in memory
-({relative path: bytes}) and hands them to ``build_file``, which writes them here.
+({relative path: bytes}) and hands them to ``build_file``, which writes them here, by the
+one locked, all-or-nothing write of render/folderwrite.py.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from selfassess.files import folder_lock, safe_join, write_all, write_atomic
+from selfassess.files import safe_join
 from selfassess.problems import (
     InputError,
     OutputError,
@@ -121,50 +122,11 @@ def refuse_shared_folders(files: Iterable[Path], out: Path | None) -> None:
 
 
 def write_folder(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
-    """Write a document's files under the folder's lock, all or nothing (CMS sections kept tidy)."""
-    return write_outputs(folder, outputs, sections="sections/index.html" in outputs)
+    """Make a document's files current in its folder, all or none (render/folderwrite.py).
 
-
-def write_outputs(folder: Path, outputs: dict[str, bytes], sections: bool = False) -> list[Path]:
-    """Write all outputs into folder, then rename all into place; return the paths written.
-
-    A lock on the folder makes a second run into it wait. With sections, fragments a
-    previous render left that this one did not write are removed.
+    With CMS sections, fragments an earlier run wrote for sections now gone are removed.
     """
-    # Every path is checked before any file is written, so a refusal leaves the folder as it was.
-    targets = {relative: safe_join(folder, relative) for relative in outputs}
-    with folder_lock(folder):
-        write_all({targets[relative]: data for relative, data in outputs.items()})
-        if sections:
-            _remove_stale_fragments(folder, set(targets.values()))
-        # Under the lock no other run is writing here, so any temporary left is abandoned.
-        _remove_leftover_temporaries(targets.values())
-    return list(targets.values())
+    from selfassess.render import folderwrite
 
-
-def write_each(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
-    """Write each output atomically, one after another, without the folder's lock.
-
-    How `report` and `practice -o` write today; the one locked write replaces it.
-    """
-    targets = {relative: safe_join(folder, relative) for relative in outputs}
-    for relative, data in outputs.items():
-        write_atomic(targets[relative], data)
-    return list(targets.values())
-
-
-def _remove_stale_fragments(folder: Path, written: set[Path]) -> None:
-    """Remove section fragments an earlier render wrote for sections that are gone."""
-    sections = folder / "sections"
-    if sections.is_dir() and not sections.is_symlink():
-        for old in sections.glob("section-*.html"):
-            if old not in written and old.is_file() and not old.is_symlink():
-                old.unlink()
-
-
-def _remove_leftover_temporaries(targets: Iterable[Path]) -> None:
-    """Remove temporary files a killed render left beside the outputs it was writing."""
-    for target in targets:
-        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
-            if leftover.is_file() and not leftover.is_symlink():
-                leftover.unlink(missing_ok=True)
+    fragments = ["sections/section-*.html"] if "sections/index.html" in outputs else []
+    return folderwrite.write_folder(folder, outputs, fragments)

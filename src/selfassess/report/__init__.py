@@ -15,16 +15,24 @@ import datetime as dt
 from pathlib import Path
 
 from selfassess.problems import InputError, Problem
-from selfassess.report.load import CheckedReport, load_report_document
+from selfassess.report.council import CouncilReport, load_council
+from selfassess.report.load import CheckedReport, load_report_model
+from selfassess.report.model import AnnualReport
 from selfassess.report.rules import check_rules
+from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
 
-__all__ = ["CheckedReport", "check_report", "load_report"]
+__all__ = ["CheckedReport", "CouncilReport", "check_report", "load_report"]
 
 
-def check_report(document: Document, as_of: dt.date) -> tuple[CheckedReport | None, list[Problem]]:
+def check_report(
+    document: Document, as_of: dt.date
+) -> tuple[CheckedReport | CouncilReport | None, list[Problem]]:
     """Validate a report and run every rule; return the report (if usable) and the problems."""
-    checked, problems = load_report_document(document, as_of)
+    report = validate(document, AnnualReport)
+    if report.parts is not None:  # a whole council's report: each part checked as a report
+        return load_council(document, report, as_of)
+    checked, problems = load_report_model(document, report, as_of)
     if checked is None:
         return None, problems
     problems = [*problems, *check_rules(checked)]
@@ -32,7 +40,7 @@ def check_report(document: Document, as_of: dt.date) -> tuple[CheckedReport | No
     return checked, problems
 
 
-def load_report(path: Path, as_of: dt.date) -> CheckedReport:
+def load_report(path: Path, as_of: dt.date) -> CheckedReport | CouncilReport:
     """Load and check a report file; raise InputError if it cannot be used at all."""
     checked, problems = check_report(load_file(path), as_of)
     if checked is None:

@@ -14,6 +14,7 @@ from selfassess.casework.models import Case
 from selfassess.dates import format_date
 from selfassess.report.tables import FigureRow, FigureTable
 from selfassess.report.view import CaseView, PublicationView
+from selfassess.safety import is_safe_url
 
 CHFO = "complaint handling failure order"
 COMPLAINT_HANDLING = "complaint handling"
@@ -57,8 +58,12 @@ def findings_table(data: dict[str, Any]) -> FigureTable:
 
 
 def casework_tables(register: CheckedRegister, as_of: dt.date) -> tuple[FigureTable, ...]:
-    """Return item 3's tables from the register's own figures."""
+    """Return item 3's tables from the register's own figures (the LGSCO's by its definitions)."""
     data = figures(register.register, as_of)
+    if register.register.ombudsman == "lgsco":
+        from selfassess.report.lgscotables import lgsco_tables
+
+        return lgsco_tables(data["lgsco"])
     return decision_table(data), findings_table(data)
 
 
@@ -94,7 +99,7 @@ def complaint_handling_cases(register: CheckedRegister) -> tuple[CaseView, ...]:
 def register_publications(register: CheckedRegister) -> tuple[PublicationView, ...]:
     """Return the register's publications (items 5 and 6), oldest first."""
     items = sorted(publications(register.register), key=lambda p: p["date"] or "")
-    return tuple(
+    found = tuple(
         PublicationView(
             kind=p["kind"],
             title=p["title"],
@@ -104,3 +109,14 @@ def register_publications(register: CheckedRegister) -> tuple[PublicationView, .
         )
         for p in items
     )
+    letter = register.register.review_letter
+    if letter is None:
+        return found
+    review = PublicationView(
+        kind="annual review letter",
+        title=f"The LGSCO's annual review letter about us, {letter.year}",
+        url=letter.source if is_safe_url(letter.source) else None,
+        date=format_date(letter.date),
+        summary=None,
+    )
+    return (*found, review)

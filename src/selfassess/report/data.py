@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from selfassess.practice.figuresjson import practice_data
 from selfassess.render.csvsafe import to_csv
 from selfassess.report.tables import FigureTable, change
 from selfassess.report.view import ReportView
@@ -21,7 +22,8 @@ def _plain(value: int | float | None) -> str:
     return "" if value is None else str(value)
 
 
-def _cells(table: FigureTable) -> list[tuple[str, ...]]:
+def cells(table: FigureTable, caption: str | None = None) -> list[tuple[str, ...]]:
+    """Return a table's CSV rows, one per figure, under its caption (or the one given)."""
     rows: list[tuple[str, ...]] = []
     for row in table.rows:
         for index, column in enumerate(table.columns):
@@ -29,7 +31,7 @@ def _cells(table: FigureTable) -> list[tuple[str, ...]]:
             before = row.previous[index] if row.previous else None
             rows.append(
                 (
-                    table.caption,
+                    table.caption if caption is None else caption,
                     row.label,
                     column,
                     row.unit,
@@ -43,10 +45,11 @@ def _cells(table: FigureTable) -> list[tuple[str, ...]]:
 
 def figures_csv(view: ReportView) -> str:
     """Return one CSV row per figure: table, row, column, unit, this year, last year, change."""
-    return to_csv(CSV_COLUMNS, [cells for table in view.tables for cells in _cells(table)])
+    return to_csv(CSV_COLUMNS, [row for table in view.tables for row in cells(table)])
 
 
-def _table_data(table: FigureTable) -> dict[str, Any]:
+def table_data(table: FigureTable) -> dict[str, Any]:
+    """Return a table as JSON-ready data."""
     return {
         "key": table.key,
         "caption": table.caption,
@@ -71,12 +74,19 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "period": view.period,
         "previous_period": view.previous_period,
         "draft": view.draft,
-        "tables": [_table_data(table) for table in view.tables],
-        "practice": view.log_figures,
-        "improvements": [item.theme for item in view.improvements],
-        "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
-        "self_assessment_changes": list(view.self_assessment.changes),
+        **report_data(view),
         "problems": list(view.problems),
         "outputs": outputs,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_data(view: ReportView) -> dict[str, Any]:
+    """Return a report's tables and items (a part's, in a whole council's report.json)."""
+    return {
+        "tables": [table_data(table) for table in view.tables],
+        "practice": practice_data(view.log_figures) if view.log_figures else None,
+        "improvements": [item.theme for item in view.improvements],
+        "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],
+        "self_assessment_changes": list(view.self_assessment.changes),
+    }

@@ -4,33 +4,20 @@ from __future__ import annotations
 
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view
+from selfassess.practice import labels
+from selfassess.report.lgscotables import UPHELD_RATE
 from selfassess.report.load import CheckedReport
 from selfassess.report.model import AnnualReport
 from selfassess.report.tables import FigureRow, FigureTable, with_previous
 
 #: (table key, row label, column index, the key figure's name): before the self-assessment's
 FIRST = (
-    ("stages", "Complaints received", 0, "Stage 1 complaints received"),
-    ("stages", "Complaints received", 1, "Stage 2 complaints received"),
-    (
-        "tsm",
-        "CH01: complaints received per 1,000 homes",
-        0,
-        "CH01: stage 1 complaints per 1,000 homes",
-    ),
-    (
-        "tsm",
-        "CH02: responded to within the Code's timescales",
-        0,
-        "CH02: stage 1 responses on time",
-    ),
-    (
-        "tsm",
-        "CH02: responded to within the Code's timescales",
-        1,
-        "CH02: stage 2 responses on time",
-    ),
-    ("escalation", "Compensation offered", 0, "Compensation offered"),
+    ("stages", labels.RECEIVED.report, 0, labels.received_key(1)),
+    ("stages", labels.RECEIVED.report, 1, labels.received_key(2)),
+    ("tsm", labels.ch01(), 0, labels.ch01_key(1)),
+    ("tsm", labels.ch02(), 0, labels.ch02_key(1)),
+    ("tsm", labels.ch02(), 1, labels.ch02_key(2)),
+    ("escalation", labels.COMPENSATION, 0, labels.COMPENSATION),
 )
 #: ... and after it.
 LAST = (
@@ -47,6 +34,7 @@ LAST = (
         "Complaint handling failure orders",
     ),
     ("ombudsman-decisions", "Maladministration rate", 0, "The Ombudsman's maladministration rate"),
+    ("lgsco-decisions", UPHELD_RATE, 0, "The LGSCO's upheld rate (of decisions investigated)"),
 )
 
 

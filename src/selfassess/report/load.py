@@ -99,11 +99,11 @@ def load_linked_assessment(
     return checked, []
 
 
-def load_report_document(
-    document: Document, as_of: dt.date
+def load_report_model(
+    document: Document, report: AnnualReport, as_of: dt.date
 ) -> tuple[CheckedReport | None, list[Problem]]:
-    """Validate a report and load its assessment, last year's report and its casework."""
-    report = validate(document, AnnualReport)
+    """Load the assessment, last year's report and the casework a validated report names."""
+    assert report.assessment is not None  # a whole council's parts each come here on their own
     assessment, problems = load_linked_assessment(
         document, "assessment", report.assessment, as_of, "E801"
     )
@@ -138,6 +138,8 @@ def _load_previous(
                 f"previous file '{value}' is not an annual report (it has no assessment:)"
             )
         old = validate(loaded, AnnualReport)
+        if old.assessment is None:
+            return problem(f"previous file '{value}' is a whole council's report (parts:)")
     except InputError as exc:
         return problem(f"previous file '{value}' cannot be read: {_first(exc.problems)}")
     assessment, problems = load_linked_assessment(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view, describe_problem, response_heading
 from selfassess.dates import format_date
+from selfassess.practice import PracticeFigures, labels
 from selfassess.problems import sort_problems
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
@@ -21,7 +21,7 @@ from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
 from selfassess.report.practice import log_figures, log_tables, refusal_table
 from selfassess.report.publications import improvements, publications
-from selfassess.report.rules import LANDLORD_REPORT
+from selfassess.report.rules import ANNUAL
 from selfassess.report.tables import FigureTable, beside_last_year, with_previous
 from selfassess.wording import plural
 
@@ -49,6 +49,8 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     figures = log_figures(checked.assessment, as_of)
     earlier = log_figures(previous.assessment, as_of) if previous else None
     performance = _performance(report, previous.report if previous else None, figures, earlier)
+    if not checked.assessment.edition.tenant_measures:  # no CH01 or CH02 for this Code
+        performance = tuple(table for table in performance if table.key != "tsm")
     listed = publications(report)
     findings = _findings(checked, as_of)
     if checked.casework is not None:
@@ -81,11 +83,12 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         publications_note=report.publications_note,
         governance=_governance(report),
         self_assessment=self_assessment_view(checked, assessment, as_of),
+        ombudsman=assessment.edition.ombudsman,
     )
 
 
 def _is_landlord_report(kind: str) -> bool:
-    return kind.strip().lower() == LANDLORD_REPORT
+    return kind.strip().lower() in ANNUAL
 
 
 def _facts(checked: CheckedReport, draft: bool) -> tuple[v.Fact, ...]:
@@ -119,8 +122,8 @@ def _approval(report: AnnualReport) -> str | None:
 def _performance(
     report: AnnualReport,
     previous: AnnualReport | None,
-    figures: dict[str, Any] | None,
-    earlier: dict[str, Any] | None,
+    figures: PracticeFigures | None,
+    earlier: PracticeFigures | None,
 ) -> tuple[FigureTable, ...]:
     tables = list(log_tables(figures)) if figures else []
     before = list(log_tables(earlier)) if earlier else []
@@ -150,23 +153,22 @@ def _findings_note(checked: CheckedReport) -> str | None:
 
 
 def _refusals(
-    figures: dict[str, Any] | None, earlier: dict[str, Any] | None
+    figures: PracticeFigures | None, earlier: PracticeFigures | None
 ) -> tuple[FigureTable, ...]:
     if figures is None:
         return ()
     return (with_previous(refusal_table(figures), refusal_table(earlier) if earlier else None),)
 
 
-def _log_note(figures: dict[str, Any] | None, no_log_last_year: LinkedReport | None) -> str | None:
+def _log_note(figures: PracticeFigures | None, no_log_last_year: LinkedReport | None) -> str | None:
     """Say where item 2's figures come from, and once if last year's cannot be shown."""
     if figures is None:
         return NO_LOG
-    rows = figures["rows"]
-    note = f"The figures are counted from our complaints log ({plural(rows['read'], 'row')}"
-    if rows["left_out"]:
-        note += f"; {rows['left_out']} left out because they could not be read)."
-    else:
-        note += ")."
+    rows = figures.rows
+    note = f"The figures are counted from our complaints log ({plural(rows.read, 'row')})."
+    left_out = labels.left_out_words(rows)
+    if left_out:
+        note = f"{left_out[0].upper()}{left_out[1:]}. {note}"
     if no_log_last_year is not None:
         note += " " + NO_PREVIOUS_LOG.format(period=no_log_last_year.period)
     return note

@@ -16,7 +16,29 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += draft_lines(view)
     lines += [f"- **{escape(f.label)}:** {escape(f.value)}" for f in view.facts] + [""]
     lines += _heading(rv.SUMMARY) + _table(view, view.key_figures)
-    lines += _performance(view)
+    lines += _items(view)
+    lines += _governance(view.governance)
+    lines += _assessment(view)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def item_lines(view: rv.ReportView) -> list[str]:
+    """Return items 2 to 6 and then item 1: a part of a whole council's report."""
+    return _items(view) + _assessment(view)
+
+
+def governance_lines(gov: rv.GovernanceView) -> list[str]:
+    """Return who scrutinised and approved the report, and what they said."""
+    return _governance(gov)
+
+
+def table_lines(period: str, previous_period: str | None, table: FigureTable) -> list[str]:
+    """Return a table under its caption, for a year (and last year's beside it)."""
+    return _table_for(period, previous_period, table)
+
+
+def _items(view: rv.ReportView) -> list[str]:
+    lines = _performance(view)
     nothing = "" if view.findings_tables else "Nothing has been recorded for this item yet."
     lines += _heading(rv.ITEM_3) + _words(view.findings, nothing)
     lines += [escape(view.findings_note), ""] if view.findings_note else []
@@ -35,9 +57,7 @@ def render_report_markdown(view: rv.ReportView) -> str:
         view.publications_note,
         "" if view.other_publications else "Nothing has been recorded for this item yet.",
     )
-    lines += _governance(view.governance)
-    lines += _assessment(view)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return lines
 
 
 def _heading(part: rv.Heading) -> list[str]:
@@ -51,8 +71,12 @@ def _words(markdown: str | None, otherwise: str) -> list[str]:
 
 
 def _table(view: rv.ReportView, table: FigureTable) -> list[str]:
+    return _table_for(view.period, view.previous_period, table)
+
+
+def _table_for(period: str, previous_period: str | None, table: FigureTable) -> list[str]:
     """Return a table under its caption, the one title it has (as in the page and Word)."""
-    head = header_cells(table, view.period, view.previous_period)
+    head = header_cells(table, period, previous_period)
     lines = [f"Table: {escape(table.caption)}", "", "| " + " | ".join(cell(h) for h in head) + " |"]
     lines.append("| --- " + "| ---: " * (len(head) - 1) + "|")
     for row in table.rows:

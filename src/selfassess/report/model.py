@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from selfassess.models import Approval, Evidence, SchemaVersion, Strict
 
@@ -104,13 +104,54 @@ class ReportGovernance(Strict):
     )
 
 
+class ReportPart(Strict):
+    """One part of a whole council's report: its services, against its own Code, items 1-6."""
+
+    title: str = Field(description="The part's heading, e.g. Housing services.")
+    assessment: str = Field(
+        description="The part's self-assessment (item 1), relative to this file; its Code, "
+        "log and answers are the part's."
+    )
+    casework: str | None = Field(
+        default=None, description="The part's Ombudsman casework register (items 3, 5 and 6)."
+    )
+    analysis: str | None = Field(default=None, description="Item 2 in words (markdown).")
+    refusals: str | None = Field(
+        default=None, description="Words beside the counted reasons complaints were refused."
+    )
+    findings: str | None = Field(default=None, description="Item 3 in words (markdown).")
+    improvements: list[Improvement] = Field(
+        default_factory=list, description="Item 4: the service improvements made."
+    )
+    publications: list[Publication] = Field(
+        default_factory=list, description="Items 5 and 6 beside the register's."
+    )
+    publications_note: str | None = Field(
+        default=None, description="Items 5 and 6 in words (markdown)."
+    )
+    satisfaction: Satisfaction | None = None
+
+
+#: The part's own keys, which a part's report takes from it (the rest from the whole report).
+PART_KEYS = tuple(name for name in ReportPart.model_fields if name != "title")
+
+
 class AnnualReport(Strict):
     """A landlord's annual complaints performance and service improvement report."""
 
     schema_version: SchemaVersion
-    assessment: str = Field(
+    assessment: str | None = Field(
+        default=None,
         description="The self-assessment (item 1), relative to this file; it also gives the "
-        "landlord, the period and the complaints log."
+        "landlord, the period and the complaints log. A whole council's report gives parts: "
+        "instead.",
+    )
+    parts: list[ReportPart] | None = Field(
+        default=None,
+        min_length=1,
+        description="A whole council's report: one part per Code (housing services against the "
+        "Housing Ombudsman's, other services against the LGSCO's), each with its own "
+        "assessment, casework and items; instead of assessment:.",
     )
     period: str | None = Field(
         default=None,
@@ -151,3 +192,15 @@ class AnnualReport(Strict):
     )
     satisfaction: Satisfaction | None = None
     governance: ReportGovernance = Field(default_factory=ReportGovernance)
+
+    @model_validator(mode="after")
+    def _assessment_or_parts(self) -> AnnualReport:
+        if (self.assessment is None) == (self.parts is None):
+            raise ValueError("give either assessment: (one self-assessment) or parts:, not both")
+        if self.parts is not None:
+            given = [name for name in (*PART_KEYS, "previous") if name in self.model_fields_set]
+            if given:
+                raise ValueError(
+                    f"with parts:, give {', '.join(given)} in each part, not for the whole report"
+                )
+        return self

@@ -1,88 +1,77 @@
 """Item 2's figures from the complaints log, exactly as ``selfassess.practice`` counts them.
 
-The figures are ``practice.figures_json``'s (what practice.json holds); this module only
-lays them out as tables and charts, so the report and practice.json cannot differ.
+The figures are ``practice.figures_of``'s (what practice.json is derived from); this module
+only lays them out as tables and charts, so the report and practice.json cannot differ.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable, Mapping
 
 from selfassess.check import CheckedAssessment
 from selfassess.dates import month_year
-from selfassess.practice import compute_for, figures_json, settings_of
-from selfassess.practice.stagefigures import percent
-from selfassess.report.tables import FigureRow, FigureTable
+from selfassess.practice import PracticeFigures, compute_for, figures_of, labels, settings_of
+from selfassess.practice.figures import StageFigures, money
+from selfassess.report.tables import FigureRow, FigureTable, Number
 
 STAGES = ("Stage 1", "Stage 2")
-_STAGE_ROWS = (
-    ("received", "Complaints received", ""),
-    ("refused", "Not accepted as a complaint", ""),
-    ("withdrawn", "Withdrawn", ""),
-    ("responded", "Full responses sent", ""),
-    ("responded_on_time", "Responses within the Code's timescales", ""),
-    ("responded_on_time_percent", "Responses within the Code's timescales (per cent)", "%"),
-    ("acknowledged_on_time_percent", "Acknowledged on time (per cent)", "%"),
-    ("extended", "Response date extended", ""),
-    ("median_working_days_to_respond", "Median working days to respond", ""),
-    ("open_at_period_end", "Still open at the end of the year", ""),
-    ("open_overdue_at_period_end", "Still open and overdue at the end of the year", ""),
+_STAGE_ROWS: tuple[tuple[str, Callable[[StageFigures], Number | None], str], ...] = (
+    (labels.RECEIVED.report, lambda s: s.received, ""),
+    (labels.REFUSED.report, lambda s: s.refused, ""),
+    (labels.WITHDRAWN.report, lambda s: s.withdrawn, ""),
+    (labels.RESPONDED.report, lambda s: s.responded, ""),
+    (labels.ON_TIME.report, lambda s: s.responded_on_time, ""),
+    (labels.per_cent(labels.ON_TIME), lambda s: s.responded_on_time_percent, "%"),
+    (labels.per_cent(labels.ACKNOWLEDGED_ON_TIME), lambda s: s.acknowledged_on_time_percent, "%"),
+    (labels.EXTENDED.report, lambda s: s.extended, ""),
+    (labels.MEDIAN_DAYS.report, lambda s: s.median_working_days_to_respond, ""),
+    (labels.OPEN.report, lambda s: s.open_at_period_end, ""),
+    (labels.OPEN_OVERDUE.report, lambda s: s.open_overdue_at_period_end, ""),
 )
 
 
-def log_figures(checked: CheckedAssessment, as_of: dt.date) -> dict[str, Any] | None:
+def log_figures(checked: CheckedAssessment, as_of: dt.date) -> PracticeFigures | None:
     """Return practice's figures for the assessment's log, or None if it names no log."""
     if checked.assessment.practice is None:
         return None
     given = settings_of(checked.assessment, checked.document.path, checked.document.path_display)
-    return figures_json(compute_for(given, as_of))
+    return figures_of(compute_for(given, as_of))
 
 
-def _pair(figures: dict[str, Any], key: str) -> tuple[Any, Any]:
-    return figures["stage_1"][key], figures["stage_2"][key]
-
-
-def stage_table(figures: dict[str, Any]) -> FigureTable:
+def stage_table(figures: PracticeFigures) -> FigureTable:
     """Return volumes, timeliness and open cases for both stages."""
     rows = tuple(
-        FigureRow(label, _pair(figures, key), unit=unit) for key, label, unit in _STAGE_ROWS
+        FigureRow(label, (value(figures.stage_1), value(figures.stage_2)), unit=unit)
+        for label, value, unit in _STAGE_ROWS
     )
     return FigureTable("stages", "Complaints at each stage", "Measure", STAGES, rows)
 
 
-def tsm_table(figures: dict[str, Any]) -> FigureTable:
+def tsm_table(figures: PracticeFigures) -> FigureTable:
     """Return the Regulator's CH01 and CH02 for both stages."""
-    tsm = figures["tenant_satisfaction_measures"]
-    per_1000 = (tsm["stage_1"]["CH01_per_1000_homes"], tsm["stage_2"]["CH01_per_1000_homes"])
-    on_time = (tsm["stage_1"]["CH02_percent"], tsm["stage_2"]["CH02_percent"])
+    stages = figures.tenants.stages()
     rows = (
-        FigureRow("CH01: complaints received per 1,000 homes", per_1000),
-        FigureRow("CH02: responded to within the Code's timescales", on_time, unit="%"),
+        FigureRow(labels.ch01(), tuple(s.ch01_per_1000_homes for s in stages)),
+        FigureRow(labels.ch02(), tuple(s.ch02_percent for s in stages), unit="%"),
     )
-    caption = "The Regulator's tenant satisfaction measures CH01 and CH02"
+    caption = f"The Regulator's tenant satisfaction measures {labels.CH01} and {labels.CH02}"
+    if figures.tenants.not_counted_because:
+        caption += f": {figures.tenants.not_counted_because}"
     return FigureTable("tsm", caption, "Measure", STAGES, rows)
 
 
-def _month(label: str) -> str:
-    year, month = label.split("-")
-    return month_year(int(year), int(month))
-
-
-def month_tables(figures: dict[str, Any]) -> tuple[FigureTable, FigureTable]:
+def month_tables(figures: PracticeFigures) -> tuple[FigureTable, FigureTable]:
     """Return complaints received by month, and the share answered on time by month."""
-    months = figures["by_month"]
+    months = figures.by_month
     received = tuple(
-        FigureRow(_month(m["month"]), (m["stage_1_received"], m["stage_2_received"]))
+        FigureRow(month_year(m.year, m.month), (m.stage_1.received, m.stage_2.received))
         for m in months
     )
     on_time = tuple(
         FigureRow(
-            _month(m["month"]),
-            (
-                percent(m["stage_1_on_time"], m["stage_1_responded"]),
-                percent(m["stage_2_on_time"], m["stage_2_responded"]),
-            ),
+            month_year(m.year, m.month),
+            (m.stage_1.on_time_percent, m.stage_2.on_time_percent),
             unit="%",
         )
         for m in months
@@ -103,29 +92,26 @@ def month_tables(figures: dict[str, Any]) -> tuple[FigureTable, FigureTable]:
 
 
 def _counted(
-    counts: dict[str, dict[str, int]], caption: str, key: str, heading: str
+    counts: tuple[Mapping[str, int], Mapping[str, int]], caption: str, key: str, heading: str
 ) -> FigureTable:
-    names = list(dict.fromkeys([*counts["Stage 1"], *counts["Stage 2"]]))
+    one, two = counts
+    names = list(dict.fromkeys([*one, *two]))
     rows = tuple(
-        FigureRow(
-            name.capitalize(), (counts["Stage 1"].get(name, 0), counts["Stage 2"].get(name, 0))
-        )
-        for name in names
+        FigureRow(name.capitalize(), (one.get(name, 0), two.get(name, 0))) for name in names
     )
     return FigureTable(key, caption, heading, STAGES, rows, chart="stacked")
 
 
-def outcome_table(figures: dict[str, Any]) -> FigureTable:
+def outcome_table(figures: PracticeFigures) -> FigureTable:
     """Return the outcomes of the responses sent, by stage."""
-    counts = {"Stage 1": figures["stage_1"]["outcomes"], "Stage 2": figures["stage_2"]["outcomes"]}
+    counts = (figures.stage_1.outcomes, figures.stage_2.outcomes)
     return _counted(counts, "Outcomes of the responses sent", "outcomes", "Outcome")
 
 
-def category_table(figures: dict[str, Any]) -> FigureTable:
+def category_table(figures: PracticeFigures) -> FigureTable:
     """Return complaints received by service area, by stage."""
     rows = tuple(
-        FigureRow(c["category"], (c["stage_1_received"], c["stage_2_received"]))
-        for c in figures["by_category"]
+        FigureRow(c.category, (c.stage_1.received, c.stage_2.received)) for c in figures.by_category
     )
     return FigureTable(
         "by-category",
@@ -137,32 +123,24 @@ def category_table(figures: dict[str, Any]) -> FigureTable:
     )
 
 
-def refusal_table(figures: dict[str, Any]) -> FigureTable:
+def refusal_table(figures: PracticeFigures) -> FigureTable:
     """Return why complaints were not accepted, by stage."""
-    counts = {
-        "Stage 1": figures["stage_1"]["refused_by_reason"],
-        "Stage 2": figures["stage_2"]["refused_by_reason"],
-    }
+    counts = (figures.stage_1.refused_by_reason, figures.stage_2.refused_by_reason)
     return _counted(counts, "Complaints not accepted, by reason", "refusals", "Reason")
 
 
-def other_table(figures: dict[str, Any]) -> FigureTable:
+def other_table(figures: PracticeFigures) -> FigureTable:
     """Return the escalation rate and compensation."""
+    paid = figures.compensation
     rows = (
-        FigureRow(
-            "Stage 1 complaints escalated to stage 2",
-            (figures["escalation_rate_percent"],),
-            unit="%",
-        ),
-        FigureRow("Cases in which compensation was offered", (figures["compensation"]["cases"],)),
-        FigureRow(
-            "Compensation offered", (float(figures["compensation"]["total_pounds"]),), unit="£"
-        ),
+        FigureRow(labels.ESCALATED, (figures.escalation_rate_percent,), unit="%"),
+        FigureRow(labels.COMPENSATION_CASES, (paid.cases,)),
+        FigureRow(labels.COMPENSATION, (float(money(paid.total)),), unit="£"),
     )
     return FigureTable("escalation", "Escalation and compensation", "Measure", ("Figure",), rows)
 
 
-def log_tables(figures: dict[str, Any]) -> tuple[FigureTable, ...]:
+def log_tables(figures: PracticeFigures) -> tuple[FigureTable, ...]:
     """Return item 2's tables in the order the report shows them (refusals apart)."""
     by_month, on_time = month_tables(figures)
     return (

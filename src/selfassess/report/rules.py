@@ -10,6 +10,9 @@ from selfassess.yamlio import KeyPath
 
 #: The kind of publication that is item 5 (the Ombudsman's annual report about the landlord).
 LANDLORD_REPORT = "annual landlord performance report"
+#: The LGSCO's item 5: its annual review letter (a register's review_letter:).
+REVIEW_LETTER = "annual review letter"
+ANNUAL = (LANDLORD_REPORT, REVIEW_LETTER)
 
 
 def _blank(text: str | None) -> bool:
@@ -73,11 +76,12 @@ def six_items_present(checked: CheckedReport) -> Iterator[Problem]:
     kinds = [p.kind.strip().lower() for p in report.publications]
     if checked.casework is not None:
         kinds += [p.kind.strip().lower() for p in checked.casework.register.publications]
+        kinds += [REVIEW_LETTER] if checked.casework.register.review_letter else []
     # A register that is named but could not be loaded is already an error (E805).
     if _blank(report.publications_note) and (report.casework is None) == (checked.casework is None):
-        if LANDLORD_REPORT not in kinds:
+        if not set(ANNUAL) & set(kinds):
             yield _item(checked, ("publications",), 5, _no_publication(LANDLORD_REPORT))
-        if not [k for k in kinds if k != LANDLORD_REPORT]:
+        if not [k for k in kinds if k not in ANNUAL]:
             yield _item(
                 checked, ("publications",), 6, _no_publication("other report or publication")
             )
@@ -145,6 +149,8 @@ RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     approval_has_response,
     same_year,
 )
+#: The rules each part of a whole council's report passes (the response is asked for once).
+PART_RULES = (improvements_have_changes, six_items_present, same_year)
 
 
 def check_rules(checked: CheckedReport) -> list[Problem]:

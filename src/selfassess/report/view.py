@@ -7,10 +7,25 @@ enter it, so no writer can publish them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from selfassess.assessment import view as v
 from selfassess.report.tables import FigureTable
+
+if TYPE_CHECKING:
+    from selfassess.practice.figures import PracticeFigures
+
+
+class Periods(Protocol):
+    """What a figure table's headings need: the year, and last year's if shown."""
+
+    @property
+    def period(self) -> str:
+        """Return the year reported on."""
+
+    @property
+    def previous_period(self) -> str | None:
+        """Return last year, when its figures are shown beside this year's."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +124,7 @@ class ReportView:
     performance: tuple[FigureTable, ...]
     log_note: str | None
     refusal_tables: tuple[FigureTable, ...]
-    log_figures: dict[str, Any] | None
+    log_figures: PracticeFigures | None
     analysis: str | None
     refusals: str | None
     findings: str | None
@@ -122,6 +137,7 @@ class ReportView:
     publications_note: str | None
     governance: GovernanceView
     self_assessment: SelfAssessmentView
+    ombudsman: str = "the Housing Ombudsman"  # whose Code the self-assessment is against
 
     @property
     def notice(self) -> v.DraftNotice | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from typing import Any
 
 from selfassess.render.worddoc import set_properties, write_draft
@@ -34,6 +35,23 @@ def render_report_docx(
 ) -> bytes:
     """Return the Word report's bytes; the same input gives the same bytes."""
     view = xml_safe(view)
+
+    def body_of(body: Writer) -> None:
+        def figures(table: FigureTable) -> None:
+            write_figures(body, view, table, charts.get(table.key))
+
+        body.text(rv.SUMMARY.text, "Heading 1")
+        figures(view.key_figures)
+        write_items(body, view, figures)
+        write_governance(body, view.governance)
+        write_assessment(body, view, figures)
+
+    return report_document(view, fixed, body_of)
+
+
+def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer], None]) -> bytes:
+    """Return a report's Word bytes: its title, draft notice and facts, then what body_of writes."""
+    view = xml_safe(view)
     document = _open()
     house_style(document)
     _title_style(document)
@@ -44,16 +62,19 @@ def render_report_docx(
     write_draft(body, view)
     for fact in view.facts:
         body.text(fact.value, label=f"{fact.label}:")
+    body_of(body)
+    return save_fixed(document, {"docProps/app.xml": APP_XML})
+
+
+def write_part(body: Writer, view: rv.ReportView, charts: dict[str, Chart]) -> None:
+    """Add one part of a whole council's report: its items 2 to 6, then item 1."""
+    view = xml_safe(view)
 
     def figures(table: FigureTable) -> None:
         write_figures(body, view, table, charts.get(table.key))
 
-    body.text(rv.SUMMARY.text, "Heading 1")
-    figures(view.key_figures)
     write_items(body, view, figures)
-    write_governance(body, view.governance)
     write_assessment(body, view, figures)
-    return save_fixed(document, {"docProps/app.xml": APP_XML})
 
 
 def _open() -> Any:
@@ -68,9 +89,7 @@ def _open() -> Any:
     return document
 
 
-def write_figures(
-    body: Writer, view: rv.ReportView, table: FigureTable, chart: Chart | None
-) -> None:
+def write_figures(body: Writer, view: rv.Periods, table: FigureTable, chart: Chart | None) -> None:
     """Add a table under its title, then its chart (a picture with alt text), then the changes."""
     _table(body, view, table)
     if chart is not None:
@@ -91,7 +110,7 @@ def _picture(body: Writer, chart: Chart) -> None:
     properties.set("descr", f"{chart.title}. {chart.description}")
 
 
-def _table(body: Writer, view: rv.ReportView, table: FigureTable) -> None:
+def _table(body: Writer, view: rv.Periods, table: FigureTable) -> None:
     """Add the table's one title (a caption kept with the table) and the table, named the same."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 

@@ -122,10 +122,10 @@ def write_assessment(body: Writer, view: rv.ReportView, figures: Figures) -> Non
     """Add item 1: the answers by section, the gaps, what changed, and where the full text is."""
     sa = view.self_assessment
     body.text(rv.ITEM_1.text, "Heading 1")
+    page, word = (link.url for link in sa.documents[:2])  # beside the report, or a part's folder
     body.text(
         f"Our {sa.title} is part of this report. It is published in full beside it, as a "
-        "web page (self-assessment.html) and in Word in the Ombudsman's form layout "
-        "(self-assessment.docx)."
+        f"web page ({page}) and in Word in the Ombudsman's form layout ({word})."
     )
     figures(sa.by_section)
     body.text("Where we do not comply yet", "Heading 2")

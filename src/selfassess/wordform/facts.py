@@ -18,10 +18,12 @@ from selfassess.wordform.docxread import TBL, Element, blocks, paragraph_links, 
 #: The labels of the facts `render` writes before the form tables.
 FACT_LABELS = (
     "Landlord",
+    "Council",  # the LGSCO Code's word (its edition's words:)
     "Period assessed",
     "Status",
     "Governing body",
     "Member responsible for complaints",
+    "Member Responsible for Complaints",
     "Assessed",
     "Approved",
     "Published",

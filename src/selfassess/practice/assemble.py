@@ -1,0 +1,147 @@
+"""Join the rows of one or more files into complaints: the rows sharing a reference are its stages.
+
+A stage 2 row's received date is the escalation date, and its acknowledged, extended,
+responded, outcome and handler are the stage 2 ones. Order in a file, and the order of
+the files, does not matter.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from selfassess.practice.complaints import Complaint
+from selfassess.practice.listed import Listed
+from selfassess.practice.logread import FileRead, Record
+from selfassess.problems import Problem, error
+
+
+@dataclass
+class ReadLog:
+    """The complaints that can be counted, the problems found, and how many rows were left out."""
+
+    display: str
+    complaints: list[Complaint] = field(default_factory=list)
+    #: A Listed while rows are read (at most MAX_LISTED a file), then sorted.
+    problems: list[Problem] = field(default_factory=Listed)
+    rows_read: int = 0
+    #: Rows left out for errors, by the code of the first problem that left each out.
+    left_out_because: Counter[str] = field(default_factory=Counter)
+    #: Rows at the end of a file that hold no complaint (a totals row, a blank reference).
+    not_complaints: int = 0
+    #: Complaints `where:` did not keep.
+    not_kept: int = 0
+    has_handlers: bool = False
+
+    @property
+    def left_out(self) -> int:
+        """Return how many rows were left out for errors."""
+        return sum(self.left_out_because.values())
+
+
+def join(display: str, files: list[FileRead], columns: dict[str, dict[str, int]]) -> ReadLog:
+    """Join every file's records into complaints, reporting the rows that cannot be joined."""
+    log = ReadLog(display)
+    for found in files:
+        log.rows_read += found.rows_read
+        log.left_out_because.update(found.left_out)
+        log.not_complaints += found.not_complaints
+        log.problems.extend(found.problems)
+    first: dict[str, Record] = {}
+    seconds: list[Record] = []
+    for found in files:
+        for record in found.records:
+            if record is None:
+                continue
+            if record.stage == 2:
+                seconds.append(record)
+            elif record.complaint.reference in first:
+                _refuse(
+                    log, record, columns, "E508", _used(record, first[record.complaint.reference])
+                )
+            else:
+                first[record.complaint.reference] = record
+    bad = {ref: (f, row) for found, f in _named(files) for ref, row in found.bad_references.items()}
+    _attach(log, first, seconds, bad, columns)
+    log.complaints = [r.complaint for r in first.values() if r.kept]
+    log.not_kept = len(first) - len(log.complaints)
+    if isinstance(log.problems, Listed):
+        log.problems.close()
+    return log
+
+
+def _named(files: list[FileRead]) -> list[tuple[FileRead, str]]:
+    return [(found, found.display) for found in files]
+
+
+def _attach(
+    log: ReadLog,
+    first: dict[str, Record],
+    seconds: list[Record],
+    bad: dict[str, tuple[str, int]],
+    columns: dict[str, dict[str, int]],
+) -> None:
+    joined: dict[str, Record] = {}
+    for record in seconds:
+        reference = record.complaint.reference
+        one = first.get(reference)
+        if one is None:
+            _refuse(log, record, columns, "E519", _alone(reference, bad.get(reference), record))
+        elif reference in joined:
+            _refuse(log, record, columns, "E508", _used(record, joined[reference], "stage 2 of "))
+        elif one.complaint.stage2 is not None:
+            message = (
+                f"stage 2 of {reference!r} is already on {_row(one, record)} (its escalated "
+                "column); give stage 2 once"
+            )
+            _refuse(log, record, columns, "E519", message)
+        elif record.complaint.stage1.start < one.complaint.stage1.start:
+            start, began = record.complaint.stage1.start, one.complaint.stage1.start
+            message = (
+                f"received {start.isoformat()} (the escalation to stage 2) is before stage 1 "
+                f"was received, {began.isoformat()}, on {_row(one, record)}"
+            )
+            _refuse(log, record, columns, "E509", message, "received")
+        else:
+            joined[reference] = record
+            _join(one.complaint, record.complaint)
+
+
+def _join(one: Complaint, two: Complaint) -> None:
+    one.stage2 = two.stage1
+    if two.compensation:
+        one.compensation = (one.compensation or 0) + two.compensation
+
+
+def _refuse(
+    log: ReadLog,
+    record: Record,
+    columns: dict[str, dict[str, int]],
+    code: str,
+    message: str,
+    name: str = "reference",
+) -> None:
+    col = columns[record.display].get(name, 0) + 1
+    log.problems.append(error(record.display, record.row, col, code, message))
+    log.left_out_because[code] += 1
+
+
+def _row(other: Record, record: Record) -> str:
+    """Name another record's row, with its file when that is not the record's own."""
+    if other.display == record.display:
+        return f"row {other.row}"
+    return f"row {other.row} of {other.display}"
+
+
+def _used(record: Record, other: Record, what: str = "") -> str:
+    return f"{what}reference {record.complaint.reference[:40]!r} is already used on {_row(other, record)}"
+
+
+def _alone(reference: str, bad: tuple[str, int] | None, record: Record) -> str:
+    if bad is not None:
+        where = f"row {bad[1]}" if bad[0] == record.display else f"row {bad[1]} of {bad[0]}"
+        return f"stage 2 of {reference!r} is left out with its stage 1 ({where}), which has errors"
+    return (
+        f"a stage 2 row for {reference!r}, but the log has no stage 1 row for it; give the "
+        "complaint's stage 1 row (or its file, under practice: log:)"
+    )
