@@ -116,3 +116,18 @@ def _register(cases: int) -> dict[str, object]:
     data["cases"] = [{**case, "reference": f"2024{n:05d}"} for n in range(cases)]
     data["publications"] = []
     return data
+
+
+def test_the_self_assessment_chart_is_bounded_whatever_a_code_file_holds() -> None:
+    from selfassess.assessment.chart import build_chart
+    from selfassess.render.pieces import Counts
+
+    sections = tuple(
+        Counts(f"Section {n}: " + "a title pasted many times " * 200, n % 7 + 1, n % 7, 1, 0)
+        for n in range(400)
+    )
+    chart = build_chart(sections)
+    assert len(chart.bars) == 12
+    assert chart.bars[-1].label == "Other sections (389)"
+    assert max(len(bar.label) for bar in chart.bars) <= 120
+    assert len(chart.description) < 3_000
