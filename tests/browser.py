@@ -302,6 +302,46 @@ def layout_problems(page: Tab) -> list[str]:
     return list(page.evaluate(_LAYOUT_SCRIPT % SMALLEST_CHART_TEXT_PX))
 
 
+#: Every word drawn on two lines: its letters' boxes stand at more than one height. A word is
+#: letters (a hyphenated word is checked part by part, as a line may end at its hyphen); an
+#: email or web address is no word, and may break where it must. SVG charts and code are left
+#: out.
+_BROKEN_WORDS_SCRIPT = r"""(() => {
+  const broken = [];
+  const letters = 'A-Za-z\u00C0-\u024F';
+  const word = new RegExp(`^[^${letters}]*[${letters}'’-]+[^${letters}]*$`);
+  const part = new RegExp(`[${letters}'’]{3,}`, 'g');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('svg, code, script, style')) continue;
+    // Text hidden but for screen readers (a 1px clipped box) is drawn nowhere.
+    let hidden = false;
+    for (let box = parent; box && !hidden; box = box.parentElement)
+      hidden = box.getBoundingClientRect().width <= 1;
+    if (hidden) continue;
+    for (const token of node.data.matchAll(/\S+/g)) {
+      if (!word.test(token[0])) continue;  // an address, a reference or a figure
+      for (const match of token[0].matchAll(part)) {
+        const start = token.index + match.index;
+        range.setStart(node, start);
+        range.setEnd(node, start + match[0].length);
+        const tops = new Set([...range.getClientRects()]
+          .filter(rect => rect.width > 0).map(rect => Math.round(rect.top)));
+        if (tops.size > 1) broken.push(`"${match[0]}" in <${parent.tagName.toLowerCase()}>`);
+      }
+    }
+  }
+  return broken.slice(0, 20);
+})()"""
+
+
+def broken_words(page: Tab) -> list[str]:
+    """Return the words the page draws broken over two lines ("Definitio/n"), at most 20."""
+    return [f"word broken mid-word: {word}" for word in page.evaluate(_BROKEN_WORDS_SCRIPT)]
+
+
 def axe_violations(page: Tab) -> list[str]:
     """Run axe-core in the page and return each violation as a readable line."""
     page.evaluate(axe_source())
@@ -312,7 +352,8 @@ def axe_violations(page: Tab) -> list[str]:
 
 
 def assert_accessible(page_or_html: Path | str, widths: tuple[int, ...] = WIDTHS) -> None:
-    """Fail unless the page passes axe-core and reflows without sideways scrolling at each width.
+    """Fail unless the page passes axe-core and reflows at each width without sideways scrolling
+    and without breaking a word over two lines.
 
     Give a path to an HTML file, or the HTML itself (written to a temporary file first).
     """
@@ -323,6 +364,7 @@ def assert_accessible(page_or_html: Path | str, widths: tuple[int, ...] = WIDTHS
         for width in widths:
             with opened(path, width) as page:
                 found += [f"at {width}px: {p}" for p in layout_problems(page)]
+                found += [f"at {width}px: {p}" for p in broken_words(page)]
                 found += [f"at {width}px: {p}" for p in axe_violations(page)]
     assert not found, f"{path.name}:\n" + "\n".join(found)
 
@@ -352,6 +394,13 @@ def host_page(fragment: str, title: str = "Complaints: our self-assessment") -> 
 
 def docx_to_pdf(path: Path, out: Path | None = None) -> Path:
     """Convert a Word file to PDF with LibreOffice (headless); fail on an error or an empty PDF."""
+    pdf = office_convert(path, "pdf", out)
+    assert pdf_pages(pdf) > 0, f"{pdf.name} has no pages"
+    return pdf
+
+
+def office_convert(path: Path, to: str, out: Path | None = None) -> Path:
+    """Open a file in LibreOffice (headless) and save it as `to` (pdf, xlsx, ...) into out."""
     soffice = require("soffice")["soffice"]
     out = out or path.parent
     with tempfile.TemporaryDirectory(prefix="selfassess-office-") as profile:
@@ -362,7 +411,7 @@ def docx_to_pdf(path: Path, out: Path | None = None) -> Path:
                 "--headless",
                 "--norestore",
                 "--convert-to",
-                "pdf",
+                to,
                 "--outdir",
                 str(out),
                 str(path),
@@ -372,11 +421,12 @@ def docx_to_pdf(path: Path, out: Path | None = None) -> Path:
             timeout=300,
             stdin=subprocess.DEVNULL,
         )
-    pdf = out / (path.stem + ".pdf")
+    made = out / f"{path.stem}.{to}"
     assert done.returncode == 0, f"LibreOffice failed on {path.name}: {done.stderr or done.stdout}"
-    assert pdf.is_file() and pdf.stat().st_size > 0, f"LibreOffice wrote no PDF for {path.name}"
-    assert pdf_pages(pdf) > 0, f"{pdf.name} has no pages"
-    return pdf
+    assert made.is_file() and made.stat().st_size > 0, (
+        f"LibreOffice wrote no {to} for {path.name}: {done.stderr or done.stdout}"
+    )
+    return made
 
 
 def pdf_pages(pdf: Path) -> int:

@@ -405,6 +405,8 @@ WRITERS = {
     "practice/workdays.py": "a private cache of bank holidays, not an output",
     "code/fromform.py": "code import writes the one edition file asked for (write_new_file)",
     "cli/cycle.py": "init, import and migrate write the one YAML file asked for (write_new_file)",
+    "render/wordxml.py": "an entry of the .docx zip it builds in memory (ZipFile.open(info, 'w'))",
+    "serve/store.py": "serve's own temporary folder, removed when it stops; never an output folder",
 }
 WRITING_CALLS = {
     "write_atomic", "write_all", "write_text_atomic", "write_new_file", "write_bytes",

@@ -96,3 +96,20 @@ def test_wheel_includes_code_templates_and_schemas(tmp_path: Path) -> None:
         "selfassess/cli/__init__.py",
     }
     assert expected <= names
+
+
+def test_the_installed_command_and_python_m_start_through_run(tmp_path: Path) -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="selfassess")
+    assert script.value == "selfassess.cli:run"
+    code = (
+        "import gc, runpy, sys\n"
+        "import selfassess.cli as cli\n"
+        "cli.main = lambda: print(gc.get_freeze_count() > 0)\n"
+        "runpy.run_module('selfassess', run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout == "True\n"

@@ -145,8 +145,9 @@ def test_syntax_error(run: Run, mini: Path) -> None:
     write(mini, "a.yaml", "schema_version: 1\ncode: [mini-code\n")
     assert check(run, "a.yaml") == (
         1,
-        "a.yaml:3:1: E101 YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence)\n1 error, 0 warnings in 1 file.\n",
+        "a.yaml:2:7: E101 the text after 'code:' starts with '[', which YAML reads as the start "
+        "of a list that must close with ']'; put the whole text in double quotes "
+        '(code: "[mini-code")\n1 error, 0 warnings in 1 file.\n',
     )
 
 
@@ -165,4 +166,26 @@ def test_unknown_schema_version(run: Run, mini: Path) -> None:
         1,
         "a.yaml:1:17: E111 schema_version 7 is not one this release reads (it reads 1); upgrade "
         "selfassess or use a version it reads\n1 error, 0 warnings in 1 file.\n",
+    )
+
+
+def test_a_utf16_file_from_notepad_says_how_to_save_it(run: Run, mini: Path) -> None:
+    (mini / "a.yaml").write_bytes(CLEAN.encode("utf-16"))  # with its byte order mark
+    assert check(run, "a.yaml") == (
+        1,
+        'a.yaml:1:1: E102 file is saved as UTF-16 (Notepad\'s "Unicode"); save it as UTF-8 (in '
+        "Notepad: File, Save as, Encoding: UTF-8)\n1 error, 0 warnings in 1 file.\n",
+    )
+
+
+def test_a_word_file_given_to_render_says_it_is_word_not_yaml(run: Run, mini: Path) -> None:
+    import docx
+
+    docx.Document().save(str(mini / "last-year.docx"))
+    result = run("render", "--as-of", "2025-07-01", "last-year.docx")
+    assert (result.exit_code, result.output.splitlines()[0]) == (
+        1,
+        "last-year.docx:1:1: E102 file is a Word or Excel file (a zip package), not YAML text; "
+        "give the assessment's .yaml file (to read a Word self-assessment, run "
+        "'selfassess import FILE.docx')",
     )

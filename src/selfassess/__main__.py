@@ -1,5 +1,5 @@
 """Run the command line as ``python -m selfassess``."""
 
-from selfassess.cli import main
+from selfassess.cli import run
 
-main()
+run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 _MONTHS = (
     "January",
@@ -48,3 +49,25 @@ def format_date(day: dt.date | None) -> str | None:
 def month_year(year: int, month: int) -> str:
     """Write a month as "November 2024"."""
     return f"{_MONTHS[month - 1]} {year}"
+
+
+_PERIOD = re.compile(r"(\d{4})-(\d{2})")
+_LOOSE_PERIOD = re.compile(r"(\d{4})\s*[-/–]\s*(\d{2}|\d{4})")
+
+
+def period_problem(period: str) -> str | None:
+    """Say what is wrong with a period that is not written YYYY-YY (2024-25), or None."""
+    match = _PERIOD.fullmatch(period)
+    if match and (int(match.group(1)) + 1) % 100 == int(match.group(2)):
+        return None
+    loose = _LOOSE_PERIOD.fullmatch(period.strip())
+    hint = ""
+    if loose and int(loose.group(2)[-2:]) == (int(loose.group(1)) + 1) % 100:
+        hint = f"; write {loose.group(1)}-{loose.group(2)[-2:]}"
+    elif re.fullmatch(r"\d{4}", period.strip()):
+        start = int(period) - 1
+        hint = f"; for the year ending March {period}, write {start}-{int(period) % 100:02d}"
+    return (
+        f"expected the year assessed written YYYY-YY, such as 2024-25 (April to March), "
+        f"found '{period[:30]}'{hint}"
+    )

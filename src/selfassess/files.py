@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from selfassess.problems import InputError, OutputError, Problem, error
 
@@ -238,6 +238,7 @@ def read_regular_file(
     too_big(size) makes the problem for a file over the limit; size is what the file
     claims, or limit + 1 when it gave more than it claimed.
     """
+    note_dependency(path)
     try:
         _refuse_unless_regular(os.stat(path).st_mode, shown)
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -306,6 +307,61 @@ def _refuse_unless_regular(mode: int, shown: str) -> None:
 def cannot_read(shown: str, exc: OSError) -> Problem:
     """Return the E100 problem for a file the system would not let us read."""
     return error(shown, 1, 1, "E100", f"cannot read file: {exc.strerror or exc}")
+
+
+# What a run depends on: `serve` records every input a render reads (or looks for), so it
+# renders again when any of them is saved. Outside a recording this costs one test.
+
+_RECORDINGS: list[set[Path]] = []
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def recording_dependencies() -> Iterator[set[Path]]:
+    """Collect the absolute path of every input read (or looked for) inside the block."""
+    found: set[Path] = set()
+    _RECORDINGS.append(found)
+    try:
+        yield found
+    finally:
+        _RECORDINGS.remove(found)
+
+
+def note_dependency(path: Path | str) -> None:
+    """Record that what is being built depends on a file (whether or not it exists yet)."""
+    if _RECORDINGS:
+        absolute = Path(os.path.abspath(path))
+        for found in _RECORDINGS:
+            found.add(absolute)
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """Return what changes when a file is saved (time, size, inode), or None if it is absent."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino
+
+
+def cached_by_file(load: Callable[[Path], T]) -> Callable[[Path], T]:
+    """Keep what load(path) returns for as long as the file is unchanged, noting the dependency.
+
+    A process that lives on (`serve`) sees a saved file again; a short run pays one stat.
+    """
+    kept: dict[Path, tuple[tuple[int, int, int] | None, T]] = {}
+
+    def cached(path: Path) -> T:
+        note_dependency(path)
+        signature = file_signature(path)
+        found = kept.get(path)
+        if found is not None and signature is not None and found[0] == signature:
+            return found[1]
+        value = load(path)
+        kept[path] = (signature, value)
+        return value
+
+    return cached
 
 
 #: Where caches go; set it to an empty value to cache nothing.

@@ -194,7 +194,9 @@ class SubmissionAnswers(Strict):
 
     comply: str = Field(default="Yes", description="The word for a yes.")
     do_not_comply: str = Field(default="No", description="The word for a no.")
-    unanswered: str = Field(default="", description="What an unanswered provision shows.")
+    unanswered: str = Field(
+        default="Not answered", description="What an unanswered provision shows."
+    )
 
 
 def _default_submission_columns() -> list[SubmissionColumn]:

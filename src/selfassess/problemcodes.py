@@ -71,6 +71,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E211", ERROR, "`code import` given a Word document `selfassess render` wrote (its cells hold our summaries, not the Code's text)"),
     ProblemCode("E212", ERROR, "`landlord.name` is still the placeholder `Name of landlord` that `import` writes when the form does not say it"),
     # E230-E234: editions, edition maps and timescales files
+    ProblemCode("E213", ERROR, "a command that reads a self-assessment (`render`, `status`, `gaps`, `diff`, ...) given another kind of file, with the command that reads it"),
     ProblemCode("E230", ERROR, "no edition map leads from one edition to the other (`diff`, `migrate`, `init --from`)"),
     ProblemCode("E231", ERROR, "a timescales file not named `<edition>-timescales.yaml` after the `edition` it gives (so never used)"),
     ProblemCode("E232", ERROR, "a timescales file names a provision (a limit's or `stage_2_handler`'s) its edition does not have"),
@@ -134,6 +135,10 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W313", WARNING, "unanswered provisions whose Code text is not bundled (incomplete editions)"),
     # W314-W319: recording the submission
     ProblemCode("W314", WARNING, "`submitted_on` on a draft, or a `submission_reference` without `submitted_on`"),
+    # W320-W329: what the documents' readers see
+    ProblemCode("W320", WARNING, "a link that is a web address without `https://` (`www.example.org.uk/page`), which a browser would look for inside the site it is published on (published with `https://` added); also in casework registers"),
+    ProblemCode("W321", WARNING, "`status: draft` while `governance.approval` records an approval (a draft's documents leave it out)"),
+    ProblemCode("W322", WARNING, "`yes` with an `explanation` or a `compliance_date`, which the documents publish only for a no"),
     # W550-W569: the complaints log; W601-W619: practice against the answers
     ProblemCode("W550", WARNING, "the log has no complaints received in the assessment's period"),
     ProblemCode("W551", WARNING, "the log cannot be compared with the answers (no timescales for the edition)"),
@@ -153,6 +158,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W852", WARNING, "the self-assessment an annual report includes is still a draft"),
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
+    ProblemCode("W855", WARNING, "an annual report with `status: draft` while `governance.approval` records an approval (a draft leaves it out)"),
     # I550-I569: notes on reading the complaints log
     ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
     ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),

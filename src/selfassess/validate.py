@@ -167,10 +167,36 @@ def _message(err: Any) -> str:
         return f"expected {err['ctx']['expected']}, found {_shown(err.get('input'))}"
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
+    if kind.startswith("date_") and isinstance(err.get("input"), str):
+        return _date_message(err["input"])
     friendly = _FRIENDLY.get(kind, str(err["msg"]))
     if "input" in err and not isinstance(err["input"], dict | list):
         return f"{friendly}, found {_shown(err['input'])}"
     return friendly
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+
+
+def _date_message(text: str) -> str:
+    """Say why text is not a date, and what to write: a day the month lacks, or day first."""
+    import calendar
+
+    iso, day_first = _ISO_DATE.fullmatch(text.strip()), _DAY_FIRST.fullmatch(text.strip())
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+        if not 1 <= month <= 12:
+            return f"{quoted(text)} is not a date: there is no month {month}; write YYYY-MM-DD"
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            name = f"{calendar.month_name[month]} {year}"
+            return f"{quoted(text)} is not a date: {name} has {last} days; write YYYY-MM-DD"
+    if day_first:
+        day, month, year = (int(part) for part in day_first.groups())
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"expected a date written YYYY-MM-DD, found {quoted(text)}; write {year:04d}-{month:02d}-{day:02d}"
+    return f"expected a date written YYYY-MM-DD, found {quoted(text)}"
 
 
 def _shown(value: Any) -> str:

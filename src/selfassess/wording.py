@@ -26,6 +26,12 @@ def quoted(value: object) -> str:
     return repr(shorten(str(value), QUOTE_LIMIT))
 
 
+def as_typed(text: str, limit: int = 40) -> str:
+    """Quote text as the user typed it (a backslash stays one); repr only if it hides characters."""
+    shown = shorten(text, limit)
+    return f"'{shown}'" if shown.isprintable() else repr(shown)
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """Cut text to at most limit characters, marking the cut with "..."."""
     return text if len(text) <= limit else text[: limit - 3] + "..."

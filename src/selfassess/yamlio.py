@@ -27,6 +27,7 @@ from selfassess.files import read_regular_file
 from selfassess.problemcodes import severity
 from selfassess.problems import InputError, Problem, error, input_error
 from selfassess.wording import quoted
+from selfassess.yamlslips import explain
 
 KeyPath = tuple[str | int, ...]
 
@@ -63,6 +64,8 @@ class Document:
     keys: dict[KeyPath, Mark] = field(default_factory=dict)
     values: dict[KeyPath, Mark] = field(default_factory=dict)
     path_display: str = ""
+    #: The file's text as read (line ends made \n), for what the data does not hold: comments.
+    text: str = field(default="", repr=False)
 
     def value_mark(self, path: KeyPath) -> Mark:
         """Return where the value at ``path`` starts, or its nearest parent's."""
@@ -195,7 +198,7 @@ def load_bytes(raw: bytes, path: Path, display: str) -> Document:
     if not isinstance(data, dict):
         found = f"expected a mapping of keys to values at the top of the file, found {_kind(data)}"
         raise input_error(display, *_position(node), "E105", found)
-    return Document(path, data, builder.keys, builder.values, display)
+    return Document(path, data, builder.keys, builder.values, display, text)
 
 
 def _parse(text: str, display: str) -> Node | None:
@@ -219,7 +222,30 @@ def _parse(text: str, display: str) -> Node | None:
         raise input_error(display, 1, 1, "E101", f"YAML syntax error: {exc}") from None
 
 
+#: What a file that is not YAML text starts with, and what to do instead.
+_NOT_TEXT = (
+    (
+        (b"PK\x03\x04",),
+        "file is a Word or Excel file (a zip package), not YAML text; give the assessment's "
+        ".yaml file (to read a Word self-assessment, run 'selfassess import FILE.docx')",
+    ),
+    (
+        (b"\xff\xfe", b"\xfe\xff"),
+        'file is saved as UTF-16 (Notepad\'s "Unicode"); save it as UTF-8 (in Notepad: File, '
+        "Save as, Encoding: UTF-8)",
+    ),
+    (
+        (b"\xd0\xcf\x11\xe0",),
+        "file is an old Word or Excel file (.doc, .xls), not YAML text; give the assessment's "
+        ".yaml file",
+    ),
+)
+
+
 def _decode(raw: bytes, display: str) -> str:
+    for starts, message in _NOT_TEXT:
+        if raw.startswith(starts):
+            raise input_error(display, 1, 1, "E102", message)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -291,6 +317,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, display: str) -> Probl
             "E103",
             "tab used for indentation; YAML indents with spaces only (replace the tab with spaces)",
         )
+    slip = explain(text, line)
+    if slip is not None:
+        return error(display, slip.line, slip.col, "E101", slip.message)
     problem = exc.problem or "syntax error"
     context = f" ({exc.context})" if exc.context else ""
     return error(display, line, col, "E101", f"YAML syntax error: {problem}{context}")

@@ -8,6 +8,8 @@ misread is double-quoted with escapes.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from selfassess.models import Assessment, CodeEdition
@@ -25,19 +27,38 @@ _NOT_IN_FILES = re.compile(
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 
 
+@dataclass(frozen=True)
+class Comments:
+    """A user's comments about one key: the lines just above it, and one after it."""
+
+    above: tuple[str, ...] = ()
+    after: str | None = None
+
+
+#: A key's path (as the loader gives it) -> the user's comments about it.
+CommentMap = Mapping[tuple[str | int, ...], Comments]
+_NONE: CommentMap = {}
+
+
 def dump_assessment(
-    assessment: Assessment, edition: CodeEdition | None = None, notes: tuple[str, ...] = ()
+    assessment: Assessment,
+    edition: CodeEdition | None = None,
+    notes: tuple[str, ...] = (),
+    comments: CommentMap = _NONE,
 ) -> str:
-    """Return the assessment as YAML text, responses in Code order with summaries as comments."""
+    """Return the assessment as YAML text, responses in Code order with summaries as comments.
+
+    `comments` carries a user's own comments across, each above (or after) its key.
+    """
     data = assessment_data(assessment)
     responses = data.pop("responses", {})
     after: dict[str, Any] = {key: data.pop(key) for key in ("retired", "history") if key in data}
     lines = [MODELINE, *(f"# {comment(note)}".rstrip() for note in notes)]
-    lines += mapping_lines(data, 0)
+    lines += mapping_lines(data, 0, (), comments)
     if responses:
         lines.append("responses:")
-        lines += _response_lines(responses, edition)
-    lines += mapping_lines(after, 0)
+        lines += _response_lines(responses, edition, comments)
+    lines += mapping_lines(after, 0, (), comments)
     return "\n".join(lines) + "\n"
 
 
@@ -61,10 +82,14 @@ def _pruned(value: Any) -> Any:
         return {k: v for k, v in kept.items() if v is not False and v != {} and v != []}
     if isinstance(value, list):
         return [_pruned(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # "threshold: 95" stays 95, not 95.0
     return value
 
 
-def _response_lines(responses: dict[str, Any], edition: CodeEdition | None) -> list[str]:
+def _response_lines(
+    responses: dict[str, Any], edition: CodeEdition | None, comments: CommentMap
+) -> list[str]:
     """Write responses in the edition's order, each section headed by a comment."""
     lines: list[str] = []
     done: set[str] = set()
@@ -76,13 +101,14 @@ def _response_lines(responses: dict[str, Any], edition: CodeEdition | None) -> l
         if heading != current:
             lines.append(f"  # {comment(heading)}")
             current = heading
-        lines += _one_response(provision.id, responses[provision.id], provision.summary)
+        summary = provision.summary
+        lines += _one_response(provision.id, responses[provision.id], summary, comments)
         done.add(provision.id)
     rest = [pid for pid in responses if pid not in done]
     if rest and edition is not None:
         lines.append(f"  # Not in {comment(edition.id)}")
     for pid in rest:
-        lines += _one_response(pid, responses[pid], None)
+        lines += _one_response(pid, responses[pid], None, comments)
     return lines
 
 
@@ -91,9 +117,16 @@ def _section_heading(number: int, title: str, part: str | None) -> str:
     return f"{heading} - {part}" if part else heading
 
 
-def _one_response(pid: str, answer: dict[str, Any], summary: str | None) -> list[str]:
+def _one_response(
+    pid: str, answer: dict[str, Any], summary: str | None, comments: CommentMap
+) -> list[str]:
     note = f"  # {comment(summary)}" if summary else ""
-    return [f"  {quoted(pid)}:{note}", *mapping_lines(answer, 4)]
+    above = [f"  # {comment(text)}" for text in comments.get(("responses", pid), Comments()).above]
+    return [
+        *above,
+        f"  {quoted(pid)}:{note}",
+        *mapping_lines(answer, 4, ("responses", pid), comments),
+    ]
 
 
 def comment(text: str) -> str:
@@ -105,35 +138,56 @@ def comment(text: str) -> str:
     return " ".join(_NOT_IN_FILES.sub(" ", text).split())
 
 
-def mapping_lines(data: dict[str, Any], indent: int) -> list[str]:
-    """Return the block-style lines of a mapping at an indentation."""
+def mapping_lines(
+    data: dict[str, Any],
+    indent: int,
+    path: tuple[str | int, ...] = (),
+    comments: CommentMap = _NONE,
+) -> list[str]:
+    """Return the block-style lines of a mapping at an indentation, with any user comments."""
     pad = " " * indent
     lines: list[str] = []
     for key, value in data.items():
+        at = (*path, key)
+        notes = comments.get(at, Comments())
+        lines += [f"{pad}# {comment(text)}".rstrip() for text in notes.above]
         head = f"{pad}{_key(str(key))}:"
         if key in PROVISION_FIELDS and isinstance(value, str):
-            lines.append(f"{head} {quoted(value)}")
+            written = [f"{head} {quoted(value)}"]
         else:
-            lines += _value_lines(head, value, indent)
+            written = _value_lines(head, value, indent, at, comments)
+        if notes.after and not written[0].rstrip().endswith(("|", "|-", "|+", "|2", "|2-", "|2+")):
+            written[0] += f"  # {comment(notes.after)}"
+        lines += written
     return lines
 
 
-def _value_lines(head: str, value: Any, indent: int) -> list[str]:
+def _value_lines(
+    head: str,
+    value: Any,
+    indent: int,
+    path: tuple[str | int, ...] = (),
+    comments: CommentMap = _NONE,
+) -> list[str]:
     """Write a value after a key or a dash, nesting collections below it."""
     if isinstance(value, dict) and value:
-        return [head, *mapping_lines(value, indent + 2)]
+        return [head, *mapping_lines(value, indent + 2, path, comments)]
     if isinstance(value, list) and value:
-        return [head, *_list_lines(value, indent + 2)]
+        return [head, *_list_lines(value, indent + 2, path, comments)]
     return _scalar_lines(head, value, indent + 2)
 
 
-def _list_lines(items: list[Any], indent: int) -> list[str]:
+def _list_lines(
+    items: list[Any], indent: int, path: tuple[str | int, ...] = (), comments: CommentMap = _NONE
+) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
-    for item in items:
+    for index, item in enumerate(items):
         if isinstance(item, dict) and item:
-            nested = mapping_lines(item, indent + 2)
-            lines += [f"{pad}- {nested[0].lstrip()}", *nested[1:]]
+            nested = mapping_lines(item, indent + 2, (*path, index), comments)
+            first = next(i for i, line in enumerate(nested) if not line.lstrip().startswith("#"))
+            above = [f"{pad}{line.lstrip()}" for line in nested[:first]]
+            lines += [*above, f"{pad}- {nested[first].lstrip()}", *nested[first + 1 :]]
         else:
             lines += _value_lines(f"{pad}-", item, indent)
     return lines

@@ -108,6 +108,12 @@ FIRES = {
         "r.yaml:29:76: W310 link 'javascript:alert(1)' is not http, https, mailto or a relative "
         "path; it will be published as plain text",
     ),
+    "W320 publication link without https://": (
+        CLEAN.replace('url: "https://example.org/r"', 'url: "www.example.org/r"'),
+        "r.yaml:29:76: W320 link 'www.example.org/r' is a web address without https://, which a "
+        "browser would look for inside the site the page is published on; write "
+        "'https://www.example.org/r' (render publishes it with https:// added)",
+    ),
 }
 
 

@@ -93,6 +93,34 @@ FIRES = {
         "a.yaml:8:1: W307 assessed on 2024-06-30, more than 12 months before 2025-07-01; the Code "
         "requires a self-assessment every year",
     ),
+    "E207 owner when the file defines no owners": (
+        CLEAN.replace(
+            "owners:\n  hoc: {role: Head of Complaints, name: A. Person, email: a.person@example.org}\n",
+            "",
+        ),
+        "a.yaml:28:16: E207 owner 'hoc' is not in owners, and the file defines none; add at the "
+        "top level owners: {hoc: {role: ..., name: ..., email: ...}} (the role is what the "
+        "published documents show)",
+    ),
+    "E112 a period not written YYYY-YY": (
+        CLEAN.replace("period: 2024-25", "period: 2024/25"),
+        "a.yaml:6:9: E112 period: expected the year assessed written YYYY-YY, such as 2024-25 "
+        "(April to March), found '2024/25'; write 2024-25",
+    ),
+    "W321 a draft recording an approval": (
+        DRAFT,
+        "a.yaml:7:1: W321 status is draft but governance.approval records an approval on "
+        "1 June 2025; set status: approved if the governing body has approved this assessment, "
+        "or remove the approval until it does (a draft's documents leave the approval out)",
+    ),
+    "W322 a yes with an explanation": (
+        CLEAN.replace(
+            "      - Complaints policy, paragraph 2\n",
+            "      - Complaints policy, paragraph 2\n    explanation: Being rewritten.\n",
+        ),
+        "a.yaml:19:5: W322 provision 1.2 is answered yes but has explanation, which the "
+        "documents publish only for a no; remove it, or answer no if the provision is not met yet",
+    ),
     "W309 marked for review": (
         CLEAN.replace("  6.1:\n", "  6.1:\n    review: the Code's wording changed\n"),
         "a.yaml:20:5: W309 provision 6.1 needs review: the Code's wording changed; remove the "
@@ -102,6 +130,26 @@ FIRES = {
         CLEAN.replace("url: https://example.org/procedure", "url: 'JaVaScRiPt:alert(1)'"),
         "a.yaml:23:14: W310 link 'JaVaScRiPt:alert(1)' is not http, https, mailto or a relative "
         "path; it will be published as plain text",
+    ),
+    "W310 a Windows network path, its backslashes shown as typed": (
+        CLEAN.replace("url: https://example.org/procedure", "url: '\\\\server\\share\\p.docx'"),
+        "a.yaml:23:14: W310 link '\\\\server\\share\\p.docx' is not http, https, mailto or a "
+        "relative path; it will be published as plain text",
+    ),
+    "W320 a web address without https://": (
+        CLEAN.replace("url: https://example.org/procedure", "url: www.example.org.uk/procedure"),
+        "a.yaml:23:14: W320 link 'www.example.org.uk/procedure' is a web address without https://, "
+        "which a browser would look for inside the site the page is published on; write "
+        "'https://www.example.org.uk/procedure' (render publishes it with https:// added)",
+    ),
+    "W320 a host name without www, in a link in the commentary": (
+        CLEAN.replace(
+            "      - Complaints policy, paragraph 2\n",
+            "      - Complaints policy, paragraph 2\n    commentary: See [it](example.gov.uk/p).\n",
+        ),
+        "a.yaml:19:17: W320 link 'example.gov.uk/p' is a web address without https://, which a "
+        "browser would look for inside the site the page is published on; write "
+        "'https://example.gov.uk/p' (render publishes it with https:// added)",
     ),
     "W312 unknown provision in an incomplete edition": (
         CLEAN.replace("code: mini-code", "code: mini-draft").replace(
@@ -170,7 +218,9 @@ def test_passed_compliance_date_on_a_yes_is_fine(run: Run, mini: Path) -> None:
     text = CLEAN.replace("comply: no", "comply: yes\n    evidence: [Letter]").replace(
         "compliance_date: 2025-10-31", "compliance_date: 2025-06-30"
     )
-    assert check(run, text) == (0, ["No problems in 1 file."])
+    # No W302 (the date passed while still no); the yes only keeps fields a no publishes.
+    code, lines = check(run, text)
+    assert code == 0 and [line.split(" ")[1] for line in lines[:-1]] == ["W322"]
 
 
 def test_no_without_evidence_is_fine(run: Run, mini: Path) -> None:
@@ -273,10 +323,55 @@ def test_schema_problems_do_not_hide_the_rules_of_other_answers(run: Run, mini: 
             "date by which the landlord intends to comply (YYYY-MM-DD)",
             "a.yaml:16:44: E207 owner 'ceo' is not in owners (known: hoc)",
             'a.yaml:20:22: E112 responses."6.10".compliance_date: expected a date written '
-            "YYYY-MM-DD, found '31/10/2025'",
+            "YYYY-MM-DD, found '31/10/2025'; write 2025-10-31",
             "7 errors, 0 warnings in 1 file.",
         ],
     )
+
+
+ONE_ANSWER = """  6.10:
+    comply: no
+    compliance_date: 31/10/2025
+    actions:
+      - {do: Rewrite the stage 2 letter, owner: ceo, due: 30/09/2025}
+"""
+
+
+def test_a_type_error_in_one_field_does_not_hide_the_same_answer_s_other_problems(
+    run: Run, mini: Path
+) -> None:
+    text = CLEAN.split("  6.10:\n")[0] + ONE_ANSWER
+    assert check(run, text) == (
+        1,
+        [
+            "a.yaml:25:5: E204 provision 6.10 is answered no but has no explanation; the Code "
+            "requires a detailed explanation: add explanation: saying why, and what is in place "
+            "meanwhile",
+            'a.yaml:26:22: E112 responses."6.10".compliance_date: expected a date written '
+            "YYYY-MM-DD, found '31/10/2025'; write 2025-10-31",
+            "a.yaml:28:49: E207 owner 'ceo' is not in owners (known: hoc)",
+            'a.yaml:28:59: E112 responses."6.10".actions[1].due: expected a date written '
+            "YYYY-MM-DD, found '30/09/2025'; write 2025-09-30",
+            "4 errors, 0 warnings in 1 file.",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-09-31", "'2026-09-31' is not a date: September 2026 has 30 days; write YYYY-MM-DD"),
+        ("2025-02-29", "'2025-02-29' is not a date: February 2025 has 28 days; write YYYY-MM-DD"),
+        ("2025-13-01", "'2025-13-01' is not a date: there is no month 13; write YYYY-MM-DD"),
+        ("1 May 2025", "expected a date written YYYY-MM-DD, found '1 May 2025'"),
+    ],
+)
+def test_a_date_that_is_not_a_date_says_why(run: Run, mini: Path, text: str, message: str) -> None:
+    code, lines = check(
+        run, CLEAN.replace("compliance_date: 2025-10-31", f"compliance_date: {text}")
+    )
+    assert code == 1
+    assert lines[0] == f'a.yaml:27:22: E112 responses."6.10".compliance_date: {message}'
 
 
 def test_a_file_whose_required_fields_are_broken_reports_only_those(run: Run, mini: Path) -> None:

@@ -169,6 +169,7 @@ def test_json_is_versioned_and_complete(run: Run, project: Path) -> None:
             {"title": "Housing unacceptable behaviour policy (November 2025)", "url": POLICY_URL}
         ],
         "evidence_removed": ["Corporate unreasonable behaviour policy (2016)"],
+        "evidence_updated": [],
         "commentary_changed": True,
         "explanation_changed": True,
         "compliance_date": {"old": "2025-11-30", "new": None},
@@ -325,3 +326,37 @@ def test_removed_and_changed_actions_in_json(run: Run, project: Path) -> None:
         "due": {"old": moved.due.isoformat(), "new": "2025-12-31"},
         "owner": {"old": moved.owner, "new": "dhs"},
     }
+
+
+def test_a_year_changed_in_an_evidence_title_is_one_update(run: Run, project: Path) -> None:
+    old = load(OLD)
+    new = old.model_copy(deep=True)
+    item = new.responses["1.2"].evidence[0]
+    assert isinstance(item, EvidenceItem) and "2024" in item.title
+    item.title = item.title.replace("2024", "2025")
+    new.responses["1.3"].evidence[0] = str(new.responses["1.3"].evidence[0]).replace("2", "3")
+    edition = Catalogue.near(project / OLD).edition("hos-chc-2024")
+    Path(NEW).write_text(dump_assessment(new, edition), encoding="utf-8")
+    lines = run("diff", OLD, NEW).output.splitlines()
+    assert not [line for line in lines if "evidence added" in line or "evidence removed" in line]
+    updated = [line for line in lines if line.startswith("  evidence updated: ")]
+    assert len(updated) == 2
+    assert updated[0] == (
+        f"  evidence updated: {item.title} ({item.url}) "
+        f"(was {item.title.replace('2025', '2024')} ({item.url}))"
+    )
+
+
+def test_an_action_added_and_done_in_the_year_is_listed_once(run: Run, project: Path) -> None:
+    old = load(OLD)
+    new = old.model_copy(deep=True)
+    new.responses["6.6"].actions.append(
+        Action(do="Brief the team on the new status", owner="hoc", due=dt.date(2025, 9, 1),
+               status="done")
+    )  # fmt: skip
+    edition = Catalogue.near(project / OLD).edition("hos-chc-2024")
+    Path(NEW).write_text(dump_assessment(new, edition), encoding="utf-8")
+    output = run("diff", OLD, NEW).output
+    assert "  action completed: Brief the team on the new status\n" in output
+    assert "action added: Brief the team" not in output
+    assert "Actions completed: 1\nActions added: 0\n" in output

@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import EXAMPLE, FIXTURES, Run
 from selfassess.cycle.start import last_completed_period, next_period, slug
 from selfassess.models import Assessment
@@ -169,3 +171,46 @@ def test_from_an_edition_with_no_map_is_a_located_problem(run: Run, project: Pat
         "(looked for maps/hos-chc-2024--hos-chc-2022.yaml in code_requirements)\n",
     )
     assert not (project / "new.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("period", "hint"),
+    [
+        ("2025/26", "; write 2025-26"),
+        ("2025-2026", "; write 2025-26"),
+        ("2025", "; for the year ending March 2025, write 2024-25"),
+    ],
+)
+def test_init_refuses_a_period_not_written_yyyy_yy(
+    run: Run, project: Path, period: str, hint: str
+) -> None:
+    result = run("init", "--landlord", "R", "--period", period)
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2,
+        "Error: Invalid value for '--period': expected the year assessed written YYYY-YY, such "
+        f"as 2024-25 (April to March), found '{period}'{hint}",
+    )
+    assert not (project / "assessments" / "r-2025-26.yaml").exists()
+
+
+def test_init_from_keeps_numbers_as_written_and_the_user_s_comments(
+    run: Run, project: Path
+) -> None:
+    last = project / "assessments" / EXAMPLE.name
+    text = last.read_text("utf-8").replace(
+        '  "6.3":\n    comply: no\n',
+        '  "6.3":\n    # Checked with the repairs team in May.\n    comply: no  # see the audit\n',
+    )
+    last.write_text(text, "utf-8")
+    assert run("init", "--from", f"assessments/{EXAMPLE.name}").exit_code == 0
+    new = (project / "assessments" / "example-borough-council-2025-26.yaml").read_text("utf-8")
+    assert "  threshold: 95\n" in new
+    assert '  "6.3":  # ' in new and "    # Checked with the repairs team in May.\n" in new
+    assert "    comply: no  # see the audit\n" in new
+    theirs = {line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line}
+    theirs -= {"yaml-language-server: $schema=../schemas/assessment.schema.json"}
+    ours = {line.split("#", 1)[1].strip() for line in new.splitlines() if "#" in line}
+    assert theirs <= ours, theirs - ours
+    assert validate(
+        load_file(project / "assessments" / "example-borough-council-2025-26.yaml"), Assessment
+    )

@@ -289,3 +289,16 @@ def test_unusable_file_is_reported_without_a_traceback(run: Run, project: Path) 
     result = run("status", str(path))
     assert result.exit_code == 1
     assert result.output.startswith(f"{path}:3:7: E201 unknown Code edition 'nope'")
+
+
+def test_status_of_a_casework_register_says_what_the_file_is(run: Run, tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copy(ROOT / "casework" / "ombudsman-2024-25.yaml", tmp_path / "register.yaml")
+    result = run("status", str(tmp_path / "register.yaml"))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{tmp_path / 'register.yaml'}:4:1: E213 this command reads a self-assessment, and this "
+        "file is a casework register (the Ombudsman's cases); 'selfassess plan FILE' writes its "
+        "progress report ('selfassess check' checks any kind)",
+    ]

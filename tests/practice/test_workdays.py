@@ -80,7 +80,7 @@ def test_kept_bank_holidays_are_the_librarys(
 
     monkeypatch.setenv("SELFASSESS_CACHE_DIR", str(tmp_path))
     asked = workdays.bank_holidays(2022, 2026)
-    (kept,) = tmp_path.glob("holidays-*/england-and-wales-2022-2026.json")
+    (kept,) = tmp_path.glob("holidays-*/england-and-wales-2022-2026-*.json")
     library = holidays.country_holidays("GB", subdiv="ENG", years=range(2022, 2027))
     assert sorted(asked) == sorted(library) and dt.date(2023, 5, 8) in asked
     # A second answer comes from the file: the library is not asked again.
@@ -90,3 +90,22 @@ def test_kept_bank_holidays_are_the_librarys(
     monkeypatch.setattr(workdays, "_library_stamp", lambda: [0, 0])
     assert workdays.bank_holidays(2022, 2026) == {}
     assert kept.exists()
+
+
+def test_two_installations_keep_an_entry_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SELFASSESS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(workdays, "_library_stamp", lambda: [1, 2])
+    monkeypatch.setattr(workdays, "_from_library", lambda first, last: {dt.date(2024, 1, 1): "A"})
+    assert workdays.bank_holidays(2024, 2024) == {dt.date(2024, 1, 1): "A"}
+    monkeypatch.setattr(workdays, "_library_stamp", lambda: [3, 4])
+    monkeypatch.setattr(workdays, "_from_library", lambda first, last: {dt.date(2024, 1, 2): "B"})
+    assert workdays.bank_holidays(2024, 2024) == {dt.date(2024, 1, 2): "B"}
+    assert len(list(tmp_path.glob("holidays-*/england-and-wales-2024-2024-*.json"))) == 2
+    # Each installation finds its own entry again: neither is overwritten by the other.
+    monkeypatch.setattr(workdays, "_from_library", lambda first, last: {})
+    monkeypatch.setattr(workdays, "_library_stamp", lambda: [1, 2])
+    assert workdays.bank_holidays(2024, 2024) == {dt.date(2024, 1, 1): "A"}
+    monkeypatch.setattr(workdays, "_library_stamp", lambda: [3, 4])
+    assert workdays.bank_holidays(2024, 2024) == {dt.date(2024, 1, 2): "B"}

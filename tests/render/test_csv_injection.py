@@ -99,10 +99,13 @@ def test_gap_and_submission_files_are_inert_and_readable(
     assert_inert(gaps)
     header, rows = gaps[0], [dict(zip(gaps[0], row, strict=True)) for row in gaps[1:]]
     assert len(rows) == ACTIONS + 1  # the example's actions and the payload provision's one
-    for row in rows:
+    firsts = {row["Code provision"]: index for index, row in reversed(list(enumerate(rows)))}
+    for index, row in enumerate(rows):
         assert row["Action"] == shown(payload)
         assert row["Role"] == shown(payload)
-        assert row["Explanation"] == shown(" ".join(payload.split()))
+        # The explanation is on each provision's first row only.
+        explained = index == firsts[row["Code provision"]]
+        assert row["Explanation"] == (shown(" ".join(payload.split())) if explained else "")
         if row["Owner"] != "named":
             assert (row["Owner"], row["Email"]) == (shown(payload), shown(payload))
     assert [row["Code provision"] for row in rows][-1] == shown(payload)
@@ -110,6 +113,19 @@ def test_gap_and_submission_files_are_inert_and_readable(
     assert_inert(submission)
     assert submission[-1] == [shown(payload), "No"]
     assert header[0] == "Code provision"
+    _assert_workbooks_hold_text(folder, payload)
+
+
+def _assert_workbooks_hold_text(folder: Path, payload: str) -> None:
+    """Each .xlsx cell that holds the payload is a text cell holding it exactly."""
+    import openpyxl
+
+    for name in ("gaps.xlsx", "submission.xlsx"):
+        sheet = openpyxl.load_workbook(folder / name).active
+        cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        assert [c.coordinate for c in cells if c.data_type not in ("s", "d", "n")] == []
+        held = [c for c in cells if isinstance(c.value, str) and payload.strip() in c.value]
+        assert held and all(c.data_type == "s" and c.quotePrefix for c in held), name
 
 
 @pytest.mark.parametrize("source", list(PAYLOADS), indirect=True)

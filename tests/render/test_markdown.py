@@ -163,7 +163,26 @@ def test_escaped_text_shows_exactly_as_written(text: str) -> None:
 
 
 _PLAIN_PIECES = st.sampled_from(
-    ["=", "-", "---", "===", "\n", "\n\n", " ", "  ", "\t", "!", "*", "_", "`", "> ", "1. ", "- "]
+    [
+        "=",
+        "-",
+        "---",
+        "===",
+        "\n",
+        "\n\n",
+        "\r",
+        "\r\n",
+        " ",
+        "  ",
+        "\t",
+        "!",
+        "*",
+        "_",
+        "`",
+        "> ",
+        "1. ",
+        "- ",
+    ]
 )
 
 
@@ -214,3 +233,13 @@ def test_a_long_text_is_written_from_its_tokens_and_a_short_one_as_written() -> 
     written = inert_markdown(long)
     paragraph = "We use **plain** words and [the policy](<https://example.org/p>)."
     assert written == "\n\n".join([paragraph] * long.count("We use"))
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+@pytest.mark.parametrize("line", ["---", "===", "# Rewritten", "   ---"])
+def test_a_carriage_return_ends_a_line_for_the_fast_path_as_for_a_viewer(
+    end: str, line: str
+) -> None:
+    text = f"Our stage 2 letter was rewritten{end}{line}"
+    tokens = MarkdownIt("commonmark", {"html": True}).parse(inert_markdown(text))
+    assert "heading_open" not in [t.type for t in tokens]

@@ -33,9 +33,13 @@ def test_by_owner_puts_gaps_and_orders_together(run: Run, both: Path) -> None:
     result = run("gaps", "--as-of", "2025-09-01", "--by-owner", ASSESSMENT, CASEWORK)
     assert result.exit_code == 0
     lines = result.output.splitlines()
+    listed = [line for line in lines if line.startswith("  ")]
+    done = [line for line in listed if line.endswith("(done)") or "(done on" in line]
+    assert len(listed) == 30 and 0 < len(done) < 30
     assert lines[:4] == [
         "What is owed: the Code's gaps and the Ombudsman's orders and actions",
-        "As of 1 September 2025: 30 items owed, 4 overdue.",
+        f"As of 1 September 2025: {30 - len(done)} items owed, 4 overdue; {len(done)} done, "
+        "listed too.",
         "Internal: this list names the people responsible for each action. Do not publish it.",
         "",
     ]
@@ -97,7 +101,10 @@ def test_a_register_alone_is_listed_too(
     monkeypatch.chdir(tmp_path)
     shutil.copy(FIXTURES / "casework" / "register.yaml", "r.yaml")
     result = run("gaps", "--as-of", "2025-07-01", "r.yaml")
-    assert result.output.splitlines()[1] == "As of 1 July 2025: 4 items owed, 0 overdue."
+    # Of the four, the fixture marks two done (lines 16 and 27).
+    assert result.output.splitlines()[1] == (
+        "As of 1 July 2025: 2 items owed, 0 overdue; 2 done, listed too."
+    )
 
 
 def test_unknown_owner_across_files_is_a_usage_error(run: Run, both: Path) -> None:

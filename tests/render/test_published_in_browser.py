@@ -81,3 +81,23 @@ def test_casework_plan_passes_axe_reflows_and_converts(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(outputs[name])
     assert_accessible(tmp_path / "plan.html")
     assert pdf_pages(docx_to_pdf(tmp_path / "plan.docx", tmp_path)) >= 1
+
+
+def test_no_empty_band_stands_in_a_provision_s_block_on_a_phone(tmp_path: Path) -> None:
+    from browser import opened
+    from conftest import example_beside_its_log
+
+    source = example_beside_its_log(tmp_path)
+    text = source.read_text("utf-8")
+    bare = text.replace(  # 1.2 answered yes with no evidence and no commentary
+        text[text.index('  "1.2":\n') : text.index('  "1.3":\n')], '  "1.2":\n    comply: yes\n'
+    )
+    source.write_text(bare, "utf-8")
+    folder = render_example(tmp_path / "out", source)
+    with opened(folder / "self-assessment.html", 320) as page:
+        empty = page.evaluate(
+            "[...document.querySelectorAll('.stack td')].filter(td => "
+            "td.getClientRects().length && !td.innerText.trim()).length"
+        )
+        shown = page.evaluate("document.querySelectorAll('.stack td').length")
+    assert shown > 100 and empty == 0

@@ -16,7 +16,7 @@ import lxml.html
 import pytest
 
 from conftest import FIXTURES, Run, write
-from renderkit import docx_text, html_text
+from renderkit import docx_text, html_text, markdown_text
 
 CLEAN_TEXT = (FIXTURES / "mini" / "clean.yaml").read_text(encoding="utf-8")
 
@@ -30,6 +30,7 @@ EVERY_OUTPUT = [
     "gaps.csv",
     "gaps.html",
     "gaps.md",
+    "gaps.xlsx",
     "sections/governance.html",
     "sections/index.html",
     "sections/section-1.html",
@@ -38,6 +39,7 @@ EVERY_OUTPUT = [
     "self-assessment.html",
     "self-assessment.md",
     "submission.csv",
+    "submission.xlsx",
     "summary.json",
 ]
 
@@ -57,7 +59,9 @@ def test_render_writes_every_output(run: Run, mini: Path) -> None:
         "wrote build/clean/gaps.md\n"
         "wrote build/clean/gaps.html\n"
         "wrote build/clean/gaps.csv\n"
+        "wrote build/clean/gaps.xlsx\n"
         "wrote build/clean/submission.csv\n"
+        "wrote build/clean/submission.xlsx\n"
         "wrote build/clean/summary.json\n"
     )
     assert _files(mini / "build" / "clean") == EVERY_OUTPUT
@@ -83,8 +87,15 @@ def test_output_folder_and_formats(run: Run, mini: Path) -> None:
         "render", "--as-of", "2025-07-01", "-o", "site", "--format", "md,submission", "clean.yaml"
     )
     assert result.exit_code == 0
-    assert result.output == "wrote site/clean/self-assessment.md\nwrote site/clean/submission.csv\n"
-    assert _files(mini / "site" / "clean") == ["self-assessment.md", "submission.csv"]
+    assert result.output == (
+        "wrote site/clean/self-assessment.md\nwrote site/clean/submission.csv\n"
+        "wrote site/clean/submission.xlsx\n"
+    )
+    assert _files(mini / "site" / "clean") == [
+        "self-assessment.md",
+        "submission.csv",
+        "submission.xlsx",
+    ]
 
 
 def test_unknown_format_is_a_usage_error(run: Run, mini: Path) -> None:
@@ -124,6 +135,7 @@ def test_warnings_are_printed_and_rendering_goes_on(run: Run, mini: Path) -> Non
     assert result.output == (
         "clean.yaml:31:9: W301 action for 6.10 was due 2025-09-30 and is in progress\n"
         "wrote build/clean/submission.csv\n"
+        "wrote build/clean/submission.xlsx\n"
     )
 
 
@@ -136,15 +148,33 @@ def test_draft_marks_every_document(run: Run, mini: Path) -> None:
     problem = "Error E204 at line 25: provision 6.10 is answered no but has no explanation"
     page = lxml.html.fromstring((folder / "self-assessment.html").read_bytes())
     assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
-    for name in ("self-assessment.html", "sections/section-6.html", "gaps.html"):
+    # The author's list of problems is in the internal gap list only ...
+    for name in ("gaps.html", "gaps.md"):
         text = html_text((folder / name).read_text(encoding="utf-8"))
         assert "Draft — not approved" in text and problem in text, name
-    for name in ("self-assessment.md", "gaps.md"):
-        text = (folder / name).read_text(encoding="utf-8")
-        assert "**Draft — not approved**" in text and problem in text, name
-    word = docx_text(folder / "self-assessment.docx")
-    assert "Draft — not approved" in word and problem in word
+    # ... the published documents carry the banner, never a problem code or a line number.
+    for text in _published_texts(folder):
+        assert "Draft — not approved" in text
+        assert "E204" not in text and "line 25" not in text and "selfassess check" not in text
     assert json.loads((folder / "summary.json").read_text(encoding="utf-8"))["draft"] is True
+
+
+def _published_texts(folder: Path) -> list[str]:
+    pages = ("self-assessment.html", "sections/section-6.html", "sections/index.html")
+    texts = [html_text((folder / name).read_text(encoding="utf-8")) for name in pages]
+    texts.append(markdown_text((folder / "self-assessment.md").read_text(encoding="utf-8")))
+    return [*texts, docx_text(folder / "self-assessment.docx")]
+
+
+def test_a_draft_names_its_unanswered_provisions_in_plain_words(run: Run, mini: Path) -> None:
+    text = UNANSWERED_APPROVED.replace("status: approved", "status: draft")
+    write(mini, "wip.yaml", text.replace("code: mini-code", "code: mini-draft"))
+    result = run("render", "--as-of", "2025-07-01", "wip.yaml")
+    # The terminal tells the author about the tool's data; the documents do not.
+    assert result.exit_code == 0 and " W308 " in result.output
+    for text in _published_texts(mini / "build" / "wip"):
+        assert "Not yet answered: 6.10: Stage two requirement" in " ".join(text.split())
+        assert not re.search(r"\b[EWI][0-9]{3}\b", text)
 
 
 def test_status_draft_is_marked_too(run: Run, mini: Path) -> None:
@@ -250,7 +280,9 @@ def test_submission_and_summary(run: Run, mini: Path) -> None:
         "gaps.md",
         "gaps.html",
         "gaps.csv",
+        "gaps.xlsx",
         "submission.csv",
+        "submission.xlsx",
         "summary.json",
     ]
 

@@ -117,3 +117,49 @@ def test_long_words_are_never_broken_on_a_bar_chart() -> None:
     assert chart is not None
     words = {text for text, _, _ in _drawn_text(chart.svg)}
     assert {"Severe", "maladministration", "Maladministration"} <= words
+
+
+def _values_axis(svg: str, ticks: set[str]) -> list[str]:
+    return [text for text, _, _ in _drawn_text(svg) if text in ticks]
+
+
+def test_a_line_of_shares_is_drawn_on_an_axis_from_0_to_100_per_cent() -> None:
+    # Shares between 55% and 95% on an axis starting at 55% would make the swings look huge.
+    on_time = dataclasses.replace(
+        YEAR,
+        columns=("On time",),
+        rows=tuple(
+            dataclasses.replace(row, unit="%", values=(55.0 + 3 * index,))
+            for index, row in enumerate(YEAR.rows)
+        ),
+    )
+    chart = draw(on_time)
+    assert chart is not None
+    ticks = _values_axis(chart.svg, {f"{n}%" for n in range(0, 101, 10)})
+    assert ticks[0] == "0%" and ticks[-1] == "100%"
+
+
+def test_a_line_of_counts_starts_at_zero() -> None:
+    counts = dataclasses.replace(
+        YEAR,
+        rows=tuple(
+            dataclasses.replace(row, values=(60 + i, 50)) for i, row in enumerate(YEAR.rows)
+        ),
+    )
+    chart = draw(counts)
+    assert chart is not None
+    assert _values_axis(chart.svg, {str(n) for n in range(0, 80, 10)})[0] == "0"
+
+
+def test_a_bar_chart_s_value_axis_starts_at_zero() -> None:
+    bars = FigureTable(
+        "categories",
+        "Complaints by service",
+        "Service",
+        ("Complaints",),
+        tuple(FigureRow(name, (40 + i,)) for i, name in enumerate(["Repairs", "Rents", "ASB"])),
+        chart="bar",
+    )
+    chart = draw(bars)
+    assert chart is not None
+    assert _values_axis(chart.svg, {str(n) for n in range(0, 50, 5)})[0] == "0"

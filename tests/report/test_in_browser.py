@@ -10,9 +10,10 @@ from browser import assert_accessible, docx_to_pdf, opened, pdf_pages, pdf_text,
 from reportkit import copy_example, give_last_year_a_log, render_report
 
 #: Text only the charts draw: the answers chart names sections by number (its table gives
-#: "Section 1: Definition of a complaint"), and the on-time chart's axis is in whole per cents.
+#: "Section 1: Definition of a complaint"), and the on-time chart's axis is in whole per cents,
+#: from 0% to 100%.
 SECTIONS = {f"Section {number}" for number in range(1, 10)}
-PER_CENT_AXIS = {"90%", "95%", "100%"}
+PER_CENT_AXIS = {"0%", "50%", "100%"}
 # Each chart's box and whether it may be split, as the page lays it out.
 CHART_BOXES = """[...document.querySelectorAll('svg.chart')].map(chart => {
   const box = chart.getBoundingClientRect();

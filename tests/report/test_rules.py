@@ -249,3 +249,15 @@ def test_hostile_months_and_shapes_are_located_errors(run: Run, root: Path) -> N
         lines[1]
         == f"{R}:66:24: E112 satisfaction.complaints_handling: expected a number, found 'lots'"
     )
+
+
+def test_a_draft_report_recording_an_approval(run: Run, root: Path) -> None:
+    edit(root, "status: approved", "status: draft")
+    code, lines = check(run)
+    assert code == 0
+    assert lines == [
+        f"{R}:7:9: W855 status is draft but governance.approval records an approval on "
+        "18 June 2025; set status: approved if the governing body has approved the report, or "
+        "remove the approval until it does (a draft leaves it out)",
+        "0 errors, 1 warning in 1 file.",
+    ]

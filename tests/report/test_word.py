@@ -187,3 +187,54 @@ def test_same_input_same_bytes(folder: Path) -> None:
         "report.json",
     ):
         assert (again / name).read_bytes() == (folder / name).read_bytes(), name
+
+
+TWELVE_SERVICES = [
+    "Responsive repairs and maintenance",
+    "Planned maintenance and major works",
+    "Damp, mould and condensation",
+    "Anti-social behaviour and neighbour disputes",
+    "Rent accounts and service charges",
+    "Tenancy management and succession",
+    "Allocations, lettings and transfers",
+    "Estate services, cleaning and grounds",
+    "Customer contact centre and communications",
+    "Leasehold services and major works billing",
+    "Adaptations and disabled facilities",
+    "Heating, hot water and gas servicing",
+]
+
+
+def _twelve_services(root: Path) -> None:
+    """Spread the example log's complaints over twelve services with long names."""
+    import csv
+    import io
+
+    path = root / "complaints" / "example-borough-council-2024-25.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
+    for index, row in enumerate(rows):
+        row["category"] = TWELVE_SERVICES[index % len(TWELVE_SERVICES)]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), "utf-8")
+
+
+def test_every_chart_fits_the_printable_area_of_its_page(tmp_path: Path) -> None:
+    import docx
+
+    root = copy_example(tmp_path)
+    _twelve_services(root)
+    document = docx.Document(str(render_report(root) / "annual-report.docx"))
+    section = document.sections[0]
+    wide = section.page_width - section.left_margin - section.right_margin
+    high = section.page_height - section.top_margin - section.bottom_margin
+    extents = [
+        (int(extent.get("cx")), int(extent.get("cy")))
+        for extent in document.element.body.iter(f"{WP}extent")
+    ]
+    assert len(extents) >= 7
+    tallest = max(cy for _, cy in extents)
+    assert tallest > 0.8 * high  # the twelve services' chart is as tall as the page allows
+    assert all(cx <= wide and cy <= high for cx, cy in extents), (extents, wide, high)

@@ -8,6 +8,7 @@ from selfassess.assessment.view import DocumentView
 from selfassess.check import CheckedAssessment, load_assessment
 from selfassess.problems import Problem
 from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file
+from selfassess.render.spreadsheet import sheet_csv, sheet_xlsx
 
 #: Every output format, in the order outputs are written.
 FORMATS = ("html", "sections", "md", "docx", "gaps", "submission", "summary")
@@ -55,9 +56,11 @@ def _build_outputs(
     if "gaps" in wanted:
         outputs.update(_gap_outputs(checked, doc, options))
     if "submission" in wanted and doc.edition.submission:  # none for a Code with no form
-        from selfassess.assessment.csvfiles import submission_csv
+        from selfassess.assessment.csvfiles import submission_sheet
 
-        outputs["submission.csv"] = submission_csv(doc).encode(CSV_ENCODING)
+        sheet = submission_sheet(doc)
+        outputs["submission.csv"] = sheet_csv(sheet).encode(CSV_ENCODING)
+        outputs["submission.xlsx"] = sheet_xlsx(sheet, checked.assessment.assessed_on)
     if "summary" in wanted:
         listed = [*outputs, "summary.json"]
         outputs["summary.json"] = summaryjson.summary_json(doc, listed).encode()
@@ -83,16 +86,18 @@ def _gap_outputs(
     checked: CheckedAssessment, doc: DocumentView, options: Options
 ) -> dict[str, bytes]:
     from selfassess.assessment import html
-    from selfassess.assessment.csvfiles import gaps_csv
+    from selfassess.assessment.csvfiles import gaps_sheet
     from selfassess.assessment.gaps import build_gaps
     from selfassess.assessment.gapstext import gaps_markdown
     from selfassess.render.jinja import environment
     from selfassess.render.wordxml import xml_safe
 
     gaps = xml_safe(build_gaps(checked, doc, options.as_of))
+    sheet = gaps_sheet(gaps)
     page = html.render_gaps_page(environment(options.templates), gaps)
     return {
         "gaps.md": gaps_markdown(gaps).encode(),
         "gaps.html": page.encode(),
-        "gaps.csv": gaps_csv(gaps).encode(CSV_ENCODING),
+        "gaps.csv": sheet_csv(sheet).encode(CSV_ENCODING),
+        "gaps.xlsx": sheet_xlsx(sheet, checked.assessment.assessed_on),
     }

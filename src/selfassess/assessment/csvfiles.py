@@ -1,13 +1,19 @@
-"""The self-assessment's CSV outputs: submission.csv for the Ombudsman's form, gaps.csv for the team."""
+"""The self-assessment's spreadsheets: submission (for the Ombudsman's form) and gaps (for the team).
+
+Each is one Sheet written twice: as CSV for tools and as .xlsx, whose cells keep their
+types, for people who open it in Excel (which reads 6.10 in a CSV as the number 6.1).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from selfassess.assessment import view as v
-from selfassess.assessment.gaps import GapList
+from selfassess.assessment.gaps import Gap, GapList
 from selfassess.assessment.owed import OwedList
 from selfassess.render.csvsafe import to_csv
+from selfassess.render.spreadsheet import Cell, Sheet
 
 GAP_COLUMNS = (
     "Code provision",
@@ -23,6 +29,8 @@ GAP_COLUMNS = (
     "Status",
     "Overdue",
 )
+_GAP_WIDTHS = (10, 10, 40, 60, 14, 50, 20, 24, 28, 12, 12, 9)
+_MODALITY = 1
 
 
 def _paragraphs(text: str | None) -> str:
@@ -31,7 +39,7 @@ def _paragraphs(text: str | None) -> str:
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
-def submission_csv(doc: v.DocumentView) -> str:
+def submission_sheet(doc: v.DocumentView) -> Sheet:
     """Return every provision's answer in Code order, laid out as the Code's form asks."""
     yes, no, unanswered = doc.edition.answer_words
     answers = {v.YES: yes, v.NO: no}
@@ -43,28 +51,40 @@ def submission_csv(doc: v.DocumentView) -> str:
     }
     columns = doc.edition.submission
     rows = [[values[value](row) for _, value in columns] for row in doc.rows]
-    return to_csv([heading for heading, _ in columns], rows)
+    widths = tuple(40 if value == "requirement" else 14 for _, value in columns)
+    return Sheet("Submission", tuple(heading for heading, _ in columns), rows, widths)
 
 
-def gaps_csv(gaps: GapList) -> str:
-    """Return one row per action (one per gap without actions), owners named."""
-    rows: list[tuple[str, ...]] = []
-    for gap in gaps.gaps:
-        row = gap.row
-        common = (
-            row.id,
-            row.modality,
-            row.summary,
-            _paragraphs(row.explanation),
-            row.compliance_iso or "",
-        )
-        if not gap.actions:
-            rows.append(common + ("",) * 7)
-        for a in gap.actions:
-            owner = (a.owner_name or a.owner_key or "", a.owner_role or "", a.owner_email or "")
-            due = a.due.isoformat() if a.due else ""
-            rows.append((*common, a.do, *owner, due, a.status, "Yes" if a.overdue else "No"))
-    return to_csv(GAP_COLUMNS, rows)
+def gaps_sheet(gaps: GapList) -> Sheet:
+    """Return one row per action (one per gap without actions), owners named.
+
+    The explanation, often a paragraph or two, is on each provision's first row only; the
+    Must or should column is there only for an edition that tells them apart.
+    """
+    rows = [row for gap in gaps.gaps for row in _gap_rows(gap)]
+    keep = [i for i in range(len(GAP_COLUMNS)) if gaps.has_should or i != _MODALITY]
+    return Sheet(
+        "Gaps",
+        tuple(GAP_COLUMNS[i] for i in keep),
+        [[row[i] for i in keep] for row in rows],
+        tuple(_GAP_WIDTHS[i] for i in keep),
+        frozenset(keep.index(i) for i in (2, 3, 5)),
+    )
+
+
+def _gap_rows(gap: Gap) -> list[list[Cell]]:
+    row = gap.row
+    due = dt.date.fromisoformat(row.compliance_iso) if row.compliance_iso else None
+    first: list[Cell] = [row.id, row.modality, row.summary, _paragraphs(row.explanation), due]
+    later: list[Cell] = [row.id, row.modality, row.summary, "", due]
+    if not gap.actions:
+        return [first + [""] * 7]
+    rows = []
+    for index, a in enumerate(gap.actions):
+        owner = [a.owner_name or a.owner_key or "", a.owner_role or "", a.owner_email or ""]
+        done = [a.due, a.status, "Yes" if a.overdue else "No"]
+        rows.append((later if index else first) + [a.do, *owner, *done])
+    return rows
 
 
 OWED_COLUMNS = ("Due", "Source", "File", "Action", "Owner", "Status", "Overdue")

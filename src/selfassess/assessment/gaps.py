@@ -70,6 +70,7 @@ class GapList:
     draft: bool
     problems: tuple[str, ...]
     owner: str | None = None
+    has_should: bool = False  # whether the edition tells must from should
 
     @property
     def actions(self) -> tuple[GapAction, ...]:
@@ -79,7 +80,7 @@ class GapList:
     @property
     def notice(self) -> v.DraftNotice | None:
         """Return what the draft banner shows, or None when the assessment is not a draft."""
-        return v.DraftNotice(self.problems) if self.draft else None
+        return v.DraftNotice(problems=self.problems) if self.draft else None
 
     @property
     def overdue(self) -> int:
@@ -120,6 +121,7 @@ def build_gaps(
         draft=doc.draft,
         problems=doc.problems,
         owner=_owner_label(assessment, owner),
+        has_should=doc.edition.has_should,
     )
 
 

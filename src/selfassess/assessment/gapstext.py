@@ -113,7 +113,8 @@ def owed_text(owed: OwedList, by_owner: bool = False) -> str:
     """Return what is owed across files for the terminal: by owner, or all by due date."""
     lines = [
         "What is owed: the Code's gaps and the Ombudsman's orders and actions",
-        f"As of {owed.as_of}: {plural(len(owed.items), 'item')} owed, {owed.overdue} overdue.",
+        f"As of {owed.as_of}: {plural(len(owed.items) - owed.done, 'item')} owed, "
+        f"{owed.overdue} overdue" + (f"; {owed.done} done, listed too." if owed.done else "."),
         INTERNAL_NOTE,
         "",
     ]

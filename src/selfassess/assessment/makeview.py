@@ -61,6 +61,7 @@ def _edition(edition: CodeEdition) -> v.Edition:
         if form.submission
         else (),
         answer_words=(answers.comply, answers.do_not_comply, answers.unanswered),
+        has_should=any(p.modality == "should" for _, p in edition.provisions()),
         organisation=words.organisation,
         member=words.member,
         ombudsman=words.ombudsman,
@@ -108,7 +109,7 @@ def _facts(assessment: Assessment, edition: CodeEdition, draft: bool) -> tuple[v
         facts.append(v.Fact("Governing body", gov.governing_body))
     if gov.member_responsible_for_complaints:
         facts.append(v.Fact(edition.words.member, gov.member_responsible_for_complaints))
-    facts.extend(_dates(assessment, edition.form.submitted_to))
+    facts.extend(_dates(assessment, edition.form.submitted_to, draft))
     return tuple(facts)
 
 
@@ -116,13 +117,13 @@ def _homes(homes: int | None) -> str | None:
     return None if homes is None else f"{homes:,} homes"
 
 
-def _dates(assessment: Assessment, submitted_to: str | None) -> list[v.Fact]:
+def _dates(assessment: Assessment, submitted_to: str | None, draft: bool) -> list[v.Fact]:
     next_review = assessment.next_review
     if next_review is None and assessment.assessed_on is not None:
         next_review = year_after(assessment.assessed_on)
     pairs = [
         ("Assessed", format_date(assessment.assessed_on)),
-        ("Approved", _approved(assessment)),
+        ("Approved", None if draft else _approved(assessment)),  # "not approved", says the banner
         ("Published", format_date(assessment.published_on)),
         (f"Submitted to {submitted_to}", _submitted(assessment) if submitted_to else None),
         ("Next review", format_date(next_review)),

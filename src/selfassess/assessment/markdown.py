@@ -30,14 +30,18 @@ def render_markdown(doc: v.DocumentView) -> str:
 
 
 def draft_lines(doc: v.Draftable) -> list[str]:
-    """Return the draft banner and open problems, or nothing for an approved document."""
-    if not doc.draft:
+    """Return the draft banner and what is still open, or nothing for an approved document."""
+    notice = doc.notice
+    if notice is None:
         return []
     lines = [f"> **{v.DRAFT_BANNER}**", ">", "> This is a working draft. It has not been approved"]
     lines.append("> by the governing body and may change.")
-    if doc.problems:
-        lines += [">", "> Open problems found by `selfassess check`:", ">"]
-        lines += [f"> - {escape(problem)}" for problem in doc.problems]
+    if notice.unanswered:
+        lines += [">", f"> {v.NOT_YET_ANSWERED}", ">"]
+        lines += [f"> - {escape(words)}" for words in notice.unanswered]
+    if notice.problems:
+        lines += [">", f"> {v.OPEN_PROBLEMS}", ">"]
+        lines += [f"> - {escape(problem)}" for problem in notice.problems]
     return [*lines, ""]
 
 

@@ -58,6 +58,11 @@ class OwedList:
         """Return how many are overdue."""
         return sum(1 for item in self.items if item.overdue)
 
+    @property
+    def done(self) -> int:
+        """Return how many are done (listed, but no longer owed)."""
+        return sum(1 for item in self.items if item.status == "done")
+
     def by_due(self) -> tuple[Owed, ...]:
         """Return every entry by due date (undated last)."""
         return tuple(sorted(self.items, key=lambda i: (i.due is None, i.due or dt.date.max)))

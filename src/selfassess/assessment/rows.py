@@ -6,7 +6,7 @@ from selfassess.assessment import view as v
 from selfassess.assessment.codetext import anchor, code_blocks
 from selfassess.dates import due_order, format_date
 from selfassess.models import Action, Assessment, CodeEdition, EvidenceItem, Provision, Response
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 
 _ANSWERS = {"yes": v.YES, "no": v.NO}
 
@@ -17,8 +17,8 @@ def code_link(provision_id: str, edition: CodeEdition) -> v.Link:
 
 
 def safe_url(url: str | None) -> str | None:
-    """Return a link target only if it is safe to publish."""
-    return url if url and is_safe_url(url) else None
+    """Return a link target only if it is safe to publish (a bare web address with https://)."""
+    return published_url(url)
 
 
 def build_row(

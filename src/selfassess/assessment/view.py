@@ -26,6 +26,12 @@ from selfassess.render.pieces import (
     NOT_ANSWERED as NOT_ANSWERED,
 )
 from selfassess.render.pieces import (
+    NOT_YET_ANSWERED as NOT_YET_ANSWERED,
+)
+from selfassess.render.pieces import (
+    OPEN_PROBLEMS as OPEN_PROBLEMS,
+)
+from selfassess.render.pieces import (
     PRACTICE_CAPTION as PRACTICE_CAPTION,
 )
 from selfassess.render.pieces import (
@@ -55,6 +61,9 @@ from selfassess.render.pieces import (
 
 if TYPE_CHECKING:
     from selfassess.practice.figures import PracticeFigures
+
+#: A draft names this many unanswered provisions at most; past it, it says how many.
+LISTED_UNANSWERED = 10
 
 
 @dataclass(frozen=True)
@@ -110,6 +119,11 @@ class Row:
     measured: str | None = None
 
     @property
+    def plain_words(self) -> str:
+        """Return the provision in plain words, as a draft's list names it ("6.10: summary")."""
+        return f"{self.id}: {self.summary}"
+
+    @property
     def text_groups(self) -> TextGroups:
         """Return the Code's text as paragraphs and runs of bullets (none if not bundled)."""
         return grouped(self.text or ())
@@ -157,6 +171,8 @@ class Edition:
     columns: tuple[str, ...]  # the form's five column headings, in order (the Code's form:)
     submission: tuple[tuple[str, str], ...]  # submission.csv's columns: (heading, value); () none
     answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
+    #: Whether the edition tells must from should (the 2022 Code); the 2024 Code's are all must.
+    has_should: bool = False
     organisation: str = "Landlord"  # the Code's word for the body assessed (its words:)
     member: str = "Member responsible for complaints"
     ombudsman: str = "the Housing Ombudsman"
@@ -239,7 +255,19 @@ class DocumentView:
     @property
     def notice(self) -> DraftNotice | None:
         """Return what the draft banner shows, or None for an approved document."""
-        return DraftNotice(self.problems) if self.draft else None
+        if not self.draft:
+            return None
+        rows = self.unanswered
+        if len(rows) > LISTED_UNANSWERED:
+            return DraftNotice(
+                unanswered=(f"{len(rows)} provisions, each marked {NOT_ANSWERED} below",)
+            )
+        return DraftNotice(unanswered=tuple(row.plain_words for row in rows))
+
+    @property
+    def unanswered(self) -> tuple[Row, ...]:
+        """Return the rows not yet answered, in Code order."""
+        return tuple(row for row in self.rows if row.answer == NOT_ANSWERED)
 
     @property
     def rows(self) -> tuple[Row, ...]:

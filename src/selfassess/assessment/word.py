@@ -16,16 +16,16 @@ from selfassess.render import wordruns
 from selfassess.render.pieces import counts_text
 from selfassess.render.worddoc import (
     fit,
-    open_document,
     set_properties,
+    styled_document,
     write_draft,
     write_evidence,
 )
+from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import (
     APP_XML,
     add_row,
     add_table,
-    house_style,
     keeps_whole,
 )
 from selfassess.render.wordtext import Styles, Writer
@@ -43,8 +43,8 @@ _SUMMARY_WIDTHS_CM = (8.0, 3.6, 15.0)  # the section-level summary's columns
 def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
     doc = xml_safe(doc)
-    document = open_document(reference)
-    house_style(document, reference is not None)
+    document = styled_document(reference)
+    write_footer(document, doc.landlord)
     _properties(document, doc, fixed_date)
     styles = Styles(document)
     body = Writer(document, styles, document)

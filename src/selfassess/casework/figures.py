@@ -14,7 +14,7 @@ from typing import Any
 
 from selfassess.casework.models import ADVERSE, FINDINGS, UNDECIDED, Case, Finding, Order, Register
 from selfassess.casework.share import rate
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 
 FIGURES_SCHEMA_VERSION = 1
 UNCATEGORISED = "not given"
@@ -147,7 +147,7 @@ def publications(register: Register) -> list[dict[str, Any]]:
         {
             "kind": item.kind,
             "title": item.title,
-            "url": item.url if item.url and is_safe_url(item.url) else None,
+            "url": published_url(item.url),
             "date": item.date.isoformat() if item.date else None,
         }
         for item in items

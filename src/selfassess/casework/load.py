@@ -8,9 +8,9 @@ from pathlib import Path
 
 from selfassess.casework.models import Register
 from selfassess.models import Assessment, Owner
-from selfassess.namedfiles import Unusable, named_file
 from selfassess.problemcodes import first_problem
 from selfassess.problems import InputError, Problem, Severity
+from selfassess.safety import Unusable, named_file
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
 

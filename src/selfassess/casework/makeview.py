@@ -24,7 +24,7 @@ from selfassess.casework.models import (
 )
 from selfassess.dates import format_date
 from selfassess.models import Owner
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 from selfassess.wording import plural
 
 
@@ -164,7 +164,7 @@ def _case(
         kind=kind,
         date=format_date(case.date),
         subject=case.subject,
-        url=case.url if case.url and is_safe_url(case.url) else None,
+        url=published_url(case.url),
         findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in known),
         orders=tuple(_order(o, owners, as_of) for o in _by_due(case.orders)),
         recommendations=tuple(_recommendation(r, owners, as_of) for r in case.recommendations),

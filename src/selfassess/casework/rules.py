@@ -18,7 +18,12 @@ from selfassess.casework.models import (
 )
 from selfassess.models import Owner
 from selfassess.problems import Problem
-from selfassess.safety import is_safe_url
+from selfassess.safety import (
+    bare_address_message,
+    bare_web_address,
+    is_safe_url,
+    unsafe_link_message,
+)
 from selfassess.wording import shorten
 from selfassess.yamlio import Document, KeyPath
 
@@ -264,7 +269,7 @@ def determinations_decided(ctx: RegisterContext) -> Iterator[Problem]:
 
 
 def unsafe_links(ctx: RegisterContext) -> Iterator[Problem]:
-    """W310: links must be http, https, mailto or relative; others are published as text."""
+    """W310, W320: links must be http, https, mailto or relative, and web addresses say https://."""
     links = [((*path, "url"), case.url) for path, case in ctx.cases()]
     links += [
         (("publications", index, "url"), item.url)
@@ -272,13 +277,9 @@ def unsafe_links(ctx: RegisterContext) -> Iterator[Problem]:
     ]
     for path, url in links:
         if url and not is_safe_url(url):
-            yield ctx.warn(
-                "W310",
-                path,
-                f"link {shorten(url)!r} is not http, https, mailto or a relative path; it will be "
-                "published as plain text",
-                key=False,
-            )
+            yield ctx.warn("W310", path, unsafe_link_message(url), key=False)
+        elif url and bare_web_address(url):
+            yield ctx.warn("W320", path, bare_address_message(url), key=False)
 
 
 RULES: tuple[Rule, ...] = (

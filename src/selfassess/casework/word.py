@@ -17,8 +17,9 @@ from selfassess.casework.view import (
     PlanItem,
     PlanView,
 )
-from selfassess.render.worddoc import fit, open_document
-from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
+from selfassess.render.worddoc import fit, styled_document
+from selfassess.render.wordpage import write_footer
+from selfassess.render.wordstyle import APP_XML, add_row, add_table
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import save_fixed, xml_safe
 
@@ -29,8 +30,8 @@ _FINDING_WIDTHS_CM = (14.0, 6.0)
 def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None) -> bytes:
     """Return the Word document's bytes; the same input gives the same bytes."""
     plan = xml_safe(plan)
-    document = open_document(reference)
-    house_style(document, reference is not None)
+    document = styled_document(reference)
+    write_footer(document, plan.landlord)
     _properties(document, plan, fixed_date)
     body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfassess.check.consistency import RULES as CONSISTENCY_RULES
+from selfassess.check.kinds import file_kind
 from selfassess.check.rules import RULES, RuleContext
 from selfassess.check.salvage import salvage
 from selfassess.code.catalogue import Catalogue
@@ -32,10 +34,32 @@ class CheckedAssessment:
 def load_assessment(path: Path, as_of: dt.date) -> CheckedAssessment:
     """Load and check an assessment; raise InputError if it cannot be used at all."""
     document = load_file(path)
+    kind = file_kind(document.data)
+    if kind != "assessment":
+        raise InputError([document.problem("E213", (), _not_an_assessment(kind), key=False)])
     checked, problems = check_assessment(document, as_of)
     if checked is None:
         raise InputError(problems)
     return checked
+
+
+#: What each other kind of file is, and the command that reads it.
+_OTHER_KINDS = {
+    "casework": "a casework register (the Ombudsman's cases); 'selfassess plan FILE' writes its "
+    "progress report",
+    "report": "an annual report; 'selfassess report FILE' writes it",
+    "code": "a Code edition; 'selfassess code list' shows it",
+    "map": "a map between Code editions",
+    "deadlines": "the submission deadlines",
+    "timescales": "a Code's timescales",
+}
+
+
+def _not_an_assessment(kind: str) -> str:
+    return (
+        f"this command reads a self-assessment, and this file is {_OTHER_KINDS.get(kind, kind)} "
+        "('selfassess check' checks any kind)"
+    )
 
 
 def check_assessment(
@@ -57,9 +81,17 @@ def check_assessment(
         problem = document.problem("E201", ("code",), message, key=False)
         return None, [*salvaged.problems, problem]
     context = RuleContext(
-        document, assessment, edition, catalogue, as_of, salvaged.set_aside, salvaged.damaged
+        document,
+        assessment,
+        edition,
+        catalogue,
+        as_of,
+        salvaged.set_aside,
+        salvaged.damaged,
+        salvaged.left_out,
     )
-    problems = [*salvaged.problems, *(p for rule in RULES for p in rule(context))]
+    rules = (*RULES, *CONSISTENCY_RULES)
+    problems = [*salvaged.problems, *(p for rule in rules for p in rule(context))]
     if salvaged.problems:
         return None, problems
     return CheckedAssessment(document, assessment, edition, problems), problems

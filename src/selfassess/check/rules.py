@@ -19,11 +19,18 @@ from selfassess.models import (
     Assessment,
     CodeEdition,
     EvidenceItem,
+    Owner,
     Response,
 )
 from selfassess.problems import Problem
-from selfassess.safety import is_safe_url, unsafe_link_targets
-from selfassess.wording import plural, shorten
+from selfassess.safety import (
+    bare_address_message,
+    bare_web_address,
+    is_safe_url,
+    link_targets,
+    unsafe_link_message,
+)
+from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
 
 UNUSABLE_PATH = "E127"
@@ -48,6 +55,13 @@ class RuleContext:
     set_aside: frozenset[str] = frozenset()
     #: Top-level fields partly left out for schema problems; rules that read them stay quiet.
     damaged: frozenset[str] = frozenset()
+    #: Values left out of the answers for schema problems: a rule that would only say they
+    #: are missing stays quiet about them.
+    left_out: frozenset[KeyPath] = frozenset()
+
+    def was_left_out(self, *path: str | int) -> bool:
+        """Tell whether a value at, inside or holding path was left out for a schema problem."""
+        return any(path[: len(out)] == out or out[: len(path)] == path for out in self.left_out)
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make a problem at a path in the document, as severe as the registry says."""
@@ -122,6 +136,8 @@ def unanswered(ctx: RuleContext) -> Iterator[Problem]:
         answered = response is not None and response.comply is not None
         if not provision.assessed or answered or provision.id in ctx.set_aside:
             continue
+        if ctx.was_left_out("responses", provision.id, "comply"):
+            continue
         path: KeyPath = ("responses", provision.id) if response else ("responses",)
         if ctx.assessment.status != "draft":
             yield ctx.at(
@@ -153,14 +169,18 @@ def no_needs_explanation(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         if response.comply != "no":
             continue
-        if not (response.explanation or "").strip():
+        if not (response.explanation or "").strip() and not ctx.was_left_out(
+            "responses", pid, "explanation"
+        ):
             yield ctx.at(
                 "E204",
                 ("responses", pid, "comply"),
                 f"provision {pid} is answered no but has no explanation; the Code requires a "
                 "detailed explanation: add explanation: saying why, and what is in place meanwhile",
             )
-        if response.compliance_date is None:
+        if response.compliance_date is None and not ctx.was_left_out(
+            "responses", pid, "compliance_date"
+        ):
             yield ctx.at(
                 "E205",
                 ("responses", pid, "comply"),
@@ -175,7 +195,7 @@ def actions_complete(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         for index, action in enumerate(response.actions):
             path: KeyPath = ("responses", pid, "actions", index)
-            if not action.owner:
+            if not action.owner and not ctx.was_left_out(*path, "owner"):
                 yield ctx.at(
                     "E206",
                     path,
@@ -183,20 +203,26 @@ def actions_complete(ctx: RuleContext) -> Iterator[Problem]:
                     key=False,
                 )
             elif action.owner not in owners and "owners" not in ctx.damaged:
-                known = ", ".join(owners) or "none defined"
                 yield ctx.at(
-                    "E207",
-                    (*path, "owner"),
-                    f"owner '{action.owner}' is not in owners (known: {known})",
-                    key=False,
+                    "E207", (*path, "owner"), _unknown_owner(action.owner or "", owners), key=False
                 )
-            if action.due is None:
+            if action.due is None and not ctx.was_left_out(*path, "due"):
                 yield ctx.at(
                     "E206",
                     path,
                     f"an action for {pid} has no due date; add due: YYYY-MM-DD",
                     key=False,
                 )
+
+
+def _unknown_owner(owner: str, owners: dict[str, Owner]) -> str:
+    if owners:
+        return f"owner '{owner}' is not in owners (known: {', '.join(owners)})"
+    return (
+        f"owner '{owner}' is not in owners, and the file defines none; add at the top level "
+        f"owners: {{{owner}: {{role: ..., name: ..., email: ...}}}} (the role is what the "
+        "published documents show)"
+    )
 
 
 def overdue(ctx: RuleContext) -> Iterator[Problem]:
@@ -224,7 +250,7 @@ def yes_needs_support(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         if response.comply != "yes":
             continue
-        if not response.evidence:
+        if not response.evidence and not ctx.was_left_out("responses", pid, "evidence"):
             yield ctx.warn(
                 "W303",
                 ("responses", pid, "comply"),
@@ -288,34 +314,31 @@ def _repository_root(start: Path) -> Path:
 
 
 def unsafe_links(ctx: RuleContext) -> Iterator[Problem]:
-    """W310: links must be http, https, mailto or relative; others are published as text."""
+    """W310, W320: links must be http, https, mailto or relative, and web addresses say https://."""
     for pid, response in ctx.answered():
         base: KeyPath = ("responses", pid)
         for index, item in enumerate(response.evidence):
-            if isinstance(item, EvidenceItem) and item.url and not is_safe_url(item.url):
-                yield _unsafe(ctx, (*base, "evidence", index, "url"), item.url)
+            if isinstance(item, EvidenceItem) and item.url:
+                yield from _link(ctx, (*base, "evidence", index, "url"), item.url)
             text = item if isinstance(item, str) else item.title
-            yield from _unsafe_in_text(ctx, (*base, "evidence", index), text)
+            yield from _links_in_text(ctx, (*base, "evidence", index), text)
         for field in ("commentary", "explanation"):
-            yield from _unsafe_in_text(ctx, (*base, field), getattr(response, field) or "")
-    yield from _unsafe_in_text(
+            yield from _links_in_text(ctx, (*base, field), getattr(response, field) or "")
+    yield from _links_in_text(
         ctx, ("governance", "response"), ctx.assessment.governance.response or ""
     )
 
 
-def _unsafe_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
-    for target in unsafe_link_targets(text):
-        yield _unsafe(ctx, path, target)
+def _links_in_text(ctx: RuleContext, path: KeyPath, text: str) -> Iterator[Problem]:
+    for target in link_targets(text):
+        yield from _link(ctx, path, target)
 
 
-def _unsafe(ctx: RuleContext, path: KeyPath, url: str) -> Problem:
-    shown = shorten(url)
-    return ctx.warn(
-        "W310",
-        path,
-        f"link {shown!r} is not http, https, mailto or a relative path; it will be published as plain text",
-        key=False,
-    )
+def _link(ctx: RuleContext, path: KeyPath, url: str) -> Iterator[Problem]:
+    if not is_safe_url(url):
+        yield ctx.warn("W310", path, unsafe_link_message(url), key=False)
+    elif bare_web_address(url):
+        yield ctx.warn("W320", path, bare_address_message(url), key=False)
 
 
 def landlord_named(ctx: RuleContext) -> Iterator[Problem]:

@@ -1,9 +1,10 @@
 """Keep what validates of an assessment with schema problems, so its rules can still run.
 
-A bad date in one answer must not hide a missing explanation in another: each
-response is validated on its own, and the ones that fail are set aside (their
-schema problems are reported, their rules wait until those are fixed). Elsewhere
-in the file, the value at each problem is left out until the rest validates.
+A bad date in one answer must not hide a missing explanation in the same answer or
+another: each response is validated on its own, and in one that fails, the value at each
+problem is left out until the rest of it validates (its schema problems are reported, and
+the rules that would only repeat them, such as "no compliance_date" after a date that is
+not a date, know what was left out). Elsewhere in the file, likewise.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from selfassess.models import Assessment, Response
+from selfassess.models import Action, Assessment, Response
 from selfassess.problems import InputError, Problem
 from selfassess.validate import error_paths, validate
 from selfassess.yamlio import Document, KeyPath
@@ -30,6 +31,8 @@ class Salvaged:
     assessment: Assessment | None
     problems: list[Problem] = field(default_factory=list)
     set_aside: frozenset[str] = frozenset()
+    #: The paths (from the top of the file) of values left out of answers kept.
+    left_out: frozenset[KeyPath] = frozenset()
     #: Top-level fields (owners, governance, ...) some of which was left out.
     damaged: frozenset[str] = frozenset()
 
@@ -41,23 +44,51 @@ def salvage(document: Document) -> Salvaged:
     except InputError as exc:
         problems = exc.problems
     data = dict(document.data)
-    set_aside = _bad_responses(data.get("responses"))
-    if set_aside and isinstance(data.get("responses"), dict):
-        data["responses"] = {k: v for k, v in data["responses"].items() if k not in set_aside}
+    set_aside: set[str] = set()
+    left_out: set[KeyPath] = set()
+    if isinstance(data.get("responses"), dict):
+        kept = {}
+        for pid, value in data["responses"].items():
+            pruned, paths = _pruned_response(value)
+            if pruned is None:
+                set_aside.add(pid)
+            else:
+                kept[pid] = pruned
+                left_out |= {("responses", pid, *path) for path in paths}
+        data["responses"] = kept
     assessment, damaged = _prune_until_valid(data)
-    return Salvaged(assessment, problems, frozenset(set_aside), frozenset(damaged))
+    return Salvaged(
+        assessment, problems, frozenset(set_aside), frozenset(left_out), frozenset(damaged)
+    )
 
 
-def _bad_responses(responses: Any) -> set[str]:
-    if not isinstance(responses, dict):
-        return set()
-    bad = set()
-    for pid, value in responses.items():
+def _pruned_response(value: Any) -> tuple[Any, list[KeyPath]]:
+    """Return a response with each value that fails left out, and their paths; None if none."""
+    paths: list[KeyPath] = []
+    for _ in range(_MAX_PRUNES):
         try:
             Response.model_validate(value)
-        except ValidationError:
-            bad.add(pid)
-    return bad
+            return value, paths
+        except ValidationError as exc:
+            found = error_paths(value, exc)
+        path = _existing(value, found[0]) if found else ()
+        if not path:
+            return None, paths
+        paths += [path, *_meant(path)]
+        value = _without(value, path)
+    return None, paths
+
+
+def _meant(path: KeyPath) -> list[KeyPath]:
+    """Return the field a misspelt key was meant to be (explanaton: explanation), if any."""
+    import difflib
+
+    if not path or not isinstance(path[-1], str):
+        return []
+    fields = {f.alias or n for m in (Response, Action) for n, f in m.model_fields.items()}
+    if path[-1] in fields:
+        return []
+    return [(*path[:-1], m) for m in difflib.get_close_matches(path[-1], fields, n=1)]
 
 
 def _prune_until_valid(data: dict[str, Any]) -> tuple[Assessment | None, set[str]]:
@@ -93,7 +124,7 @@ def _existing(data: Any, path: KeyPath) -> KeyPath:
     return path
 
 
-def _without(data: dict[str, Any], path: KeyPath) -> dict[str, Any]:
+def _without(data: Any, path: KeyPath) -> Any:
     """Return a copy of the data with the value at path left out."""
     pruned = copy.deepcopy(data)
     node: Any = pruned

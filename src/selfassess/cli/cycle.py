@@ -75,6 +75,8 @@ def init_command(
     """
     from selfassess.cycle.start import default_output, start
 
+    _check_period(period)
+
     assessment, _, text = start(code, landlord, period, last, today(as_of), homes)
     target = output or default_output(assessment)
     _write(target, text, force)
@@ -82,6 +84,15 @@ def init_command(
     answered = len(assessment.responses) - unanswered
     carried = f"{answered} answers carried from {last}; " if last else ""
     _say(target, f"{carried}{unanswered} provisions to answer; run 'selfassess check' as you go.")
+
+
+def _check_period(period: str | None) -> None:
+    """Refuse a --period not written YYYY-YY (2025/26, 2025, 2025-2026), saying what to write."""
+    from selfassess.dates import period_problem
+
+    wrong = period_problem(period) if period is not None else None
+    if wrong:
+        raise click.BadParameter(wrong, param_hint="'--period'")
 
 
 @command("import")
@@ -113,6 +124,7 @@ def import_command(
     """
     from selfassess.cycle.importing import default_import_output, import_assessment, report_lines
 
+    _check_period(period)
     result = import_assessment(form, today(as_of), code, landlord, period)
     target = output or default_import_output(result, form, named=bool(landlord))
     _write(target, result.yaml(form), force)

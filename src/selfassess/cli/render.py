@@ -186,12 +186,13 @@ def _assessment_gaps(
     file: Path, owner: str | None, day: dt.date, as_csv: bool, by_owner: bool
 ) -> None:
     """Print one assessment's gap list."""
-    from selfassess.assessment.csvfiles import gaps_csv
+    from selfassess.assessment.csvfiles import gaps_sheet
     from selfassess.assessment.gaps import build_gaps
     from selfassess.assessment.gapstext import gaps_text
     from selfassess.assessment.makeview import build_view
     from selfassess.check import load_assessment
     from selfassess.problems import InputError, Severity
+    from selfassess.render.spreadsheet import sheet_csv
     from selfassess.render.wordxml import xml_safe
 
     checked = load_assessment(file, day)
@@ -206,4 +207,4 @@ def _assessment_gaps(
         )
     # No control character reaches the terminal.
     gaps = xml_safe(build_gaps(checked, build_view(checked), day, owner))
-    click.echo(gaps_csv(gaps) if as_csv else gaps_text(gaps, by_owner), nl=False)
+    click.echo(sheet_csv(gaps_sheet(gaps)) if as_csv else gaps_text(gaps, by_owner), nl=False)

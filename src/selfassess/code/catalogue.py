@@ -6,9 +6,9 @@ the working folder) overrides the copy bundled with selfassess.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
+from selfassess.files import cached_by_file
 from selfassess.models import CodeEdition, EditionMap
 from selfassess.problems import InputError, UsageError
 from selfassess.resources import resource_dir
@@ -128,11 +128,11 @@ def _is_plain_name(name: str) -> bool:
     return bool(name) and all(c.isalnum() or c in "-_." for c in name) and not name.startswith(".")
 
 
-@cache
+@cached_by_file
 def _load_edition(path: Path) -> CodeEdition:
     return validate(load_file(path), CodeEdition)
 
 
-@cache
+@cached_by_file
 def _load_map(path: Path) -> EditionMap:
     return validate(load_file(path), EditionMap)

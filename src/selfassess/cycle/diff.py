@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ class ProvisionChange:
     new_answer: str | None
     evidence_added: list[Evidence] = field(default_factory=list)
     evidence_removed: list[Evidence] = field(default_factory=list)
+    #: The same evidence under a new title (a year or a date changed, or the same link): (old, new).
+    evidence_updated: list[tuple[Evidence, Evidence]] = field(default_factory=list)
     commentary_changed: bool = False
     explanation_changed: bool = False
     old_compliance_date: str | None = None
@@ -66,6 +69,7 @@ class ProvisionChange:
             self.answer_change
             or self.evidence_added
             or self.evidence_removed
+            or self.evidence_updated
             or self.commentary_changed
             or self.explanation_changed
             or self.old_compliance_date != self.new_compliance_date
@@ -172,22 +176,30 @@ def _compare(
     new_keys = {evidence_key(e) for e in new.evidence}
     old_actions = {_words(a.do) for a in old.actions}
     new_actions = {_words(a.do): a for a in new.actions}
+    completed = {key for key in done_after if key[0] == pid and key not in done_before}
+    added = [e for e in new.evidence if evidence_key(e) not in old_keys]
+    removed = [e for e in old.evidence if evidence_key(e) not in new_keys]
+    updated = _same_evidence(removed, added)
     return ProvisionChange(
         id=pid,
         old_ids=old_ids,
         summary=None,
         old_answer=old.comply,
         new_answer=new.comply,
-        evidence_added=[e for e in new.evidence if evidence_key(e) not in old_keys],
-        evidence_removed=[e for e in old.evidence if evidence_key(e) not in new_keys],
+        evidence_added=[e for e in added if all(e is not n for _, n in updated)],
+        evidence_removed=[e for e in removed if all(e is not o for o, _ in updated)],
+        evidence_updated=updated,
         commentary_changed=_words(old.commentary) != _words(new.commentary),
         explanation_changed=_words(old.explanation) != _words(new.explanation),
         old_compliance_date=_date(old),
         new_compliance_date=_date(new),
-        actions_completed=[
-            text for key, text in done_after.items() if key[0] == pid and key not in done_before
+        actions_completed=[text for key, text in done_after.items() if key in completed],
+        # An action added and done within the year is listed once, as completed.
+        actions_added=[
+            a.do
+            for a in new.actions
+            if _words(a.do) not in old_actions and (pid, _words(a.do)) not in completed
         ],
-        actions_added=[a.do for a in new.actions if _words(a.do) not in old_actions],
         # An action gone from the answers but recorded as done (history) was completed, not removed.
         actions_removed=[
             a.do
@@ -200,6 +212,38 @@ def _compare(
             if (change := _action_change(a, new_actions.get(_words(a.do)))) is not None
         ],
     )
+
+
+#: A year, a date or another number in an evidence title: "policy (April 2024)" is the
+#: same evidence as "policy (April 2025)".
+_NUMBERS = re.compile(r"\d+")
+
+
+def _same_evidence(
+    removed: list[Evidence], added: list[Evidence]
+) -> list[tuple[Evidence, Evidence]]:
+    """Pair each removed item with an added one that is the same evidence, updated."""
+    pairs: list[tuple[Evidence, Evidence]] = []
+    unmatched = list(added)
+    for old in removed:
+        match = next((new for new in unmatched if _updated(old, new)), None)
+        if match is not None:
+            pairs.append((old, match))
+            unmatched.remove(match)
+    return pairs
+
+
+def _updated(old: Evidence, new: Evidence) -> bool:
+    if isinstance(old, str) or isinstance(new, str):
+        return isinstance(old, str) and isinstance(new, str) and _shape(old) == _shape(new)
+    same_place = (old.url or old.path) is not None and (old.url, old.path) == (new.url, new.path)
+    return same_place or (
+        _shape(old.title) == _shape(new.title) and (old.url is None) == (new.url is None)
+    )
+
+
+def _shape(text: str) -> str:
+    return _NUMBERS.sub("#", _words(text).lower())
 
 
 def _action_change(old: Action, new: Action | None) -> ActionChange | None:

@@ -12,7 +12,7 @@ from selfassess.dates import long_date
 from selfassess.models import Assessment, Evidence
 from selfassess.render.mdescape import cell, target
 from selfassess.render.usermarkdown import inert_markdown
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 from selfassess.wording import plural
 
 _PLAIN_TARGET = re.compile(r"^[^\s()<>]+$")  # a link target that cannot end the link early
@@ -60,6 +60,10 @@ def _change_lines(change: ProvisionChange) -> list[str]:
     lines = [head]
     lines += [f"  evidence added: {_evidence_text(e)}" for e in change.evidence_added]
     lines += [f"  evidence removed: {_evidence_text(e)}" for e in change.evidence_removed]
+    lines += [
+        f"  evidence updated: {_evidence_text(new)} (was {_evidence_text(old)})"
+        for old, new in change.evidence_updated
+    ]
     lines += ["  commentary changed"] if change.commentary_changed else []
     lines += ["  explanation changed"] if change.explanation_changed else []
     if change.old_compliance_date != change.new_compliance_date:
@@ -191,7 +195,7 @@ def _md_updated(diff: Diff) -> list[str]:
         if change.answer_change in ("gap closed", "gap opened"):
             continue
         parts = []
-        if change.evidence_added or change.evidence_removed:
+        if change.evidence_added or change.evidence_removed or change.evidence_updated:
             parts.append("evidence updated")
         if change.commentary_changed or change.explanation_changed:
             parts.append("commentary updated")
@@ -204,8 +208,9 @@ def _evidence_md(item: Evidence) -> str:
     """Write evidence inline: users' markdown made inert, titles escaped, only safe links."""
     if isinstance(item, str):
         return " ".join(inert_markdown(item).split())
-    if item.url and is_safe_url(item.url):
-        url = item.url if _PLAIN_TARGET.match(item.url) else target(item.url)
+    published = published_url(item.url)
+    if published:
+        url = published if _PLAIN_TARGET.match(published) else target(published)
         return f"[{cell(item.title)}]({url})"
     return cell(item.title)
 
@@ -237,6 +242,10 @@ def _change_data(change: ProvisionChange) -> dict[str, Any]:
         "answer_change": change.answer_change,
         "evidence_added": [_evidence_data(e) for e in change.evidence_added],
         "evidence_removed": [_evidence_data(e) for e in change.evidence_removed],
+        "evidence_updated": [
+            {"old": _evidence_data(old), "new": _evidence_data(new)}
+            for old, new in change.evidence_updated
+        ],
         "commentary_changed": change.commentary_changed,
         "explanation_changed": change.explanation_changed,
         "compliance_date": {"old": change.old_compliance_date, "new": change.new_compliance_date},

@@ -10,10 +10,11 @@ from selfassess.check import load_assessment
 from selfassess.code import DEFAULT_EDITION
 from selfassess.code.catalogue import Catalogue
 from selfassess.code.deadlines import period_end_year
+from selfassess.cycle.comments import user_comments
 from selfassess.cycle.migrate import migrate
 from selfassess.models import Assessment, CodeEdition, Governance, HistoryItem, Landlord, Response
 from selfassess.problems import UsageError
-from selfassess.yamlout import dump_assessment
+from selfassess.yamlout import CommentMap, dump_assessment
 
 
 def blank_assessment(
@@ -71,7 +72,12 @@ def done_actions(assessment: Assessment) -> list[HistoryItem]:
     ]
 
 
-def init_text(assessment: Assessment, edition: CodeEdition, started_from: str | None) -> str:
+def init_text(
+    assessment: Assessment,
+    edition: CodeEdition,
+    started_from: str | None,
+    comments: CommentMap | None = None,
+) -> str:
     """Return the new assessment's YAML, with a header saying how to fill it in."""
     notes = [
         f"Self-assessment of {assessment.landlord.name} for {assessment.period} against",
@@ -85,7 +91,7 @@ def init_text(assessment: Assessment, edition: CodeEdition, started_from: str | 
             "Answers, evidence and commentary are last year's: check each is still true,",
             "and set assessed_on when the assessment is made.",
         ]
-    return dump_assessment(assessment, edition, tuple(notes))
+    return dump_assessment(assessment, edition, tuple(notes), comments or {})
 
 
 def slug(name: str) -> str:
@@ -142,7 +148,8 @@ def start(
         new.landlord.name = landlord
     if homes is not None:
         new.landlord.homes = homes
-    return new, edition, init_text(new, edition, str(last_path))
+    comments = user_comments(checked.document) if checked else None
+    return new, edition, init_text(new, edition, str(last_path), comments)
 
 
 def _edition(catalogue: Catalogue, code: str | None) -> CodeEdition:

@@ -66,7 +66,7 @@ class PracticeInput:
     #: Where the practice: block's keys are, (file, line, column), for warnings about them.
     marks: dict[tuple[str, ...], tuple[str, int, int]] = field(default_factory=dict)
     #: The file that names the logs, and how it is shown: a log named in a file is read only
-    #: where selfassess.namedfiles allows (a log given on the command line is the user's own).
+    #: where selfassess.safety.named_file allows (a log given on the command line is the user's own).
     named_by: tuple[Path, str] | None = None
 
     @property
@@ -78,8 +78,8 @@ class PracticeInput:
         """Raise InputError, placed in the naming file, if a log it names may not be read."""
         if self.named_by is None:
             return
-        from selfassess.namedfiles import Unusable, named_file
         from selfassess.problems import input_error
+        from selfassess.safety import Unusable, named_file
 
         naming, shown = self.named_by
         for item in self.settings.files():

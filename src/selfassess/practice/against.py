@@ -6,14 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from selfassess.files import cannot_read
+from selfassess.files import cannot_read, note_dependency
 from selfassess.models import Assessment, PracticeSettings
-from selfassess.namedfiles import Unusable, named_file
 from selfassess.practice import PracticeInput, compute_for, log_unusable, settings_of
 from selfassess.practice.engine import PracticeResult
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.stagefigures import received
 from selfassess.problems import InputError, Problem, UsageError, error, note, warning
+from selfassess.safety import Unusable, named_file
 from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
 
@@ -68,6 +68,8 @@ def practice_problems(
         mark = document.key_mark(("period",))
         yield error(shown, mark.line, mark.col, "E112", str(exc))
         return
+    for log in given.logs:
+        note_dependency(log.path)  # a log saved later is then seen by serve
     unusable = list(_unusable_logs(document, assessment))
     yield from unusable
     if unusable:

@@ -40,9 +40,19 @@ from selfassess.practice.verdicts import (
     Verdict,
 )
 
+#: The last result's figures: the annual report and the self-assessment it includes both
+#: ask for them, and counting them walks every verdict again. They are frozen, so shared.
+_LAST: list[tuple[PracticeResult, PracticeFigures]] = []
+
 
 def figures_of(result: PracticeResult) -> PracticeFigures:
-    """Return every figure of a measured log."""
+    """Return every figure of a measured log (counted once for the last result given)."""
+    if not _LAST or _LAST[0][0] is not result:
+        _LAST[:] = [(result, _count(result))]
+    return _LAST[0][1]
+
+
+def _count(result: PracticeResult) -> PracticeFigures:
     period, cut_off = result.period, result.cut_off
     one, two = result.stage(1), result.stage(2)
     return PracticeFigures(

@@ -95,10 +95,12 @@ def bank_holidays(first_year: int, last_year: int) -> dict[dt.date, str]:
 
     The holidays library loads every country it knows to give one (about 100 ms, a third
     of `check`), so its answer for a run of years is kept in the private cache, stamped
-    with the library's files so a new release is asked again.
+    with the library's files so a new release is asked again. The stamp is in the file's
+    name: two installations sharing the cache keep an entry each, not one they overwrite
+    in turn.
     """
     stamp = _library_stamp()
-    path = _cache_path(first_year, last_year)
+    path = _cache_path(first_year, last_year, stamp) if stamp is not None else None
     found = _cached(path, stamp) if path is not None and stamp is not None else None
     if found is None:
         found = _from_library(first_year, last_year)
@@ -132,11 +134,16 @@ def _library_stamp() -> list[int] | None:
     return stamp
 
 
-def _cache_path(first_year: int, last_year: int) -> Path | None:
+def _cache_path(first_year: int, last_year: int, stamp: list[int]) -> Path | None:
+    import hashlib
+
     from selfassess.files import cache_dir
 
     folder = cache_dir("holidays")
-    return folder / f"england-and-wales-{first_year}-{last_year}.json" if folder else None
+    if folder is None:
+        return None
+    digest = hashlib.sha256(json.dumps(stamp).encode()).hexdigest()[:16]
+    return folder / f"england-and-wales-{first_year}-{last_year}-{digest}.json"
 
 
 def _cached(path: Path, stamp: list[int]) -> dict[dt.date, str] | None:

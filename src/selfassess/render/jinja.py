@@ -30,6 +30,11 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     return _environment(templates, templates.resolve() if templates else None)
 
 
+def forget_templates() -> None:
+    """Drop every environment, so templates saved since are read again (a long-lived serve)."""
+    _environment.cache_clear()
+
+
 @cache
 def _environment(templates: Path | None, where: Path | None) -> jinja2.Environment:
     import jinja2

@@ -47,7 +47,9 @@ def as_written(markdown: str) -> str:
     Only a first draft: mdwriter.inert_markdown parses what this gives as a viewer would and
     writes the markdown afresh from its tokens if anything unsafe would survive.
     """
-    text = markdown.strip("\n")
+    # A viewer ends a line at "\r" as at "\n" ("text\r---" is a heading), but the line
+    # anchors here and in inert_markdown's fast path know only "\n".
+    text = markdown.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     text = _escape_raw_html(text)
     text = _IMAGE.sub("&#33;", text)
     text = INLINE_LINK.sub(_break_unsafe_link, text)

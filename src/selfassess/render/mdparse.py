@@ -1,7 +1,8 @@
 """The one parser of users' markdown, and its tokens walked into paragraphs and runs.
 
 Raw HTML is off, images are off (a published page makes no external requests),
-and a link whose target is not http, https, mailto or relative stays plain text.
+a link whose target is not http, https, mailto or relative stays plain text, and a web
+address written without its scheme (www.x.org.uk/a) is linked with https://.
 Headings inside user text become bold paragraphs so the document's outline stays ours.
 """
 
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from selfassess.safety import is_safe_url
+from selfassess.safety import is_safe_url, published_url
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -57,6 +58,9 @@ def parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": False}).enable("strikethrough").disable("image")
     md.validateLink = is_safe_url  # type: ignore[method-assign]  # markdown-it's documented hook
+    normalise = md.normalizeLink
+    # A bare web address (www.x.org.uk/a) would be a page under the reader's current folder.
+    md.normalizeLink = lambda url: normalise(published_url(url) or url)  # type: ignore[method-assign]
     md.add_render_rule("heading_open", _strong_open)
     md.add_render_rule("heading_close", _strong_close)
     return md

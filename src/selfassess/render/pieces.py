@@ -15,20 +15,18 @@ NOT_ANSWERED = "Not answered"
 EXPLANATION_LABEL = "Explanation:"
 DATE_LABEL = "Intended compliance date:"
 DRAFT_BANNER = "Draft — not approved"
+NOT_YET_ANSWERED = "Not yet answered:"
+OPEN_PROBLEMS = "Open problems found by selfassess check:"
 PRACTICE_HEADING = "Complaint handling in practice"
 PRACTICE_CAPTION = "Tenant satisfaction measures CH01 and CH02, measured from the complaints log"
 
 
 class Draftable(Protocol):
-    """A document that may be a draft with open problems (a self-assessment or a report)."""
+    """A document that may be a draft (a self-assessment, a gap list or a report)."""
 
     @property
-    def draft(self) -> bool:
-        """True while the document is not approved."""
-
-    @property
-    def problems(self) -> tuple[str, ...]:
-        """The open problems, as sentences."""
+    def notice(self) -> DraftNotice | None:
+        """What the draft banner shows, or None when the document is approved."""
 
 
 @dataclass(frozen=True)
@@ -41,9 +39,15 @@ class Link:
 
 @dataclass(frozen=True)
 class DraftNotice:
-    """What the draft banner lists: the problems check found that are still open."""
+    """What the draft banner lists.
 
-    problems: tuple[str, ...]
+    A published document (the page, the Board pack) lists only what a reader can act on,
+    in plain words: the provisions not yet answered. The problems `check` found, with their
+    codes and lines, are for the author and show only in the internal gap list.
+    """
+
+    unanswered: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,10 @@
 The reference is opened as every Word input is (a regular file, within the size
 limits, bytes counted as they unpack). The output starts from python-docx's own
 blank document (landscape A4) and takes from the reference only what styles text: style
-definitions, list numbering, the page's size and margins, and the words of the
-first header and footer (as plain text). Settings (an attached template), fields,
-pictures, links and every relationship stay behind, so nothing in the reference
-can point the published file elsewhere.
+definitions, list numbering, the page's size and margins, and the first header and
+footer with their embedded pictures and page-number fields (see wordpage). Settings (an
+attached template), other fields, links, linked pictures and every other relationship stay
+behind, so nothing in the reference can point the published file elsewhere.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
-from selfassess.wordform.docxread import open_docx, paragraph_text, xml_number
+from selfassess.render.wordpage import copy_header_and_footer
+from selfassess.wordform.docxread import open_docx, xml_number
 
 _STYLE_TYPES = {"paragraph", "character", "table", "numbering"}
 _STYLE_PARTS = {qn("w:docDefaults"), qn("w:latentStyles"), qn("w:style")}
@@ -36,7 +37,8 @@ def apply_reference(document: Any, path: Path) -> None:
     _copy_children(source.styles.element, document.styles.element, _wanted_style)
     _copy_numbering(source, document)
     _copy_page(source.element.body, document.sections[0]._sectPr)
-    _copy_header_text(source.sections, document.sections[0])
+    if len(source.sections):
+        copy_header_and_footer(source.sections[0], document.sections[0])
 
 
 def _wanted_style(child: Any) -> bool:
@@ -88,17 +90,3 @@ def _copy_page(body: Any, target: Any) -> None:
                 kept.set(qn(name), str(number))
         if tag == "w:pgSz" and given.get(qn("w:orient")) in ("portrait", "landscape"):
             kept.set(qn("w:orient"), given.get(qn("w:orient")))
-
-
-def _copy_header_text(sections: Any, target: Any) -> None:
-    """Copy the words of the first section's header and footer, paragraph by paragraph."""
-    if not len(sections):
-        return
-    for part in ("header", "footer"):
-        given, kept = getattr(sections[0], part), getattr(target, part)
-        if given.is_linked_to_previous:
-            continue
-        texts = [paragraph_text(p._p).strip() for p in given.paragraphs]
-        for index, text in enumerate(t for t in texts if t):
-            paragraph = kept.paragraphs[0] if index == 0 else kept.add_paragraph()
-            paragraph.text = text

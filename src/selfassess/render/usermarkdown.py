@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from selfassess.render.mdescape import as_written
 from selfassess.render.mdparse import LONG_TEXT, Para, Span, paras_from_tokens, parser
 from selfassess.render.mdwriter import to_markdown, write_paras
-from selfassess.safety import is_safe_url
+from selfassess.safety import bare_web_address, is_safe_url
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -166,5 +166,6 @@ def _inert_token(token: Token) -> bool:
     if token.type in ("html_block", "html_inline", "image", "heading_open"):
         return False
     if token.type == "link_open":
-        return is_safe_url(str(token.attrs.get("href", "")))
+        href = str(token.attrs.get("href", ""))
+        return is_safe_url(href) and not bare_web_address(href)
     return True

@@ -20,7 +20,7 @@ class Styles:
     """
 
     def __init__(self, document: Any) -> None:
-        self.ids = {style.name: str(style.style_id) for style in document.styles}
+        self.ids = style_ids(document)
         self.links = Hyperlinks(document.part)
 
     def has(self, name: str | None) -> bool:
@@ -30,6 +30,23 @@ class Styles:
     def id(self, name: str) -> str | None:
         """Return a style's id, or None if the document lacks it."""
         return self.ids.get(name)
+
+
+def style_ids(document: Any) -> dict[str | None, str]:
+    """Return each style's id by its name as python-docx names it (its UI name).
+
+    Read from the XML directly: python-docx makes an object per style to say the same.
+    """
+    from docx.oxml.ns import qn
+    from docx.styles import BabelFish
+
+    name_tag, value = qn("w:name"), qn("w:val")
+    ids: dict[str | None, str] = {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        name = style.find(name_tag)
+        shown = None if name is None else BabelFish.internal2ui(name.get(value))
+        ids[shown] = str(style.get(qn("w:styleId")))
+    return ids
 
 
 class Writer:

@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 import zipfile
+import zlib
 from functools import cache
 from typing import Any, TypeVar
 
@@ -229,4 +230,44 @@ class _FixedEntries:
         info = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_TIME)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        self.target.writestr(info, self.replace.get(pack_uri.membername) or blob)
+        data = self.replace.get(pack_uri.membername) or blob
+        if len(data) < _KEEP_DEFLATED or pack_uri.membername == _BODY:
+            self.target.writestr(info, data)
+            return
+        info.file_size = len(data)  # as writestr sets it
+        with self.target.open(info, "w") as entry:
+            if hasattr(entry, "_compressor"):
+                entry._compressor = _Deflated(deflated(data))
+            entry.write(data)
+
+
+#: Parts at least this large are deflated once per process (the template's style parts
+#: come to 780 KB and are the same in every document); the body differs every time.
+_KEEP_DEFLATED = 4096
+_BODY = "word/document.xml"
+_DEFLATED: dict[bytes, bytes] = {}
+
+
+def deflated(data: bytes) -> bytes:
+    """Return data deflated as zipfile deflates an entry, once per process for the same bytes."""
+    found = _DEFLATED.get(data)
+    if found is None:
+        if len(_DEFLATED) >= 32:  # a long run with reference documents: keep the latest only
+            _DEFLATED.clear()
+        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        found = _DEFLATED[data] = packer.compress(data) + packer.flush()
+    return found
+
+
+class _Deflated:
+    """A compressor that gives bytes deflated before, in zipfile's place (the same bytes)."""
+
+    def __init__(self, packed: bytes) -> None:
+        self.packed = packed
+
+    def compress(self, data: bytes) -> bytes:
+        packed, self.packed = self.packed, b""
+        return packed
+
+    def flush(self) -> bytes:
+        return b""

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfassess.assessment.build import build_outputs
 from selfassess.problems import Problem
 from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file
 from selfassess.report import CheckedReport, CouncilReport, check_report
 from selfassess.yamlio import load_file
+
+if TYPE_CHECKING:
+    from selfassess.report.charts import Chart
+    from selfassess.report.tables import FigureTable
 
 #: The report's own outputs, in the order they are written.
 REPORT_OUTPUTS = (
@@ -44,6 +49,22 @@ def _check(path: Path, options: Options) -> tuple[Loaded | None, list[Problem]]:
     return (Loaded(checked) if checked is not None else None), problems
 
 
+#: Charts drawn in this process, by the figures they show: matplotlib takes 50-150 ms a
+#: chart, and a report rendered again (by serve, or a batch) mostly shows the same figures.
+_DRAWN: dict[FigureTable, Chart | None] = {}
+
+
+def drawn(table: FigureTable) -> Chart | None:
+    """Return a table's chart (None for a table without one), drawn once per process."""
+    from selfassess.report.charts import draw
+
+    if table not in _DRAWN:
+        if len(_DRAWN) >= 256:
+            _DRAWN.clear()
+        _DRAWN[table] = draw(table)
+    return _DRAWN[table]
+
+
 def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> dict[str, bytes]:
     """Return every output's name and bytes: the report's, then the self-assessment's."""
     from selfassess.render.wordxml import xml_safe
@@ -51,7 +72,6 @@ def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> di
     checked = loaded.report if isinstance(loaded, Loaded) else loaded
     if isinstance(checked, CouncilReport):
         return build_council_outputs(checked, options)
-    from selfassess.report.charts import draw
     from selfassess.report.data import figures_csv, report_json
     from selfassess.report.html import render_report_page
     from selfassess.report.makeview import build_report_view
@@ -60,7 +80,7 @@ def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> di
 
     # Control characters from YAML escapes or log cells reach no output (nor Word's alt text).
     view = xml_safe(build_report_view(checked, options.as_of, options.draft))
-    charts = {table.key: chart for table in view.tables if (chart := draw(table)) is not None}
+    charts = {table.key: chart for table in view.tables if (chart := drawn(table)) is not None}
     approval = checked.report.governance.approval
     assessment = build_outputs(
         checked.assessment,
@@ -80,7 +100,6 @@ def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> di
 def build_council_outputs(council: CouncilReport, options: Options) -> dict[str, bytes]:
     """Return a whole council's report, then each part's self-assessment in the part's folder."""
     from selfassess.render.wordxml import xml_safe
-    from selfassess.report.charts import draw
     from selfassess.report.councilview import build_council_view
     from selfassess.report.councilwrite import (
         council_csv,
@@ -93,7 +112,7 @@ def build_council_outputs(council: CouncilReport, options: Options) -> dict[str,
     # Control characters from YAML escapes or log cells reach no output (nor Word's alt text).
     view = xml_safe(build_council_view(council, options.as_of, options.draft))
     charts = {
-        part.slug: {t.key: chart for t in part.view.tables if (chart := draw(t)) is not None}
+        part.slug: {t.key: chart for t in part.view.tables if (chart := drawn(t)) is not None}
         for part in view.parts
     }
     approval = council.report.governance.approval

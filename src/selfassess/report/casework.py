@@ -14,7 +14,7 @@ from selfassess.casework.models import Case
 from selfassess.dates import format_date
 from selfassess.report.tables import FigureRow, FigureTable
 from selfassess.report.view import CaseView, PublicationView
-from selfassess.safety import is_safe_url
+from selfassess.safety import published_url
 
 CHFO = "complaint handling failure order"
 COMPLAINT_HANDLING = "complaint handling"
@@ -115,7 +115,7 @@ def register_publications(register: CheckedRegister) -> tuple[PublicationView, .
     review = PublicationView(
         kind="annual review letter",
         title=f"The LGSCO's annual review letter about us, {letter.year}",
-        url=letter.source if is_safe_url(letter.source) else None,
+        url=published_url(letter.source),
         date=format_date(letter.date),
         summary=None,
     )

@@ -128,6 +128,7 @@ def _bars(axes: Any, table: FigureTable) -> None:
             left = [a + b for a, b in zip(left, values, strict=True)]
         else:
             break  # a plain bar chart shows the first column only
+    axes.set_xlim(left=0)  # a bar's length is its value: the axis starts at zero
     axes.spines[["top", "right"]].set_visible(False)
     if len(table.columns) > 1 and table.chart == "stacked":
         _legend(axes, len(table.columns))
@@ -147,9 +148,12 @@ def _lines(axes: Any, table: FigureTable) -> None:
             marker=markers[index % 4],
         )
     _time_axis(axes, positions, [row.axis_label for row in table.rows])
+    # From zero, so a month at 90% does not look like half of one at 100%; shares up to 100%.
+    axes.set_ylim(bottom=0)
     if all(row.unit == "%" for row in table.rows):
         from matplotlib.ticker import PercentFormatter
 
+        axes.set_ylim(top=max(100.0, axes.get_ylim()[1]))
         axes.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     axes.spines[["top", "right"]].set_visible(False)
     if len(table.columns) > 1:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from selfassess.check import CheckedAssessment, check_assessment
 from selfassess.check.kinds import file_kind
-from selfassess.namedfiles import Unusable, named_file
 from selfassess.problemcodes import first_problem
 from selfassess.problems import InputError, Problem, Severity, error
 from selfassess.report.model import AnnualReport
+from selfassess.safety import Unusable, named_file
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
 

@@ -105,7 +105,7 @@ def _facts(checked: CheckedReport, draft: bool) -> tuple[v.Fact, ...]:
         facts.append(
             v.Fact("Member responsible for complaints", gov.member_responsible_for_complaints)
         )
-    approval = _approval(report)
+    approval = None if draft else _approval(report)  # "not approved", says the banner
     if approval:
         facts.append(v.Fact("Approved", approval))
     return tuple(facts)

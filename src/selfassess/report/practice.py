@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping
 
 from selfassess.check import CheckedAssessment
 from selfassess.dates import month_year
-from selfassess.practice import PracticeFigures, compute_for, figures_of, labels, settings_of
+from selfassess.practice import PracticeFigures, figures_of, labels, settings_of
+from selfassess.practice.against import measured
 from selfassess.practice.figures import StageFigures, money
 from selfassess.report.tables import FigureRow, FigureTable, Number
 
@@ -32,11 +33,14 @@ _STAGE_ROWS: tuple[tuple[str, Callable[[StageFigures], Number | None], str], ...
 
 
 def log_figures(checked: CheckedAssessment, as_of: dt.date) -> PracticeFigures | None:
-    """Return practice's figures for the assessment's log, or None if it names no log."""
+    """Return practice's figures for the assessment's log, or None if it names no log.
+
+    The log is measured as check measured it (once per version of the file and settings).
+    """
     if checked.assessment.practice is None:
         return None
     given = settings_of(checked.assessment, checked.document.path, checked.document.path_display)
-    return figures_of(compute_for(given, as_of))
+    return figures_of(measured(given, as_of))
 
 
 def stage_table(figures: PracticeFigures) -> FigureTable:

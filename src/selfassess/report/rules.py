@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from selfassess.dates import format_date
 from selfassess.problems import Problem, error, warning
 from selfassess.report.load import CheckedReport, year_before
 from selfassess.yamlio import KeyPath
@@ -113,6 +114,20 @@ def approval_has_response(checked: CheckedReport) -> Iterator[Problem]:
         )
 
 
+def draft_with_approval(checked: CheckedReport) -> Iterator[Problem]:
+    """A draft that records an approval would say "not approved" and "Approved" at once."""
+    approval = checked.report.governance.approval
+    if checked.report.status == "draft" and approval is not None:
+        yield _warn(
+            checked,
+            ("status",),
+            "W855",
+            f"status is draft but governance.approval records an approval on "
+            f"{format_date(approval.date)}; set status: approved if the governing body has "
+            "approved the report, or remove the approval until it does (a draft leaves it out)",
+        )
+
+
 def same_year(checked: CheckedReport) -> Iterator[Problem]:
     """The self-assessment included should be approved, and it and the register cover the year."""
     assessment = checked.assessment.assessment
@@ -147,6 +162,7 @@ RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     previous_is_last_year,
     six_items_present,
     approval_has_response,
+    draft_with_approval,
     same_year,
 )
 #: The rules each part of a whole council's report passes (the response is asked for once).

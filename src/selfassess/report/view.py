@@ -141,8 +141,8 @@ class ReportView:
 
     @property
     def notice(self) -> v.DraftNotice | None:
-        """Return what the draft banner shows, or None for an approved report."""
-        return v.DraftNotice(self.problems) if self.draft else None
+        """Return what the draft banner shows (the banner only), or None for an approved report."""
+        return v.DraftNotice() if self.draft else None
 
     @property
     def tables(self) -> tuple[FigureTable, ...]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import struct
 from collections.abc import Callable
 from typing import Any
 
-from selfassess.render.worddoc import set_properties, write_draft
+from selfassess.render.worddoc import copy_of, set_properties, write_draft
+from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
 from selfassess.render.wordxml import (
@@ -52,9 +54,8 @@ def render_report_docx(
 def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer], None]) -> bytes:
     """Return a report's Word bytes: its title, draft notice and facts, then what body_of writes."""
     view = xml_safe(view)
-    document = _open()
-    house_style(document)
-    _title_style(document)
+    document = copy_of(_blank)
+    write_footer(document, view.landlord)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
     set_properties(document, f"{view.landlord}: {view.title}", subject, view.landlord, fixed)
     body = Writer(document, Styles(document), document)
@@ -75,6 +76,14 @@ def write_part(body: Writer, view: rv.ReportView, charts: dict[str, Chart]) -> N
 
     write_items(body, view, figures)
     write_assessment(body, view, figures)
+
+
+def _blank() -> Any:
+    """Return a new portrait A4 document in the house style, its Caption a table title."""
+    document = _open()
+    house_style(document)
+    _title_style(document)
+    return document
 
 
 def _open() -> Any:
@@ -100,14 +109,31 @@ def write_figures(body: Writer, view: rv.Periods, table: FigureTable, chart: Cha
 
 
 def _picture(body: Writer, chart: Chart) -> None:
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     paragraph = body.paragraph()
     paragraph.paragraph_format.space_before = Pt(8)  # clear of the table's last rule
-    shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(PICTURE_WIDTH_CM))
+    width = picture_width(chart.png, body.document.sections[0])
+    shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=width)
     properties = shape._inline.docPr
     properties.set("title", chart.title)
     properties.set("descr", f"{chart.title}. {chart.description}")
+
+
+def picture_width(png: bytes, section: Any) -> int:
+    """Return the picture's width (EMU): PICTURE_WIDTH_CM, or less so that it fits the page.
+
+    A bar chart of many categories is tall; at the usual width the service-area chart of a
+    12-category log would be 29 cm on A4's 25.7 cm, its last bars and axis cut off.
+    """
+    from docx.shared import Cm, Pt
+
+    pixels_wide, pixels_high = struct.unpack(">II", png[16:24])  # the PNG's IHDR
+    printable_wide = section.page_width - section.left_margin - section.right_margin
+    # The page's height less the margins and the space above the picture (and its line).
+    printable_high = section.page_height - section.top_margin - section.bottom_margin - Pt(24)
+    width = min(Cm(PICTURE_WIDTH_CM), printable_wide)
+    return int(min(width, printable_high * pixels_wide / pixels_high))
 
 
 def _table(body: Writer, view: rv.Periods, table: FigureTable) -> None:
