@@ -111,12 +111,14 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E708", ERROR, "a recommendation id listed twice in one case"),
     ProblemCode("E709", ERROR, "a case kind, an order or a `review_letter:` that the register's `ombudsman:` does not have (the LGSCO decides and recommends; it makes no orders)"),
     ProblemCode("E710", ERROR, "an LGSCO recommendation without `due:`, the date set for compliance"),
+    ProblemCode("E718", ERROR, "a due date's `revised:` entries not in the order they were agreed (an `on` earlier than the one above it)"),
     # E8xx: the annual report
     ProblemCode("E801", ERROR, "an annual report's `assessment` is missing, is not an assessment, or has errors"),
     ProblemCode("E803", ERROR, "an annual report's `previous` is missing, is not a report, or names an unusable assessment or casework register"),
     ProblemCode("E804", ERROR, "the `previous` report is not for the year before"),
     ProblemCode("E805", ERROR, "an annual report's `casework` is missing, is not a register, or has errors"),
     ProblemCode("E806", ERROR, "a service improvement without a `change`"),
+    ProblemCode("E807", ERROR, "a benchmark for a measure selfassess does not know (with a \"did you mean\")"),
     # W230-W234: a Code's form layout (`form:`)
     ProblemCode("W231", WARNING, "a Code's `form:` the documents cannot use as written: a column heading `selfassess import` would not read back, or submission.csv without the provision or the answer"),
     # W30x-W31x: an assessment's warnings
@@ -159,6 +161,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
     ProblemCode("W855", WARNING, "an annual report with `status: draft` while `governance.approval` records an approval (a draft leaves it out)"),
+    ProblemCode("W856", WARNING, "a benchmark for a measure this report does not compute (no log, register or TP09 to compare it with); it is left out"),
     # I550-I569: notes on reading the complaints log
     ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
     ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),

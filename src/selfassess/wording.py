@@ -35,3 +35,8 @@ def as_typed(text: str, limit: int = 40) -> str:
 def shorten(text: str, limit: int = 40) -> str:
     """Cut text to at most limit characters, marking the cut with "..."."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def sentence_start(text: str) -> str:
+    """Capitalise only the first letter, so "damp and mould" heads a row and "ASB" stays ASB."""
+    return text[:1].upper() + text[1:]

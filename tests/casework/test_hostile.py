@@ -44,9 +44,13 @@ def hostile_register(text: str, url: str) -> dict[str, Any]:
         for order in case.get("orders", []):
             order["do"] = text
         for rec in case.get("recommendations", []):
-            rec["text"] = text
+            rec.update(text=text, area=text, progress=[{"on": "2025-06-01", "note": text}])
             for action in rec["actions"]:
                 action["do"] = text
+                action["progress"] = [{"on": "2025-06-02", "note": text}]
+                action["revised"] = [
+                    {"to": "2025-12-31", "reason": text, "agreed_by": text, "on": "2025-06-03"}
+                ]
     data["cases"][0]["reference"] = text
     data["cases"][1]["recommendations"][0]["id"] = text
     data["publications"] = [{"kind": text, "title": text, "url": url, "date": "2024-10-22"}]
@@ -99,8 +103,9 @@ def test_payload_text_is_shown_not_obeyed(
         page.find(".//h1").text_content() == f"{text}: Ombudsman casework: progress report {text}"
     )
     cells = [cell_text(th) for th in page.xpath("//tbody/tr/th")]
-    # two findings, the order without compensation, and the two actions
-    assert cells.count(text) == 5
+    # two findings, the order without compensation, the two actions, the subject category (in
+    # the table by subject) and the area (in the table by area)
+    assert cells.count(text) == 7
     assert f"{text} (compensation £300)" in cells
 
 

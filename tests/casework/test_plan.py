@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,20 +27,34 @@ def example_project(folder: Path) -> Path:
     return Path(shutil.copy(REGISTER, folder / "casework" / REGISTER.name))
 
 
+def due_now(action: dict[str, Any]) -> dt.date:
+    """Return the date an action in the raw YAML is due now, read by hand."""
+    revised = action.get("revised") or []
+    return revised[-1]["to"] if revised else action["due"]
+
+
 def test_headlines_count_the_example_by_hand() -> None:
     raw = yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
     later = dt.date(2025, 9, 1)
     actions = [a for c in raw["cases"] for r in c.get("recommendations", []) for a in r["actions"]]
-    overdue = [a for a in actions if a["status"] != "done" and a["due"] < later]
+    # Overdue is judged on the date due now: the last revised date, or the first if none.
+    overdue = [a for a in actions if a["status"] != "done" and due_now(a) < later]
     done = [a for a in actions if a["status"] == "done"]
+    slipped = [a for a in actions if a.get("revised")]
     plan = build_plan(load_register(REGISTER, AS_OF), later)
     in_progress = [a for a in actions if a["status"] == "in progress" and a not in overdue]
     not_started = [a for a in actions if a["status"] == "not started" and a not in overdue]
     assert plan.actions_headline == (
         f"{len(actions)} actions: {len(done)} done, {len(in_progress)} in progress, "
-        f"{len(not_started)} not started, {len(overdue)} overdue"
+        f"{len(not_started)} not started, {len(overdue)} overdue; {len(slipped)} slipped "
+        "(due date moved)"
     )
-    assert plan.actions_headline == "7 actions: 2 done, 2 in progress, 1 not started, 2 overdue"
+    assert plan.actions_headline == (
+        "7 actions: 2 done, 2 in progress, 1 not started, 2 overdue; 3 slipped (due date moved)"
+    )
+    # Judged on the first dates set, one more would be overdue: the history screen, moved from
+    # 31 July to 30 September 2025.
+    assert sum(1 for a in actions if a["status"] != "done" and a["due"] < later) == 3
     assert plan.orders_headline == (
         "11 orders: 9 complied with on time, 0 complied with late, 2 open (2 overdue)"
     )
@@ -160,7 +175,8 @@ def test_a_special_investigation_counts_its_recommendations() -> None:
     plan = build_plan(load_register(REGISTER, AS_OF), dt.date(2025, 9, 1))
     investigation = plan.cases[-1]
     assert investigation.headline == (
-        "4 recommendations, 0 completed; 7 actions: 2 done, 2 in progress, 1 not started, 2 overdue"
+        "4 recommendations, 0 completed; 7 actions: 2 done, 2 in progress, 1 not started, "
+        "2 overdue; 3 slipped (due date moved)"
     )
     checked = load_register(REGISTER, AS_OF)
     for action in checked.register.cases[-1].recommendations[0].actions:

@@ -79,9 +79,8 @@ def test_every_table_has_a_caption_and_scoped_headers(outputs: dict[str, bytes])
     for name in ("plan.html", "plan-internal.html"):
         tree = lxml.html.fromstring(outputs[name])
         tables = list(tree.iter("table"))
-        assert (
-            len(tables) == 1 + 4 + 5 + 4
-        )  # findings summary, cases' findings, orders, recommendations
+        # the summary's findings, subjects and areas; cases' findings, orders, recommendations
+        assert len(tables) == 3 + 4 + 5 + 4
         for table in tables:
             assert table.find("caption").text_content().strip()
             assert all(th.get("scope") in ("col", "row") for th in table.iter("th"))
@@ -113,7 +112,11 @@ def test_every_order_and_action_is_shown_with_its_state_in_words(page: Any) -> N
 
 def test_summary_says_the_totals(page: Any) -> None:
     text = html_text(lxml.html.tostring(page, encoding="unicode"))
-    assert "7 actions: 2 done, 2 in progress, 1 not started, 2 overdue." in text
+    assert (
+        "7 actions: 2 done, 2 in progress, 1 not started, 2 overdue; 3 slipped (due date moved)."
+        in text
+    )
+    assert "Recommendations made: 4 recommendations, 0 completed." in text
     assert "11 orders: 9 complied with on time, 0 complied with late, 2 open (2 overdue)." in text
     assert "Compensation ordered: £1,900." in text
 
@@ -188,11 +191,12 @@ def test_word_uses_built_in_headings_and_repeating_header_rows(document: Any) ->
         "Example Borough Council: Ombudsman casework: progress report 2024-25",
     )
     assert ("Heading 1", "Summary") in styles
+    assert ("Heading 2", "Damp and mould") in styles  # the special investigation's areas
     assert (
-        "Heading 2",
+        "Heading 3",
         "Recommendation R1: Set a single timescale for inspecting reported damp and mould, and measure it",
     ) in styles
-    assert len(document.tables) == 14
+    assert len(document.tables) == 16
     for table in document.tables:
         rows = table._tbl.tr_lst
         assert rows[0].trPr.find(qn("w:tblHeader")) is not None

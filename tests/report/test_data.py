@@ -108,6 +108,8 @@ def test_last_years_casework_figures_are_its_registers_own(root: Path, folder: P
         "Orders made": [own["orders"]["made"]],
         "Orders complied with on time": [own["orders"]["complied_on_time"]],
         "Orders still open": [own["orders"]["open"]],
+        "Recommendations made": [own["recommendations"]["made"]],
+        "Recommendations completed": [own["recommendations"]["completed"]],
         "Compensation ordered": [own["compensation_ordered"]],
     }
     assert {row["label"]: row["previous"] for row in tables["ombudsman-findings"]["rows"]} == {
@@ -130,11 +132,25 @@ def test_self_assessment_counts_match_the_assessment_recounted(root: Path, folde
     assert key["Code provisions we do not comply with yet"] == [no]
 
 
+SHARES = ("shares", "previous_shares")
+
+
 def test_figures_csv_has_every_figure_of_report_json(folder: Path) -> None:
     data = json.loads((folder / "report.json").read_text("utf-8"))
     text = (folder / "figures.csv").read_bytes().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[0] == ["Table", "Row", "Column", "Unit", "This year", "Last year", "Change"]
+    assert rows[0] == [
+        "Table",
+        "Row",
+        "Column",
+        "Unit",
+        "This year",
+        "Last year",
+        "Change",
+        "This year's share (per cent)",
+        "Last year's share (per cent)",
+        "Source",
+    ]
     expected = []
     for t in data["tables"]:
         for row in t["rows"]:
@@ -142,8 +158,21 @@ def test_figures_csv_has_every_figure_of_report_json(folder: Path) -> None:
             for column, now, then in zip(t["columns"], row["values"], before, strict=True):
                 moved = None if now is None or then is None else round(now - then, 1)
                 moved = int(moved) if isinstance(now, int) and moved is not None else moved
-                cells = ("" if x is None else str(x) for x in (now, then, moved))
-                expected.append([t["caption"], row["label"], column, row["unit"], *cells])
+                index = t["columns"].index(column)
+                shares = [(row[k] or [None] * len(row["values"]))[index] for k in SHARES]
+                cells = ("" if x is None else str(x) for x in (now, then, moved, *shares))
+                expected.append([t["caption"], row["label"], column, row["unit"], *cells, ""])
+    for b in data["benchmarks"]:  # each benchmark's three figures, every one with its source
+        for column, value in (
+            ("Ours", b["ours"]),
+            (f"Benchmark: {b['what']}", b["benchmark"]),
+            ("Difference", b["difference"]),
+        ):
+            expected.append(
+                ["How we compare with others", b["measure"], column, b["unit"], str(value)]
+                + [""] * 4
+                + [b["source"]]
+            )
     assert rows[1:] == expected
     assert [
         "Key figures, 2024-25",
@@ -153,6 +182,9 @@ def test_figures_csv_has_every_figure_of_report_json(folder: Path) -> None:
         "3",
         "2",
         "1",
+        "",
+        "",
+        "",
     ] in rows
 
 

@@ -62,7 +62,7 @@ def test_language_title_and_headings_in_order(page: lxml.html.HtmlElement) -> No
 
 def test_every_table_has_a_caption_and_scoped_headers(page: lxml.html.HtmlElement) -> None:
     tables = list(page.iter("table"))
-    assert len(tables) == 14
+    assert len(tables) == 17
     for table in tables:
         assert table.find("caption").text_content().strip()
         for th in table.iter("th"):
@@ -98,6 +98,8 @@ def test_item_3_gives_the_registers_figures_before_the_cases(page: lxml.html.Htm
     assert order == [
         "The Ombudsman's decisions about us",
         "The Ombudsman's findings, by category",
+        "The Ombudsman's findings, orders and compensation, by subject",
+        "Compensation: offered on our complaints and ordered by the Ombudsman",
         "Cases in which the Ombudsman looked at our complaint handling",
     ]
 
@@ -128,12 +130,15 @@ def test_casework_tables_give_last_years_figures_and_which_way_each_moved(
         "Maladministration rate fell from 85.7% to 75.0%.",
         "Orders complied with on time fell from 11 to 9.",
         "Orders still open rose from 0 to 2.",
+        "Recommendations made rose from 1 to 4.",
+        "Recommendations completed fell from 1 to 0.",
         "Compensation ordered fell from £2,300 to £1,900.",
         "The other 2 are unchanged.",
     ]
     head, rows = _figures(page, "ombudsman-findings")
     assert head == ["Finding", "2024-25", "2023-24", "Change"]
-    assert rows["Severe maladministration"] == ["1", "2", "down 1"]
+    # each count with its share of the year's findings: 1 of 9, and last year 2 of 8
+    assert rows["Severe maladministration"] == ["1 (11%)", "2 (25%)", "down 1"]
     # The summary's key figures from the register carry last year's too.
     key = page.get_element_by_id("summary").getparent().find(".//table")
     cells = {tr.find("th").text_content(): tr for tr in key.find("tbody").iter("tr")}

@@ -149,7 +149,7 @@ def _owed(
         do=entry.do,
         owner_key=entry.owner,
         owner=owner.internal_label() if owner else (entry.owner or NO_OWNER),
-        due=entry.due,
+        due=entry.current_due,
         status=entry.status,
-        overdue=entry.status != "done" and entry.due is not None and entry.due < as_of,
+        overdue=entry.is_overdue(as_of),
     )

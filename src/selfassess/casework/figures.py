@@ -12,7 +12,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from selfassess.casework.models import ADVERSE, FINDINGS, UNDECIDED, Case, Finding, Order, Register
+from selfassess.casework.models import (
+    ADVERSE,
+    FINDINGS,
+    UNDECIDED,
+    Case,
+    CaseAction,
+    Finding,
+    Order,
+    Recommendation,
+    Register,
+)
 from selfassess.casework.share import rate
 from selfassess.safety import published_url
 
@@ -77,7 +87,7 @@ def finding_figures(findings: Iterable[Finding]) -> dict[str, Any]:
 def order_figures(orders: list[Order], as_of: dt.date) -> dict[str, Any]:
     """Count orders made, complied with on time and late, still open, and overdue."""
     done = [o for o in orders if o.status == "done"]
-    on_time = [o for o in done if o.done_on and o.due and o.done_on <= o.due]
+    on_time = [o for o in done if o.done_on and o.current_due and o.done_on <= o.current_due]
     open_orders = [o for o in orders if o.status != "done"]
     return {
         "made": len(orders),
@@ -85,28 +95,44 @@ def order_figures(orders: list[Order], as_of: dt.date) -> dict[str, Any]:
         "complied_on_time": len(on_time),
         "complied_late": len(done) - len(on_time),
         "open": len(open_orders),
-        "overdue": sum(1 for o in open_orders if o.due and o.due < as_of),
+        "overdue": sum(1 for o in open_orders if o.is_overdue(as_of)),
+        "moved": sum(1 for o in orders if o.revised),
         "on_time_rate": rate(len(on_time), len(orders)),
     }
 
 
 def recommendation_figures(cases: list[Case], as_of: dt.date) -> dict[str, Any]:
-    """Count recommendations and their actions by status, overdue ones apart."""
+    """Count recommendations and their actions by status, overdue ones apart, and by area."""
     recommendations = [r for c in cases for r in c.recommendations]
-    actions = [a for r in recommendations for a in r.actions]
-    overdue = [a for a in actions if a.status != "done" and a.due and a.due < as_of]
-    late = {id(a) for a in overdue}
-    counted = [a for a in actions if id(a) not in late]
+    figures = _recommendations(recommendations, as_of)
+    areas: dict[str, list[Recommendation]] = {}
+    for rec in recommendations:
+        areas.setdefault(rec.area or UNCATEGORISED, []).append(rec)
+    figures["by_area"] = [
+        {"area": name, **_recommendations(recs, as_of)} for name, recs in areas.items()
+    ]
+    return figures
+
+
+def _recommendations(recommendations: list[Recommendation], as_of: dt.date) -> dict[str, Any]:
     return {
         "made": len(recommendations),
         "completed": sum(1 for r in recommendations if r.actions and _all_done(r.actions)),
-        "actions": {
-            "total": len(actions),
-            "done": sum(1 for a in counted if a.status == "done"),
-            "in progress": sum(1 for a in counted if a.status == "in progress"),
-            "not started": sum(1 for a in counted if a.status == "not started"),
-            "overdue": len(overdue),
-        },
+        "actions": action_figures([a for r in recommendations for a in r.actions], as_of),
+    }
+
+
+def action_figures(actions: list[CaseAction], as_of: dt.date) -> dict[str, int]:
+    """Count actions by status (overdue ones apart), and those whose due date moved."""
+    overdue = [a for a in actions if a.is_overdue(as_of)]
+    counted = [a for a in actions if not a.is_overdue(as_of)]
+    return {
+        "total": len(actions),
+        "done": sum(1 for a in counted if a.status == "done"),
+        "in progress": sum(1 for a in counted if a.status == "in progress"),
+        "not started": sum(1 for a in counted if a.status == "not started"),
+        "overdue": len(overdue),
+        "slipped": sum(1 for a in actions if a.revised),
     }
 
 

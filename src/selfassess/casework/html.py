@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
     """Return the committee progress report page (public or internal)."""
+    from selfassess.casework.summaryview import AREA_COLUMNS, SUBJECT_COLUMNS
     from selfassess.casework.view import INTERNAL_NOTE, ITEM_COLUMNS
 
     return render_template(
@@ -23,5 +24,7 @@ def render_plan_page(env: jinja2.Environment, plan: PlanView) -> str:
         note=INTERNAL_NOTE,
         method=plan.words.method,
         ITEM_COLUMNS=ITEM_COLUMNS,
+        SUBJECT_COLUMNS=SUBJECT_COLUMNS,
+        AREA_COLUMNS=AREA_COLUMNS,
         styled=True,
     )

@@ -14,18 +14,16 @@ from typing import Any
 from selfassess.casework import view as v
 from selfassess.casework.figures import figures, publications
 from selfassess.casework.load import CheckedRegister
-from selfassess.casework.models import (
-    FINDINGS,
-    FINDINGS_OF,
-    Case,
-    CaseAction,
-    Order,
-    Recommendation,
-)
+from selfassess.casework.models import FINDINGS, FINDINGS_OF, Case, Recommendation
+from selfassess.casework.planitems import by_due, notes, plan_item, plan_order
+from selfassess.casework.planitems import pounds as pounds
+from selfassess.casework.plansummary import area_rows, finding_shares, subject_rows
 from selfassess.dates import format_date
 from selfassess.models import Owner
 from selfassess.safety import published_url
-from selfassess.wording import plural
+from selfassess.wording import plural, sentence_start
+
+NO_AREA = "Area not given"
 
 
 def build_plan(checked: CheckedRegister, as_of: dt.date, internal: bool = False) -> v.PlanView:
@@ -53,10 +51,15 @@ def build_plan(checked: CheckedRegister, as_of: dt.date, internal: bool = False)
         actions_headline=v.action_counts(
             tuple(i for c in cases for r in c.recommendations for i in r.actions)
         ),
+        recommendations_summary=v.recommendations_made(
+            tuple(r for c in cases for r in c.recommendations)
+        ),
         orders_headline="",
         findings=(),
         rate="",
         compensation="",
+        by_subject=(),
+        by_area=(),
         cases=cases,
         publications=tuple(_publication(p) for p in publications(register)),
         figures=counted,
@@ -69,9 +72,11 @@ def _housing_summary(plan: v.PlanView) -> v.PlanView:
     return dataclasses.replace(
         plan,
         orders_headline=orders_headline(counted["orders"]),
-        findings=tuple(counted["findings"]["by_category"].items()),
+        findings=finding_shares(counted["findings"]),
         rate=rate_text(counted["findings"]["maladministration_rate"]),
         compensation=pounds(Decimal(str(counted["compensation_ordered"]))),
+        by_subject=subject_rows(counted["by_subject"]),
+        by_area=area_rows(counted["recommendations"]),
     )
 
 
@@ -86,7 +91,9 @@ def _lgsco_summary(plan: v.PlanView) -> v.PlanView:
             f"on time, {recs['complied_late']} complied with late, {recs['open']} open "
             f"({recs['overdue']} overdue)"
         ),
-        findings=tuple(counted["by_outcome"].items()),
+        findings=finding_shares(
+            {"total": sum(counted["by_outcome"].values()), "by_category": counted["by_outcome"]}
+        ),
         rate=(
             f"{upheld['rounded']}% ({upheld['count']} of {upheld['of']} decisions investigated "
             "were upheld)"
@@ -120,6 +127,7 @@ class _Owners:
         self.names = checked.register.publish_owner_names
 
     def label(self, key: str | None) -> str:
+        """Name an owner key as this version of the report shows owners."""
         owner: Owner | None = self.owners.get(key or "")
         if owner is None:
             return key or v.NO_OWNER
@@ -147,16 +155,11 @@ def rate_text(rate: dict[str, Any] | None) -> str:
     )
 
 
-def pounds(amount: Decimal) -> str:
-    """Write an amount as "£1,200" or "£1,200.50"."""
-    whole = amount == amount.to_integral_value()
-    return f"£{amount:,.0f}" if whole else f"£{amount:,.2f}"
-
-
 def _case(
     index: int, case: Case, owners: _Owners, as_of: dt.date, known: tuple[str, ...] = FINDINGS
 ) -> v.CaseView:
-    kind = case.kind[0].upper() + case.kind[1:]
+    kind = sentence_start(case.kind)
+    recommendations = tuple(_recommendation(r, owners, as_of) for r in case.recommendations)
     return v.CaseView(
         anchor=f"case-{index + 1}",
         heading=f"{kind} {case.reference}" + (f": {case.subject}" if case.subject else ""),
@@ -166,41 +169,32 @@ def _case(
         subject=case.subject,
         url=published_url(case.url),
         findings=tuple((f.issue, f.finding) for f in case.findings if f.finding in known),
-        orders=tuple(_order(o, owners, as_of) for o in _by_due(case.orders)),
-        recommendations=tuple(_recommendation(r, owners, as_of) for r in case.recommendations),
+        orders=tuple(plan_order(o, owners.label, as_of) for o in by_due(case.orders)),
+        recommendations=recommendations,
+        areas=_by_area(recommendations),
     )
 
 
-def _by_due(items: list[Any]) -> list[Any]:
-    return sorted(items, key=lambda item: (item.due is None, item.due or dt.date.max))
+def _by_area(recommendations: tuple[v.RecommendationView, ...]) -> tuple[v.AreaView, ...]:
+    """Group recommendations by area in order of first appearance; none if no area is given."""
+    if not any(rec.area for rec in recommendations):
+        return ()
+    areas: dict[str, list[v.RecommendationView]] = {}
+    for rec in recommendations:
+        areas.setdefault(rec.area or NO_AREA, []).append(rec)
+    return tuple(v.AreaView(name, tuple(recs)) for name, recs in areas.items())
 
 
 def _recommendation(rec: Recommendation, owners: _Owners, as_of: dt.date) -> v.RecommendationView:
-    actions = tuple(_item(a, owners, as_of) for a in _by_due(rec.actions))
+    actions = tuple(plan_item(a, owners.label, as_of) for a in by_due(rec.actions))
     text = f"{rec.text} (due {format_date(rec.due)})" if rec.due else rec.text
-    return v.RecommendationView(id=rec.id, text=text, actions=actions)
-
-
-def _order(order: Order, owners: _Owners, as_of: dt.date) -> v.PlanItem:
-    item = _item(order, owners, as_of)
-    on_time = None
-    if order.status == "done" and order.done_on and order.due:
-        on_time = order.done_on <= order.due
-    money = pounds(order.compensation) if order.compensation is not None else None
-    return dataclasses.replace(item, on_time=on_time, compensation=money)
-
-
-def _item(entry: Order | CaseAction, owners: _Owners, as_of: dt.date) -> v.PlanItem:
-    overdue = entry.status != "done" and entry.due is not None and entry.due < as_of
-    return v.PlanItem(
-        do=entry.do,
-        owner=owners.label(entry.owner),
-        due=format_date(entry.due) or "no date",
-        due_iso=entry.due.isoformat() if entry.due else "",
-        status=entry.status.capitalize(),
-        overdue=overdue,
-        done_on=format_date(entry.done_on) if entry.status == "done" else None,
-        done_iso=entry.done_on.isoformat() if entry.done_on and entry.status == "done" else "",
+    return v.RecommendationView(
+        id=rec.id,
+        text=text,
+        actions=actions,
+        area=sentence_start(rec.area) if rec.area else None,
+        sro=owners.label(rec.sro) if rec.sro else None,
+        progress=notes(rec.progress),
     )
 
 

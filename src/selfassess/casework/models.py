@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from selfassess.models import Action, Owner, SchemaVersion, Strict
+from selfassess.models import Action, Owner, SchemaVersion, Strict, is_overdue
 
 #: The Ombudsman's findings, most serious first (the order figures are given in).
 FINDINGS = (
@@ -101,10 +101,45 @@ class Finding(Strict):
     )
 
 
+class ProgressNote(Strict):
+    """A dated note of progress, as reported to the committee."""
+
+    on: dt.date = Field(description="The date of the note.")
+    note: str = Field(description="What happened (markdown).")
+
+
+class Revision(Strict):
+    """A due date moved: to when, why, who agreed it and when."""
+
+    to: dt.date = Field(description="The new due date.")
+    reason: str = Field(description="Why the date moved.")
+    agreed_by: str = Field(
+        description="Who agreed the new date, e.g. Housing Scrutiny Committee or the Ombudsman."
+    )
+    on: dt.date = Field(description="The date the new due date was agreed.")
+
+
 class CaseAction(Action):
     """One action taken to meet a recommendation."""
 
     done_on: dt.date | None = Field(default=None, description="When it was done.")
+    revised: list[Revision] = Field(
+        default_factory=list,
+        description="Each time the due date moved, in the order agreed; `due` stays the first "
+        "date set, and the last `to` is the date it is now due.",
+    )
+    progress: list[ProgressNote] = Field(
+        default_factory=list, description="Dated progress notes (markdown)."
+    )
+
+    @property
+    def current_due(self) -> dt.date | None:
+        """Return the date it is due now: the last revision's, or the first date set."""
+        return self.revised[-1].to if self.revised else self.due
+
+    def is_overdue(self, as_of: dt.date) -> bool:
+        """Tell whether it was due (as now agreed) before as_of and is not done."""
+        return is_overdue(self.current_due, self.status, as_of)
 
 
 #: More than any Ombudsman has ordered by a factor of a thousand: a larger figure is a typing
@@ -142,6 +177,16 @@ class Recommendation(Strict):
     )
     compensation: Decimal | None = Field(
         default=None, ge=0, decimal_places=2, description="A payment recommended, in pounds."
+    )
+    area: str | None = Field(
+        default=None,
+        description="The area the plan reports it under, e.g. damp and mould, complaint handling.",
+    )
+    sro: str | None = Field(
+        default=None, description="The senior responsible officer: a key of `owners`."
+    )
+    progress: list[ProgressNote] = Field(
+        default_factory=list, description="Dated progress notes on the recommendation (markdown)."
     )
     actions: list[CaseAction] = Field(
         default_factory=list, description="The actions that answer it."

@@ -187,13 +187,18 @@ def known_owners(ctx: RegisterContext) -> Iterator[Problem]:
         return
     owned = [(path, order.owner) for path, _, order in ctx.orders()]
     owned += [(path, action.owner) for path, _, action in ctx.actions()]
+    owned += [
+        ((*path, "recommendations", index, "sro"), rec.sro)
+        for path, case in ctx.cases()
+        for index, rec in enumerate(case.recommendations)
+    ]
     where = "owners or in the assessment owners_from names" if ctx.owners_from else "owners"
     known = ", ".join(ctx.owners) or "none defined"
     for path, owner in owned:
         if owner and owner not in ctx.owners:
             yield ctx.at(
                 "E704",
-                (*path, "owner"),
+                path if path[-1] == "sro" else (*path, "owner"),
                 f"owner '{shorten(owner)}' is not in {where} (known: {known})",
                 key=False,
             )
@@ -225,35 +230,67 @@ def unique_references(ctx: RegisterContext) -> Iterator[Problem]:
 
 
 def overdue(ctx: RegisterContext) -> Iterator[Problem]:
-    """W750/W751: orders and actions past due on the as-of date and not done."""
+    """W750/W751: orders and actions past due (as now agreed) on the as-of date and not done."""
     for path, case, order in ctx.orders():
-        if order.due and order.due < ctx.as_of and order.status != "done":
+        if order.is_overdue(ctx.as_of):
             yield ctx.warn(
                 "W750",
-                (*path, "due"),
-                f"an order in case {case.reference} was due {order.due.isoformat()} and is "
+                _due_path(path, order),
+                f"an order in case {case.reference} was due {_due_text(order)} and is "
                 f"{order.status}; the Ombudsman expects orders complied with by the date set",
             )
     for path, name, action in ctx.actions():
-        if action.due and action.due < ctx.as_of and action.status != "done":
+        if action.is_overdue(ctx.as_of):
             yield ctx.warn(
                 "W751",
-                (*path, "due"),
-                f"an action for {name} was due {action.due.isoformat()} and is {action.status}",
+                _due_path(path, action),
+                f"an action for {name} was due {_due_text(action)} and is {action.status}",
             )
 
 
+def _due_path(path: KeyPath, entry: CaseAction) -> KeyPath:
+    """Point at the date it is due now: the last revision's `to`, or `due`."""
+    if entry.revised:
+        return (*path, "revised", len(entry.revised) - 1, "to")
+    return (*path, "due")
+
+
+def _due_text(entry: CaseAction) -> str:
+    due = entry.current_due
+    text = due.isoformat() if due else "no date"
+    return text + (" (as revised)" if entry.revised else "")
+
+
 def late_compliance(ctx: RegisterContext) -> Iterator[Problem]:
-    """W752: an order complied with after its due date."""
+    """W752: an order complied with after its due date (as last agreed)."""
     for path, case, order in ctx.orders():
-        if order.status == "done" and order.done_on and order.due and order.done_on > order.due:
+        due = order.current_due
+        if order.status == "done" and order.done_on and due and order.done_on > due:
             yield ctx.warn(
                 "W752",
                 (*path, "done_on"),
                 f"an order in case {case.reference} was complied with on "
-                f"{order.done_on.isoformat()}, after its due date {order.due.isoformat()}; "
+                f"{order.done_on.isoformat()}, after its due date {_due_text(order)}; "
                 "it counts as complied with late",
             )
+
+
+def revisions_in_order(ctx: RegisterContext) -> Iterator[Problem]:
+    """E718: a due date's revisions are listed in the order they were agreed."""
+    entries: list[tuple[KeyPath, CaseAction]] = [(path, order) for path, _, order in ctx.orders()]
+    entries += [(path, action) for path, _, action in ctx.actions()]
+    for path, entry in entries:
+        for index in range(1, len(entry.revised)):
+            before, after = entry.revised[index - 1], entry.revised[index]
+            if after.on < before.on:
+                yield ctx.at(
+                    "E718",
+                    (*path, "revised", index, "on"),
+                    f"this revision was agreed on {after.on.isoformat()}, before the one above it "
+                    f"({before.on.isoformat()}); list revisions in the order they were agreed, "
+                    "so the last is the date it is due now",
+                    key=False,
+                )
 
 
 def determinations_decided(ctx: RegisterContext) -> Iterator[Problem]:
@@ -291,6 +328,7 @@ RULES: tuple[Rule, ...] = (
     unique_references,
     overdue,
     late_compliance,
+    revisions_in_order,
     determinations_decided,
     unsafe_links,
 )

@@ -12,18 +12,24 @@ from typing import Any
 from selfassess.casework import CheckedRegister, figures, publications
 from selfassess.casework.models import Case
 from selfassess.dates import format_date
-from selfassess.report.tables import FigureRow, FigureTable
+from selfassess.report.tables import FigureRow, FigureTable, Number
 from selfassess.report.view import CaseView, PublicationView
 from selfassess.safety import published_url
+from selfassess.wording import sentence_start
 
 CHFO = "complaint handling failure order"
 COMPLAINT_HANDLING = "complaint handling"
+RECOMMENDATIONS_MADE = "Recommendations made"
+SUBJECT_TABLE = "ombudsman-by-subject"
+COMPENSATION_ORDERED = "Compensation ordered"
+ADVERSE_FINDINGS = "Severe maladministration, maladministration or service failure"
 
 
 def decision_table(data: dict[str, Any]) -> FigureTable:
     """Return the Ombudsman's decisions about us: cases, orders and compensation."""
     rate = data["findings"]["maladministration_rate"]
     orders = data["orders"]
+    recommendations = data["recommendations"]
     rows = (
         FigureRow("Determinations", (data["determinations"],)),
         FigureRow(
@@ -34,7 +40,9 @@ def decision_table(data: dict[str, Any]) -> FigureTable:
         FigureRow("Orders made", (orders["made"],)),
         FigureRow("Orders complied with on time", (orders["complied_on_time"],)),
         FigureRow("Orders still open", (orders["open"],)),
-        FigureRow("Compensation ordered", (data["compensation_ordered"],), unit="£"),
+        FigureRow(RECOMMENDATIONS_MADE, (recommendations["made"],)),
+        FigureRow("Recommendations completed", (recommendations["completed"],)),
+        FigureRow(COMPENSATION_ORDERED, (data["compensation_ordered"],), unit="£"),
     )
     return FigureTable(
         "ombudsman-decisions", "The Ombudsman's decisions about us", "Measure", ("Figure",), rows
@@ -57,6 +65,29 @@ def findings_table(data: dict[str, Any]) -> FigureTable:
     )
 
 
+def subject_table(data: dict[str, Any]) -> FigureTable | None:
+    """Return the findings, orders and compensation by subject (one column per subject)."""
+    subjects = data["by_subject"]
+    if not subjects:
+        return None
+    rates = [s["findings"]["maladministration_rate"] for s in subjects]
+    rows = (
+        FigureRow("Findings", tuple(s["findings"]["total"] for s in subjects)),
+        FigureRow("Findings decided", tuple(s["findings"]["decided"] for s in subjects)),
+        FigureRow(ADVERSE_FINDINGS, tuple(r["count"] if r else 0 for r in rates)),
+        FigureRow(
+            "Maladministration rate", tuple(r["percent"] if r else None for r in rates), unit="%"
+        ),
+        FigureRow("Orders made", tuple(s["orders"] for s in subjects)),
+        FigureRow(
+            COMPENSATION_ORDERED, tuple(s["compensation_ordered"] for s in subjects), unit="£"
+        ),
+    )
+    columns = tuple(sentence_start(s["subject_category"]) for s in subjects)
+    caption = "The Ombudsman's findings, orders and compensation, by subject"
+    return FigureTable(SUBJECT_TABLE, caption, "Measure", columns, rows)
+
+
 def casework_tables(register: CheckedRegister, as_of: dt.date) -> tuple[FigureTable, ...]:
     """Return item 3's tables from the register's own figures (the LGSCO's by its definitions)."""
     data = figures(register.register, as_of)
@@ -64,7 +95,41 @@ def casework_tables(register: CheckedRegister, as_of: dt.date) -> tuple[FigureTa
         from selfassess.report.lgscotables import lgsco_tables
 
         return lgsco_tables(data["lgsco"])
-    return decision_table(data), findings_table(data)
+    by_subject = subject_table(data)
+    return (decision_table(data), findings_table(data), *([by_subject] if by_subject else []))
+
+
+def compensation_table(offered: FigureRow | None, ordered: FigureRow | None) -> FigureTable | None:
+    """Return compensation offered on our complaints and ordered by the Ombudsman, and both."""
+    if offered is None or ordered is None:
+        return None
+    rows = (
+        FigureRow(
+            "Offered on our complaints (complaints log)", offered.values, offered.previous, "£"
+        ),
+        FigureRow(
+            "Ordered by the Ombudsman (casework register)", ordered.values, ordered.previous, "£"
+        ),
+        FigureRow(
+            "Together", _added(offered.values, ordered.values), _together(offered, ordered), "£"
+        ),
+    )
+    caption = "Compensation: offered on our complaints and ordered by the Ombudsman"
+    return FigureTable("compensation", caption, "Compensation", ("Amount",), rows)
+
+
+def _together(offered: FigureRow, ordered: FigureRow) -> tuple[Number | None, ...] | None:
+    if offered.previous is None or ordered.previous is None:
+        return None
+    return _added(offered.previous, ordered.previous)
+
+
+def _added(
+    one: tuple[Number | None, ...], two: tuple[Number | None, ...]
+) -> tuple[Number | None, ...]:
+    return tuple(
+        None if a is None or b is None else round(a + b, 2) for a, b in zip(one, two, strict=True)
+    )
 
 
 def _about_complaint_handling(case: Case) -> bool:

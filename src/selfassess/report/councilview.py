@@ -84,6 +84,11 @@ class CouncilView:
     previous_period: str | None = None
 
     @property
+    def shares_note(self) -> str | None:
+        """Say once how the shares beside the parts' counts are worked out, if any part has one."""
+        return next((p.view.shares_note for p in self.parts if p.view.shares_note), None)
+
+    @property
     def notice(self) -> v.DraftNotice | None:
         """Return what the draft banner shows, or None for an approved report."""
         return v.DraftNotice(self.problems) if self.draft else None

@@ -92,6 +92,7 @@ def council_markdown(view: CouncilView) -> str:
     lines += md.table_lines(view.period, None, view.summary)
     lines += [line for log in view.shared for line in (escape(log.sentence), "")]
     lines += [escape(RATES_NOTE), "", *md.table_lines(view.period, None, view.rates)]
+    lines += [escape(view.shares_note), ""] if view.shares_note else []
     for part in view.parts:
         lines += [f"## {escape(part.title)}", "", escape(f"Against {part.code}."), ""]
         lines += [_down(line) for line in md.item_lines(part.view)]
@@ -118,6 +119,8 @@ def council_docx(
             body.text(log.sentence)
         body.text(RATES_NOTE)
         word.write_figures(body, view, view.rates, None)
+        if view.shares_note:
+            body.text(view.shares_note)
         for part in view.parts:
             body.text(part.title, "Heading 1")
             body.text(f"Against {part.code}.")

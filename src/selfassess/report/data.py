@@ -11,11 +11,23 @@ from typing import Any
 
 from selfassess.practice.figuresjson import practice_data
 from selfassess.render.csvsafe import to_csv
-from selfassess.report.tables import FigureTable, change
+from selfassess.report.benchmarks import CAPTION
+from selfassess.report.tables import FigureRow, FigureTable, change
 from selfassess.report.view import ReportView
 
 REPORT_SCHEMA_VERSION = 1
-CSV_COLUMNS = ("Table", "Row", "Column", "Unit", "This year", "Last year", "Change")
+CSV_COLUMNS = (
+    "Table",
+    "Row",
+    "Column",
+    "Unit",
+    "This year",
+    "Last year",
+    "Change",
+    "This year's share (per cent)",
+    "Last year's share (per cent)",
+    "Source",
+)
 
 
 def _plain(value: int | float | None) -> str:
@@ -38,14 +50,39 @@ def cells(table: FigureTable, caption: str | None = None) -> list[tuple[str, ...
                     _plain(now),
                     _plain(before),
                     _plain(change(now, before)),
+                    _plain(table.share(row, index)),
+                    _plain(table.share(row, index, last_year=True)),
+                    "",
                 )
             )
     return rows
 
 
+def benchmark_cells(view: ReportView, prefix: str = "") -> list[tuple[str, ...]]:
+    """Return ours, the benchmark and the difference of each, every row with its source."""
+    rows: list[tuple[str, ...]] = []
+    for row in view.benchmarks:
+        for column, value in (
+            ("Ours", row.ours),
+            (f"Benchmark: {row.what}", row.value),
+            ("Difference", row.difference),
+        ):
+            first = (prefix + CAPTION, row.measure, column, row.unit, _plain(value))
+            rows.append((*first, "", "", "", "", row.source))
+    return rows
+
+
 def figures_csv(view: ReportView) -> str:
-    """Return one CSV row per figure: table, row, column, unit, this year, last year, change."""
-    return to_csv(CSV_COLUMNS, [row for table in view.tables for row in cells(table)])
+    """Return one CSV row per figure (table, row, column, unit, years, change, source)."""
+    rows = [row for table in view.tables for row in cells(table)]
+    return to_csv(CSV_COLUMNS, rows + benchmark_cells(view))
+
+
+def _shares(table: FigureTable, row: FigureRow, last_year: bool) -> list[int | None] | None:
+    """Return each count's share of its column (SHARES_NOTE), or None for a table without."""
+    if not table.shares or row.unit or (last_year and row.previous is None):
+        return None
+    return [table.share(row, index, last_year) for index in range(len(row.values))]
 
 
 def table_data(table: FigureTable) -> dict[str, Any]:
@@ -60,6 +97,8 @@ def table_data(table: FigureTable) -> dict[str, Any]:
                 "unit": row.unit,
                 "values": list(row.values),
                 "previous": list(row.previous) if row.previous is not None else None,
+                "shares": _shares(table, row, last_year=False),
+                "previous_shares": _shares(table, row, last_year=True),
             }
             for row in table.rows
         ],
@@ -85,6 +124,18 @@ def report_data(view: ReportView) -> dict[str, Any]:
     """Return a report's tables and items (a part's, in a whole council's report.json)."""
     return {
         "tables": [table_data(table) for table in view.tables],
+        "benchmarks": [
+            {
+                "measure": row.measure,
+                "unit": row.unit,
+                "ours": row.ours,
+                "benchmark": row.value,
+                "difference": row.difference,
+                "what": row.what,
+                "source": row.source,
+            }
+            for row in view.benchmarks
+        ],
         "practice": practice_data(view.log_figures) if view.log_figures else None,
         "improvements": [item.theme for item in view.improvements],
         "publications": [p.title for p in (*view.landlord_reports, *view.other_publications)],

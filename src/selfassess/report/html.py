@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.render.jinja import environment, render_template
+from selfassess.report import benchmarks
 from selfassess.report.charts import Chart
 from selfassess.report.tables import header_cells, movements, row_cells
 from selfassess.report.view import PARTS, ReportView
@@ -34,5 +35,8 @@ def render_report_page(view: ReportView, charts: dict[str, Chart], templates: Pa
         parts=PARTS,
         charts=charts,
         svgs=svgs,
+        BENCHMARK_CAPTION=benchmarks.CAPTION,
+        BENCHMARK_COLUMNS=benchmarks.COLUMNS,
+        BENCHMARK_NOTE=benchmarks.NOTE,
         styled=True,
     )

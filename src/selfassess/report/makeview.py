@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from selfassess.assessment import view as v
 from selfassess.assessment.makeview import build_view, describe_problem, response_heading
@@ -11,8 +12,12 @@ from selfassess.practice import PracticeFigures, labels
 from selfassess.problems import sort_problems
 from selfassess.report import view as rv
 from selfassess.report.assessment import self_assessment_view
+from selfassess.report.benchmarks import benchmark_rows
 from selfassess.report.casework import (
+    COMPENSATION_ORDERED,
+    SUBJECT_TABLE,
     casework_tables,
+    compensation_table,
     complaint_handling_cases,
     register_publications,
 )
@@ -22,7 +27,13 @@ from selfassess.report.model import AnnualReport
 from selfassess.report.practice import log_figures, log_tables, refusal_table
 from selfassess.report.publications import improvements, publications
 from selfassess.report.rules import ANNUAL
-from selfassess.report.tables import FigureTable, beside_last_year, with_previous
+from selfassess.report.tables import (
+    SHARES_NOTE,
+    FigureRow,
+    FigureTable,
+    beside_last_year,
+    with_previous,
+)
 from selfassess.wording import plural
 
 NO_LOG = (
@@ -51,10 +62,17 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
     performance = _performance(report, previous.report if previous else None, figures, earlier)
     if not checked.assessment.edition.tenant_measures:  # no CH01 or CH02 for this Code
         performance = tuple(table for table in performance if table.key != "tsm")
+    performance = with_shares(performance)
     listed = publications(report)
-    findings = _findings(checked, as_of)
+    findings = with_shares(_findings(checked, as_of))
+    compensation = compensation_table(
+        find_row(performance, "escalation", labels.COMPENSATION),
+        find_row(findings, "ombudsman-decisions", COMPENSATION_ORDERED),
+    )
+    findings += (compensation,) if compensation else ()
     if checked.casework is not None:
         listed += register_publications(checked.casework)
+    compared = benchmark_rows(report.benchmarks, (*performance, *findings))
     return rv.ReportView(
         title=f"Annual complaints performance and service improvement report {checked.period}",
         landlord=assessment.landlord,
@@ -67,9 +85,11 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         ),
         facts=_facts(checked, is_draft),
         key_figures=key_figures(checked, assessment, performance, findings),
+        shares_note=SHARES_NOTE if any(t.shares for t in (*performance, *findings)) else None,
+        benchmarks=compared,
         performance=performance,
         log_note=_log_note(figures, previous if earlier is None else None),
-        refusal_tables=_refusals(figures, earlier),
+        refusal_tables=with_shares(_refusals(figures, earlier)),
         log_figures=figures,
         analysis=report.analysis,
         refusals=report.refusals,
@@ -85,6 +105,21 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         self_assessment=self_assessment_view(checked, assessment, as_of),
         ombudsman=assessment.edition.ombudsman,
     )
+
+
+#: Tables whose counts are parts of a whole, shown with their shares (tables.SHARES_NOTE).
+SHARED = ("outcomes", "by-category", "refusals", "ombudsman-findings")
+
+
+def find_row(tables: tuple[FigureTable, ...], key: str, label: str) -> FigureRow | None:
+    """Return a row of one of the tables by table key and row label, or None."""
+    table = next((t for t in tables if t.key == key), None)
+    return next((r for r in table.rows if r.label == label), None) if table else None
+
+
+def with_shares(tables: tuple[FigureTable, ...]) -> tuple[FigureTable, ...]:
+    """Return the tables, those whose counts are parts of a whole showing their shares."""
+    return tuple(replace(t, shares=True) if t.key in SHARED else t for t in tables)
 
 
 def _is_landlord_report(kind: str) -> bool:
@@ -141,6 +176,8 @@ def _findings(checked: CheckedReport, as_of: dt.date) -> tuple[FigureTable, ...]
         return ()
     earlier = checked.previous.casework if checked.previous else None
     before = casework_tables(earlier, as_of) if earlier else ()
+    # By subject, this year only: a column a subject, tripled for last year, would not fit a page.
+    before = tuple(table for table in before if table.key != SUBJECT_TABLE)
     return beside_last_year(casework_tables(checked.casework, as_of), before)
 
 

@@ -7,6 +7,7 @@ from selfassess.assessment.markdown import draft_lines
 from selfassess.render.mdescape import cell, escape, target
 from selfassess.render.usermarkdown import inert_markdown
 from selfassess.report import view as rv
+from selfassess.report.benchmarks import CAPTION, COLUMNS, NOTE
 from selfassess.report.tables import FigureTable, header_cells, movements, row_cells
 
 
@@ -16,6 +17,8 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += draft_lines(view)
     lines += [f"- **{escape(f.label)}:** {escape(f.value)}" for f in view.facts] + [""]
     lines += _heading(rv.SUMMARY) + _table(view, view.key_figures)
+    lines += [escape(view.shares_note), ""] if view.shares_note else []
+    lines += _benchmarks(view)
     lines += _items(view)
     lines += _governance(view.governance)
     lines += _assessment(view)
@@ -86,6 +89,21 @@ def _table_for(period: str, previous_period: str | None, table: FigureTable) -> 
     if table.has_previous:
         lines += [f"- {escape(sentence)}" for sentence in movements(table)] + [""]
     return lines
+
+
+def _benchmarks(view: rv.ReportView) -> list[str]:
+    if not view.benchmarks:
+        return []
+    lines = [
+        f"Table: {CAPTION}: our figures for {escape(view.period)} beside others' published figures",
+        "",
+    ]
+    lines += ["| " + " | ".join(COLUMNS) + " |", "| --- | ---: | ---: | ---: | --- | --- |"]
+    for row in view.benchmarks:
+        link = f"[{cell(row.source)}]({target(row.source).replace('|', '%7C')})"
+        cells = [*(cell(text) for text in row.cells), cell(row.what), link]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, "", NOTE, ""]
 
 
 def _cases(cases: tuple[rv.CaseView, ...]) -> list[str]:

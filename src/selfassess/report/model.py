@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from selfassess.models import Approval, Evidence, SchemaVersion, Strict
+from selfassess.report.measures import NAMES
 
 
 def month_text(value: Any) -> Any:
@@ -73,6 +74,25 @@ class Satisfaction(Strict):
         le=100,
         description="TP09: per cent of respondents who complained and were satisfied with "
         "the approach to complaint handling.",
+    )
+
+
+class Benchmark(Strict):
+    """Another body's published figure for a measure this report computes, with its source."""
+
+    measure: str = Field(
+        description="The measure compared, one of: "
+        + ", ".join(NAMES)
+        + " (case and spaces do not matter)."
+    )
+    value: float = Field(description="The published figure (a per cent without the % sign).")
+    what: str = Field(
+        description='What the figure is, e.g. "median of landlords with 1,000 or more homes, '
+        'TSM 2024/25".'
+    )
+    source: str = Field(
+        pattern=r"^https?://\S+$",
+        description="The address (http or https) where the figure is published.",
     )
 
 
@@ -191,6 +211,10 @@ class AnnualReport(Strict):
         "this year (markdown).",
     )
     satisfaction: Satisfaction | None = None
+    benchmarks: list[Benchmark] = Field(
+        default_factory=list,
+        description="Published figures to compare ours with, each with what it is and its source.",
+    )
     governance: ReportGovernance = Field(default_factory=ReportGovernance)
 
     @model_validator(mode="after")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterator
 
 from selfassess.dates import format_date
 from selfassess.problems import Problem, error, warning
 from selfassess.report.load import CheckedReport, year_before
+from selfassess.report.measures import BY_KEY, NAMES, NEEDS, normalise
+from selfassess.wording import shorten
 from selfassess.yamlio import KeyPath
 
 #: The kind of publication that is item 5 (the Ombudsman's annual report about the landlord).
@@ -157,6 +160,46 @@ def same_year(checked: CheckedReport) -> Iterator[Problem]:
         )
 
 
+def benchmarks_computed(checked: CheckedReport) -> Iterator[Problem]:
+    """E807/W856: a benchmark names a measure we know, and one this report computes."""
+    for index, benchmark in enumerate(checked.report.benchmarks):
+        path: KeyPath = ("benchmarks", index, "measure")
+        measure = BY_KEY.get(normalise(benchmark.measure))
+        if measure is None:
+            guess = difflib.get_close_matches(benchmark.measure, NAMES, n=1, cutoff=0.5)
+            hint = f"did you mean '{guess[0]}'?" if guess else "use one of: " + ", ".join(NAMES)
+            mark = checked.document.value_mark(path)
+            yield error(
+                checked.document.path_display,
+                mark.line,
+                mark.col,
+                "E807",
+                f"benchmark measure '{shorten(benchmark.measure)}' is not one the report "
+                f"computes; {hint}",
+            )
+        elif measure.needs in missing_inputs(checked):
+            yield _warn(
+                checked,
+                path,
+                "W856",
+                f"benchmark for {measure.name} is left out: the report does not compute "
+                f"{measure.name}, because {NEEDS[measure.needs]}",
+            )
+
+
+def missing_inputs(checked: CheckedReport) -> set[str]:
+    """Return what the report lacks for some measures: a log, a register, a TP09 figure."""
+    missing = set()
+    if checked.assessment.assessment.practice is None:
+        missing.add("log")
+    if checked.report.casework is None:  # named but unusable is E805 already
+        missing.add("casework")
+    satisfaction = checked.report.satisfaction
+    if satisfaction is None or satisfaction.complaints_handling is None:
+        missing.add("satisfaction")
+    return missing
+
+
 RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     improvements_have_changes,
     previous_is_last_year,
@@ -164,6 +207,7 @@ RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     approval_has_response,
     draft_with_approval,
     same_year,
+    benchmarks_computed,
 )
 #: The rules each part of a whole council's report passes (the response is asked for once).
 PART_RULES = (improvements_have_changes, six_items_present, same_year)

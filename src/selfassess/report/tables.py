@@ -40,11 +40,41 @@ class FigureTable:
     columns: tuple[str, ...]
     rows: tuple[FigureRow, ...]
     chart: str | None = None  # "bar", "stacked" or "line"; None for no chart
+    shares: bool = False  # show each count with its share of its column's total (SHARES_NOTE)
 
     @cached_property  # asked once per row as a table is written: worked out once
     def has_previous(self) -> bool:
         """Tell whether last year's figures are known for any row."""
         return any(row.previous is not None for row in self.rows)
+
+    def share(self, row: FigureRow, column: int, last_year: bool = False) -> int | None:
+        """Return a count's share of its column's total, in whole per cent (None: no share)."""
+        if not self.shares or row.unit:
+            return None
+        values = row.previous if last_year else row.values
+        count = values[column] if values else None
+        total = sum(_count(r.previous if last_year else r.values, column) for r in self.rows)
+        if count is None or not total:
+            return None
+        return whole_per_cent(int(count), int(total))
+
+
+#: Said once in the report: how every share beside a count is worked out.
+SHARES_NOTE = (
+    "A percentage in brackets beside a count is that count's share of the total of its column "
+    "in the same table (all the outcomes, service areas, reasons or findings the column counts), "
+    "rounded to the nearest whole per cent, so a column's shares may not add up to exactly 100."
+)
+
+
+def _count(values: tuple[Number | None, ...] | None, column: int) -> Number:
+    value = values[column] if values else None
+    return value or 0
+
+
+def whole_per_cent(part: int, whole: int) -> int:
+    """Return part of whole as a whole per cent, halves rounded up (1 of 8 is 13%)."""
+    return (200 * part + whole) // (2 * whole)
 
 
 def with_previous(table: FigureTable, previous: FigureTable | None) -> FigureTable:
@@ -161,8 +191,13 @@ def row_cells(table: FigureTable, row: FigureRow) -> list[str]:
     """Return a row's figures as text, matching ``header_cells`` (the label not included)."""
     cells = []
     for index, value in enumerate(row.values):
-        cells.append(number_text(value, row.unit))
+        cells.append(_with_share(number_text(value, row.unit), table.share(row, index)))
         if table.has_previous:
             before = row.previous[index] if row.previous else None
-            cells += [number_text(before, row.unit), change_text(value, before, row.unit)]
+            earlier = _with_share(number_text(before, row.unit), table.share(row, index, True))
+            cells += [earlier, change_text(value, before, row.unit)]
     return cells
+
+
+def _with_share(text: str, share: int | None) -> str:
+    return text if share is None else f"{text} ({share}%)"

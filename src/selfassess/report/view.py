@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from selfassess.assessment import view as v
+from selfassess.report.benchmarks import BenchmarkRow
 from selfassess.report.tables import FigureTable
 
 if TYPE_CHECKING:
@@ -121,6 +122,8 @@ class ReportView:
     problems: tuple[str, ...]
     facts: tuple[v.Fact, ...]
     key_figures: FigureTable
+    shares_note: str | None  # how the shares beside counts are worked out, said once
+    benchmarks: tuple[BenchmarkRow, ...]
     performance: tuple[FigureTable, ...]
     log_note: str | None
     refusal_tables: tuple[FigureTable, ...]

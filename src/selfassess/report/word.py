@@ -23,7 +23,12 @@ from selfassess.render.wordxml import (
 from selfassess.report import view as rv
 from selfassess.report.charts import Chart
 from selfassess.report.tables import FigureTable, header_cells, movements, row_cells
-from selfassess.report.wordparts import write_assessment, write_governance, write_items
+from selfassess.report.wordparts import (
+    write_assessment,
+    write_benchmarks,
+    write_governance,
+    write_items,
+)
 
 TITLE_STYLE = "Caption"  # Word's own style for a table's title
 TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
@@ -44,6 +49,9 @@ def render_report_docx(
 
         body.text(rv.SUMMARY.text, "Heading 1")
         figures(view.key_figures)
+        if view.shares_note:
+            body.text(view.shares_note)
+        write_benchmarks(body, view)
         write_items(body, view, figures)
         write_governance(body, view.governance)
         write_assessment(body, view, figures)

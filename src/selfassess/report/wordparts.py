@@ -13,6 +13,27 @@ from selfassess.report.tables import FigureTable
 Figures = Callable[[FigureTable], None]
 
 
+_BENCHMARK_WIDTHS_CM = (3.4, 1.6, 2.3, 2.2, 4.0, 3.5)
+
+
+def write_benchmarks(body: Writer, view: rv.ReportView) -> None:
+    """Add each benchmark beside our figure, with what it is and its source as a link."""
+    from selfassess.render.wordstyle import add_row, add_table
+    from selfassess.report.benchmarks import CAPTION, COLUMNS, NOTE
+
+    if not view.benchmarks:
+        return
+    caption = f"{CAPTION}: our figures for {view.period} beside others' published figures"
+    body.text(f"Table: {caption}", "Caption" if body.styles.has("Caption") else None)
+    grid = add_table(body, caption, COLUMNS, _BENCHMARK_WIDTHS_CM)
+    for row in view.benchmarks:
+        cells = add_row(grid)
+        for cell, text in zip(cells, (*row.cells, row.what), strict=False):
+            cell.paragraphs[0].add_run(text)
+        Writer(body.document, body.styles, cells[5], reuse_first=True).link(row.source, row.source)
+    body.text(NOTE)
+
+
 def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
     """Add items 2 to 6 in the published order."""
     body.text(rv.ITEM_2.text, "Heading 1")

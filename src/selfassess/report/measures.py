@@ -1,0 +1,59 @@
+"""The measures a benchmark may name: where the report computes each, and what it needs.
+
+A measure is found in the report's own figure tables (by table key, row and column), so a
+benchmark is always set beside the figure the report shows, counted once by its owner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from selfassess.practice import labels
+from selfassess.practice.labels import CH01, CH02
+
+#: What a measure needs the report to name before the report computes it.
+NEEDS = {
+    "log": "the self-assessment names no complaints log (practice: log:)",
+    "casework": "the report names no casework register (casework:)",
+    "satisfaction": "the report gives no satisfaction: complaints_handling: (TP09)",
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure's name in a report file and where the report computes it."""
+
+    name: str
+    table: str  # the figure table's key
+    row: int | str  # the row: its index, or its label
+    column: int
+    needs: str  # a key of NEEDS
+    label: str | None = None  # its name in the report, when not its row's label
+
+    @property
+    def key(self) -> str:
+        """Return the name as a file may write it: lower case, single spaces."""
+        return normalise(self.name)
+
+
+def normalise(name: str) -> str:
+    """Read a measure's name in any case and spacing."""
+    return " ".join(name.lower().split())
+
+
+def _stages(code: str, row: int, label: Callable[[int], str]) -> tuple[Measure, ...]:
+    return tuple(Measure(f"{code} stage {n}", "tsm", row, n - 1, "log", label(n)) for n in (1, 2))
+
+
+MEASURES = (
+    *_stages(CH01, 0, labels.ch01),
+    *_stages(CH02, 1, labels.ch02),
+    Measure("escalation rate", "escalation", 0, 0, "log"),
+    Measure("TP09", "satisfaction", 0, 0, "satisfaction"),
+    Measure(
+        "maladministration rate", "ombudsman-decisions", "Maladministration rate", 0, "casework"
+    ),
+)
+BY_KEY = {measure.key: measure for measure in MEASURES}
+NAMES = tuple(measure.name for measure in MEASURES)
