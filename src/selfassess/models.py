@@ -367,7 +367,10 @@ class Landlord(Strict):
         default=None, description="local authority, housing association, ALMO, ..."
     )
     homes: int | None = Field(
-        default=None, ge=0, description="Number of homes owned or managed; picks the deadline rule."
+        default=None,
+        ge=0,
+        le=10_000_000,
+        description="Number of homes owned or managed; picks the deadline rule.",
     )
     financial_year_end: str | None = Field(
         default=None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.problems import Severity
+from selfassess.problems import Problem, Severity
 
 ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
 SEVERITY_LETTERS = {"E": ERROR, "W": WARNING, "I": NOTE}
@@ -80,7 +80,7 @@ CODES: tuple[ProblemCode, ...] = (
     # E501-E549: the complaints log (practice)
     ProblemCode("E501", ERROR, "the complaints log does not exist or cannot be read"),
     ProblemCode("E502", ERROR, "the log is not CSV text or an Excel workbook (binary, damaged, not a zip, empty)"),
-    ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size or its shared strings)"),
+    ProblemCode("E503", ERROR, "the log is over a limit (size, rows, a cell's length, the workbook's unpacked size, styles, names or shared strings, a document type in a workbook), or reading it needs more memory than the system gives"),
     ProblemCode("E504", ERROR, "a required column (or one named in `columns:`) is missing, with a \"did you mean\""),
     ProblemCode("E505", ERROR, "two columns with the same name (the later one is ignored)"),
     ProblemCode("E506", ERROR, "a cell in a date column is not a date (said once for a column that holds no date at all)"),
@@ -99,6 +99,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E519", ERROR, "a stage 2 row with no stage 1 row for its reference (or whose stage 1 row was left out), or stage 2 given twice"),
     ProblemCode("E520", ERROR, "a stage that is not 1 or 2 after `values:` (once per distinct word, with a `values:` line), or blank"),
     ProblemCode("E521", ERROR, "`header_row:` names a blank row or one past the end"),
+    ProblemCode("E522", ERROR, "more problems in a file of the log than are listed (the first 100 are; the rest are counted)"),
     # E7xx: Ombudsman casework
     ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
     ProblemCode("E702", ERROR, "a casework order without a due date"),
@@ -164,6 +165,7 @@ CODES: tuple[ProblemCode, ...] = (
     # I550-I569: notes on reading the complaints log
     ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
     ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),
+    ProblemCode("I552", NOTE, "a CSV log with no UTF-8 in it, read as Windows-1252"),
     # I620-I629: notes on practice against the answers
     ProblemCode("I620", NOTE, "`no` to a timescale provision the log shows met in every case"),
 )
@@ -181,3 +183,20 @@ def severity(code: str) -> Severity:
 def is_known(code: str) -> bool:
     """Tell whether a code is in the registry."""
     return code in REGISTRY
+
+
+def meaning(code: str) -> str:
+    """Return a code's one-line meaning (the README's words), or a plain phrase for another."""
+    row = REGISTRY.get(code)
+    return row.meaning.replace("`", "") if row else "a problem"
+
+
+def first_problem(problems: list[Problem]) -> str:
+    """Describe the first of another file's problems by its place, code and the code's meaning.
+
+    Nothing the problem quotes is repeated: the other file may hold what must not be shown.
+    """
+    if not problems:
+        return "unknown problem"
+    first = problems[0]
+    return f"line {first.line}: {first.code} {meaning(first.code)}"

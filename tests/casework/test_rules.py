@@ -67,7 +67,7 @@ FIRES = {
     ),
     "E707 owners_from missing": (
         CLEAN.replace("owners:\n", "owners_from: nowhere.yaml\nowners:\n"),
-        "r.yaml:4:14: E707 owners_from 'nowhere.yaml' cannot be used: no such file; name an "
+        "r.yaml:4:14: E707 owners_from 'nowhere.yaml' cannot be used: it does not exist (paths are relative to this file); name an "
         "assessment that `selfassess check` accepts, relative to this register",
     ),
     "E708 duplicate recommendation": (
@@ -167,9 +167,9 @@ def test_owners_from_a_broken_assessment_names_its_first_problem(run: Run, tmp_p
         code, lines = check(run, text)
     assert code == 1
     assert lines == [
-        "r.yaml:4:14: E707 owners_from 'a.yaml' cannot be used: E113 the file is missing the "
-        "required field 'landlord' (line 1); name an assessment that `selfassess check` accepts, "
-        "relative to this register",
+        # Its place and code only: nothing the named file holds is echoed.
+        "r.yaml:4:14: E707 owners_from 'a.yaml' cannot be used: line 1: E113 a required field "
+        "is missing; name an assessment that `selfassess check` accepts, relative to this register",
         "1 error, 0 warnings in 1 file.",
     ]
 

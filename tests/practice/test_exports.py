@@ -7,6 +7,7 @@ each figure can be compared with the tidy log's own.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from exports import (
     per_stage_csv,
     split_files,
     tidy_rows,
+    without_encoding_note,
 )
 
 from conftest import Run
@@ -47,7 +49,7 @@ def measured(run: Run, *args: str) -> tuple[dict[str, Any], str]:
     """Run practice as JSON; return its figures and what it said on standard error."""
     result = run("practice", *args, *AS_OF, "--format", "json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout), result.stderr
+    return json.loads(result.stdout), without_encoding_note(result.stderr)
 
 
 def comparable(figures: dict[str, Any]) -> dict[str, Any]:
@@ -57,9 +59,10 @@ def comparable(figures: dict[str, Any]) -> dict[str, Any]:
 
 def tidy_figures(run: Run, folder: Path) -> dict[str, Any]:
     """The tidy log's figures, with tenures: [tenant]."""
+    shutil.copy(TIDY, folder / TIDY.name)  # a log is read only inside its assessment's project
     tidy = assessment(
         folder,
-        f"  log: {TIDY}\n  closures: {CLOSURES}\n  tenures: [tenant]\n",
+        f"  log: {TIDY.name}\n  closures: {CLOSURES}\n  tenures: [tenant]\n",
         "tidy.yaml",
     )
     figures, said = measured(run, "--assessment", str(tidy))

@@ -42,9 +42,17 @@ def test_any_delimiter_excel_writes(run: Run, tmp_path: Path, delimiter: str) ->
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
 def test_bom_and_windows_1252(run: Run, tmp_path: Path, encoding: str) -> None:
     text = "\n".join([HEADER, make(category="Caf\u00e9 \u00a3 r\u00e9pairs")]) + "\n"
-    (tmp_path / "log.csv").write_bytes(text.encode(encoding))
-    data = figures(run, tmp_path / "log.csv")
-    assert data["by_category"][0]["category"] == "Caf\u00e9 \u00a3 r\u00e9pairs"  # type: ignore[index]
+    log = tmp_path / "log.csv"
+    log.write_bytes(text.encode(encoding))
+    result = run("practice", str(log), *PERIOD, "--format", "json")
+    assert result.exit_code == 0
+    said = (
+        f"{log}:1:1: I552 the log is not UTF-8, so it was read as Windows-1252 (as older "
+        "Excel saves CSV)\n"
+    )
+    assert result.stderr == (said if encoding == "cp1252" else "")
+    data = json.loads(result.stdout)
+    assert data["by_category"][0]["category"] == "Caf\u00e9 \u00a3 r\u00e9pairs"
 
 
 def test_headers_match_without_case_spaces_or_underscores(run: Run, tmp_path: Path) -> None:
@@ -137,7 +145,7 @@ def test_a_log_that_cannot_be_opened(run: Run, tmp_path: Path) -> None:
     )
     result = run("check", str(tmp_path / "a.yaml"))
     assert (
-        f"{tmp_path / 'a.yaml'}:5:17: E501 the complaints log {tmp_path / 'missing.csv'} does not exist (the path is relative to this file)"
+        f"{tmp_path / 'a.yaml'}:5:17: E501 the complaints log 'missing.csv' does not exist (paths are relative to this file)"
         in result.output.splitlines()
     )
 

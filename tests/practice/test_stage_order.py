@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from exports import STAGE_HEADERS, TIDY, stage_rows, tidy_rows, write_csv
+from exports import STAGE_HEADERS, TIDY, stage_rows, tidy_rows, without_encoding_note, write_csv
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +34,7 @@ def figures(folder: Path, log: str, practice: str = PRACTICE) -> dict[str, Any]:
     )
     args = ["practice", "--assessment", str(path), "--as-of", "2025-07-01", "--format", "json"]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
-    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert (result.exit_code, without_encoding_note(result.stderr)) == (0, ""), result.output
     data = json.loads(result.stdout)
     return {key: value for key, value in data.items() if key not in ("log", "rows")}
 

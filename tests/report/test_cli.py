@@ -38,7 +38,7 @@ def test_a_report_with_errors_is_not_rendered(run: Run, root: Path) -> None:
     result = run("report", "--as-of", "2025-07-01", "-o", "out", REPORT)
     assert (result.exit_code, result.output) == (
         1,
-        f"{REPORT}:4:11: E805 casework file 'gone.yaml' not found (paths are relative to this file)\n"
+        f"{REPORT}:4:11: E805 casework file 'gone.yaml' does not exist (paths are relative to this file)\n"
         f"{REPORT}: not rendered (1 error); fix it, or use --draft\n",
     )
     assert not (root / "out").exists()
@@ -54,7 +54,7 @@ def test_a_draft_renders_with_its_problems_on_the_terminal_not_the_page(
         (root / "out" / "annual-report-2024-25" / "annual-report.html").read_bytes()
     )
     assert page.find(".//meta[@name='robots']").get("content") == "noindex"
-    assert result.output.startswith(f"{REPORT}:4:11: E805 casework file 'gone.yaml' not found")
+    assert result.output.startswith(f"{REPORT}:4:11: E805 casework file 'gone.yaml' does not exist")
     note = page.find(".//div[@role='note']").text_content()
     assert "Draft — not approved" in note
     assert "E805" not in note and "line 4" not in note and "gone.yaml" not in note
@@ -69,7 +69,7 @@ def test_an_unusable_assessment_stops_the_report_even_as_a_draft(run: Run, root:
     result = run("report", "--as-of", "2025-07-01", "--draft", "-o", "out", REPORT)
     assert (result.exit_code, result.output) == (
         1,
-        f"{REPORT}:3:13: E801 assessment file '../nope.yaml' not found (paths are relative to this file)\n"
+        f"{REPORT}:3:13: E801 assessment file '../nope.yaml' does not exist (paths are relative to this file)\n"
         f"{REPORT}: not rendered (1 error); fix it to render a draft\n",
     )
 

@@ -39,7 +39,7 @@ ERRORS = {
             "assessment: ../assessments/example-borough-council-2024-25.yaml",
             "assessment: ../x.yaml",
         ),
-        f"{R}:3:13: E801 assessment file '../x.yaml' not found (paths are relative to this file)",
+        f"{R}:3:13: E801 assessment file '../x.yaml' does not exist (paths are relative to this file)",
     ),
     "E801 not an assessment": (
         ("assessment: ../assessments/", "assessment: ../code_requirements/maps/../"),
@@ -47,11 +47,11 @@ ERRORS = {
     ),
     "E803 no such previous report": (
         ("previous: annual-report-2023-24.yaml", "previous: old.yaml"),
-        f"{R}:5:11: E803 previous file 'old.yaml' not found (paths are relative to this file)",
+        f"{R}:5:11: E803 previous file 'old.yaml' does not exist (paths are relative to this file)",
     ),
     "E805 no such register": (
         ("casework: ../casework/ombudsman-2024-25.yaml", "casework: nothing.yaml"),
-        f"{R}:4:11: E805 casework file 'nothing.yaml' not found (paths are relative to this file)",
+        f"{R}:4:11: E805 casework file 'nothing.yaml' does not exist (paths are relative to this file)",
     ),
     "E805 not a register": (
         ("casework: ../casework/ombudsman-2024-25.yaml", "casework: annual-report-2024-25.yaml"),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from selfassess.render.pieces import Counts, counts_text
+
+MAX_BARS = 12
+MAX_LABEL = 120  # a Code section's title as the form prints it is under 80
 
 WIDTH = 640
 BAR_SPACE = 420
@@ -36,7 +39,13 @@ class Chart:
 
 
 def build_chart(sections: tuple[Counts, ...]) -> Chart:
-    """Lay out one bar per section, scaled to the largest section."""
+    """Lay out one bar per section, scaled to the largest section.
+
+    As the annual report's charts are (report.chartbounds), it is bounded whatever a Code
+    file holds: at most MAX_BARS bars (the largest sections, then the rest as one) and
+    labels of at most MAX_LABEL characters; the page's table keeps every section.
+    """
+    sections = _bounded(sections)
     largest = max((c.total for c in sections), default=0) or 1
     bars = []
     for index, counts in enumerate(sections):
@@ -58,4 +67,23 @@ def build_chart(sections: tuple[Counts, ...]) -> Chart:
         bar_height=BAR_HEIGHT,
         bars=tuple(bars),
         description=description,
+    )
+
+
+def _bounded(sections: tuple[Counts, ...]) -> tuple[Counts, ...]:
+    if len(sections) > MAX_BARS:
+        ranked = sorted(range(len(sections)), key=lambda i: (-sections[i].total, i))
+        kept = [sections[i] for i in sorted(ranked[: MAX_BARS - 1])]
+        rest = [sections[i] for i in ranked[MAX_BARS - 1 :]]
+        other = Counts(
+            f"Other sections ({len(rest):,})",
+            sum(c.total for c in rest),
+            sum(c.yes for c in rest),
+            sum(c.no for c in rest),
+            sum(c.unanswered for c in rest),
+        )
+        sections = (*kept, other)
+    return tuple(
+        c if len(c.label) <= MAX_LABEL else replace(c, label=c.label[: MAX_LABEL - 1] + "\u2026")
+        for c in sections
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from selfassess.assessment import view as v
 from selfassess.assessment.rows import build_row, code_link, extra_row, safe_url
 from selfassess.assessment.sectionlines import section_lines
@@ -35,7 +37,10 @@ def build_view(checked: CheckedAssessment, draft: bool = False) -> v.DocumentVie
         sections=sections,
         governance=_governance(assessment),
         draft=is_draft,
-        problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
+        problems=tuple(
+            describe_problem(p, checked.document.path_display)
+            for p in sort_problems(checked.problems)
+        ),
         submitted_on=assessment.submitted_on.isoformat() if assessment.submitted_on else None,
         submission_reference=assessment.submission_reference,
         section_lines=section_lines(sections) if edition.form.section_summary else (),
@@ -67,10 +72,20 @@ def _edition(edition: CodeEdition) -> v.Edition:
     )
 
 
-def describe_problem(problem: Problem) -> str:
-    """Write a problem for a draft's list of open problems."""
+def describe_problem(problem: Problem, own: str) -> str:
+    """Write a problem for a draft's list of open problems, which is published.
+
+    A problem in the document's own file is told in full. One in another file (the
+    complaints log, a register) is told by its place, code and the code's meaning only:
+    its message quotes that file, which may hold what must not be published.
+    """
     kind = {Severity.ERROR: "Error", Severity.WARNING: "Warning"}.get(problem.severity, "Note")
-    return f"{kind} {problem.code} at line {problem.line}: {problem.message}"
+    if problem.file == own:
+        return f"{kind} {problem.code} at line {problem.line}: {problem.message}"
+    from selfassess.problemcodes import meaning
+
+    place = f"{Path(problem.file).name} line {problem.line}, column {problem.col}"
+    return f"{kind} {problem.code} in {place}: {meaning(problem.code)}"
 
 
 def _facts(assessment: Assessment, edition: CodeEdition, draft: bool) -> tuple[v.Fact, ...]:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from selfassess.casework.models import Register
 from selfassess.models import Assessment, Owner
+from selfassess.problemcodes import first_problem
 from selfassess.problems import InputError, Problem, Severity
+from selfassess.safety import Unusable, named_file
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
 
@@ -51,14 +53,15 @@ def _owners(document: Document, register: Register) -> tuple[dict[str, Owner], l
     """Return the register's owners, after those of the assessment `owners_from` names."""
     if not register.owners_from:
         return dict(register.owners), []
-    source = document.path.parent / register.owners_from
-    if not source.is_file():  # a folder or a pipe would fail late, or wait for ever
-        return dict(register.owners), [_unusable(document, register.owners_from, "no such file")]
+    try:
+        source = named_file(document.path, register.owners_from)
+    except Unusable as exc:  # a folder or a pipe would fail late, or wait for ever
+        return dict(register.owners), [_unusable(document, register.owners_from, f"it {exc}")]
     try:
         assessment = validate(load_file(source, str(source)), Assessment)
     except InputError as exc:
-        first = exc.problems[0]
-        why = f"{first.code} {first.message} (line {first.line})"
+        # Only the place and code: the named file may hold what must not be echoed.
+        why = first_problem(exc.problems)
         return dict(register.owners), [_unusable(document, register.owners_from, why)]
     return {**assessment.owners, **register.owners}, []
 
@@ -67,7 +70,7 @@ def _unusable(document: Document, name: str, why: str) -> Problem:
     return document.problem(
         "E707",
         ("owners_from",),
-        f"owners_from '{name}' cannot be used: {why}; name an assessment that `selfassess check` "
+        f"owners_from '{name[:60]}' cannot be used: {why}; name an assessment that `selfassess check` "
         "accepts, relative to this register",
         key=False,
     )

@@ -142,6 +142,11 @@ class CaseAction(Action):
         return is_overdue(self.current_due, self.status, as_of)
 
 
+#: More than any Ombudsman has ordered by a factor of a thousand: a larger figure is a typing
+#: error, and no sum of them can grow past what a Decimal or a JSON number holds.
+MAX_COMPENSATION = Decimal(1_000_000_000)
+
+
 class Order(CaseAction):
     """Something the Ombudsman ordered, to be complied with by a date."""
 
@@ -153,8 +158,10 @@ class Order(CaseAction):
     compensation: Decimal | None = Field(
         default=None,
         ge=0,
+        le=MAX_COMPENSATION,
         decimal_places=2,
-        description="Compensation ordered, in pounds (e.g. 1200).",
+        allow_inf_nan=False,
+        description="Compensation ordered, in pounds (e.g. 1200), at most 1,000,000,000.",
     )
 
 

@@ -27,7 +27,7 @@ from selfassess.wordform.facts import DocumentFacts
 from selfassess.wordform.readrow import markdown_lines, read_date
 
 _DETAILS = re.compile(r"^(?P<name>.+?)(?: \((?P<details>[^()]*)\))?$")
-_HOMES = re.compile(r"^([\d,]+) homes?$")
+_HOMES = re.compile(r"^([\d,]+) homes?$", re.ASCII)
 _NOTED = re.compile(r"^(?P<date>\d{1,2} \w+ \d{4})(?: \((?P<note>.*)\))?$")
 _REFERENCE = re.compile(r"^acknowledgement reference (.+)$")
 _ACTION = re.compile(

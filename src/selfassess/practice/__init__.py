@@ -65,11 +65,33 @@ class PracticeInput:
     code: str
     #: Where the practice: block's keys are, (file, line, column), for warnings about them.
     marks: dict[tuple[str, ...], tuple[str, int, int]] = field(default_factory=dict)
+    #: The file that names the logs, and how it is shown: a log named in a file is read only
+    #: where selfassess.safety.named_file allows (a log given on the command line is the user's own).
+    named_by: tuple[Path, str] | None = None
 
     @property
     def display(self) -> str:
         """Return how the log's files are named in messages."""
         return ", ".join(log.display for log in self.logs)
+
+    def refuse_unusable_logs(self) -> None:
+        """Raise InputError, placed in the naming file, if a log it names may not be read."""
+        if self.named_by is None:
+            return
+        from selfassess.problems import input_error
+        from selfassess.safety import Unusable, named_file
+
+        naming, shown = self.named_by
+        for item in self.settings.files():
+            try:
+                named_file(naming, item.path)
+            except Unusable as exc:
+                raise input_error(shown, 1, 1, "E501", log_unusable(item.path, exc)) from None
+
+
+def log_unusable(log: str, why: Exception) -> str:
+    """Say why a complaints log a file names is not read."""
+    return f"the complaints log '{log[:60]}' {why}"
 
 
 def log_location(assessment_display: str, assessment_path: Path, log: str) -> tuple[Path, str]:
@@ -99,7 +121,8 @@ def settings_of(
     period = Period.parse(assessment.period, assessment.landlord.financial_year_end)
     homes = assessment.landlord.homes
     marks = _marks(document, practice) if document is not None else {}
-    return PracticeInput(tuple(logs), practice, period, homes, assessment.code, marks)
+    named_by = (path, display)
+    return PracticeInput(tuple(logs), practice, period, homes, assessment.code, marks, named_by)
 
 
 def _marks(
@@ -115,6 +138,7 @@ def _marks(
 
 def compute_for(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     """Measure an assessment's log; a date after today (or after as_of, if later) is an error."""
+    given.refuse_unusable_logs()
     marks = given.marks
     return compute(
         list(given.logs),
@@ -146,6 +170,7 @@ def input_for(
         if log_path is not None:
             ours = given.settings
             logs = (LogSource(log_path, str(log_path), None, ours.sheet, ours.header_row),)
+            given = replace(given, named_by=None)  # the command line's log is the user's own
         if settings.sheet is not None:
             logs = tuple(replace(log, sheet=settings.sheet) for log in logs)
         return replace(given, logs=logs, period=chosen, homes=homes or given.homes)

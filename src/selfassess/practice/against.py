@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from selfassess.files import note_dependency
+from selfassess.files import cannot_read, note_dependency
 from selfassess.models import Assessment, PracticeSettings
-from selfassess.practice import PracticeInput, compute_for, settings_of
+from selfassess.practice import PracticeInput, compute_for, log_unusable, settings_of
 from selfassess.practice.engine import PracticeResult
 from selfassess.practice.measures import Measure, measures
 from selfassess.practice.stagefigures import received
 from selfassess.problems import InputError, Problem, UsageError, error, note, warning
+from selfassess.safety import Unusable, named_file
 from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
 
@@ -32,9 +33,13 @@ _MEMO: dict[tuple[object, ...], PracticeResult] = {}
 
 def measured(given: PracticeInput, as_of: dt.date) -> PracticeResult:
     """Measure an assessment's log, once per log file version and settings."""
+    given.refuse_unusable_logs()
     files = []
     for log in given.logs:
-        stat = log.path.stat()
+        try:
+            stat = log.path.stat()
+        except OSError as exc:
+            raise InputError([cannot_read(log.display, exc)]) from None
         files.append((str(log.path.resolve()), stat.st_mtime_ns, stat.st_size, log))
     key = (
         tuple(files),
@@ -65,18 +70,9 @@ def practice_problems(
         return
     for log in given.logs:
         note_dependency(log.path)  # a log saved later is then seen by serve
-    missing = [(n, log) for n, log in enumerate(given.logs) if not log.path.is_file()]
-    for number, log in missing:
-        listed = isinstance(assessment.practice.log, list)
-        mark = document.value_mark(("practice", "log", number) if listed else ("practice", "log"))
-        yield error(
-            shown,
-            mark.line,
-            mark.col,
-            "E501",
-            f"the complaints log {log.display} does not exist (the path is relative to this file)",
-        )
-    if missing:
+    unusable = list(_unusable_logs(document, assessment))
+    yield from unusable
+    if unusable:
         return
     try:
         result = measured(given, as_of)
@@ -91,6 +87,20 @@ def practice_problems(
         return
     yield from result.log.problems
     yield from _answers(document, assessment, result)
+
+
+def _unusable_logs(document: Document, assessment: Assessment) -> Iterator[Problem]:
+    """Yield E501 at each log the assessment names that may not be read, and why."""
+    assert assessment.practice is not None
+    listed = isinstance(assessment.practice.log, list)
+    for number, item in enumerate(assessment.practice.files()):
+        try:
+            named_file(document.path, item.path)
+        except Unusable as exc:
+            key = ("practice", "log", number) if listed else ("practice", "log")
+            mark = document.value_mark(key)
+            message = log_unusable(item.path, exc)
+            yield error(document.path_display, mark.line, mark.col, "E501", message)
 
 
 def _answers(

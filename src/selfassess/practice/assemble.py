@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from selfassess.practice.complaints import Complaint
+from selfassess.practice.listed import Listed
 from selfassess.practice.logread import FileRead, Record
 from selfassess.problems import Problem, error
 
@@ -21,7 +22,8 @@ class ReadLog:
 
     display: str
     complaints: list[Complaint] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    #: A Listed while rows are read (at most MAX_LISTED a file), then sorted.
+    problems: list[Problem] = field(default_factory=Listed)
     rows_read: int = 0
     #: Rows left out for errors, by the code of the first problem that left each out.
     left_out_because: Counter[str] = field(default_factory=Counter)
@@ -63,6 +65,8 @@ def join(display: str, files: list[FileRead], columns: dict[str, dict[str, int]]
     _attach(log, first, seconds, bad, columns)
     log.complaints = [r.complaint for r in first.values() if r.kept]
     log.not_kept = len(first) - len(log.complaints)
+    if isinstance(log.problems, Listed):
+        log.problems.close()
     return log
 
 
@@ -130,9 +134,7 @@ def _row(other: Record, record: Record) -> str:
 
 
 def _used(record: Record, other: Record, what: str = "") -> str:
-    return (
-        f"{what}reference {record.complaint.reference!r} is already used on {_row(other, record)}"
-    )
+    return f"{what}reference {record.complaint.reference[:40]!r} is already used on {_row(other, record)}"
 
 
 def _alone(reference: str, bad: tuple[str, int] | None, record: Record) -> str:

@@ -53,7 +53,7 @@ def find_columns(table: Table, mapping: dict[str, str]) -> Columns:
     for index, header in enumerate(headers):
         key = normalise(header)
         if key and key in seen:
-            message = f"column '{header}' appears twice (first as column {seen[key] + 1}); the later one is ignored"
+            message = f"column '{header[:40]}' appears twice (first as column {seen[key] + 1}); the later one is ignored"
             problems.append(error(display, table.header_row, index + 1, "E505", message))
         seen.setdefault(key, index)
     found = {
@@ -92,7 +92,7 @@ def header_words(table: Table) -> str:
 def _missing(name: str, mapping: dict[str, str], table: Table) -> Problem:
     wanted = mapping.get(name, name)
     close = did_you_mean(name, wanted, table.headers)
-    hint = f"; did you mean '{close}'?" if close else ""
+    hint = f"; did you mean '{close[:40]}'?" if close else ""
     if name in mapping:
         message = f"columns: maps {name} to '{wanted}', but the log has no such column{hint}"
     else:

@@ -13,13 +13,15 @@ from selfassess.practice.logdates import DateProblem, ambiguous, in_range, parse
 from selfassess.practice.table import UNSTORED, Cell
 from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
+from selfassess.render.wordxml import xml_safe
 
 OUTCOMES = LOG_OUTCOMES
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
 #: Dates promised to the resident, which may lie ahead of today.
 _PROMISED = ("extended_to", "s2_extended_to")
-_MONEY = re.compile(r"^£?\s*(\d{1,9}(?:,\d{3})*(?:\.\d{1,2})?)$")
+# At most 999,999,999.99 (with or without thousands commas), in ASCII digits only.
+_MONEY = re.compile(r"^£?\s*(\d{1,9}|\d{1,3}(?:,\d{3}){1,2})(\.\d{1,2})?$", re.ASCII)
 _UNSTORED = (
     "a formula saved with no value; open the workbook in Excel so it calculates and save it "
     "again, or paste the column as values"
@@ -100,10 +102,13 @@ class Row:
     def text(self, name: str) -> str:
         value = self.raw(name)
         if type(value) is str:
-            return value.strip()
-        if isinstance(value, float) and value.is_integer():
+            text = value.strip()
+        elif isinstance(value, float) and value.is_integer():
             return str(int(value))
-        return "" if value is None or isinstance(value, dt.date) else str(value).strip()
+        else:
+            text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
+        # A control character (ESC, DEL) reaches no output: removed where the cell is read.
+        return text if text.isprintable() else xml_safe(text).strip()
 
     def at(self, name: str) -> tuple[str, int, int]:
         return self.display, self.number, self.columns.get(name, 0) + 1
@@ -126,7 +131,8 @@ class Row:
                 day = in_range(value)
             else:
                 raise DateProblem(
-                    "E506", f"{value!r} is a number, not a date; format the column as dates"
+                    "E506",
+                    f"{value!r} is a number, not a date; format the column as dates",
                 )
         except DateProblem as exc:
             if exc.code == "E506":
@@ -189,7 +195,7 @@ class Row:
             text = self.text("compensation")
             match = _MONEY.match(text)
             if match:
-                return Decimal(match.group(1).replace(",", ""))
+                return Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
             if not text:
                 return None
         shown = str(value)[:40]

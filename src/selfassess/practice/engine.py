@@ -113,7 +113,7 @@ def read_log(
         columns = find_columns(table, settings.columns)
         keep = keep_of(table, columns, settings.where)
         found = read_file(table, columns, Context(words, latest, source.stage), keep)
-        found.problems[:0] = columns.problems
+        found.problems[:0] = [*table.notes, *columns.problems]
         found.problems.extend(_formula_notes(table))
         files.append(found)
         keeps += [keep] if keep is not None else []

@@ -27,11 +27,13 @@ _MONTHS = {
     )
     for name in names
 }
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_ISO = re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}$")
-_NUMERIC = re.compile(rf"^(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}$")
+# A time of day after the date is allowed, and must be one (00:00 to 23:59:59); digits are
+# ASCII only, so "٠٣/٠٦/٢٠٢٤" is not read as a date.
+_TIME = r"(?:[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?)?"
+_ISO = re.compile(rf"^(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}$", re.ASCII)
+_NUMERIC = re.compile(rf"^(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}|\d{{2}}){_TIME}$", re.ASCII)
 _WORDS = re.compile(
-    rf"^(\d{{1,2}})(?:st|nd|rd|th)?[ -]([A-Za-z]+)\.?,?[ -](\d{{4}}|\d{{2}}){_TIME}$"
+    rf"^(\d{{1,2}})(?:st|nd|rd|th)?[ -]([A-Za-z]+)\.?,?[ -](\d{{4}}|\d{{2}}){_TIME}$", re.ASCII
 )
 #: Dates outside these years are typing errors, not complaints.
 FIRST_YEAR, LAST_YEAR = 1990, 2099
@@ -85,7 +87,7 @@ def _numeric(value: str) -> dt.date | None:
     if second > 12 and first <= 12:
         raise DateProblem(
             "E507",
-            f"{value!r} can only be read month first; write dates day first (13/05/2024) or "
+            f"{value[:40]!r} can only be read month first; write dates day first (13/05/2024) or "
             "as 2024-05-13",
         )
     return _made(year, second, first, value)
@@ -109,7 +111,7 @@ def _made(year: int, month: int, day: int, value: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise DateProblem("E506", f"{value!r} is not a real date") from None
+        raise DateProblem("E506", f"{value[:40]!r} is not a real date") from None
 
 
 @lru_cache(maxsize=8192)

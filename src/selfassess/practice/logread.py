@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from selfassess.practice.columns import Columns
 from selfassess.practice.complaints import Complaint, Context, Row, read_row
+from selfassess.practice.listed import MAX_LISTED, Listed
 from selfassess.practice.logdates import parse_date
 from selfassess.practice.table import Cell, Table
 from selfassess.practice.vocab import counted
@@ -55,7 +56,7 @@ class FileRead:
 
     display: str
     records: list[Record | None] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Listed = field(default_factory=Listed)
     rows_read: int = 0
     left_out: Counter[str] = field(default_factory=Counter)
     not_complaints: int = 0
@@ -69,7 +70,9 @@ class _Columnwide:
 
     month_first: dict[str, tuple[int, str]] = field(default_factory=dict)
     ambiguous: list[tuple[int | None, int, int, str, str]] = field(default_factory=list)
-    not_dates: dict[str, list[tuple[int | None, Problem, str]]] = field(default_factory=dict)
+    not_dates: dict[str, list[tuple[int | None, Problem | None, str, tuple[int, int]]]] = field(
+        default_factory=dict
+    )
     dated: set[str] = field(default_factory=set)
 
 
@@ -160,7 +163,10 @@ def _read(
     for name in row.dates_read:
         wide.dated.add(name)
     for name, problem in row.not_dates:
-        wide.not_dates.setdefault(name, []).append((slot, problem, _cell_text(row, name)))
+        column = wide.not_dates.setdefault(name, [])
+        # Past the limit a cell's problem is only counted: memory flat in the bad rows.
+        listed = problem if len(column) < MAX_LISTED else None
+        column.append((slot, listed, _cell_text(row, name), (problem.line, problem.col)))
     for name, text in row.ambiguous:
         wide.ambiguous.append((slot, number, columns.index[name] + 1, name, text))
     for problem in row.problems:
@@ -189,10 +195,13 @@ def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileR
         _drop(found, slot, "E507")
     for name, cells in wide.not_dates.items():
         if name in wide.dated or len(cells) < _WHOLE_COLUMN:
-            found.problems.extend(problem for _, problem, _ in cells)
+            found.problems.extend(problem for _, problem, _, _ in cells if problem is not None)
+            unmade = [at for _, problem, _, at in cells if problem is None]
+            found.problems.skip(table.display, len(unmade), unmade[0] if unmade else (1, 1))
         else:
-            found.problems.append(_no_dates(table, columns, name, [text for _, _, text in cells]))
-        for slot, _, _ in cells:
+            texts = [text for _, _, text, _ in cells]
+            found.problems.append(_no_dates(table, columns, name, texts))
+        for slot, _, _, _ in cells:
             _drop(found, slot, "E506")
 
 

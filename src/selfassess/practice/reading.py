@@ -9,13 +9,13 @@ links never followed.
 from __future__ import annotations
 
 import csv
-import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from selfassess.practice import table as limits
 from selfassess.practice.table import Table, fail, too_many_rows
-from selfassess.problems import InputError, Problem, error
+from selfassess.problems import InputError, Problem, error, note
 
 
 def read_table(
@@ -33,13 +33,25 @@ def read_table(
     from selfassess.practice.header import find_header
 
     raw = _read_bytes(path, display)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from selfassess.practice.workbook import read_workbook
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            from selfassess.practice.workbook import read_workbook
 
-        found = read_workbook(raw, display, sheet)
-    else:
-        found = Table(display, [], csv_rows(raw, display), whole_rows=True)
-    return find_header(found, header_row, names)
+            found = read_workbook(raw, display, sheet)
+        else:
+            text, notes = decode_with_notes(raw, display)
+            found = Table(display, [], _text_rows(text, display), whole_rows=True, notes=notes)
+        return find_header(found, header_row, names)
+    except MemoryError:
+        pass  # leaving the handler lets go of what the read held, so the problem can be made
+    raise fail(display, "E503", OUT_OF_MEMORY)
+
+
+#: What a log that needs more memory than the system gives is told (never another code).
+OUT_OF_MEMORY = (
+    "reading the log needs more memory than the system gives; split the log, or save "
+    "it as CSV, which is read row by row"
+)
 
 
 def _read_bytes(path: Path, display: str) -> bytes:
@@ -81,10 +93,23 @@ def _too_big(display: str, size: int) -> Problem:
 
 def csv_rows(raw: bytes, display: str) -> Iterator[tuple[int, list[str]]]:
     """Yield the rows of CSV bytes written by Excel or a case management system that hold a value."""
-    text = decode(raw, display)
+    return _text_rows(decode(raw, display), display)
+
+
+def _text_rows(text: str, display: str) -> Iterator[tuple[int, list[str]]]:
     delimiter = _delimiter(text.split("\n", 20)[:20])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     return ((n, cells) for n, cells in _records(reader, display) if any(cells))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """Yield the text's lines with their endings, as csv wants, without copying it whole."""
+    for match in _LINE.finditer(text):
+        if match.end() > match.start():
+            yield match.group()
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, list[str]]]:
@@ -106,18 +131,47 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
 
 def decode(raw: bytes, display: str) -> str:
     """Decode UTF-8 (with or without a byte order mark) or Windows-1252, as Excel saves."""
+    return decode_with_notes(raw, display)[0]
+
+
+def decode_with_notes(raw: bytes, display: str) -> tuple[str, list[Problem]]:
+    """Decode a log, and say (as a note) when it was read as Windows-1252.
+
+    A file that is UTF-8 but for a stray byte is not silently read as Windows-1252, which
+    would turn every "£" and "é" in it into two other characters: the byte is an error at
+    its line. Only a file with no UTF-8 in it at all is read as Windows-1252, and it says so.
+    """
     if b"\x00" in raw:
         raise fail(display, "E502", "the log is not text (it holds NUL bytes); export it as CSV")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(raw):
+            line = raw.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            raise fail(
+                display,
+                "E502",
+                f"byte 0x{raw[exc.start]:02X} is not UTF-8, though the rest of the log is; "
+                "retype the character here, or save the log again as CSV UTF-8",
+                line,
+                column,
+            ) from None
     try:
-        return raw.decode("cp1252")
+        text = raw.decode("cp1252")
     except UnicodeDecodeError:
         raise fail(
             display, "E502", "the log is neither UTF-8 nor Windows-1252 text; export it as CSV"
         ) from None
+    said = "the log is not UTF-8, so it was read as Windows-1252 (as older Excel saves CSV)"
+    return text, [note(display, 1, 1, "I552", said)]
+
+
+# A character of two, three or four bytes as UTF-8 writes it, which Windows-1252 text
+# almost never holds by chance ("Â£" would be one).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _delimiter(lines: list[str]) -> str:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from selfassess.problems import InputError, error
+from selfassess.problems import InputError, Problem, error
 
 #: Refuse logs larger than this (100,000 complaints take about 20 MB as CSV).
 MAX_LOG_BYTES = int(os.environ.get("SELFASSESS_MAX_LOG_BYTES", 64 * 1024 * 1024))
@@ -49,6 +49,8 @@ class Table:
     formula_columns: set[int] = field(default_factory=set)
     #: CSV rows carry every cell; a shorter row was cut short (a workbook's are padded).
     whole_rows: bool = False
+    #: What reading the file found worth saying (a CSV read as Windows-1252).
+    notes: list[Problem] = field(default_factory=list)
 
 
 def too_many_rows() -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from selfassess.practice import table as limits
 from selfassess.practice.table import UNSTORED, Cell, Table, fail, too_many_rows
+from selfassess.practice.xlsxbounds import check_workbook
 from selfassess.problems import InputError
 
 #: The widest header row read; a real export has fewer than 100 columns.
@@ -25,6 +26,7 @@ _MAX_COLUMNS = 256
 def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
     """Read the first sheet (or the named one) of a workbook's bytes into a Table."""
     sizes = unpacked_sizes(raw, display)
+    check_workbook(raw, display)  # what openpyxl would build, bounded before it opens the file
     import openpyxl
 
     try:
@@ -32,7 +34,7 @@ def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
         book = openpyxl.load_workbook(
             io.BytesIO(raw), read_only=True, data_only=True, keep_links=False
         )
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception:  # openpyxl raises many kinds for a damaged package
         raise fail(
@@ -40,7 +42,7 @@ def read_workbook(raw: bytes, display: str, sheet: str | None) -> Table:
         ) from None
     try:
         return _table(book, display, sheet)
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception:  # a damaged sheet's XML fails only as it is read
         raise fail(

@@ -146,7 +146,7 @@ def add_table(
     """
     from docx.shared import Cm
 
-    grid = body.document.add_table(rows=1, cols=len(columns))
+    grid = _new_table(body, len(columns))
     grid_style = body.styles.id("Table Grid")
     if grid_style:
         grid._tbl.tblStyle_val = grid_style
@@ -164,6 +164,30 @@ def add_table(
             cell.width = widths[index]
         shade(cell, HEADER_FILL)
         wordruns.run(cell._tc.find(wordruns.P), column, bold=True)
+    return grid
+
+
+def _new_table(body: Writer, columns: int) -> Any:
+    """Add a table of one row as document.add_table does, in time that does not grow.
+
+    python-docx looks for the last section through every paragraph of the document, and
+    for the place to insert through every element of the body, so a document of many
+    tables took time in the square of their number; the writer knows its section already.
+    """
+    if body.before is None:  # not a document's body: python-docx's own way
+        return body.document.add_table(rows=1, cols=columns)
+    from docx.oxml.table import CT_Tbl
+    from docx.section import Section
+    from docx.shared import Emu, Inches
+    from docx.table import Table
+
+    section = Section(body.before, body.document.part)
+    page = section.page_width or Inches(8.5)
+    width = Emu(page - (section.left_margin or Inches(1)) - (section.right_margin or Inches(1)))
+    tbl = CT_Tbl.new_tbl(1, columns, width)
+    body.before.addprevious(tbl)
+    grid = Table(tbl, body.parent)
+    grid.style = None
     return grid
 
 

@@ -20,19 +20,27 @@ T = TypeVar("T")
 
 
 def xml_safe(value: T) -> T:
-    """Return text, or a view made of frozen dataclasses and tuples, without what XML refuses.
+    """Return text, or a view of dataclasses, tuples, lists and dicts, without what XML refuses.
 
-    What holds nothing to remove is returned as it is, not copied.
+    The one place every string is made safe before it reaches Word, SVG, HTML, Markdown
+    or CSV: each document kind passes its whole view through it once. What holds nothing
+    to remove is returned as it is, not copied.
     """
     found: Any = value
     kind = type(found)
     if kind is str:
         if _NOT_XML.search(found):
             found = _NOT_XML.sub("", found)
-    elif kind is tuple:
-        items = tuple(xml_safe(item) for item in found)
+    elif kind is tuple or kind is list:
+        items = [xml_safe(item) for item in found]
         if any(new is not old for new, old in zip(items, found, strict=True)):
-            found = items
+            found = kind(items)
+    elif kind is dict:
+        pairs = {xml_safe(key): xml_safe(item) for key, item in found.items()}
+        if any(
+            new is not old for new, old in zip(pairs.values(), found.values(), strict=True)
+        ) or any(new is not old for new, old in zip(pairs, found, strict=True)):
+            found = pairs
     elif isinstance(found, str):  # a str subclass, such as markupsafe's Markup
         if _NOT_XML.search(found):
             found = _NOT_XML.sub("", found)

@@ -67,6 +67,8 @@ def drawn(table: FigureTable) -> Chart | None:
 
 def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> dict[str, bytes]:
     """Return every output's name and bytes: the report's, then the self-assessment's."""
+    from selfassess.render.wordxml import xml_safe
+
     checked = loaded.report if isinstance(loaded, Loaded) else loaded
     if isinstance(checked, CouncilReport):
         return build_council_outputs(checked, options)
@@ -76,7 +78,8 @@ def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> di
     from selfassess.report.markdown import render_report_markdown
     from selfassess.report.word import render_report_docx
 
-    view = build_report_view(checked, options.as_of, options.draft)
+    # Control characters from YAML escapes or log cells reach no output (nor Word's alt text).
+    view = xml_safe(build_report_view(checked, options.as_of, options.draft))
     charts = {table.key: chart for table in view.tables if (chart := drawn(table)) is not None}
     approval = checked.report.governance.approval
     assessment = build_outputs(
@@ -96,6 +99,7 @@ def build_report_outputs(loaded: Loaded | CheckedReport, options: Options) -> di
 
 def build_council_outputs(council: CouncilReport, options: Options) -> dict[str, bytes]:
     """Return a whole council's report, then each part's self-assessment in the part's folder."""
+    from selfassess.render.wordxml import xml_safe
     from selfassess.report.councilview import build_council_view
     from selfassess.report.councilwrite import (
         council_csv,
@@ -105,7 +109,8 @@ def build_council_outputs(council: CouncilReport, options: Options) -> dict[str,
         council_page,
     )
 
-    view = build_council_view(council, options.as_of, options.draft)
+    # Control characters from YAML escapes or log cells reach no output (nor Word's alt text).
+    view = xml_safe(build_council_view(council, options.as_of, options.draft))
     charts = {
         part.slug: {t.key: chart for t in part.view.tables if (chart := drawn(t)) is not None}
         for part in view.parts

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, bounded
 from selfassess.report.tables import FigureTable, number_text
 
 WIDTH_INCHES = 3.6
+MAX_DESCRIBED = 200  # characters of a row's name in the description (alt text)
 LABEL_WIDTH = 16  # characters per line of a bar's label
 LINE_HEIGHT_INCHES = 3.0  # a time series: months along the bottom, the values up the side
 YEAR_DROP_POINTS = 36  # below the axis, clear of the turned month names
@@ -60,8 +62,13 @@ def describe(table: FigureTable) -> str:
             else number_text(value, row.unit)
             for column, value in zip(table.columns, row.values, strict=False)
         )
-        parts.append(f"{row.label}: {values}")
+        parts.append(f"{_named(row.label)}: {values}")
     return "; ".join(parts) + "."
+
+
+def _named(label: str) -> str:
+    """Return a row's name for the description, cut short past MAX_DESCRIBED characters."""
+    return label if len(label) <= MAX_DESCRIBED else label[: MAX_DESCRIBED - 1] + "\u2026"
 
 
 def draw(table: FigureTable) -> Chart | None:
@@ -70,11 +77,12 @@ def draw(table: FigureTable) -> Chart | None:
         return None
     import matplotlib
 
+    table, left_out = bounded(table)  # at most a dozen bars, short labels, a bounded figure
     with matplotlib.rc_context(_SETTINGS):
         figure = _figure(table)
         svg = _save(figure, "svg", {"Date": None, "Creator": None})
         png = _save(figure, "png", {"Software": None})
-    description = describe(table)
+    description = describe(table) + left_out
     return Chart(
         table.key, table.caption, description, _accessible_svg(svg, table, description), png
     )
@@ -87,7 +95,7 @@ def _figure(table: FigureTable) -> Any:
         height = LINE_HEIGHT_INCHES
     else:
         lines = sum(len(_wrapped(row.axis_label).splitlines()) for row in table.rows)
-        height = 0.3 * lines + 0.25 * len(table.rows) + 1.4
+        height = min(0.3 * lines + 0.25 * len(table.rows) + 1.4, MAX_HEIGHT_INCHES)
     figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
     draw_on = _lines if table.chart == "line" else _bars
     draw_on(figure.add_subplot(), table)

@@ -10,15 +10,17 @@ from typing import TYPE_CHECKING
 
 from selfassess.check import CheckedAssessment, check_assessment
 from selfassess.check.kinds import file_kind
+from selfassess.problemcodes import first_problem
 from selfassess.problems import InputError, Problem, Severity, error
 from selfassess.report.model import AnnualReport
+from selfassess.safety import Unusable, named_file
 from selfassess.validate import validate
 from selfassess.yamlio import Document, load_file
 
 if TYPE_CHECKING:
     from selfassess.casework import CheckedRegister
 
-_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+_PERIOD = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 
 
 @dataclass
@@ -54,8 +56,8 @@ class CheckedReport:
 
 
 def linked_path(document: Document, value: str) -> Path:
-    """Return a path written in a file, relative to that file."""
-    return document.path.parent / value
+    """Return a path written in a file, relative to that file; raise Unusable if it is not read."""
+    return named_file(document.path, value)
 
 
 def year_before(period: str) -> str | None:
@@ -71,14 +73,15 @@ def load_linked_assessment(
     document: Document, key: str, value: str, as_of: dt.date, code: str
 ) -> tuple[CheckedAssessment | None, list[Problem]]:
     """Load an assessment a report names; an unusable one is a problem at the naming key."""
-    path = linked_path(document, value)
     mark = document.value_mark((key,))
 
     def problem(message: str) -> list[Problem]:
         return [error(document.path_display, mark.line, mark.col, code, message)]
 
-    if not path.is_file():
-        return None, problem(f"{key} file '{value}' not found (paths are relative to this file)")
+    try:
+        path = linked_path(document, value)
+    except Unusable as exc:
+        return None, problem(f"{key} file '{value[:60]}' {exc}")
     try:
         loaded = load_file(path)
         if not isinstance(loaded.data, dict) or file_kind(loaded.data) != "assessment":
@@ -119,14 +122,15 @@ def load_report_model(
 def _load_previous(
     document: Document, value: str, as_of: dt.date
 ) -> tuple[LinkedReport | None, list[Problem]]:
-    path = linked_path(document, value)
     mark = document.value_mark(("previous",))
 
     def problem(message: str) -> tuple[None, list[Problem]]:
         return None, [error(document.path_display, mark.line, mark.col, "E803", message)]
 
-    if not path.is_file():
-        return problem(f"previous file '{value}' not found (paths are relative to this file)")
+    try:
+        path = linked_path(document, value)
+    except Unusable as exc:
+        return problem(f"previous file '{value[:60]}' {exc}")
     try:
         loaded = load_file(path)
         if not isinstance(loaded.data, dict) or file_kind(loaded.data) != "report":
@@ -159,15 +163,18 @@ def _load_casework(
 ) -> tuple[CheckedRegister | None, list[Problem]]:
     from selfassess.casework import load_register
 
-    path = linked_path(document, value)
     mark = document.value_mark(("casework",))
     shown = document.path_display
 
     def problem(message: str) -> list[Problem]:
-        return [error(shown, mark.line, mark.col, "E805", f"casework file '{value}' {message}")]
+        return [
+            error(shown, mark.line, mark.col, "E805", f"casework file '{value[:60]}' {message}")
+        ]
 
-    if not path.is_file():
-        return None, problem("not found (paths are relative to this file)")
+    try:
+        path = linked_path(document, value)
+    except Unusable as exc:
+        return None, problem(str(exc))
     try:
         loaded = load_file(path)
         if not isinstance(loaded.data, dict) or file_kind(loaded.data) != "casework":
@@ -184,8 +191,5 @@ def _load_casework(
 
 
 def _first(problems: list[Problem]) -> str:
-    """Describe the first of a linked file's problems, with its place."""
-    if not problems:
-        return "unknown problem"
-    first = problems[0]
-    return f"line {first.line}: {first.code} {first.message}"
+    """Describe the first of a linked file's problems by its place and code, quoting nothing of it."""
+    return first_problem(problems)

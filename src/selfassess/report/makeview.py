@@ -79,7 +79,10 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         period=checked.period,
         previous_period=previous.period if previous else None,
         draft=is_draft,
-        problems=tuple(describe_problem(p) for p in sort_problems(checked.problems)),
+        problems=tuple(
+            describe_problem(p, checked.document.path_display)
+            for p in sort_problems(checked.problems)
+        ),
         facts=_facts(checked, is_draft),
         key_figures=key_figures(checked, assessment, performance, findings),
         shares_note=SHARES_NOTE if any(t.shares for t in (*performance, *findings)) else None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 Number = int | float
 
@@ -41,7 +42,7 @@ class FigureTable:
     chart: str | None = None  # "bar", "stacked" or "line"; None for no chart
     shares: bool = False  # show each count with its share of its column's total (SHARES_NOTE)
 
-    @property
+    @cached_property  # asked once per row as a table is written: worked out once
     def has_previous(self) -> bool:
         """Tell whether last year's figures are known for any row."""
         return any(row.previous is not None for row in self.rows)

@@ -32,7 +32,7 @@ FACT_LABELS = (
 )
 _FACT = re.compile(rf"^({'|'.join(re.escape(label) for label in FACT_LABELS)}):\s*(.*)$", re.S)
 _PLAN_HEADING = "What we are doing where we do not comply"
-_PLAN_PROVISION = re.compile(r"^Provision (\d{1,2}\.\d{1,2}):")
+_PLAN_PROVISION = re.compile(r"^Provision (\d{1,2}\.\d{1,2}):", re.ASCII)
 _RESPONSE_HEADING = re.compile(r"^(?:(.+)'s response|Governing body response)$")
 _LIST_MARKS = {"ListBullet": "- ", "ListNumber": "1. "}
 
