@@ -54,6 +54,9 @@ class Complaint:
     category: str = ""
     tenure: str = ""
     compensation: Decimal | None = None
+    escalation_reason: str = ""
+    #: The complaint's group in each of `breakdowns:`, in their order ("" when blank).
+    groups: tuple[str, ...] = ()
 
 
 @dataclass
@@ -65,6 +68,21 @@ class Context:
     latest: dt.date
     #: The stage every row of the file is (`{path, stage: 2}`), else None.
     stage: int | None = None
+    #: Each of `breakdowns:` as (its cell's index in the row, or None if the file lacks it;
+    #: the name its `values:` are under).
+    groups: tuple[tuple[int | None, str], ...] = ()
+
+
+def _text(value: Cell) -> str:
+    """Return a cell as text: a whole number without ".0", control characters removed."""
+    if type(value) is str:
+        text = value.strip()
+    elif isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    else:
+        text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
+    # A control character (ESC, DEL) reaches no output: removed where the cell is read.
+    return text if text.isprintable() else xml_safe(text).strip()
 
 
 class Row:
@@ -100,15 +118,13 @@ class Row:
         return value
 
     def text(self, name: str) -> str:
-        value = self.raw(name)
-        if type(value) is str:
-            text = value.strip()
-        elif isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        else:
-            text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
-        # A control character (ESC, DEL) reaches no output: removed where the cell is read.
-        return text if text.isprintable() else xml_safe(text).strip()
+        return _text(self.raw(name))
+
+    def group(self, index: int | None, name: str) -> str:
+        """Return a breakdown's group: its cell's words (after `values:`), spaces collapsed."""
+        cell = self.cells[index] if index is not None and index < len(self.cells) else None
+        text = " ".join(_text(None if cell is UNSTORED else cell).split())
+        return self.ctx.words.free(name, text)
 
     def at(self, name: str) -> tuple[str, int, int]:
         return self.display, self.number, self.columns.get(name, 0) + 1
@@ -237,6 +253,8 @@ def read_row(row: Row) -> Complaint | None:
         category=words.free("category", row.text("category")),
         tenure=words.free("tenure", row.text("tenure")),
         compensation=compensation,
+        escalation_reason=words.free("escalation_reason", row.text("escalation_reason")),
+        groups=tuple(row.group(index, name) for index, name in row.ctx.groups),
     )
 
 

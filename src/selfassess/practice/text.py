@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from selfassess.practice import labels
-from selfassess.practice.figures import CategoryFigures, MonthFigures, PracticeFigures, StageFigures
+from selfassess.practice.figures import (
+    SMALL_GROUP,
+    Breakdown,
+    GroupFigures,
+    MonthFigures,
+    PracticeFigures,
+    StageCounts,
+    StageFigures,
+)
 from selfassess.render.mdescape import cell, escape
 
 
@@ -93,6 +101,12 @@ def other_lines(figures: PracticeFigures) -> list[str]:
     for stage in figures.stages():
         lines.append(f"Stage {stage.stage} outcomes: {_counted(stage.outcomes)}")
     lines.append(f"{labels.REFUSED_BY_REASON}: {_counted(figures.stage_1.refused_by_reason)}")
+    turned = figures.overturns
+    lines.append(labels.overturn_line(turned.changed, turned.compared, turned.changed_percent))
+    if turned.by_change:
+        lines[-1] += f"; {_counted(turned.by_change)}"
+    if figures.escalation_reasons is not None:
+        lines.append(f"{labels.ESCALATION_REASONS}: {_counted(figures.escalation_reasons)}")
     paid = figures.compensation
     pounds = f"£{float(paid.total):,.2f}"
     lines.append(f"{labels.COMPENSATION}: {pounds} in {paid.cases:,} complaints")
@@ -131,6 +145,9 @@ def method_lines(figures: PracticeFigures) -> list[str]:
         "recorded) is counted as within the Code's timescale. A late acknowledgement does not "
         "move the response date later. Refused complaints are not counted in CH01 or CH02."
     )
+    lines.append(labels.OVERTURN_MEANS)
+    if figures.breakdowns:
+        lines += [labels.UPHELD_RATE_MEANS, labels.small_group_means(SMALL_GROUP)]
     return lines
 
 
@@ -138,13 +155,13 @@ _BREAKDOWN = ("received", "responded", "on time")
 
 
 def breakdown(
-    heading: str, rows: tuple[MonthFigures, ...] | tuple[CategoryFigures, ...]
+    heading: str, rows: tuple[MonthFigures, ...] | tuple[GroupFigures, ...]
 ) -> tuple[list[str], list[list[str]]]:
     """Return the header and rows of the by-month or by-category table."""
     header = [heading, *(f"Stage {n} {word}" for n in (1, 2) for word in _BREAKDOWN)]
     lines = []
     for row in rows:
-        name = row.iso if isinstance(row, MonthFigures) else row.category
+        name = row.iso if isinstance(row, MonthFigures) else row.name
         counts = (
             c for s in (row.stage_1, row.stage_2) for c in (s.received, s.responded, s.on_time)
         )
@@ -152,8 +169,32 @@ def breakdown(
     return header, lines
 
 
-def _breakdowns(figures: PracticeFigures) -> tuple[tuple[list[str], list[list[str]]], ...]:
-    return breakdown("Month", figures.by_month), breakdown("Category", figures.by_category)
+#: A breakdown's columns for each stage, and how each is written.
+_GROUP: tuple[tuple[str, Callable[[StageCounts], str]], ...] = (
+    ("received", lambda s: f"{s.received:,}" + (f" ({labels.SMALL})" if s.small else "")),
+    ("on time", lambda s: _share(s.on_time, s.responded, s.on_time_percent)),
+    ("median days", lambda s: _number(s.median_working_days)),
+    ("upheld", lambda s: _share(s.upheld, s.decided, s.upheld_percent)),
+)
+
+
+def group_table(found: Breakdown) -> tuple[list[str], list[list[str]]]:
+    """Return the header and rows of one of `breakdowns:`, both stages side by side."""
+    header = [found.title, *(f"Stage {n} {name}" for n in (1, 2) for name, _ in _GROUP)]
+    rows = [
+        [printable(group.name), *(say(stage) for stage in group.stages() for _, say in _GROUP)]
+        for group in found.groups
+    ]
+    return header, rows
+
+
+def _breakdowns(figures: PracticeFigures) -> list[tuple[str, tuple[list[str], list[list[str]]]]]:
+    """Return each table by month, category and breakdown, under its heading."""
+    return [
+        ("By month", breakdown("Month", figures.by_month)),
+        ("By category", breakdown("Category", figures.by_category)),
+        *((labels.by_group(b.title), group_table(b)) for b in figures.breakdowns),
+    ]
 
 
 def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -172,7 +213,7 @@ def format_text(figures: PracticeFigures) -> str:
     lines = [*headline(figures), ""]
     lines += _aligned(["", "Stage 1", "Stage 2"], [list(row) for row in stage_rows(figures)])
     lines += ["", *other_lines(figures)]
-    for table in _breakdowns(figures):
+    for _, table in _breakdowns(figures):
         lines += ["", *_aligned(*table)]
     lines += ["", "Method:", *(f"- {line}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"
@@ -187,13 +228,12 @@ def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def format_markdown(figures: PracticeFigures) -> str:
     """Return practice.md: the figures as Markdown tables with the method notes."""
-    by_month, by_category = _breakdowns(figures)
     lines = [f"# Complaint handling in practice, {escape(figures.period.label)}", ""]
     lines += [f"- {escape(line)}" for line in headline(figures)]
     lines += ["", "## By stage", ""]
     lines += _md_table(["Figure", "Stage 1", "Stage 2"], [list(r) for r in stage_rows(figures)])
     lines += ["", "## Other figures", "", *(f"- {escape(line)}" for line in other_lines(figures))]
-    lines += ["", "## By month", "", *_md_table(*by_month)]
-    lines += ["", "## By category", "", *_md_table(*by_category)]
+    for heading, table in _breakdowns(figures):
+        lines += ["", f"## {escape(heading)}", "", *_md_table(*table)]
     lines += ["", "## Method", "", *(f"- {escape(line)}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"

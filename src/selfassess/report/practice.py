@@ -115,7 +115,7 @@ def outcome_table(figures: PracticeFigures) -> FigureTable:
 def category_table(figures: PracticeFigures) -> FigureTable:
     """Return complaints received by service area, by stage."""
     rows = tuple(
-        FigureRow(c.category, (c.stage_1.received, c.stage_2.received)) for c in figures.by_category
+        FigureRow(c.name, (c.stage_1.received, c.stage_2.received)) for c in figures.by_category
     )
     return FigureTable(
         "by-category",
