@@ -7,19 +7,11 @@ from collections.abc import Callable, Iterator, Mapping
 from selfassess.practice import labels
 from selfassess.practice.figures import (
     SMALL_GROUP,
-    Breakdown,
-    GroupFigures,
-    MonthFigures,
     PracticeFigures,
-    StageCounts,
     StageFigures,
 )
-from selfassess.render.mdescape import cell, escape
-
-
-def _share(part: int, whole: int, percent: float | None) -> str:
-    return f"{part:,} of {whole:,} ({percent:g}%)" if percent is not None else f"{part:,} of 0"
-
+from selfassess.practice.texttables import aligned, md_table, number, printable, share, tables_of
+from selfassess.render.mdescape import escape
 
 #: Each per-stage figure's label and how it is written.
 _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
@@ -28,14 +20,14 @@ _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
     (labels.WITHDRAWN, lambda s: f"{s.withdrawn:,}"),
     (
         labels.ACKNOWLEDGED_ON_TIME,
-        lambda s: _share(
+        lambda s: share(
             s.acknowledged_on_time, s.acknowledged_judged, s.acknowledged_on_time_percent
         ),
     ),
     (labels.RESPONDED, lambda s: f"{s.responded:,}"),
     (
         labels.ON_TIME,
-        lambda s: _share(s.responded_on_time, s.responded, s.responded_on_time_percent),
+        lambda s: share(s.responded_on_time, s.responded, s.responded_on_time_percent),
     ),
     (labels.WITHIN_EXTENSION, lambda s: f"{s.responded_within_extension:,}"),
     (labels.LATE, lambda s: f"{s.responded_late:,}"),
@@ -43,7 +35,7 @@ _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
         labels.EXTENDED,
         lambda s: f"{s.extended:,} ({s.extensions_within_code:,} within the Code)",
     ),
-    (labels.MEDIAN_DAYS, lambda s: _number(s.median_working_days_to_respond)),
+    (labels.MEDIAN_DAYS, lambda s: number(s.median_working_days_to_respond)),
     (labels.OPEN, lambda s: f"{s.open_at_period_end:,}"),
     (labels.OPEN_OVERDUE, lambda s: f"{s.open_overdue_at_period_end:,}"),
 )
@@ -53,15 +45,6 @@ def stage_rows(figures: PracticeFigures) -> Iterator[tuple[str, str, str]]:
     """Yield each per-stage figure as (label, stage 1, stage 2)."""
     for label, render in _STAGE_ROWS:
         yield label.terse, render(figures.stage_1), render(figures.stage_2)
-
-
-def printable(text: str) -> str:
-    """Replace control characters (a log's cells reach the terminal) with spaces."""
-    return "".join(c if c.isprintable() else " " for c in text)
-
-
-def _number(value: float | None) -> str:
-    return "none" if value is None else f"{value:g}"
 
 
 def headline(figures: PracticeFigures) -> list[str]:
@@ -123,7 +106,7 @@ def tsm_lines(figures: PracticeFigures) -> list[str]:
     for stage in tenants.stages():
         if tenants.homes:
             counted = f"{stage.received:,} received, {tenants.homes:,} homes, {tenures}"
-            lines.append(labels.ch01_line(stage.stage, _number(stage.ch01_per_1000_homes), counted))
+            lines.append(labels.ch01_line(stage.stage, number(stage.ch01_per_1000_homes), counted))
         counted = f"{stage.responded_on_time:,} of {stage.responded:,}, {tenures}"
         lines.append(labels.ch02_line(stage.stage, stage.ch02_percent, counted))
     if not tenants.homes:
@@ -151,79 +134,15 @@ def method_lines(figures: PracticeFigures) -> list[str]:
     return lines
 
 
-_BREAKDOWN = ("received", "responded", "on time")
-
-
-def breakdown(
-    heading: str, rows: tuple[MonthFigures, ...] | tuple[GroupFigures, ...]
-) -> tuple[list[str], list[list[str]]]:
-    """Return the header and rows of the by-month or by-category table."""
-    header = [heading, *(f"Stage {n} {word}" for n in (1, 2) for word in _BREAKDOWN)]
-    lines = []
-    for row in rows:
-        name = row.iso if isinstance(row, MonthFigures) else row.name
-        counts = (
-            c for s in (row.stage_1, row.stage_2) for c in (s.received, s.responded, s.on_time)
-        )
-        lines.append([printable(name), *(f"{count:,}" for count in counts)])
-    return header, lines
-
-
-#: A breakdown's columns for each stage, and how each is written.
-_GROUP: tuple[tuple[str, Callable[[StageCounts], str]], ...] = (
-    ("received", lambda s: f"{s.received:,}" + (f" ({labels.SMALL})" if s.small else "")),
-    ("on time", lambda s: _share(s.on_time, s.responded, s.on_time_percent)),
-    ("median days", lambda s: _number(s.median_working_days)),
-    ("upheld", lambda s: _share(s.upheld, s.decided, s.upheld_percent)),
-)
-
-
-def group_table(found: Breakdown) -> tuple[list[str], list[list[str]]]:
-    """Return the header and rows of one of `breakdowns:`, both stages side by side."""
-    header = [found.title, *(f"Stage {n} {name}" for n in (1, 2) for name, _ in _GROUP)]
-    rows = [
-        [printable(group.name), *(say(stage) for stage in group.stages() for _, say in _GROUP)]
-        for group in found.groups
-    ]
-    return header, rows
-
-
-def _breakdowns(figures: PracticeFigures) -> list[tuple[str, tuple[list[str], list[list[str]]]]]:
-    """Return each table by month, category and breakdown, under its heading."""
-    return [
-        ("By month", breakdown("Month", figures.by_month)),
-        ("By category", breakdown("Category", figures.by_category)),
-        *((labels.by_group(b.title), group_table(b)) for b in figures.breakdowns),
-    ]
-
-
-def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(line[i]) for line in [header, *rows]) for i in range(len(header))]
-    return [
-        "  ".join(
-            text.ljust(w) if i == 0 else text.rjust(w)
-            for i, (text, w) in enumerate(zip(line, widths, strict=True))
-        ).rstrip()
-        for line in [header, *rows]
-    ]
-
-
 def format_text(figures: PracticeFigures) -> str:
     """Return the figures for the terminal."""
     lines = [*headline(figures), ""]
-    lines += _aligned(["", "Stage 1", "Stage 2"], [list(row) for row in stage_rows(figures)])
+    lines += aligned(["", "Stage 1", "Stage 2"], [list(row) for row in stage_rows(figures)])
     lines += ["", *other_lines(figures)]
-    for _, table in _breakdowns(figures):
-        lines += ["", *_aligned(*table)]
+    for _, table in tables_of(figures):
+        lines += ["", *aligned(*table)]
     lines += ["", "Method:", *(f"- {line}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"
-
-
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
-    lines.append("| " + " | ".join("---" for _ in header) + " |")
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines
 
 
 def format_markdown(figures: PracticeFigures) -> str:
@@ -231,9 +150,9 @@ def format_markdown(figures: PracticeFigures) -> str:
     lines = [f"# Complaint handling in practice, {escape(figures.period.label)}", ""]
     lines += [f"- {escape(line)}" for line in headline(figures)]
     lines += ["", "## By stage", ""]
-    lines += _md_table(["Figure", "Stage 1", "Stage 2"], [list(r) for r in stage_rows(figures)])
+    lines += md_table(["Figure", "Stage 1", "Stage 2"], [list(r) for r in stage_rows(figures)])
     lines += ["", "## Other figures", "", *(f"- {escape(line)}" for line in other_lines(figures))]
-    for heading, table in _breakdowns(figures):
-        lines += ["", f"## {escape(heading)}", "", *_md_table(*table)]
+    for heading, table in tables_of(figures):
+        lines += ["", f"## {escape(heading)}", "", *md_table(*table)]
     lines += ["", "## Method", "", *(f"- {escape(line)}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"
