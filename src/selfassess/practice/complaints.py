@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from sys import intern
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -90,25 +91,38 @@ class Row:
         self.dates_read: list[str] = []
 
     def raw(self, name: str) -> Cell:
-        try:
-            value = self.cells[self.columns[name]]
-        except (KeyError, IndexError):
+        index = self.columns.get(name)
+        cells = self.cells
+        if index is None or index >= len(cells):
             return None
+        value = cells[index]
         if value is UNSTORED:
             self.fail(name, "E514", f"{name}: {_UNSTORED}")
             return None
         return value
 
     def text(self, name: str) -> str:
-        value = self.raw(name)
-        if type(value) is str:
+        index = self.columns.get(name)
+        cells = self.cells
+        value = cells[index] if index is not None and index < len(cells) else None
+        if type(value) is str:  # the common case, so tested first
             text = value.strip()
+        elif value is UNSTORED:
+            return self.raw(name) or ""  # said once for each time it is read
         elif isinstance(value, float) and value.is_integer():
             return str(int(value))
         else:
             text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
         # A control character (ESC, DEL) reaches no output: removed where the cell is read.
         return text if text.isprintable() else xml_safe(text).strip()
+
+    def word(self, name: str) -> str:
+        """Return a cell's text, one string for each distinct value in the log.
+
+        Handlers, categories, tenures and reasons repeat: a log of 300,000 complaints
+        holds each of them once, not once a row.
+        """
+        return intern(self.text(name))
 
     def at(self, name: str) -> tuple[str, int, int]:
         return self.display, self.number, self.columns.get(name, 0) + 1
@@ -157,7 +171,7 @@ class Row:
         if word is None:
             self.unknown_word = "E511"
             return ""
-        return word
+        return intern(word)
 
     def stage(self) -> int | None:
         """Return the stage a row is (None: one row per complaint, or a word not ours)."""
@@ -227,15 +241,15 @@ def read_row(row: Row) -> Complaint | None:
             received,
             dates["acknowledged"],
             dates["extended_to"],
-            row.text("extension_reason"),
+            row.word("extension_reason"),
             dates["responded"],
             stage1,
-            row.text("handler"),
+            row.word("handler"),
         ),
         stage2=_stage_two(row, dates, stage2),
-        refusal_reason=words.free("refusal_reason", row.text("refusal_reason")),
-        category=words.free("category", row.text("category")),
-        tenure=words.free("tenure", row.text("tenure")),
+        refusal_reason=words.free("refusal_reason", row.word("refusal_reason")),
+        category=words.free("category", row.word("category")),
+        tenure=words.free("tenure", row.word("tenure")),
         compensation=compensation,
     )
 
@@ -248,10 +262,10 @@ def _stage_two(row: Row, dates: dict[str, dt.date | None], outcome: str) -> Stag
         escalated,
         dates["s2_acknowledged"],
         dates["s2_extended_to"],
-        row.text("s2_extension_reason"),
+        row.word("s2_extension_reason"),
         dates["s2_responded"],
         outcome,
-        row.text("s2_handler"),
+        row.word("s2_handler"),
     )
 
 
