@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from sys import intern
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from sys import intern
 
 from selfassess.models import LOG_OUTCOMES
-from selfassess.practice.logdates import DateProblem, ambiguous, in_range, parse_date
+from selfassess.practice.logdates import DateProblem, in_range, read_date
 from selfassess.practice.table import UNSTORED, Cell
 from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
@@ -19,6 +19,7 @@ from selfassess.render.wordxml import xml_safe
 OUTCOMES = LOG_OUTCOMES
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
+_ALL_DATES = (*_DATES, *_STAGE_2)
 #: Dates promised to the resident, which may lie ahead of today.
 _PROMISED = ("extended_to", "s2_extended_to")
 # At most 999,999,999.99 (with or without thousands commas), in ASCII digits only.
@@ -66,6 +67,10 @@ class Context:
     latest: dt.date
     #: The stage every row of the file is (`{path, stage: 2}`), else None.
     stage: int | None = None
+    #: The date columns in which some cell was read as a date.
+    dated: set[str] = field(default_factory=set)
+    #: Our word for each cell text of a fixed vocabulary seen so far, by (column, text).
+    known: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 class Row:
@@ -88,7 +93,6 @@ class Row:
         self.ambiguous: list[tuple[str, str]] = []
         #: Cells of date columns that are not dates, held to be said once for a whole column.
         self.not_dates: list[tuple[str, Problem]] = []
-        self.dates_read: list[str] = []
 
     def raw(self, name: str) -> Cell:
         index = self.columns.get(name)
@@ -108,7 +112,8 @@ class Row:
         if type(value) is str:  # the common case, so tested first
             text = value.strip()
         elif value is UNSTORED:
-            return self.raw(name) or ""  # said once for each time it is read
+            self.raw(name)  # says so, each time it is read
+            return ""
         elif isinstance(value, float) and value.is_integer():
             return str(int(value))
         else:
@@ -131,15 +136,20 @@ class Row:
         self.problems.append(error(*self.at(name), code, message))
 
     def date(self, name: str) -> dt.date | None:
-        value = self.raw(name)
+        index = self.columns.get(name)
+        cells = self.cells
+        value = cells[index] if index is not None and index < len(cells) else None
         try:
             if type(value) is str:  # the common case, so tested first
-                if not value.strip():
+                if not value or value.isspace():
                     return None
-                day = parse_date(value)
-                if ambiguous(value):
+                day, unclear = read_date(value)
+                if unclear:
                     self.ambiguous.append((name, value.strip()))
             elif value is None:
+                return None
+            elif value is UNSTORED:
+                self.raw(name)  # says so
                 return None
             elif isinstance(value, dt.date):
                 day = in_range(value)
@@ -154,7 +164,7 @@ class Row:
             else:
                 self.fail(name, exc.code, f"{name}: {exc}")
             return None
-        self.dates_read.append(name)
+        self.ctx.dated.add(name)
         if day > self.ctx.latest and name not in _PROMISED:
             self.fail(
                 name,
@@ -166,20 +176,31 @@ class Row:
         return day
 
     def outcome(self, name: str) -> str:
-        text = self.text(name)
-        word = self.ctx.words.ours(name, text, self.at(name)) if text else ""
+        word = self.ours(name)
         if word is None:
             self.unknown_word = "E511"
             return ""
-        return intern(word)
+        return word
+
+    def ours(self, name: str) -> str | None:
+        """Return our word for a cell of a fixed vocabulary ("" if blank), or None if none."""
+        text = self.text(name)
+        if not text:
+            return ""
+        key = (name, text)
+        word = self.ctx.known.get(key)
+        if word is None:
+            word = self.ctx.words.ours(name, text, self.at(name))
+            if word is not None:  # a word not ours is counted on every row that holds it
+                word = self.ctx.known[key] = intern(word)
+        return word
 
     def stage(self) -> int | None:
         """Return the stage a row is (None: one row per complaint, or a word not ours)."""
         fixed = self.ctx.stage
         if "stage" not in self.columns:
             return fixed
-        text = self.text("stage")
-        word = self.ctx.words.ours("stage", text, self.at("stage")) if text else ""
+        word = self.ours("stage")
         if word is None:
             self.unknown_word = self.unknown_word or "E520"
             return fixed
@@ -202,6 +223,8 @@ class Row:
 
     def money(self) -> Decimal | None:
         value = self.raw("compensation")
+        if value == "":  # the common case: nothing paid
+            return None
         if isinstance(value, int | float) and not isinstance(value, bool):
             if 0 <= value < 1e9:
                 return Decimal(str(round(value, 2)))
@@ -224,7 +247,7 @@ def read_row(row: Row) -> Complaint | None:
         row.fail(
             "reference", "E513", "reference is blank; every complaint needs its case reference"
         )
-    dates = {name: row.date(name) for name in (*_DATES, *_STAGE_2)}
+    dates = {name: row.date(name) for name in _ALL_DATES}
     received = dates["received"]
     if received is None and not row.problems and not row.not_dates:
         row.fail("received", "E513", "received is blank; give the date the complaint was received")

@@ -108,6 +108,7 @@ def read_file(table: Table, columns: Columns, ctx: Context, keep: Keep | None) -
             _read(table, columns, ctx, keep, held, found, wide)
         pending.clear()
         _read(table, columns, ctx, keep, (number, cells), found, wide)
+    wide.dated |= ctx.dated
     _column_wide(table, columns, wide, found)
     if pending:
         found.not_complaints = len(pending)
@@ -160,8 +161,6 @@ def _read(
         kept = keep.keeps(cells, row) if keep is not None else True
         found.records.append(Record(table.display, number, stage, complaint, kept))
         slot = index
-    for name in row.dates_read:
-        wide.dated.add(name)
     for name, problem in row.not_dates:
         column = wide.not_dates.setdefault(name, [])
         # Past the limit a cell's problem is only counted: memory flat in the bad rows.
