@@ -6,10 +6,11 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 
+from selfassess.files import Output, Streamed
 from selfassess.practice import PracticeFigures, PracticeResult, figures_of, practice_data
 from selfassess.practice.text import format_markdown
 from selfassess.practice.verdicts import reason
-from selfassess.render.csvsafe import csv_bytes
+from selfassess.render.csvsafe import csv_pieces
 
 VERDICT_COLUMNS = (
     "reference",
@@ -37,8 +38,11 @@ def practice_json(figures: PracticeFigures) -> str:
 
 def build_practice_outputs(
     result: PracticeResult, figures: PracticeFigures | None = None
-) -> dict[str, bytes]:
-    """Return the three outputs' names and bytes (from figures already made, if given)."""
+) -> dict[str, Output]:
+    """Return the three outputs' names and bytes (from figures already made, if given).
+
+    verdicts.csv, a row per stage of every complaint, is made as it is written.
+    """
     figures = figures if figures is not None else figures_of(result)
     return {
         "practice.json": practice_json(figures).encode("utf-8"),
@@ -47,9 +51,9 @@ def build_practice_outputs(
     }
 
 
-def verdicts_csv(result: PracticeResult) -> bytes:
+def verdicts_csv(result: PracticeResult) -> Streamed:
     """Return verdicts.csv: one row per complaint and stage, every cell formula-safe."""
-    return csv_bytes(VERDICT_COLUMNS, _verdict_rows(result))
+    return Streamed(lambda: csv_pieces(VERDICT_COLUMNS, _verdict_rows(result)))
 
 
 class _Days(dict[dt.date | None, str]):

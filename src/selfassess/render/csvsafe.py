@@ -10,7 +10,7 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NEGATIVE_NUMBER = re.compile(r"-[0-9]+(\.[0-9]+)?")
@@ -45,24 +45,23 @@ def to_csv(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     return stream.getvalue()
 
 
-def csv_bytes(header: Iterable[str], rows: Iterable[list[str]]) -> bytes:
-    """Return the same file as `to_csv`, as UTF-8, never holding all its text as well.
+def csv_pieces(header: Iterable[str], rows: Iterable[list[str]]) -> Iterator[bytes]:
+    """Yield the bytes of the same file as `to_csv` (as UTF-8), a few thousand rows at a time.
 
     For outputs of a row per complaint: a row is looked at cell by cell only if one of
     its cells may start with something other than a letter or a digit, which few do.
     """
-    stream, chunk = io.BytesIO(), io.StringIO()
+    chunk = io.StringIO()
     writer = csv.writer(chunk, lineterminator="\r\n")
     writer.writerow([neutralise(c) for c in header])
     for count, row in enumerate(rows, 1):
         plain = not _MAYBE_FORMULA.search("\n" + "\n".join(row))
         writer.writerow(row if plain else map(neutralise, row))
         if count % 4096 == 0:
-            stream.write(chunk.getvalue().encode("utf-8"))
+            yield chunk.getvalue().encode("utf-8")
             chunk.seek(0)
             chunk.truncate()
-    stream.write(chunk.getvalue().encode("utf-8"))
-    return stream.getvalue()
+    yield chunk.getvalue().encode("utf-8")
 
 
 # A cell (after a line break: the cells are joined by them) that starts with neither a

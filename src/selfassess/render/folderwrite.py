@@ -24,14 +24,14 @@ import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from selfassess.files import folder_lock, input_at, safe_join, write_all
+from selfassess.files import Output, folder_lock, input_at, safe_join, write_all
 from selfassess.problems import OutputError
 from selfassess.render import swap
 from selfassess.render.swap import fixed, staging_prefix
 
 
 def write_folder(
-    folder: Path, outputs: Mapping[str, bytes], owned: Iterable[str] = ()
+    folder: Path, outputs: Mapping[str, Output], owned: Iterable[str] = ()
 ) -> list[Path]:
     """Make the outputs current in folder, all of them or none; return their paths.
 
@@ -52,7 +52,7 @@ def write_folder(
     return list(targets.values())
 
 
-def _write_locked(folder: Path, outputs: Mapping[str, bytes], owned: tuple[str, ...]) -> None:
+def _write_locked(folder: Path, outputs: Mapping[str, Output], owned: tuple[str, ...]) -> None:
     remove_leftovers(folder, outputs)
     stale = _stale(folder, outputs, owned)
     for relative in outputs:
@@ -74,7 +74,7 @@ def _write_locked(folder: Path, outputs: Mapping[str, bytes], owned: tuple[str, 
         (folder / relative).unlink(missing_ok=True)
 
 
-def _stale(folder: Path, outputs: Mapping[str, bytes], owned: tuple[str, ...]) -> list[str]:
+def _stale(folder: Path, outputs: Mapping[str, Output], owned: tuple[str, ...]) -> list[str]:
     """Return the owned files in folder that this run does not write."""
     found = {path for pattern in owned for path in folder.glob(pattern)}
     relatives = (path.relative_to(folder).as_posix() for path in sorted(found))
