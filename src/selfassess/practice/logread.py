@@ -94,7 +94,9 @@ class _Unclear:
         self.texts.append(intern(text))
 
     def __iter__(self) -> Iterator[tuple[int | None, int, str, str]]:
-        for slot, row, name, text in zip(self.slots, self.rows, self.names, self.texts):
+        for slot, row, name, text in zip(
+            self.slots, self.rows, self.names, self.texts, strict=True
+        ):
             yield (None if slot < 0 else slot), row, name, text
 
 
