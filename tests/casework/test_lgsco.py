@@ -122,3 +122,57 @@ def test_the_plan_speaks_of_the_lgsco(run: Run, tmp_path: Path) -> None:
     assert "Maladministration" not in text and "Compensation ordered" not in text
     data = json.loads((tmp_path / "lgsco-2024-25" / "casework.json").read_text(encoding="utf-8"))
     assert data["ombudsman"] == "lgsco" and data["lgsco"]["upheld_rate"]["count"] == 4
+
+
+def test_an_lgsco_plan_counts_recommendations_by_area(run: Run, tmp_path: Path) -> None:
+    # The first recommendation of each decision is the revenues team's; the rest name no area.
+    text = re.sub(
+        r"(?m)^(      - id: R1)$", r"\1\n        area: revenues", LGSCO.read_text("utf-8")
+    )
+    (tmp_path / ".git").mkdir()  # a project, so the register may name the assessment beside it
+    (tmp_path / "casework").mkdir()
+    register = tmp_path / "casework" / "lgsco.yaml"
+    register.write_text(text, encoding="utf-8")
+    (tmp_path / "assessments").mkdir()
+    for assessment in (ROOT / "assessments").glob("*lgsco*.yaml"):
+        (tmp_path / "assessments" / assessment.name).write_bytes(assessment.read_bytes())
+    out = tmp_path / "out"
+    result = run("plan", "--as-of", AS_OF.isoformat(), "-o", str(out), str(register))
+    assert result.exit_code == 0, result.output
+
+    recs = [r for case in yaml.safe_load(text)["cases"] for r in case.get("recommendations", [])]
+    rows = []
+    for name in ("revenues", None):
+        mine = [r for r in recs if r.get("area") == name]
+        done = sum(all(a["status"] == "done" for a in r["actions"]) for r in mine)
+        actions = [a for r in mine for a in r["actions"]]
+        finished = sum(a["status"] == "done" for a in actions)
+        rows.append((len(mine), done, len(actions), finished))
+    assert rows[0][0] == 3 and rows[1][0] == 3  # both groups are real, so the table is tested
+
+    def share(part: int, whole: int) -> str:
+        return f"{part} ({round(100 * part / whole)}%)"
+
+    md = (out / "lgsco" / "plan.md").read_text(encoding="utf-8")
+    assert "Table: Recommendations and their actions, by area" in md
+    for name, (made, done, actions, finished) in zip(("Revenues", "Not given"), rows, strict=True):
+        row = f"| {name} | {made} | {share(done, made)} | {actions} | {share(finished, actions)} |"
+        assert row in md
+    page = (out / "lgsco" / "plan.html").read_text(encoding="utf-8")
+    assert "Recommendations and their actions, by area</caption>" in page
+    data = json.loads((out / "lgsco" / "casework.json").read_text(encoding="utf-8"))
+    by_area = data["lgsco"]["recommendations"]["by_area"]
+    assert [(a["area"], a["made"], a["completed"]) for a in by_area] == [
+        ("revenues", rows[0][0], rows[0][1]),
+        ("not given", rows[1][0], rows[1][1]),
+    ]
+
+    from docx import Document
+
+    tables = Document(str(out / "lgsco" / "plan.docx")).tables
+    cells = [[c.text for c in row.cells] for t in tables for row in t.rows]
+    made, done, actions, finished = rows[0]
+    revenues = [row for row in cells if row[0] == "Revenues"]
+    assert [row[:5] for row in revenues] == [
+        ["Revenues", str(made), share(done, made), str(actions), share(finished, actions)]
+    ]

@@ -115,3 +115,63 @@ def test_the_same_input_gives_the_same_workbook(tmp_path: Path) -> None:
     for name in ("gaps.xlsx", "submission.xlsx"):
         assert (first / name).read_bytes() == (second / name).read_bytes()
     assert EXAMPLE.stem == first.name
+
+
+def test_a_workbook_keeps_hostile_and_awkward_text_as_text(tmp_path: Path) -> None:
+    from selfassess.render.spreadsheet import CELL_LIMIT, Sheet, sheet_xlsx
+
+    awkward = [
+        '=HYPERLINK("http://x")',
+        "+1",
+        "6.10",
+        "  spaces kept  ",
+        "<b>&amp;]]></b>",
+        "line one\nline two",
+        "bell\x07 and escape\x1b gone",
+        "x" * (CELL_LIMIT + 10),
+        "O'Brien's \"quoted\" £ – ✓",
+    ]
+    rows = [[text, dt.date(2025, 10, 31), None] for text in awkward]
+    sheet = Sheet("A 'title' longer than Excel allows for a sheet", ("Text", "Date", "Blank"), rows)
+    path = tmp_path / "awkward.xlsx"
+    path.write_bytes(sheet_xlsx(sheet, dt.date(2025, 5, 20)))
+    book = openpyxl.load_workbook(path)
+    page = book.active
+    assert page.title == "A 'title' longer than Excel all"  # 31 characters
+    cells = [row for row in page.iter_rows(min_row=2)]
+    expected = [t.replace("\x07", "").replace("\x1b", "") for t in awkward]
+    expected[7] = "x" * (CELL_LIMIT - 1) + "…"
+    assert [row[0].value for row in cells] == expected
+    assert {row[0].data_type for row in cells} == {"s"} and all(c[0].quotePrefix for c in cells)
+    assert {row[1].value.date() for row in cells} == {dt.date(2025, 10, 31)}
+    assert {row[1].number_format for row in cells} == {"d mmm yyyy"}
+    assert {row[2].value for row in cells} == {None}
+    assert page.auto_filter.ref == f"A1:C{len(awkward) + 1}" and page.freeze_panes == "A2"
+    assert [page.column_dimensions[c].width for c in "ABC"] == [12, 12, 12]
+    assert book.properties.language == "en-GB"
+    assert book.properties.created == dt.datetime(2025, 5, 20)
+
+
+def test_a_workbook_prints_across_a4_with_its_header_on_every_page_and_rows_fit_their_text(
+    tmp_path: Path,
+) -> None:
+    from selfassess.render.spreadsheet import Sheet, sheet_xlsx
+
+    long = "word " * 30  # 150 characters: 5 lines of 30, wrapped at spaces
+    rows = [["6.1", long.strip()], ["6.2", "short"], ["6.3", "one\ntwo\nthree"]]
+    sheet = Sheet("Gaps", ("Code provision", "Explanation"), rows, (10, 30), frozenset({0, 1}))
+    path = tmp_path / "print.xlsx"
+    path.write_bytes(sheet_xlsx(sheet))
+    page = openpyxl.load_workbook(path).active
+    assert page.print_title_rows == "$1:$1"
+    setup = page.page_setup
+    assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+        "landscape",
+        9,  # A4
+        1,
+        0,
+    )
+    assert page.sheet_properties.pageSetUpPr.fitToPage
+    heights = [page.row_dimensions[n].height for n in range(1, 5)]
+    # "Code provision" in 10 characters takes two lines; the rest 15 points a line of text.
+    assert heights == [30, 75, None, 45]

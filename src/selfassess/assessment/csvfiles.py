@@ -52,7 +52,8 @@ def submission_sheet(doc: v.DocumentView) -> Sheet:
     columns = doc.edition.submission
     rows = [[values[value](row) for _, value in columns] for row in doc.rows]
     widths = tuple(40 if value == "requirement" else 14 for _, value in columns)
-    return Sheet("Submission", tuple(heading for heading, _ in columns), rows, widths)
+    headings = tuple(heading for heading, _ in columns)
+    return Sheet("Submission", headings, rows, widths, frozenset(range(len(columns))))
 
 
 def gaps_sheet(gaps: GapList) -> Sheet:
@@ -68,7 +69,7 @@ def gaps_sheet(gaps: GapList) -> Sheet:
         tuple(GAP_COLUMNS[i] for i in keep),
         [[row[i] for i in keep] for row in rows],
         tuple(_GAP_WIDTHS[i] for i in keep),
-        frozenset(keep.index(i) for i in (2, 3, 5)),
+        frozenset(range(len(keep))),  # every column wraps: nothing is cut off, on screen or paper
     )
 
 

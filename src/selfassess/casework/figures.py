@@ -38,6 +38,9 @@ def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
     if register.ombudsman == "lgsco":  # its own figures, under its own definitions
         from selfassess.casework.lgsco import lgsco_figures
 
+        counted = lgsco_figures(register, as_of)
+        # Recommendations by area, as a special investigation's plan groups them.
+        counted["recommendations"]["by_area"] = recommendation_figures(cases, as_of)["by_area"]
         return {
             "schema_version": FIGURES_SCHEMA_VERSION,
             "ombudsman": "lgsco",
@@ -45,7 +48,7 @@ def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
             "period": register.period,
             "as_of": as_of.isoformat(),
             "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in LGSCO_KINDS},
-            "lgsco": lgsco_figures(register, as_of),
+            "lgsco": counted,
         }
     return {
         "schema_version": FIGURES_SCHEMA_VERSION,

@@ -101,6 +101,7 @@ def _lgsco_summary(plan: v.PlanView) -> v.PlanView:
             else "No decision was investigated in detail, so there is no upheld rate."
         ),
         compensation=pounds(Decimal(str(counted["compensation_recommended"]))),
+        by_area=area_rows(recs),
         words=v.LGSCO_WORDS,
     )
 

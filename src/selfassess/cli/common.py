@@ -201,6 +201,10 @@ def each_freed(items: Sequence[T]) -> Iterator[T]:
         for item in items:
             yield item
             gc.collect()
+            # What survives is what the first file loaded for every file (Word's blank,
+            # the workbook library, compiled templates): frozen too, so the next
+            # collection looks only at what the next file made.
+            gc.freeze()
     finally:
         gc.unfreeze()
 
