@@ -1,7 +1,8 @@
 """The output folder and its one write: a run's files become current all at once, or not at all.
 
 Every command that writes a folder (render, report, plan, practice -o) builds its files
-in memory and hands them here as {path inside the folder: bytes}. Under the folder's
+in memory and hands them here as {path inside the folder: bytes}; a file too large to
+hold (verdicts.csv) comes as a Streamed output, made as it is written. Under the folder's
 lock, every target is checked first (no link, folder or input where a file goes, nothing
 marked immutable), then the new set is made in a staging folder beside the output
 folder (render/swap.py): the outputs, flushed to disk, and every file of the user's in
