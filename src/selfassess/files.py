@@ -17,7 +17,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,6 +43,39 @@ def safe_join(root: Path, relative: str) -> Path:
     return target
 
 
+class Streamed:
+    """An output made piece by piece as it is written, so that a large one is never held whole.
+
+    A writer returns one in place of bytes (verdicts.csv, a row per complaint): its
+    pieces are made each time it is written or read.
+    """
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[], Iterable[bytes]]) -> None:
+        self._make = make
+
+    def pieces(self) -> Iterable[bytes]:
+        """Make the output's bytes, in order."""
+        return self._make()
+
+    def read(self) -> bytes:
+        """Return the whole output."""
+        return b"".join(self._make())
+
+
+#: What an output file holds: its bytes, or the means to make them as it is written.
+Output = bytes | Streamed
+
+
+def write_output(handle: int, data: Output) -> None:
+    """Write an output's bytes (all of its pieces) to an open file."""
+    for piece in (data,) if isinstance(data, bytes) else data.pieces():
+        view = memoryview(piece)
+        while view:
+            view = view[os.write(handle, view) :]
+
+
 def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write a file so that readers see the old version or the new one, never a part.
 
@@ -53,7 +86,7 @@ def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     write_all({path: data}, {path: mode} if mode is not None else None)
 
 
-def write_all(outputs: dict[Path, bytes], modes: dict[Path, int] | None = None) -> None:
+def write_all(outputs: Mapping[Path, Output], modes: dict[Path, int] | None = None) -> None:
     """Write several files so that each is wholly old or wholly new, and all or none change.
 
     Every target is checked first, then every file is written to a temporary beside
@@ -88,7 +121,7 @@ def write_all(outputs: dict[Path, bytes], modes: dict[Path, int] | None = None) 
         raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from exc
 
 
-def _stage(path: Path, data: bytes, mode: int, handles: list[int]) -> str:
+def _stage(path: Path, data: Output, mode: int, handles: list[int]) -> str:
     """Write data to a new temporary beside path, left open in handles; return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -96,9 +129,7 @@ def _stage(path: Path, data: bytes, mode: int, handles: list[int]) -> str:
     try:
         # mkstemp makes 0600 files; give the output the mode it is meant to have.
         os.fchmod(handle, mode)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(handle, view) :]
+        write_output(handle, data)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

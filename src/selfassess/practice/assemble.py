@@ -51,24 +51,24 @@ def join(display: str, files: list[FileRead], columns: dict[str, dict[str, int]]
         log.left_out_because.update(found.left_out)
         log.not_complaints += found.not_complaints
         log.problems.extend(found.problems)
-    first: dict[str, Record] = {}
+    first = _Firsts(files)
     seconds: list[Record] = []
     for found in files:
-        for record in found.records:
-            if record is None:
+        for index, complaint in enumerate(found.complaints):
+            if complaint is None:
                 continue
-            if record.stage == 2:
-                seconds.append(record)
-            elif record.complaint.reference in first:
-                _refuse(
-                    log, record, columns, "E508", _used(record, first[record.complaint.reference])
-                )
+            stage = found.stages[index]
+            if stage == 2:
+                seconds.append(Record(found.display, complaint.row, 2, complaint))
+            elif complaint.reference in first.complaints:
+                record = Record(found.display, complaint.row, stage or None, complaint)
+                _refuse(log, record, columns, "E508", _used(record, first.record(record)))
             else:
-                first[record.complaint.reference] = record
+                first.add(found, index, complaint)
     bad = {ref: (f, row) for found, f in _named(files) for ref, row in found.bad_references.items()}
     _attach(log, first, seconds, bad, columns)
-    log.complaints = [r.complaint for r in first.values() if r.kept]
-    log.not_kept = len(first) - len(log.complaints)
+    log.complaints = [c for ref, c in first.complaints.items() if ref not in first.unkept]
+    log.not_kept = len(first.complaints) - len(log.complaints)
     if isinstance(log.problems, Listed):
         log.problems.close()
     return log
@@ -78,9 +78,50 @@ def _named(files: list[FileRead]) -> list[tuple[FileRead, str]]:
     return [(found, found.display) for found in files]
 
 
+class _Firsts:
+    """The first row of each reference that is not a stage 2 row, by reference.
+
+    Held as the complaints themselves: the file a row is in is found only for a message.
+    """
+
+    def __init__(self, files: list[FileRead]) -> None:
+        self.files = files
+        self.complaints: dict[str, Complaint] = {}
+        #: The references whose first row `where:` does not keep.
+        self.unkept: set[str] = set()
+        self._homes: dict[int, str] | None = None
+
+    def add(self, found: FileRead, index: int, complaint: Complaint) -> None:
+        self.complaints[complaint.reference] = complaint
+        if index in found.unkept:
+            self.unkept.add(complaint.reference)
+
+    def get(self, reference: str, other: Record) -> Record | None:
+        """Return the first row of a reference, if any, as a record (to join or name it)."""
+        complaint = self.complaints.get(reference)
+        if complaint is None:
+            return None
+        return Record(self._home(complaint, other), complaint.row, None, complaint)
+
+    def record(self, other: Record) -> Record:
+        found = self.get(other.complaint.reference, other)
+        assert found is not None  # only asked for a reference that has a first row
+        return found
+
+    def _home(self, complaint: Complaint, other: Record) -> str:
+        """Return the display of the file a complaint's row is in."""
+        if len(self.files) == 1:
+            return self.files[0].display
+        if self._homes is None:  # made once, for messages about logs of several files
+            self._homes = {
+                id(c): f.display for f in self.files for c in f.complaints if c is not None
+            }
+        return self._homes.get(id(complaint), other.display)
+
+
 def _attach(
     log: ReadLog,
-    first: dict[str, Record],
+    first: _Firsts,
     seconds: list[Record],
     bad: dict[str, tuple[str, int]],
     columns: dict[str, dict[str, int]],
@@ -88,7 +129,7 @@ def _attach(
     joined: dict[str, Record] = {}
     for record in seconds:
         reference = record.complaint.reference
-        one = first.get(reference)
+        one = first.get(reference, record)
         if one is None:
             _refuse(log, record, columns, "E519", _alone(reference, bad.get(reference), record))
         elif reference in joined:

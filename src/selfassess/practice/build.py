@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from typing import Any
+from collections.abc import Iterator
 
+from selfassess.files import Output, Streamed
 from selfassess.practice import PracticeFigures, PracticeResult, figures_of, practice_data
 from selfassess.practice.text import format_markdown
-from selfassess.render.csvsafe import to_csv
+from selfassess.practice.verdicts import reason
+from selfassess.render.csvsafe import csv_pieces
 
 VERDICT_COLUMNS = (
     "reference",
@@ -35,35 +38,49 @@ def practice_json(figures: PracticeFigures) -> str:
 
 def build_practice_outputs(
     result: PracticeResult, figures: PracticeFigures | None = None
-) -> dict[str, bytes]:
-    """Return the three outputs' names and bytes (from figures already made, if given)."""
+) -> dict[str, Output]:
+    """Return the three outputs' names and bytes (from figures already made, if given).
+
+    verdicts.csv, a row per stage of every complaint, is made as it is written.
+    """
     figures = figures if figures is not None else figures_of(result)
-    texts = (practice_json(figures), verdicts_csv(result), format_markdown(figures))
-    return {name: text.encode("utf-8") for name, text in zip(OUTPUTS, texts, strict=True)}
+    return {
+        "practice.json": practice_json(figures).encode("utf-8"),
+        "verdicts.csv": verdicts_csv(result),
+        "practice.md": format_markdown(figures).encode("utf-8"),
+    }
 
 
-def verdicts_csv(result: PracticeResult) -> str:
+def verdicts_csv(result: PracticeResult) -> Streamed:
     """Return verdicts.csv: one row per complaint and stage, every cell formula-safe."""
-    return to_csv(VERDICT_COLUMNS, (_verdict_row(v) for v in result.verdicts))
+    return Streamed(lambda: csv_pieces(VERDICT_COLUMNS, _verdict_rows(result)))
 
 
-def _verdict_row(v: Any) -> list[str]:
-    def day(value: Any) -> str:
-        return value.isoformat() if value is not None else ""
+class _Days(dict[dt.date | None, str]):
+    """Each day as ISO text, written once: a log's stages share a few hundred days."""
 
-    return [
-        v.complaint.reference,
-        str(v.complaint.row),
-        str(v.stage),
-        day(v.record.start),
-        day(v.record.acknowledged),
-        day(v.ack_due),
-        v.acknowledgement,
-        day(v.due),
-        v.extension,
-        day(v.final_due),
-        day(v.responded),
-        v.verdict,
-        str(v.late_by) if v.late_by else "",
-        v.reason,
-    ]
+    def __missing__(self, day: dt.date | None) -> str:
+        text = self[day] = day.isoformat() if day is not None else ""
+        return text
+
+
+def _verdict_rows(result: PracticeResult) -> Iterator[list[str]]:
+    day, cut_off = _Days(), result.cut_off
+    for v in result.verdicts:
+        record = v.record
+        yield [
+            v.complaint.reference,
+            str(v.complaint.row),
+            str(v.stage),
+            day[record.start],
+            day[record.acknowledged],
+            day[v.ack_due],
+            v.acknowledgement,
+            day[v.due],
+            v.extension,
+            day[v.final_due],
+            day[v.responded],
+            v.verdict,
+            str(v.late_by) if v.late_by else "",
+            reason(v, cut_off),
+        ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from sys import intern
 
 from selfassess.models import LOG_OUTCOMES
-from selfassess.practice.logdates import DateProblem, ambiguous, in_range, parse_date
+from selfassess.practice.logdates import DateProblem, in_range, read_date
 from selfassess.practice.table import UNSTORED, Cell
 from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
@@ -18,6 +19,7 @@ from selfassess.render.wordxml import xml_safe
 OUTCOMES = LOG_OUTCOMES
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
+_ALL_DATES = (*_DATES, *_STAGE_2)
 #: Dates promised to the resident, which may lie ahead of today.
 _PROMISED = ("extended_to", "s2_extended_to")
 # At most 999,999,999.99 (with or without thousands commas), in ASCII digits only.
@@ -68,6 +70,10 @@ class Context:
     latest: dt.date
     #: The stage every row of the file is (`{path, stage: 2}`), else None.
     stage: int | None = None
+    #: The date columns in which some cell was read as a date.
+    dated: set[str] = field(default_factory=set)
+    #: Our word for each cell text of a fixed vocabulary seen so far, by (column, text).
+    known: dict[tuple[str, str], str] = field(default_factory=dict)
     #: Each of `breakdowns:` as (its cell's index in the row, or None if the file lacks it;
     #: the name its `values:` are under).
     groups: tuple[tuple[int | None, str], ...] = ()
@@ -105,26 +111,43 @@ class Row:
         self.ambiguous: list[tuple[str, str]] = []
         #: Cells of date columns that are not dates, held to be said once for a whole column.
         self.not_dates: list[tuple[str, Problem]] = []
-        self.dates_read: list[str] = []
 
     def raw(self, name: str) -> Cell:
-        try:
-            value = self.cells[self.columns[name]]
-        except (KeyError, IndexError):
+        index = self.columns.get(name)
+        cells = self.cells
+        if index is None or index >= len(cells):
             return None
+        value = cells[index]
         if value is UNSTORED:
             self.fail(name, "E514", f"{name}: {_UNSTORED}")
             return None
         return value
 
     def text(self, name: str) -> str:
-        return _text(self.raw(name))
+        index = self.columns.get(name)
+        cells = self.cells
+        value = cells[index] if index is not None and index < len(cells) else None
+        if type(value) is str:  # the common case, so tested first
+            text = value.strip()
+            return text if text.isprintable() else xml_safe(text).strip()
+        if value is UNSTORED:
+            self.raw(name)  # says so, each time it is read
+            return ""
+        return _text(value)
 
     def group(self, index: int | None, name: str) -> str:
         """Return a breakdown's group: its cell's words (after `values:`), spaces collapsed."""
         cell = self.cells[index] if index is not None and index < len(self.cells) else None
         text = " ".join(_text(None if cell is UNSTORED else cell).split())
-        return self.ctx.words.free(name, text)
+        return intern(self.ctx.words.free(name, text))  # each group's name held once
+
+    def word(self, name: str) -> str:
+        """Return a cell's text, one string for each distinct value in the log.
+
+        Handlers, categories, tenures and reasons repeat: a log of 300,000 complaints
+        holds each of them once, not once a row.
+        """
+        return intern(self.text(name))
 
     def at(self, name: str) -> tuple[str, int, int]:
         return self.display, self.number, self.columns.get(name, 0) + 1
@@ -133,15 +156,20 @@ class Row:
         self.problems.append(error(*self.at(name), code, message))
 
     def date(self, name: str) -> dt.date | None:
-        value = self.raw(name)
+        index = self.columns.get(name)
+        cells = self.cells
+        value = cells[index] if index is not None and index < len(cells) else None
         try:
             if type(value) is str:  # the common case, so tested first
-                if not value.strip():
+                if not value or value.isspace():
                     return None
-                day = parse_date(value)
-                if ambiguous(value):
+                day, unclear = read_date(value)
+                if unclear:
                     self.ambiguous.append((name, value.strip()))
             elif value is None:
+                return None
+            elif value is UNSTORED:
+                self.raw(name)  # says so
                 return None
             elif isinstance(value, dt.date):
                 day = in_range(value)
@@ -156,7 +184,7 @@ class Row:
             else:
                 self.fail(name, exc.code, f"{name}: {exc}")
             return None
-        self.dates_read.append(name)
+        self.ctx.dated.add(name)
         if day > self.ctx.latest and name not in _PROMISED:
             self.fail(
                 name,
@@ -168,11 +196,23 @@ class Row:
         return day
 
     def outcome(self, name: str) -> str:
-        text = self.text(name)
-        word = self.ctx.words.ours(name, text, self.at(name)) if text else ""
+        word = self.ours(name)
         if word is None:
             self.unknown_word = "E511"
             return ""
+        return word
+
+    def ours(self, name: str) -> str | None:
+        """Return our word for a cell of a fixed vocabulary ("" if blank), or None if none."""
+        text = self.text(name)
+        if not text:
+            return ""
+        key = (name, text)
+        word = self.ctx.known.get(key)
+        if word is None:
+            word = self.ctx.words.ours(name, text, self.at(name))
+            if word is not None:  # a word not ours is counted on every row that holds it
+                word = self.ctx.known[key] = intern(word)
         return word
 
     def stage(self) -> int | None:
@@ -180,8 +220,7 @@ class Row:
         fixed = self.ctx.stage
         if "stage" not in self.columns:
             return fixed
-        text = self.text("stage")
-        word = self.ctx.words.ours("stage", text, self.at("stage")) if text else ""
+        word = self.ours("stage")
         if word is None:
             self.unknown_word = self.unknown_word or "E520"
             return fixed
@@ -204,6 +243,8 @@ class Row:
 
     def money(self) -> Decimal | None:
         value = self.raw("compensation")
+        if value == "":  # the common case: nothing paid
+            return None
         if isinstance(value, int | float) and not isinstance(value, bool):
             if 0 <= value < 1e9:
                 return Decimal(str(round(value, 2)))
@@ -226,7 +267,7 @@ def read_row(row: Row) -> Complaint | None:
         row.fail(
             "reference", "E513", "reference is blank; every complaint needs its case reference"
         )
-    dates = {name: row.date(name) for name in (*_DATES, *_STAGE_2)}
+    dates = {name: row.date(name) for name in _ALL_DATES}
     received = dates["received"]
     if received is None and not row.problems and not row.not_dates:
         row.fail("received", "E513", "received is blank; give the date the complaint was received")
@@ -243,17 +284,17 @@ def read_row(row: Row) -> Complaint | None:
             received,
             dates["acknowledged"],
             dates["extended_to"],
-            row.text("extension_reason"),
+            row.word("extension_reason"),
             dates["responded"],
             stage1,
-            row.text("handler"),
+            row.word("handler"),
         ),
         stage2=_stage_two(row, dates, stage2),
-        refusal_reason=words.free("refusal_reason", row.text("refusal_reason")),
-        category=words.free("category", row.text("category")),
-        tenure=words.free("tenure", row.text("tenure")),
+        refusal_reason=words.free("refusal_reason", row.word("refusal_reason")),
+        category=words.free("category", row.word("category")),
+        tenure=words.free("tenure", row.word("tenure")),
         compensation=compensation,
-        escalation_reason=words.free("escalation_reason", row.text("escalation_reason")),
+        escalation_reason=words.free("escalation_reason", row.word("escalation_reason")),
         groups=tuple(row.group(index, name) for index, name in row.ctx.groups),
     )
 
@@ -266,10 +307,10 @@ def _stage_two(row: Row, dates: dict[str, dt.date | None], outcome: str) -> Stag
         escalated,
         dates["s2_acknowledged"],
         dates["s2_extended_to"],
-        row.text("s2_extension_reason"),
+        row.word("s2_extension_reason"),
         dates["s2_responded"],
         outcome,
-        row.text("s2_handler"),
+        row.word("s2_handler"),
     )
 
 

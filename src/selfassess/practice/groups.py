@@ -43,12 +43,13 @@ def _tally(
     counts: _Tally = Counter()
     days: _Days = {}
     keys: set[str] = set()
+    first, last = result.period.start, result.period.end
     for verdict in result.verdicts:
-        if verdict.record.start in result.period:
+        if first <= verdict.record.start <= last:
             keys.add(name := key(verdict, False))
             counts[name, verdict.stage, "received"] += 1
         answered = verdict.responded
-        if verdict.responded_in and answered is not None and answered in result.period:
+        if answered is not None and first <= answered <= last and verdict.responded_in:
             keys.add(name := key(verdict, True))
             counts[name, verdict.stage, "responded"] += 1
             counts[name, verdict.stage, "on_time"] += verdict.within_timescale
@@ -74,7 +75,7 @@ def _stage(counts: _Tally, name: str, number: int, days: _Days | None = None) ->
 def _month_of(verdict: Verdict, answered: bool) -> str:
     day = verdict.responded if answered else verdict.record.start
     assert day is not None  # only stages answered in the period are counted as answered
-    return f"{day.year}-{day.month:02d}"
+    return day.isoformat()[:7]  # 2024-05: every date of a log is in the years 1990 to 2099
 
 
 def by_month(result: PracticeResult) -> tuple[MonthFigures, ...]:

@@ -115,6 +115,12 @@ def _made(year: int, month: int, day: int, value: str) -> dt.date:
 
 
 @lru_cache(maxsize=8192)
+def read_date(text: str) -> tuple[dt.date, bool]:
+    """Return a cell's date, and whether it could be read month first as another day."""
+    return parse_date(text), ambiguous(text)
+
+
+@lru_cache(maxsize=8192)
 def ambiguous(text: str) -> bool:
     """Tell whether a date reads as two different days, day first or month first (09/05/2024)."""
     match = _NUMERIC.match(text.strip())

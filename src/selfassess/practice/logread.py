@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from sys import intern
 
 from selfassess.practice.columns import Columns
 from selfassess.practice.complaints import Complaint, Context, Row, read_row
@@ -52,10 +54,18 @@ class Record:
 
 @dataclass
 class FileRead:
-    """One file's rows as records, with the problems and notes found in it."""
+    """One file's rows as complaints (None for a row left out), with what was found in them.
+
+    A row's stage and whether `where:` keeps it are kept beside it, not in an object per
+    row: what is kept of a large log is its complaints.
+    """
 
     display: str
-    records: list[Record | None] = field(default_factory=list)
+    complaints: list[Complaint | None] = field(default_factory=list)
+    #: Each row's stage: 1 or 2, or 0 where the file has no stages.
+    stages: bytearray = field(default_factory=bytearray)
+    #: The rows (by index) that `where:` does not keep.
+    unkept: set[int] = field(default_factory=set)
     problems: Listed = field(default_factory=Listed)
     rows_read: int = 0
     left_out: Counter[str] = field(default_factory=Counter)
@@ -65,11 +75,37 @@ class FileRead:
 
 
 @dataclass
+class _Unclear:
+    """Dates that read as two different days, in the order found: slot, row, column, text.
+
+    Kept as arrays rather than a tuple each: a log whose dates are written 03/05/2024
+    holds one in most rows, and a few hundred distinct texts.
+    """
+
+    slots: array[int] = field(default_factory=lambda: array("q"))
+    rows: array[int] = field(default_factory=lambda: array("q"))
+    names: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def add(self, slot: int | None, row: int, name: str, text: str) -> None:
+        self.slots.append(-1 if slot is None else slot)
+        self.rows.append(row)
+        self.names.append(name)
+        self.texts.append(intern(text))
+
+    def __iter__(self) -> Iterator[tuple[int | None, int, str, str]]:
+        for slot, row, name, text in zip(
+            self.slots, self.rows, self.names, self.texts, strict=True
+        ):
+            yield (None if slot < 0 else slot), row, name, text
+
+
+@dataclass
 class _Columnwide:
     """What is judged over a whole column once every row is read."""
 
     month_first: dict[str, tuple[int, str]] = field(default_factory=dict)
-    ambiguous: list[tuple[int | None, int, int, str, str]] = field(default_factory=list)
+    ambiguous: _Unclear = field(default_factory=_Unclear)
     not_dates: dict[str, list[tuple[int | None, Problem | None, str, tuple[int, int]]]] = field(
         default_factory=dict
     )
@@ -108,6 +144,7 @@ def read_file(table: Table, columns: Columns, ctx: Context, keep: Keep | None) -
             _read(table, columns, ctx, keep, held, found, wide)
         pending.clear()
         _read(table, columns, ctx, keep, (number, cells), found, wide)
+    wide.dated |= ctx.dated
     _column_wide(table, columns, wide, found)
     if pending:
         found.not_complaints = len(pending)
@@ -144,9 +181,10 @@ def _read(
         )
     stage = row.stage()
     complaint = read_row(row)
-    index = len(found.records)
+    index = len(found.complaints)
     if complaint is None or row.problems:
-        found.records.append(None)
+        found.complaints.append(None)
+        found.stages.append(0)
         code = row.problems[0].code if row.problems else row.unknown_word
         if row.not_dates and not row.problems:
             code = "E506"
@@ -157,18 +195,18 @@ def _read(
             found.bad_references.setdefault(reference, number)
         slot: int | None = None
     else:
-        kept = keep.keeps(cells, row) if keep is not None else True
-        found.records.append(Record(table.display, number, stage, complaint, kept))
+        if keep is not None and not keep.keeps(cells, row):
+            found.unkept.add(index)
+        found.complaints.append(complaint)
+        found.stages.append(stage or 0)
         slot = index
-    for name in row.dates_read:
-        wide.dated.add(name)
     for name, problem in row.not_dates:
         column = wide.not_dates.setdefault(name, [])
         # Past the limit a cell's problem is only counted: memory flat in the bad rows.
         listed = problem if len(column) < MAX_LISTED else None
         column.append((slot, listed, _cell_text(row, name), (problem.line, problem.col)))
     for name, text in row.ambiguous:
-        wide.ambiguous.append((slot, number, columns.index[name] + 1, name, text))
+        wide.ambiguous.add(slot, number, name, text)
     for problem in row.problems:
         if problem.code == "E507":
             name = next(n for n, i in columns.index.items() if i + 1 == problem.col)
@@ -181,9 +219,10 @@ def _cell_text(row: Row, name: str) -> str:
 
 
 def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileRead) -> None:
-    for slot, number, col, name, text in wide.ambiguous:
+    for slot, number, name, text in wide.ambiguous:
         if name not in wide.month_first:
             continue
+        col = columns.index[name] + 1
         first_row, first_text = wide.month_first[name]
         day = parse_date(text)
         message = (
@@ -206,11 +245,11 @@ def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileR
 
 
 def _drop(found: FileRead, slot: int | None, code: str) -> None:
-    record = found.records[slot] if slot is not None else None
-    if record is not None:
-        found.records[slot] = None  # type: ignore[index]
+    complaint = found.complaints[slot] if slot is not None else None
+    if complaint is not None:
+        found.complaints[slot] = None  # type: ignore[index]
         found.left_out[code] += 1
-        found.bad_references.setdefault(record.complaint.reference, record.row)
+        found.bad_references.setdefault(complaint.reference, complaint.row)
 
 
 def _long(day: dt.date) -> str:

@@ -23,12 +23,18 @@ UPHELD = ("upheld", "partly upheld")
 
 def received(verdicts: Iterable[Verdict], period: Period) -> list[Verdict]:
     """Return the stages received (or escalated) in the period."""
-    return [v for v in verdicts if v.record.start in period]
+    first, last = period.start, period.end
+    return [v for v in verdicts if first <= v.record.start <= last]
 
 
 def responded(verdicts: Iterable[Verdict], period: Period) -> list[Verdict]:
     """Return the stages given a full response in the period."""
-    return [v for v in verdicts if v.responded_in and v.responded in period]
+    first, last = period.start, period.end
+    return [
+        v
+        for v in verdicts
+        if v.responded is not None and first <= v.responded <= last and v.responded_in
+    ]
 
 
 def acknowledgements(verdicts: Iterable[Verdict], period: Period) -> list[Verdict]:

@@ -1,5 +1,9 @@
 """A verdict for each stage of each complaint, with a reason a lead can check by hand.
 
+A verdict keeps the dates and words it was judged by, which are shared between the
+stages of a log, and no text of its own: its reason is written from them when
+verdicts.csv is, so a large log is not held twice over as sentences.
+
 A late acknowledgement cannot buy time: the response is due a number of working days
 after the acknowledgement or after the last day it was due, whichever is earlier. A
 response inside a notified extension (within the limit, or beyond it with a reason
@@ -42,7 +46,6 @@ class Verdict:
     verdict: str
     late_by: int
     working_days: int | None
-    reason: str
 
     @property
     def extension_allowed(self) -> bool:
@@ -85,7 +88,7 @@ class Judge:
         due = self.calendar.add(base, self.days[number, "response"])
         extension, final_due = self._extension(record, due, number)
         responded = _known(record.responded, self.cut_off)
-        verdict, late_by, reason = self._outcome(record, responded, due, final_due, extension)
+        verdict, late_by = self._outcome(record, responded, due, final_due, extension)
         return Verdict(
             complaint,
             number,
@@ -99,7 +102,6 @@ class Judge:
             verdict,
             late_by,
             self.calendar.between(record.start, responded) if responded else None,
-            reason,
         )
 
     def _extension(self, record: Stage, due: dt.date, number: int) -> tuple[str, dt.date]:
@@ -124,17 +126,21 @@ class Judge:
         due: dt.date,
         final_due: dt.date,
         extension: str,
-    ) -> tuple[str, int, str]:
+    ) -> tuple[str, int]:
+        """Return the verdict and the working days it was late by."""
         if record.outcome == REFUSED:
-            return REFUSED, 0, "refused: not accepted as a complaint"
+            return REFUSED, 0
         if record.outcome == WITHDRAWN:
-            return WITHDRAWN, 0, "withdrawn by the resident"
+            return WITHDRAWN, 0
         if responded is not None:
-            return _responded(self.calendar, responded, due, final_due, extension)
+            if responded <= due:
+                return ON_TIME, 0
+            if extension and responded <= final_due:
+                return EXTENDED, 0
+            return LATE, self.calendar.between(final_due, responded)
         if final_due < self.cut_off:
-            late_by = self.calendar.between(final_due, self.cut_off)
-            return OPEN_OVERDUE, late_by, f"open at {self.cut_off}, due {final_due}"
-        return OPEN_NOT_DUE, 0, f"open at {self.cut_off}, due {final_due}"
+            return OPEN_OVERDUE, self.calendar.between(final_due, self.cut_off)
+        return OPEN_NOT_DUE, 0
 
     def _acknowledgement(
         self, record: Stage, acknowledged: dt.date | None, ack_due: dt.date
@@ -146,16 +152,21 @@ class Judge:
         return ACK_MISSING if ack_due < self.cut_off else ACK_NOT_DUE
 
 
-def _responded(
-    calendar: WorkingCalendar, responded: dt.date, due: dt.date, final_due: dt.date, extension: str
-) -> tuple[str, int, str]:
-    if responded <= due:
-        return ON_TIME, 0, f"responded {responded}, due {due}"
-    if extension and responded <= final_due:
-        return EXTENDED, 0, f"responded {responded}, due {due}, {extension}"
-    late_by = calendar.between(final_due, responded)
-    why = extension or "no extension"
-    return LATE, late_by, f"late: responded {responded}, due {final_due}, {why}"
+def reason(verdict: Verdict, cut_off: dt.date) -> str:
+    """Say why a stage has its verdict, in words a lead can check against the log."""
+    found = verdict.verdict
+    if found == REFUSED:
+        return "refused: not accepted as a complaint"
+    if found == WITHDRAWN:
+        return "withdrawn by the resident"
+    if found == ON_TIME:
+        return f"responded {verdict.responded}, due {verdict.due}"
+    if found == EXTENDED:
+        return f"responded {verdict.responded}, due {verdict.due}, {verdict.extension}"
+    if found == LATE:
+        why = verdict.extension or "no extension"
+        return f"late: responded {verdict.responded}, due {verdict.final_due}, {why}"
+    return f"open at {cut_off}, due {verdict.final_due}"
 
 
 def _known(day: dt.date | None, cut_off: dt.date) -> dt.date | None:

@@ -1,7 +1,8 @@
 """The output folder and its one write: a run's files become current all at once, or not at all.
 
 Every command that writes a folder (render, report, plan, practice -o) builds its files
-in memory and hands them here as {path inside the folder: bytes}. Under the folder's
+in memory and hands them here as {path inside the folder: bytes}; a file too large to
+hold (verdicts.csv) comes as a Streamed output, made as it is written. Under the folder's
 lock, every target is checked first (no link, folder or input where a file goes, nothing
 marked immutable), then the new set is made in a staging folder beside the output
 folder (render/swap.py): the outputs, flushed to disk, and every file of the user's in
@@ -24,14 +25,14 @@ import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from selfassess.files import folder_lock, input_at, safe_join, write_all
+from selfassess.files import Output, folder_lock, input_at, safe_join, write_all
 from selfassess.problems import OutputError
 from selfassess.render import swap
 from selfassess.render.swap import fixed, staging_prefix
 
 
 def write_folder(
-    folder: Path, outputs: Mapping[str, bytes], owned: Iterable[str] = ()
+    folder: Path, outputs: Mapping[str, Output], owned: Iterable[str] = ()
 ) -> list[Path]:
     """Make the outputs current in folder, all of them or none; return their paths.
 
@@ -52,7 +53,7 @@ def write_folder(
     return list(targets.values())
 
 
-def _write_locked(folder: Path, outputs: Mapping[str, bytes], owned: tuple[str, ...]) -> None:
+def _write_locked(folder: Path, outputs: Mapping[str, Output], owned: tuple[str, ...]) -> None:
     remove_leftovers(folder, outputs)
     stale = _stale(folder, outputs, owned)
     for relative in outputs:
@@ -74,7 +75,7 @@ def _write_locked(folder: Path, outputs: Mapping[str, bytes], owned: tuple[str, 
         (folder / relative).unlink(missing_ok=True)
 
 
-def _stale(folder: Path, outputs: Mapping[str, bytes], owned: tuple[str, ...]) -> list[str]:
+def _stale(folder: Path, outputs: Mapping[str, Output], owned: tuple[str, ...]) -> list[str]:
     """Return the owned files in folder that this run does not write."""
     found = {path for pattern in owned for path in folder.glob(pattern)}
     relatives = (path.relative_to(folder).as_posix() for path in sorted(found))

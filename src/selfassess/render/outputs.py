@@ -8,12 +8,12 @@ one locked, all-or-nothing write of render/folderwrite.py.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from selfassess.files import safe_join
+from selfassess.files import Output, safe_join
 from selfassess.problems import (
     InputError,
     OutputError,
@@ -121,7 +121,7 @@ def refuse_shared_folders(files: Iterable[Path], out: Path | None) -> None:
         seen[folder] = path
 
 
-def write_folder(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
+def write_folder(folder: Path, outputs: Mapping[str, Output]) -> list[Path]:
     """Make a document's files current in its folder, all or none (render/folderwrite.py).
 
     With CMS sections, fragments an earlier run wrote for sections now gone are removed.

@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from selfassess.files import mode_for
+from selfassess.files import Output, mode_for, write_output
 from selfassess.problems import OutputError
 
 #: Entries of the user's (files and folders) carried into the new set; past this, in place.
@@ -43,7 +43,7 @@ class _NotHere(Exception):
     """The exchange cannot be used for this folder."""
 
 
-def exchanged(folder: Path, outputs: Mapping[str, bytes], stale: Sequence[str]) -> bool:
+def exchanged(folder: Path, outputs: Mapping[str, Output], stale: Sequence[str]) -> bool:
     """Make outputs current in folder by one exchange; False if it could not be used here.
 
     Raise OutputError if an output cannot be written; the folder is then as it was.
@@ -71,7 +71,7 @@ def _build_and_exchange(
     handle: int,
     real: Path,
     folder: Path,
-    outputs: Mapping[str, bytes],
+    outputs: Mapping[str, Output],
     stale: set[str],
     exchange: Exchange,
 ) -> bool:
@@ -185,7 +185,7 @@ def _own_like(found: os.stat_result, target: Path) -> None:
             raise _NotHere from None
 
 
-def _write_into(staging: Path, folder: Path, outputs: Mapping[str, bytes]) -> None:
+def _write_into(staging: Path, folder: Path, outputs: Mapping[str, Output]) -> None:
     """Write every output into the staging folder and flush it to disk."""
     handles: list[int] = []
     current = ""
@@ -205,15 +205,13 @@ def _write_into(staging: Path, folder: Path, outputs: Mapping[str, bytes]) -> No
         _sync(place)
 
 
-def _write_new(path: Path, data: bytes, mode: int, handles: list[int]) -> None:
+def _write_new(path: Path, data: Output, mode: int, handles: list[int]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     handle = os.open(path, flags, 0o600)
     handles.append(handle)
     os.fchmod(handle, mode)
-    view = memoryview(data)
-    while view:
-        view = view[os.write(handle, view) :]
+    write_output(handle, data)
 
 
 def _sync(folder: Path) -> None:
