@@ -8,7 +8,6 @@ and the reasons for escalation are counted here too.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 
 from selfassess.practice.engine import PracticeResult
@@ -24,51 +23,88 @@ from selfassess.practice.stagefigures import (
     NOT_RECORDED,
     UPHELD,
     counts,
-    median,
     received,
     responded,
 )
 from selfassess.practice.verdicts import Verdict
 
-#: Counts by (row key, stage, "received" | "responded" | "on_time" | "decided" | "upheld").
-_Tally = Counter[tuple[str, int, str]]
-#: Working days to respond, by (row key, stage), for each group's median.
-_Days = dict[tuple[str, int], list[int]]
+#: For each (row key, stage): received, responded, on time, decided and upheld.
+_Tally = dict[tuple[str, int], list[int]]
+_RECEIVED, _RESPONDED, _ON_TIME, _DECIDED, _UPHELD = range(5)
+#: How many responses took each number of working days, by (row key, stage): a group's
+#: median from a few dozen counts rather than a list as long as the log.
+_Days = dict[tuple[str, int], dict[int, int]]
+_Key = Callable[[Verdict, bool], str]
 
 
-def _tally(
-    result: PracticeResult, key: Callable[[Verdict, bool], str]
-) -> tuple[_Tally, _Days, set[str]]:
-    """Count each stage under the key of the day it came in and the day it was answered."""
-    counts: _Tally = Counter()
-    days: _Days = {}
-    keys: set[str] = set()
+def _tally(result: PracticeResult, keys: list[_Key]) -> list[tuple[_Tally, _Days, set[str]]]:
+    """Count each stage under each key, of the day it came in and of the day it was answered.
+
+    One pass over the verdicts for every grouping at once (months, category, breakdowns).
+    """
+    found: list[tuple[_Tally, _Days, set[str]]] = [({}, {}, set()) for _ in keys]
+    groupings = list(zip(keys, found, strict=True))
     first, last = result.period.start, result.period.end
     for verdict in result.verdicts:
-        if first <= verdict.record.start <= last:
-            keys.add(name := key(verdict, False))
-            counts[name, verdict.stage, "received"] += 1
+        stage = verdict.stage
+        came = first <= verdict.record.start <= last
         answered = verdict.responded
-        if answered is not None and first <= answered <= last and verdict.responded_in:
-            keys.add(name := key(verdict, True))
-            counts[name, verdict.stage, "responded"] += 1
-            counts[name, verdict.stage, "on_time"] += verdict.within_timescale
-            outcome = verdict.record.outcome
-            counts[name, verdict.stage, "decided"] += outcome in DECIDED
-            counts[name, verdict.stage, "upheld"] += outcome in UPHELD
-            if verdict.working_days is not None:
-                days.setdefault((name, verdict.stage), []).append(verdict.working_days)
-    return counts, days, keys
+        done = answered is not None and first <= answered <= last and verdict.responded_in
+        if not (came or done):
+            continue
+        outcome = verdict.record.outcome
+        working_days = verdict.working_days
+        for key, (tally, days, names) in groupings:
+            if came:
+                names.add(name := key(verdict, False))
+                _row(tally, name, stage)[_RECEIVED] += 1
+            if done:
+                names.add(name := key(verdict, True))
+                row = _row(tally, name, stage)
+                row[_RESPONDED] += 1
+                row[_ON_TIME] += verdict.within_timescale
+                row[_DECIDED] += outcome in DECIDED
+                row[_UPHELD] += outcome in UPHELD
+                if working_days is not None:
+                    histogram = days.get((name, stage))
+                    if histogram is None:
+                        histogram = days[name, stage] = {}
+                    histogram[working_days] = histogram.get(working_days, 0) + 1
+    return found
 
 
-def _stage(counts: _Tally, name: str, number: int, days: _Days | None = None) -> StageCounts:
+def _row(tally: _Tally, name: str, stage: int) -> list[int]:
+    row = tally.get((name, stage))
+    if row is None:
+        row = tally[name, stage] = [0, 0, 0, 0, 0]
+    return row
+
+
+def _median(histogram: dict[int, int] | None) -> float | None:
+    """Return the median of values given as how many times each occurs, as statistics does."""
+    if not histogram:
+        return None
+    total = sum(histogram.values())
+    wanted = {(total - 1) // 2, total // 2}  # the middle one, or the two middle ones
+    middle: list[int] = []
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        while wanted and min(wanted) < seen:
+            wanted.remove(min(wanted))
+            middle.append(value)
+    return float(sum(middle) / len(middle))
+
+
+def _stage(tally: _Tally, name: str, number: int, days: _Days | None = None) -> StageCounts:
+    received, responded, on_time, decided, upheld = tally.get((name, number), (0, 0, 0, 0, 0))
     return StageCounts(
-        received=counts[name, number, "received"],
-        responded=counts[name, number, "responded"],
-        on_time=counts[name, number, "on_time"],
-        median_working_days=median(days.get((name, number), ())) if days else None,
-        decided=counts[name, number, "decided"],
-        upheld=counts[name, number, "upheld"],
+        received=received,
+        responded=responded,
+        on_time=on_time,
+        median_working_days=_median(days.get((name, number))) if days else None,
+        decided=decided,
+        upheld=upheld,
     )
 
 
@@ -78,41 +114,44 @@ def _month_of(verdict: Verdict, answered: bool) -> str:
     return day.isoformat()[:7]  # 2024-05: every date of a log is in the years 1990 to 2099
 
 
-def by_month(result: PracticeResult) -> tuple[MonthFigures, ...]:
-    """Return both stages' counts in each month of the period."""
-    counts, _, _ = _tally(result, _month_of)
-    return tuple(
-        MonthFigures(int(iso[:4]), int(iso[5:]), _stage(counts, iso, 1), _stage(counts, iso, 2))
+def tallied(
+    result: PracticeResult,
+) -> tuple[tuple[MonthFigures, ...], tuple[GroupFigures, ...], tuple[Breakdown, ...]]:
+    """Return the figures by month, by category and by each of `breakdowns:` the log has."""
+    present = [
+        index
+        for index, column in enumerate(result.settings.breakdowns)
+        if column not in result.log.breakdowns_missing
+    ]
+    keys: list[_Key] = [_month_of, _named(lambda v: v.complaint.category)]
+    keys += [_named(_group(index)) for index in present]
+    months, category, *groupings = _tally(result, keys)
+    monthly = months[0]
+    by_month = tuple(
+        MonthFigures(int(iso[:4]), int(iso[5:]), _stage(monthly, iso, 1), _stage(monthly, iso, 2))
         for iso in result.period.months()
     )
+    found = []
+    for index, grouping in zip(present, groupings, strict=True):
+        groups = _groups(grouping)
+        groups.sort(
+            key=lambda g: (g.name == NOT_RECORDED, -g.stage_1.received, -g.stage_2.received)
+        )
+        found.append(Breakdown(result.settings.breakdowns[index], tuple(groups)))
+    return by_month, tuple(_groups(category)), tuple(found)
 
 
-def grouped(result: PracticeResult, group: Callable[[Verdict], str]) -> list[GroupFigures]:
+def _named(group: Callable[[Verdict], str]) -> _Key:
+    return lambda verdict, _: group(verdict) or NOT_RECORDED
+
+
+def _groups(grouping: tuple[_Tally, _Days, set[str]]) -> list[GroupFigures]:
     """Return both stages' counts, medians and upheld rates for each group, by name."""
-    counts, days, names = _tally(result, lambda v, _: group(v) or NOT_RECORDED)
+    counts, days, names = grouping
     return [
         GroupFigures(name, _stage(counts, name, 1, days), _stage(counts, name, 2, days))
         for name in sorted(names)
     ]
-
-
-def by_category(result: PracticeResult) -> tuple[GroupFigures, ...]:
-    """Return the figures by the log's category column, by name."""
-    return tuple(grouped(result, lambda v: v.complaint.category))
-
-
-def breakdowns(result: PracticeResult) -> tuple[Breakdown, ...]:
-    """Return the figures by each of `breakdowns:` the log has, its largest groups first."""
-    found = []
-    for index, column in enumerate(result.settings.breakdowns):
-        if column in result.log.breakdowns_missing:
-            continue
-        groups = grouped(result, _group(index))
-        groups.sort(
-            key=lambda g: (g.name == NOT_RECORDED, -g.stage_1.received, -g.stage_2.received)
-        )
-        found.append(Breakdown(column, tuple(groups)))
-    return tuple(found)
 
 
 def _group(index: int) -> Callable[[Verdict], str]:

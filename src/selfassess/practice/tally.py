@@ -14,13 +14,7 @@ from selfassess.practice.figures import (
     TenancyMeasure,
     TenantMeasures,
 )
-from selfassess.practice.groups import (
-    breakdowns,
-    by_category,
-    by_month,
-    escalation_reasons,
-    overturns,
-)
+from selfassess.practice.groups import escalation_reasons, overturns, tallied
 from selfassess.practice.measures import measures
 from selfassess.practice.period import Period
 from selfassess.practice.stagefigures import (
@@ -58,6 +52,7 @@ def figures_of(result: PracticeResult) -> PracticeFigures:
 def _count(result: PracticeResult) -> PracticeFigures:
     period, cut_off = result.period, result.cut_off
     one, two = result.stage(1), result.stage(2)
+    by_month, by_category, breakdowns = tallied(result)
     return PracticeFigures(
         log=result.log.display,
         rows=_rows(result),
@@ -70,10 +65,10 @@ def _count(result: PracticeResult) -> PracticeFigures:
         stage_2=stage_figures(2, two, period, cut_off),
         compensation=_compensation(one, result),
         tenants=_tenants(result),
-        by_month=by_month(result),
-        by_category=by_category(result),
+        by_month=by_month,
+        by_category=by_category,
         provisions=measures(result),
-        breakdowns=breakdowns(result),
+        breakdowns=breakdowns,
         overturns=overturns(result),
         escalation_reasons=escalation_reasons(result),
     )
