@@ -35,6 +35,27 @@ HEADERS = (
     "s2_extended_to", "s2_extension_reason", "s2_responded", "s2_outcome", "s2_handler",
     "compensation", "tenure",
 )  # fmt: skip
+#: The housing log's columns in the export's own words (mapped under the practice: block's
+#: columns:), drawn from a random source of their own so the columns above stay as they were.
+EXTRA = ("Service Directorate", "Root Cause", "Reason for Escalation")
+#: Each category's directorate; Staff conduct complaints go to any of them.
+DIRECTORATES = {
+    "Repairs": "Property Services", "Damp and mould": "Property Services",
+    "Anti-social behaviour": "Neighbourhood Services", "Estate services": "Neighbourhood Services",
+    "Tenancy management": "Housing Management", "Lettings": "Housing Management",
+    "Rent and service charges": "Income and Rents", "Communication": "Customer Services",
+}  # fmt: skip
+#: Sheltered housing's few complaints: a small group in the directorate breakdown.
+SHELTERED = "Sheltered and Supported Housing"
+ROOT_CAUSES = (
+    ("Delay", 34), ("Failure of service", 22), ("Quality of work", 16), ("Communication", 18),
+    ("Staff attitude", 6), ("Policy or decision", 4),
+)  # fmt: skip
+ESCALATION_REASONS = (
+    ("Disagrees with the outcome", 40), ("Response did not answer every point", 20),
+    ("Promised repair not done", 18), ("Compensation offered too low", 12),
+    ("Stage 1 response was late", 10),
+)  # fmt: skip
 CATEGORIES = (
     ("Repairs", 34), ("Damp and mould", 14), ("Anti-social behaviour", 10),
     ("Tenancy management", 9), ("Rent and service charges", 8), ("Estate services", 8),
@@ -64,6 +85,21 @@ class Maker:
     def __init__(self, seed: int, calendar: WorkingCalendar, other: bool = False) -> None:
         self.rng, self.calendar = random.Random(seed), calendar
         self.other = other  # the other services' log: their categories, no tenure
+        self.extra = random.Random(seed + 1)  # the EXTRA columns' own draws
+
+    def grouped(self, row: dict[str, str | dt.date | None]) -> None:
+        """Add a row's directorate, root cause and reason for escalation (EXTRA)."""
+        roll, category = self.extra.random(), str(row["category"])
+        directorate = DIRECTORATES.get(category) or self.extra.choice(sorted(DIRECTORATES.values()))
+        row["Service Directorate"] = SHELTERED if roll < 0.009 else directorate
+        names, weights = zip(*ROOT_CAUSES, strict=True)
+        cause = self.extra.choices(names, weights)[0]
+        if row.get("outcome") in ("upheld", "partly upheld", "not upheld"):
+            row["Root Cause"] = cause
+        reasons, weights = zip(*ESCALATION_REASONS, strict=True)
+        reason = self.extra.choices(reasons, weights)[0]
+        if row.get("escalated") and self.extra.random() > 0.08:  # a few not recorded
+            row["Reason for Escalation"] = reason
 
     def pick(self, weighted: tuple[tuple[str, int], ...]) -> str:
         names, weights = zip(*weighted, strict=True)
@@ -161,19 +197,24 @@ def generate(rows: int, seed: int = 2025, other: bool = False) -> list[dict[str,
     maker = Maker(seed, calendar, other)
     start, end = dt.date(2024, 3, 11), dt.date(2025, 3, 31)
     days = sorted(maker.received(start, end) for _ in range(rows))
-    return [_as_text(maker.complaint(n, day)) for n, day in enumerate(days, start=1)]
+    found = [maker.complaint(n, day) for n, day in enumerate(days, start=1)]
+    if not other:
+        for row in found:
+            maker.grouped(row)
+    headers = HEADERS if other else HEADERS + EXTRA
+    return [_as_text(row, headers) for row in found]
 
 
-def _as_text(row: dict[str, str | dt.date | None]) -> dict[str, str]:
+def _as_text(row: dict[str, str | dt.date | None], headers: tuple[str, ...]) -> dict[str, str]:
     text = {}
-    for key in HEADERS:
+    for key in headers:
         value = row.get(key)
         if isinstance(value, dt.date):
             # Dates after the export are not in the log yet: that stage is still open.
             value = value.strftime("%d/%m/%Y") if value <= EXPORTED else None
         text[key] = value or ""
     if not text["escalated"]:  # asked for stage 2 after the export: none of it is logged yet
-        text.update({key: "" for key in HEADERS if key.startswith("s2_")})
+        text.update({key: "" for key in headers if key.startswith("s2_") or key == EXTRA[2]})
     for prefix in ("", "s2_"):
         if not text[f"{prefix}responded"] and text[f"{prefix}outcome"] != "withdrawn":
             text[f"{prefix}outcome"] = ""  # not answered yet, so no outcome either
@@ -184,7 +225,7 @@ def write(rows: list[dict[str, str]], path: Path) -> None:
     """Write rows as CSV with a header, as Excel would save it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, HEADERS, lineterminator="\r\n")
+        writer = csv.DictWriter(stream, list(rows[0]) if rows else HEADERS, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
 

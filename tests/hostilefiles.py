@@ -160,11 +160,17 @@ def entity_strings(levels: int = 7) -> str:
 
 
 def categories_log(path: Path, count: int, label: str = "Category {n}") -> Path:
-    """Write a CSV log with count complaints, each in a category of its own."""
-    header = ",".join(HEADER)
+    """Write a CSV log with count complaints, each in a category (and a directorate) of its own.
+
+    It has the example assessment's mapped columns, so the example's breakdowns by directorate
+    and root cause hold as many groups as there are categories.
+    """
+    header = ",".join((*HEADER, "Service Directorate", "Root Cause", "Reason for Escalation"))
     lines = [header]
     for n in range(1, count + 1):
         category = label.format(n=n).replace('"', '""')
-        lines.append(f'C{n},2024-06-03,2024-06-04,2024-06-14,upheld,"{category}"')
+        lines.append(
+            f'C{n},2024-06-03,2024-06-04,2024-06-14,upheld,"{category}","{category}",Delay,'
+        )
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -61,6 +61,9 @@ def test_a_chart_of_free_text_is_bounded_in_bars_labels_and_size(
     assert f"Other ({count - 11:,} more)" in svg
     assert len(re.findall(r"<text\b", svg)) < 60
     assert max(len(text) for text in re.findall(r">([^<>]+)</text>", svg)) <= 48
+    # So does each breakdown's (by directorate: one group a complaint here).
+    grouped = page[page.index('id="chart-breakdown-1-stage-1') :]
+    assert f"Other ({count - 11:,} more)" in grouped[: grouped.index("</svg>")]
     for height, alt in pictures(folder):
         assert height <= WORD_LIMIT_INCHES * EMU_PER_INCH, height
         assert len(alt) < 4_000, len(alt)

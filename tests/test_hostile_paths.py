@@ -116,12 +116,15 @@ def test_a_key_file_named_as_the_log_never_reaches_a_message_or_a_draft(
     shutil.copy(key, inside)
     path = root / ASSESSMENT
     text = path.read_text("utf-8")
-    mapping = f'  columns: {{reference: "{SECRET}", received: "{SECRET}"}}\n'
+    # Into the example's own columns: mapping (a second columns: key would be a duplicate).
+    mapping = f'    reference: "{SECRET}"\n    received: "{SECRET}"\n'
+    columns = re.search(r"^  columns:.*\n", text, re.MULTILINE)
+    assert columns is not None
+    text = text[: columns.end()] + mapping + text[columns.end() :]
     for log in (str(key), "../keys/id_ed25519"):
         path.write_text(
             text.replace(
-                "  log: ../complaints/example-borough-council-2024-25.csv\n",
-                f"  log: {log}\n{mapping}",
+                "  log: ../complaints/example-borough-council-2024-25.csv\n", f"  log: {log}\n"
             ),
             "utf-8",
         )

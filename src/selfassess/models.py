@@ -531,6 +531,7 @@ LOG_COLUMNS = (
     "category",
     "handler",
     "escalated",
+    "escalation_reason",
     "s2_acknowledged",
     "s2_extended_to",
     "s2_extension_reason",
@@ -544,7 +545,17 @@ LOG_COLUMNS = (
 #: The outcomes a log's outcome and s2_outcome columns hold (after `values:`).
 LOG_OUTCOMES = ("upheld", "partly upheld", "not upheld", "withdrawn", "refused")
 #: The columns whose words `values:` can map to ours: a fixed vocabulary, or free words.
-VALUE_COLUMNS = ("outcome", "s2_outcome", "stage", "tenure", "category", "refusal_reason")
+VALUE_COLUMNS = (
+    "outcome",
+    "s2_outcome",
+    "stage",
+    "tenure",
+    "category",
+    "refusal_reason",
+    "escalation_reason",
+)
+#: At most this many `breakdowns:`, each a table in every document.
+MAX_BREAKDOWNS = 8
 _VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
 
 
@@ -571,6 +582,18 @@ class LogFile(Strict):
     header_row: int | None = Field(
         default=None, ge=1, description="The row that names the columns (default: found)."
     )
+
+
+def _unique_breakdowns(names: list[str]) -> None:
+    """Refuse a blank breakdown, or one listed twice (case, spaces and underscores aside)."""
+    seen: set[str] = set()
+    for name in names:
+        key = "".join(name.replace("_", " ").replace("-", " ").lower().split())
+        if not key:
+            raise ValueError("breakdowns: a blank name; give the column to group by")
+        if key in seen:
+            raise ValueError(f"breakdowns: {name!r} is listed twice")
+        seen.add(key)
 
 
 class PracticeSettings(Strict):
@@ -611,6 +634,13 @@ class PracticeSettings(Strict):
     tenures: list[str] | None = Field(
         default=None, description="Which tenures count for CH01 and CH02 (default: all rows)."
     )
+    breakdowns: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_BREAKDOWNS,
+        description="Columns of the log to group the figures by, e.g. [directorate, root_cause]: "
+        "our column names (category, tenure, handler...), a name mapped under columns:, or the "
+        "log's own header.",
+    )
     threshold: float = Field(
         default=95,
         ge=0,
@@ -620,17 +650,19 @@ class PracticeSettings(Strict):
 
     @model_validator(mode="after")
     def _known_columns(self) -> PracticeSettings:
-        unknown = sorted(set(self.columns) - set(LOG_COLUMNS))
+        unknown = sorted(set(self.columns) - set(LOG_COLUMNS) - set(self.breakdowns))
         if unknown:
             raise ValueError(
                 f"columns: {', '.join(unknown)} is not a log column; "
-                f"the columns are {', '.join(LOG_COLUMNS)}"
+                f"the columns are {', '.join(LOG_COLUMNS)}, and any name listed in breakdowns:"
             )
+        _unique_breakdowns(self.breakdowns)
         for column, words in self.values.items():
-            if column not in VALUE_COLUMNS:
+            if column not in VALUE_COLUMNS and column not in self.breakdowns:
                 raise ValueError(
                     f"values: {column} has no words to map; "
-                    f"the columns are {', '.join(VALUE_COLUMNS)}"
+                    f"the columns are {', '.join(VALUE_COLUMNS)}, and any name listed in "
+                    "breakdowns:"
                 )
             allowed = _VOCABULARY.get(column)
             wrong = sorted(

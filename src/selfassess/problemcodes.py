@@ -100,6 +100,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("E520", ERROR, "a stage that is not 1 or 2 after `values:` (once per distinct word, with a `values:` line), or blank"),
     ProblemCode("E521", ERROR, "`header_row:` names a blank row or one past the end"),
     ProblemCode("E522", ERROR, "more problems in a file of the log than are listed (the first 100 are; the rest are counted)"),
+    ProblemCode("E523", ERROR, "a `breakdowns:` name that no file of the log has as a column (ours, mapped under `columns:`, or the log's header), with a \"did you mean\"; it is left out of the figures"),
     # E7xx: Ombudsman casework
     ProblemCode("E701", ERROR, "a casework finding that is not one of the Ombudsman's (with a \"did you mean\")"),
     ProblemCode("E702", ERROR, "a casework order without a due date"),

@@ -133,6 +133,9 @@ def _marks(
     for key in keys:
         mark = document.key_mark(("practice", *key))
         found[key] = (document.path_display, mark.line, mark.col)
+    for index, name in enumerate(practice.breakdowns):  # each at its item of the list
+        mark = document.value_mark(("practice", "breakdowns", index))
+        found["breakdowns", name] = (document.path_display, mark.line, mark.col)
     return found
 
 

@@ -32,6 +32,10 @@ class ReadLog:
     #: Complaints `where:` did not keep.
     not_kept: int = 0
     has_handlers: bool = False
+    #: Whether any file of the log has an escalation_reason column.
+    has_escalation_reasons: bool = False
+    #: The `breakdowns:` no file of the log has (each an E523), left out of the figures.
+    breakdowns_missing: tuple[str, ...] = ()
 
     @property
     def left_out(self) -> int:
@@ -150,6 +154,10 @@ def _attach(
 
 def _join(one: Complaint, two: Complaint) -> None:
     one.stage2 = two.stage1
+    # Why it was escalated, and a group stage 1's row leaves blank, may be on stage 2's row.
+    one.escalation_reason = one.escalation_reason or two.escalation_reason
+    if two.groups:
+        one.groups = tuple(a or b for a, b in zip(one.groups, two.groups, strict=True))
     if two.compensation:
         one.compensation = (one.compensation or 0) + two.compensation
 

@@ -22,6 +22,7 @@ COMMON_HEADERS = {
     "category": ("service area", "service", "complaint type", "category"),
     "handler": ("officer", "case officer", "handled by", "investigating officer"),
     "escalated": ("escalation date", "date escalated", "stage 2 requested", "escalated date"),
+    "escalation_reason": ("reason for escalation", "escalation reason", "why escalated"),
     "tenure": ("tenure type", "tenancy type", "tenancy"),
     "compensation": ("compensation offered", "compensation amount", "amount offered"),
     "outcome": ("result", "decision", "outcome"),

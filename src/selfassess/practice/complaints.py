@@ -56,6 +56,9 @@ class Complaint:
     category: str = ""
     tenure: str = ""
     compensation: Decimal | None = None
+    escalation_reason: str = ""
+    #: The complaint's group in each of `breakdowns:`, in their order ("" when blank).
+    groups: tuple[str, ...] = ()
 
 
 @dataclass
@@ -71,6 +74,21 @@ class Context:
     dated: set[str] = field(default_factory=set)
     #: Our word for each cell text of a fixed vocabulary seen so far, by (column, text).
     known: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Each of `breakdowns:` as (its cell's index in the row, or None if the file lacks it;
+    #: the name its `values:` are under).
+    groups: tuple[tuple[int | None, str], ...] = ()
+
+
+def _text(value: Cell) -> str:
+    """Return a cell as text: a whole number without ".0", control characters removed."""
+    if type(value) is str:
+        text = value.strip()
+    elif isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    else:
+        text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
+    # A control character (ESC, DEL) reaches no output: removed where the cell is read.
+    return text if text.isprintable() else xml_safe(text).strip()
 
 
 class Row:
@@ -111,15 +129,17 @@ class Row:
         value = cells[index] if index is not None and index < len(cells) else None
         if type(value) is str:  # the common case, so tested first
             text = value.strip()
-        elif value is UNSTORED:
+            return text if text.isprintable() else xml_safe(text).strip()
+        if value is UNSTORED:
             self.raw(name)  # says so, each time it is read
             return ""
-        elif isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        else:
-            text = "" if value is None or isinstance(value, dt.date) else str(value).strip()
-        # A control character (ESC, DEL) reaches no output: removed where the cell is read.
-        return text if text.isprintable() else xml_safe(text).strip()
+        return _text(value)
+
+    def group(self, index: int | None, name: str) -> str:
+        """Return a breakdown's group: its cell's words (after `values:`), spaces collapsed."""
+        cell = self.cells[index] if index is not None and index < len(self.cells) else None
+        text = " ".join(_text(None if cell is UNSTORED else cell).split())
+        return intern(self.ctx.words.free(name, text))  # each group's name held once
 
     def word(self, name: str) -> str:
         """Return a cell's text, one string for each distinct value in the log.
@@ -274,6 +294,8 @@ def read_row(row: Row) -> Complaint | None:
         category=words.free("category", row.word("category")),
         tenure=words.free("tenure", row.word("tenure")),
         compensation=compensation,
+        escalation_reason=words.free("escalation_reason", row.word("escalation_reason")),
+        groups=tuple(row.group(index, name) for index, name in row.ctx.groups),
     )
 
 

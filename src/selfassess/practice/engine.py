@@ -11,8 +11,9 @@ from pathlib import Path
 
 from selfassess.code import DEFAULT_EDITION
 from selfassess.code.timescales import Timescales, load_timescales
-from selfassess.models import PracticeSettings
+from selfassess.models import LOG_COLUMNS, PracticeSettings
 from selfassess.practice.assemble import ReadLog, join
+from selfassess.practice.breakdowns import group_columns, missing
 from selfassess.practice.columns import find_columns, wanted_names
 from selfassess.practice.complaints import Complaint, Context
 from selfassess.practice.filters import Locate, keep_of, tenure_warning, where_warnings
@@ -134,11 +135,14 @@ def read_log(
     keeps: list[Keep] = []
     indexes: dict[str, dict[str, int]] = {}
     handlers = False
+    grouped: list[tuple[Table, tuple[tuple[int | None, str], ...]]] = []
     for source in sources:
         table = read_table(source.path, source.display, source.sheet, source.header_row, names)
-        columns = find_columns(table, settings.columns)
+        columns = find_columns(table, _ours(settings.columns))
         keep = keep_of(table, columns, settings.where)
-        found = read_file(table, columns, Context(words, latest, source.stage), keep)
+        groups = group_columns(table, columns, settings)
+        grouped.append((table, groups))
+        found = read_file(table, columns, Context(words, latest, source.stage, groups=groups), keep)
         found.problems[:0] = [*table.notes, *columns.problems]
         found.problems.extend(_formula_notes(table))
         files.append(found)
@@ -154,12 +158,20 @@ def read_log(
         )
     log = join(", ".join(s.display for s in sources), files, indexes)
     log.has_handlers = handlers
+    log.has_escalation_reasons = any("escalation_reason" in i for i in indexes.values())
+    places = [locate(("breakdowns", name)) if locate else None for name in settings.breakdowns]
+    log.breakdowns_missing, absent = missing(settings, grouped, places)
     at = locate or (lambda key: (sources[0].display, 1, 1))
-    log.problems += words.problems() + where_warnings(keeps, settings.where, at)
+    log.problems += absent + words.problems() + where_warnings(keeps, settings.where, at)
     tenures = tenure_warning(settings.tenures, log.complaints, at)
     log.problems += [tenures] if tenures is not None else []
     log.problems = sort_problems(log.problems)
     return log
+
+
+def _ours(mapping: dict[str, str]) -> dict[str, str]:
+    """Return columns: without the names it maps for breakdowns: (found by group_columns)."""
+    return {name: header for name, header in mapping.items() if name in LOG_COLUMNS}
 
 
 def _formula_notes(table: Table) -> list[Problem]:

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from selfassess.code.timescales import Timescale
     from selfassess.practice.measures import Measure
 
+#: A group with fewer complaints received at a stage than this is marked a small group.
+SMALL_GROUP = 10
+
 #: Why CH01 is left out when the number of homes is not known.
 NO_HOMES = "the number of homes was not given"
 
@@ -79,16 +82,34 @@ class StageFigures:
 
 @dataclass(frozen=True)
 class StageCounts:
-    """One stage's complaints received, responded to and on time, within a month or category."""
+    """One stage's complaints received, responded to and on time, within a month or group.
+
+    A group (a category, or one of `breakdowns:`) also has its median working days to
+    respond and its upheld rate: upheld or partly upheld of the responses with an outcome
+    of upheld, partly upheld or not upheld (``labels.UPHELD_RATE_MEANS``).
+    """
 
     received: int = 0
     responded: int = 0
     on_time: int = 0
+    median_working_days: float | None = None
+    decided: int = 0  # responses with an outcome of upheld, partly upheld or not upheld
+    upheld: int = 0  # of which upheld or partly upheld
 
     @property
     def on_time_percent(self) -> float | None:
         """Return the share of responses within the Code's timescales."""
         return percent(self.on_time, self.responded)
+
+    @property
+    def upheld_percent(self) -> float | None:
+        """Return the share of decided responses that upheld the complaint, wholly or partly."""
+        return percent(self.upheld, self.decided)
+
+    @property
+    def small(self) -> bool:
+        """Tell whether fewer complaints came in than a share can be read with confidence from."""
+        return self.received < SMALL_GROUP and (self.received > 0 or self.responded > 0)
 
 
 @dataclass(frozen=True)
@@ -107,12 +128,44 @@ class MonthFigures:
 
 
 @dataclass(frozen=True)
-class CategoryFigures:
-    """Both stages' counts for one category (service area) of the log."""
+class GroupFigures:
+    """Both stages' counts for one group of the log: a category, or a breakdown's group."""
 
-    category: str
+    name: str
     stage_1: StageCounts
     stage_2: StageCounts
+
+    def stages(self) -> tuple[StageCounts, StageCounts]:
+        """Return stage 1's counts, then stage 2's."""
+        return self.stage_1, self.stage_2
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The figures grouped by one column of the log (`breakdowns:`), largest group first."""
+
+    column: str  # as named under breakdowns:
+    groups: tuple[GroupFigures, ...]
+
+    @property
+    def title(self) -> str:
+        """Return the column's name for a heading: "root_cause" is "Root cause"."""
+        words = " ".join(self.column.replace("_", " ").split())
+        return words[:1].upper() + words[1:]
+
+
+@dataclass(frozen=True)
+class Overturns:
+    """Stage 1 decisions changed at stage 2 (``labels.OVERTURN_MEANS`` says how)."""
+
+    compared: int  # stage 2 responses sent in the period, both outcomes decided
+    changed: int
+    by_change: Mapping[str, int]  # "not upheld to partly upheld" -> complaints
+
+    @property
+    def changed_percent(self) -> float | None:
+        """Return the share of the compared decisions that stage 2 changed."""
+        return percent(self.changed, self.compared)
 
 
 @dataclass(frozen=True)
@@ -176,8 +229,13 @@ class PracticeFigures:
     compensation: Compensation
     tenants: TenantMeasures
     by_month: tuple[MonthFigures, ...]
-    by_category: tuple[CategoryFigures, ...]
+    by_category: tuple[GroupFigures, ...]
     provisions: Mapping[str, Measure]  # by provision id, in the timescales' order
+    breakdowns: tuple[Breakdown, ...] = ()
+    overturns: Overturns = Overturns(0, 0, {})
+    #: Stage 2 complaints received in the period by why they were escalated; None when
+    #: the log has no escalation_reason column.
+    escalation_reasons: Mapping[str, int] | None = None
 
     @property
     def escalation_rate_percent(self) -> float | None:

@@ -6,15 +6,19 @@ JSON key, so the three files cannot differ.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from selfassess.practice.figures import (
+    SMALL_GROUP,
+    Breakdown,
     PracticeFigures,
     RowCounts,
     StageCounts,
     StageFigures,
     TenantMeasures,
     money,
+    percent,
 )
 
 PRACTICE_SCHEMA_VERSION = 1
@@ -55,8 +59,16 @@ def practice_data(figures: PracticeFigures) -> dict[str, Any]:
         "tenant_satisfaction_measures": _tenants(figures.tenants),
         "by_month": [{"month": m.iso, **_counts(m.stage_1, m.stage_2)} for m in figures.by_month],
         "by_category": [
-            {"category": c.category, **_counts(c.stage_1, c.stage_2)} for c in figures.by_category
+            {"category": c.name, **_counts(c.stage_1, c.stage_2)} for c in figures.by_category
         ],
+        "breakdowns": [_breakdown(b) for b in figures.breakdowns],
+        "stage_2_changed_stage_1": {
+            "compared": figures.overturns.compared,
+            "changed": figures.overturns.changed,
+            "changed_percent": figures.overturns.changed_percent,
+            "by_change": dict(figures.overturns.by_change),
+        },
+        "escalation_reasons": _reasons(figures.escalation_reasons),
     }
 
 
@@ -131,6 +143,42 @@ def _tenants(tenants: TenantMeasures) -> dict[str, Any]:
         "CH01_left_out_because": tenants.ch01_left_out_because,
         "not_counted_because": tenants.not_counted_because,
         **stages,
+    }
+
+
+def _breakdown(found: Breakdown) -> dict[str, Any]:
+    return {
+        "column": found.column,
+        "small_group_below": SMALL_GROUP,
+        "groups": [
+            {"group": g.name, "stage_1": _group(g.stage_1), "stage_2": _group(g.stage_2)}
+            for g in found.groups
+        ],
+    }
+
+
+def _group(stage: StageCounts) -> dict[str, Any]:
+    return {
+        "received": stage.received,
+        "small_group": stage.small,
+        "responded": stage.responded,
+        "on_time": stage.on_time,
+        "on_time_percent": stage.on_time_percent,
+        "median_working_days_to_respond": stage.median_working_days,
+        "responses_decided": stage.decided,
+        "upheld_or_partly": stage.upheld,
+        "upheld_or_partly_percent": stage.upheld_percent,
+    }
+
+
+def _reasons(reasons: Mapping[str, int] | None) -> dict[str, Any] | None:
+    """Return the reasons for escalation with each one's share (None: the log has no column)."""
+    if reasons is None:
+        return None
+    total = sum(reasons.values())
+    return {
+        reason: {"complaints": count, "share_percent": percent(count, total)}
+        for reason, count in reasons.items()
     }
 
 

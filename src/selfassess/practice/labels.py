@@ -134,3 +134,45 @@ def left_out_words(rows: RowCounts) -> str | None:
         f"{rows.left_out:,} of {rows.read:,} rows of the log are left out of every figure "
         f"because of errors ({because}); the figures count only the rest"
     )
+
+
+# Figures by group: the log's category, and each of the practice: block's breakdowns:.
+GROUP_RECEIVED = "Received"
+GROUP_RESPONDED = "Responded"
+GROUP_ON_TIME = "Within the Code's timescales"
+GROUP_MEDIAN_DAYS = "Median working days to respond"
+GROUP_UPHELD = "Upheld or partly upheld"
+SMALL = "small group"
+UPHELD_RATE_MEANS = (
+    "A group's upheld or partly upheld share is of its responses sent with an outcome of "
+    "upheld, partly upheld or not upheld."
+)
+# Stage 2's review of stage 1's decisions, and why residents escalated.
+OVERTURNED = "Stage 1 decisions changed at stage 2"
+COMPARED = "Stage 2 responses compared with the stage 1 decision"
+OVERTURN_MEANS = (
+    "A stage 1 decision counts as changed at stage 2 when the stage 2 outcome (upheld, partly "
+    "upheld or not upheld) differs from the stage 1 outcome; compared are the complaints whose "
+    "stage 2 response was sent in the year with both outcomes recorded."
+)
+ESCALATION_REASONS = "Escalated to stage 2, by reason"
+
+
+def small_group_means(threshold: int) -> str:
+    """Say once what marks a small group, and why it is marked."""
+    return (
+        f'A group marked "{SMALL}" received fewer than {threshold} complaints at that stage: '
+        "one complaint moves its percentages a long way, so compare it with care."
+    )
+
+
+def by_group(title: str, stage: int | None = None) -> str:
+    """Name a breakdown's table: "By directorate", or "Stage 1 complaints by directorate"."""
+    lowered = " ".join(word if word.isupper() else word.lower() for word in title.split())
+    return f"Stage {stage} complaints by {lowered}" if stage else f"By {lowered}"
+
+
+def overturn_line(changed: int, compared: int, percent: float | None) -> str:
+    """Say how many stage 1 decisions stage 2 changed, e.g. "55 of 83 (66.3%)"."""
+    share = f" ({percent:g}%)" if percent is not None else ""
+    return f"{OVERTURNED}: {changed:,} of {compared:,}{share}"

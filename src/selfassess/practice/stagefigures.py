@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +16,9 @@ from selfassess.practice.verdicts import (
 )
 
 NOT_RECORDED = "not recorded"
+#: The outcomes that decide a complaint, and those of them that uphold it (wholly or partly).
+DECIDED = ("upheld", "partly upheld", "not upheld")
+UPHELD = ("upheld", "partly upheld")
 
 
 def received(verdicts: Iterable[Verdict], period: Period) -> list[Verdict]:
@@ -46,3 +51,14 @@ def extensions(verdicts: Iterable[Verdict], period: Period) -> list[Verdict]:
 def open_at_end(verdicts: Iterable[Verdict], cut_off: Any) -> list[Verdict]:
     """Return the stages received by the cut-off and still open then."""
     return [v for v in verdicts if v.record.start <= cut_off and v.verdict.startswith("open")]
+
+
+def counts(values: Iterable[str]) -> dict[str, int]:
+    """Return how many times each value occurs, by value."""
+    return dict(sorted(Counter(values).items()))
+
+
+def median(values: Iterable[int | None]) -> float | None:
+    """Return the median of the values given (None ones left aside), or None for none."""
+    found = [v for v in values if v is not None]
+    return float(statistics.median(found)) if found else None

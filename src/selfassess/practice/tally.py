@@ -1,31 +1,28 @@
-"""Count a measured log's figures: per stage, CH01 and CH02, compensation, months, categories."""
+"""Count a measured log's figures: per stage, CH01 and CH02, compensation, months and groups."""
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-from collections import Counter
-from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from selfassess.practice.engine import PracticeResult
 from selfassess.practice.figures import (
-    CategoryFigures,
     Compensation,
-    MonthFigures,
     PracticeFigures,
     RowCounts,
-    StageCounts,
     StageFigures,
     TenancyMeasure,
     TenantMeasures,
 )
+from selfassess.practice.groups import escalation_reasons, overturns, tallied
 from selfassess.practice.measures import measures
 from selfassess.practice.period import Period
 from selfassess.practice.stagefigures import (
     NOT_RECORDED,
     acknowledgements,
+    counts,
     extensions,
+    median,
     open_at_end,
     received,
     responded,
@@ -55,6 +52,7 @@ def figures_of(result: PracticeResult) -> PracticeFigures:
 def _count(result: PracticeResult) -> PracticeFigures:
     period, cut_off = result.period, result.cut_off
     one, two = result.stage(1), result.stage(2)
+    by_month, by_category, breakdowns = tallied(result)
     return PracticeFigures(
         log=result.log.display,
         rows=_rows(result),
@@ -67,9 +65,12 @@ def _count(result: PracticeResult) -> PracticeFigures:
         stage_2=stage_figures(2, two, period, cut_off),
         compensation=_compensation(one, result),
         tenants=_tenants(result),
-        by_month=_by_month(result),
-        by_category=_by_category(result),
+        by_month=by_month,
+        by_category=by_category,
         provisions=measures(result),
+        breakdowns=breakdowns,
+        overturns=overturns(result),
+        escalation_reasons=escalation_reasons(result),
     )
 
 
@@ -155,7 +156,7 @@ def stage_figures(
         stage=number,
         received=len(came_in),
         refused=len(refused),
-        refused_by_reason=_counts(v.complaint.refusal_reason or NOT_RECORDED for v in refused),
+        refused_by_reason=counts(v.complaint.refusal_reason or NOT_RECORDED for v in refused),
         withdrawn=sum(v.verdict == WITHDRAWN for v in came_in),
         acknowledged_judged=len(acked),
         acknowledged_on_time=sum(v.acknowledgement == ACK_ON_TIME for v in acked),
@@ -165,68 +166,8 @@ def stage_figures(
         responded_late=sum(v.verdict == LATE for v in answered),
         extended=len(extended),
         extensions_within_code=sum(v.extension_allowed for v in extended),
-        median_working_days_to_respond=_median(v.working_days for v in answered),
+        median_working_days_to_respond=median(v.working_days for v in answered),
         open_at_period_end=len(still_open),
         open_overdue_at_period_end=sum(v.verdict == OPEN_OVERDUE for v in still_open),
-        outcomes=_counts(v.record.outcome or NOT_RECORDED for v in answered),
-    )
-
-
-def _counts(values: Iterable[str]) -> dict[str, int]:
-    return dict(sorted(Counter(values).items()))
-
-
-def _median(values: Iterable[int | None]) -> float | None:
-    found = [v for v in values if v is not None]
-    return float(statistics.median(found)) if found else None
-
-
-#: Counts by (row key, stage, "received" | "responded" | "on_time").
-_Tally = Counter[tuple[str, int, str]]
-
-
-def _tally(result: PracticeResult, key: Callable[[Verdict, bool], str]) -> tuple[_Tally, set[str]]:
-    """Count each stage under the key of the day it came in and the day it was answered."""
-    counts: _Tally = Counter()
-    keys: set[str] = set()
-    first, last = result.period.start, result.period.end
-    for verdict in result.verdicts:
-        if first <= verdict.record.start <= last:
-            keys.add(name := key(verdict, False))
-            counts[name, verdict.stage, "received"] += 1
-        answered = verdict.responded
-        if answered is not None and first <= answered <= last and verdict.responded_in:
-            keys.add(name := key(verdict, True))
-            counts[name, verdict.stage, "responded"] += 1
-            counts[name, verdict.stage, "on_time"] += verdict.within_timescale
-    return counts, keys
-
-
-def _stage(counts: _Tally, name: str, number: int) -> StageCounts:
-    return StageCounts(
-        received=counts[name, number, "received"],
-        responded=counts[name, number, "responded"],
-        on_time=counts[name, number, "on_time"],
-    )
-
-
-def _month_of(verdict: Verdict, answered: bool) -> str:
-    day = verdict.responded if answered else verdict.record.start
-    assert day is not None  # only stages answered in the period are counted as answered
-    return day.isoformat()[:7]  # 2024-05: every date of a log is in the years 1990 to 2099
-
-
-def _by_month(result: PracticeResult) -> tuple[MonthFigures, ...]:
-    counts, _ = _tally(result, _month_of)
-    return tuple(
-        MonthFigures(int(iso[:4]), int(iso[5:]), _stage(counts, iso, 1), _stage(counts, iso, 2))
-        for iso in result.period.months()
-    )
-
-
-def _by_category(result: PracticeResult) -> tuple[CategoryFigures, ...]:
-    counts, names = _tally(result, lambda v, _: v.complaint.category or NOT_RECORDED)
-    return tuple(
-        CategoryFigures(name, _stage(counts, name, 1), _stage(counts, name, 2))
-        for name in sorted(names)
+        outcomes=counts(v.record.outcome or NOT_RECORDED for v in answered),
     )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 
 from selfassess.practice import labels
-from selfassess.practice.figures import CategoryFigures, MonthFigures, PracticeFigures, StageFigures
-from selfassess.render.mdescape import cell, escape
-
-
-def _share(part: int, whole: int, percent: float | None) -> str:
-    return f"{part:,} of {whole:,} ({percent:g}%)" if percent is not None else f"{part:,} of 0"
-
+from selfassess.practice.figures import (
+    SMALL_GROUP,
+    PracticeFigures,
+    StageFigures,
+)
+from selfassess.practice.texttables import aligned, md_table, number, printable, share, tables_of
+from selfassess.render.mdescape import escape
 
 #: Each per-stage figure's label and how it is written.
 _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
@@ -20,14 +20,14 @@ _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
     (labels.WITHDRAWN, lambda s: f"{s.withdrawn:,}"),
     (
         labels.ACKNOWLEDGED_ON_TIME,
-        lambda s: _share(
+        lambda s: share(
             s.acknowledged_on_time, s.acknowledged_judged, s.acknowledged_on_time_percent
         ),
     ),
     (labels.RESPONDED, lambda s: f"{s.responded:,}"),
     (
         labels.ON_TIME,
-        lambda s: _share(s.responded_on_time, s.responded, s.responded_on_time_percent),
+        lambda s: share(s.responded_on_time, s.responded, s.responded_on_time_percent),
     ),
     (labels.WITHIN_EXTENSION, lambda s: f"{s.responded_within_extension:,}"),
     (labels.LATE, lambda s: f"{s.responded_late:,}"),
@@ -35,7 +35,7 @@ _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
         labels.EXTENDED,
         lambda s: f"{s.extended:,} ({s.extensions_within_code:,} within the Code)",
     ),
-    (labels.MEDIAN_DAYS, lambda s: _number(s.median_working_days_to_respond)),
+    (labels.MEDIAN_DAYS, lambda s: number(s.median_working_days_to_respond)),
     (labels.OPEN, lambda s: f"{s.open_at_period_end:,}"),
     (labels.OPEN_OVERDUE, lambda s: f"{s.open_overdue_at_period_end:,}"),
 )
@@ -45,15 +45,6 @@ def stage_rows(figures: PracticeFigures) -> Iterator[tuple[str, str, str]]:
     """Yield each per-stage figure as (label, stage 1, stage 2)."""
     for label, render in _STAGE_ROWS:
         yield label.terse, render(figures.stage_1), render(figures.stage_2)
-
-
-def printable(text: str) -> str:
-    """Replace control characters (a log's cells reach the terminal) with spaces."""
-    return "".join(c if c.isprintable() else " " for c in text)
-
-
-def _number(value: float | None) -> str:
-    return "none" if value is None else f"{value:g}"
 
 
 def headline(figures: PracticeFigures) -> list[str]:
@@ -93,6 +84,12 @@ def other_lines(figures: PracticeFigures) -> list[str]:
     for stage in figures.stages():
         lines.append(f"Stage {stage.stage} outcomes: {_counted(stage.outcomes)}")
     lines.append(f"{labels.REFUSED_BY_REASON}: {_counted(figures.stage_1.refused_by_reason)}")
+    turned = figures.overturns
+    lines.append(labels.overturn_line(turned.changed, turned.compared, turned.changed_percent))
+    if turned.by_change:
+        lines[-1] += f"; {_counted(turned.by_change)}"
+    if figures.escalation_reasons is not None:
+        lines.append(f"{labels.ESCALATION_REASONS}: {_counted(figures.escalation_reasons)}")
     paid = figures.compensation
     pounds = f"£{float(paid.total):,.2f}"
     lines.append(f"{labels.COMPENSATION}: {pounds} in {paid.cases:,} complaints")
@@ -109,7 +106,7 @@ def tsm_lines(figures: PracticeFigures) -> list[str]:
     for stage in tenants.stages():
         if tenants.homes:
             counted = f"{stage.received:,} received, {tenants.homes:,} homes, {tenures}"
-            lines.append(labels.ch01_line(stage.stage, _number(stage.ch01_per_1000_homes), counted))
+            lines.append(labels.ch01_line(stage.stage, number(stage.ch01_per_1000_homes), counted))
         counted = f"{stage.responded_on_time:,} of {stage.responded:,}, {tenures}"
         lines.append(labels.ch02_line(stage.stage, stage.ch02_percent, counted))
     if not tenants.homes:
@@ -131,69 +128,31 @@ def method_lines(figures: PracticeFigures) -> list[str]:
         "recorded) is counted as within the Code's timescale. A late acknowledgement does not "
         "move the response date later. Refused complaints are not counted in CH01 or CH02."
     )
+    lines.append(labels.OVERTURN_MEANS)
+    if figures.breakdowns:
+        lines += [labels.UPHELD_RATE_MEANS, labels.small_group_means(SMALL_GROUP)]
     return lines
-
-
-_BREAKDOWN = ("received", "responded", "on time")
-
-
-def breakdown(
-    heading: str, rows: tuple[MonthFigures, ...] | tuple[CategoryFigures, ...]
-) -> tuple[list[str], list[list[str]]]:
-    """Return the header and rows of the by-month or by-category table."""
-    header = [heading, *(f"Stage {n} {word}" for n in (1, 2) for word in _BREAKDOWN)]
-    lines = []
-    for row in rows:
-        name = row.iso if isinstance(row, MonthFigures) else row.category
-        counts = (
-            c for s in (row.stage_1, row.stage_2) for c in (s.received, s.responded, s.on_time)
-        )
-        lines.append([printable(name), *(f"{count:,}" for count in counts)])
-    return header, lines
-
-
-def _breakdowns(figures: PracticeFigures) -> tuple[tuple[list[str], list[list[str]]], ...]:
-    return breakdown("Month", figures.by_month), breakdown("Category", figures.by_category)
-
-
-def _aligned(header: list[str], rows: list[list[str]]) -> list[str]:
-    widths = [max(len(line[i]) for line in [header, *rows]) for i in range(len(header))]
-    return [
-        "  ".join(
-            text.ljust(w) if i == 0 else text.rjust(w)
-            for i, (text, w) in enumerate(zip(line, widths, strict=True))
-        ).rstrip()
-        for line in [header, *rows]
-    ]
 
 
 def format_text(figures: PracticeFigures) -> str:
     """Return the figures for the terminal."""
     lines = [*headline(figures), ""]
-    lines += _aligned(["", "Stage 1", "Stage 2"], [list(row) for row in stage_rows(figures)])
+    lines += aligned(["", "Stage 1", "Stage 2"], [list(row) for row in stage_rows(figures)])
     lines += ["", *other_lines(figures)]
-    for table in _breakdowns(figures):
-        lines += ["", *_aligned(*table)]
+    for _, table in tables_of(figures):
+        lines += ["", *aligned(*table)]
     lines += ["", "Method:", *(f"- {line}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"
 
 
-def _md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
-    lines.append("| " + " | ".join("---" for _ in header) + " |")
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines
-
-
 def format_markdown(figures: PracticeFigures) -> str:
     """Return practice.md: the figures as Markdown tables with the method notes."""
-    by_month, by_category = _breakdowns(figures)
     lines = [f"# Complaint handling in practice, {escape(figures.period.label)}", ""]
     lines += [f"- {escape(line)}" for line in headline(figures)]
     lines += ["", "## By stage", ""]
-    lines += _md_table(["Figure", "Stage 1", "Stage 2"], [list(r) for r in stage_rows(figures)])
+    lines += md_table(["Figure", "Stage 1", "Stage 2"], [list(r) for r in stage_rows(figures)])
     lines += ["", "## Other figures", "", *(f"- {escape(line)}" for line in other_lines(figures))]
-    lines += ["", "## By month", "", *_md_table(*by_month)]
-    lines += ["", "## By category", "", *_md_table(*by_category)]
+    for heading, table in tables_of(figures):
+        lines += ["", f"## {escape(heading)}", "", *md_table(*table)]
     lines += ["", "## Method", "", *(f"- {escape(line)}" for line in method_lines(figures))]
     return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from selfassess.report.chartbounds import MAX_HEIGHT_INCHES, bounded
@@ -71,18 +71,30 @@ def _named(label: str) -> str:
     return label if len(label) <= MAX_DESCRIBED else label[: MAX_DESCRIBED - 1] + "\u2026"
 
 
+def first_column(table: FigureTable) -> FigureTable:
+    """Return a table whose columns differ in unit as its first column alone, which is charted."""
+    if not table.units:
+        return table
+    rows = tuple(
+        replace(row, values=row.values[:1], previous=None, unit=table.units[0])
+        for row in table.rows
+    )
+    return replace(table, columns=table.columns[:1], rows=rows, units=())
+
+
 def draw(table: FigureTable) -> Chart | None:
     """Draw a table's chart, or return None for a table without one."""
     if table.chart is None or not table.rows:
         return None
     import matplotlib
 
-    table, left_out = bounded(table)  # at most a dozen bars, short labels, a bounded figure
+    charted = f"Each bar is the {table.columns[0].lower()} column. " if table.units else ""
+    table, left_out = bounded(first_column(table))  # at most a dozen bars, short labels
     with matplotlib.rc_context(_SETTINGS):
         figure = _figure(table)
         svg = _save(figure, "svg", {"Date": None, "Creator": None})
         png = _save(figure, "png", {"Software": None})
-    description = describe(table) + left_out
+    description = charted + describe(table) + left_out
     return Chart(
         table.key, table.caption, description, _accessible_svg(svg, table, description), png
     )

@@ -46,7 +46,7 @@ def cells(table: FigureTable, caption: str | None = None) -> list[tuple[str, ...
                     table.caption if caption is None else caption,
                     row.label,
                     column,
-                    row.unit,
+                    table.unit(row, index),
                     _plain(now),
                     _plain(before),
                     _plain(change(now, before)),
@@ -91,6 +91,7 @@ def table_data(table: FigureTable) -> dict[str, Any]:
         "key": table.key,
         "caption": table.caption,
         "columns": list(table.columns),
+        **({"units": list(table.units)} if table.units else {}),
         "rows": [
             {
                 "label": row.label,

@@ -21,6 +21,7 @@ from selfassess.report.casework import (
     complaint_handling_cases,
     register_publications,
 )
+from selfassess.report.grouptables import BREAKDOWN, ESCALATION_REASONS, notes
 from selfassess.report.keyfigures import key_figures, satisfaction_table
 from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
@@ -89,6 +90,7 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         benchmarks=compared,
         performance=performance,
         log_note=_log_note(figures, previous if earlier is None else None),
+        method_notes=notes(figures),
         refusal_tables=with_shares(_refusals(figures, earlier)),
         log_figures=figures,
         analysis=report.analysis,
@@ -108,7 +110,7 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
 
 
 #: Tables whose counts are parts of a whole, shown with their shares (tables.SHARES_NOTE).
-SHARED = ("outcomes", "by-category", "refusals", "ombudsman-findings")
+SHARED = ("outcomes", "by-category", "refusals", "ombudsman-findings", ESCALATION_REASONS)
 
 
 def find_row(tables: tuple[FigureTable, ...], key: str, label: str) -> FigureRow | None:
@@ -161,7 +163,8 @@ def _performance(
     earlier: PracticeFigures | None,
 ) -> tuple[FigureTable, ...]:
     tables = list(log_tables(figures)) if figures else []
-    before = list(log_tables(earlier)) if earlier else []
+    # By group, this year only: six columns a stage, tripled for last year, would not fit a page.
+    before = [t for t in log_tables(earlier) if not t.key.startswith(BREAKDOWN)] if earlier else []
     satisfaction = satisfaction_table(report)
     if satisfaction is not None:
         tables.append(satisfaction)

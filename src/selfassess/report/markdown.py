@@ -130,6 +130,8 @@ def _performance(view: rv.ReportView) -> list[str]:
     lines += [escape(view.log_note), ""] if view.log_note else []
     for table in view.performance:
         lines += _table(view, table)
+    for note in view.method_notes:
+        lines += [escape(note), ""]
     lines += ["### What the figures tell us", ""]
     lines += _words(view.analysis, "No analysis has been written yet.")
     if view.refusals or view.refusal_tables:

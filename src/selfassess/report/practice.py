@@ -14,6 +14,7 @@ from selfassess.dates import month_year
 from selfassess.practice import PracticeFigures, figures_of, labels, settings_of
 from selfassess.practice.against import measured
 from selfassess.practice.figures import StageFigures, money
+from selfassess.report.grouptables import escalation_table, group_tables, overturn_rows
 from selfassess.report.tables import FigureRow, FigureTable, Number
 
 STAGES = ("Stage 1", "Stage 2")
@@ -115,7 +116,7 @@ def outcome_table(figures: PracticeFigures) -> FigureTable:
 def category_table(figures: PracticeFigures) -> FigureTable:
     """Return complaints received by service area, by stage."""
     rows = tuple(
-        FigureRow(c.category, (c.stage_1.received, c.stage_2.received)) for c in figures.by_category
+        FigureRow(c.name, (c.stage_1.received, c.stage_2.received)) for c in figures.by_category
     )
     return FigureTable(
         "by-category",
@@ -138,6 +139,7 @@ def other_table(figures: PracticeFigures) -> FigureTable:
     paid = figures.compensation
     rows = (
         FigureRow(labels.ESCALATED, (figures.escalation_rate_percent,), unit="%"),
+        *overturn_rows(figures),
         FigureRow(labels.COMPENSATION_CASES, (paid.cases,)),
         FigureRow(labels.COMPENSATION, (float(money(paid.total)),), unit="£"),
     )
@@ -155,4 +157,6 @@ def log_tables(figures: PracticeFigures) -> tuple[FigureTable, ...]:
         other_table(figures),
         outcome_table(figures),
         category_table(figures),
+        *group_tables(figures),
+        *((reasons,) if (reasons := escalation_table(figures)) else ()),
     )

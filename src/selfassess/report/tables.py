@@ -41,6 +41,13 @@ class FigureTable:
     rows: tuple[FigureRow, ...]
     chart: str | None = None  # "bar", "stacked" or "line"; None for no chart
     shares: bool = False  # show each count with its share of its column's total (SHARES_NOTE)
+    #: Each column's unit, where a table's columns differ (a breakdown's counts, shares and
+    #: days); empty: each row's own unit. A chart of such a table draws its first column.
+    units: tuple[str, ...] = ()
+
+    def unit(self, row: FigureRow, column: int) -> str:
+        """Return the unit of one of a row's figures."""
+        return self.units[column] if self.units else row.unit
 
     @cached_property  # asked once per row as a table is written: worked out once
     def has_previous(self) -> bool:
@@ -191,11 +198,12 @@ def row_cells(table: FigureTable, row: FigureRow) -> list[str]:
     """Return a row's figures as text, matching ``header_cells`` (the label not included)."""
     cells = []
     for index, value in enumerate(row.values):
-        cells.append(_with_share(number_text(value, row.unit), table.share(row, index)))
+        unit = table.unit(row, index)
+        cells.append(_with_share(number_text(value, unit), table.share(row, index)))
         if table.has_previous:
             before = row.previous[index] if row.previous else None
-            earlier = _with_share(number_text(before, row.unit), table.share(row, index, True))
-            cells += [earlier, change_text(value, before, row.unit)]
+            earlier = _with_share(number_text(before, unit), table.share(row, index, True))
+            cells += [earlier, change_text(value, before, unit)]
     return cells
 
 

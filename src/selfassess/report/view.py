@@ -126,6 +126,7 @@ class ReportView:
     benchmarks: tuple[BenchmarkRow, ...]
     performance: tuple[FigureTable, ...]
     log_note: str | None
+    method_notes: tuple[str, ...]  # how overturns, upheld rates and small groups are counted
     refusal_tables: tuple[FigureTable, ...]
     log_figures: PracticeFigures | None
     analysis: str | None

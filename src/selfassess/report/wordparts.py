@@ -41,6 +41,8 @@ def write_items(body: Writer, view: rv.ReportView, figures: Figures) -> None:
         body.text(view.log_note)
     for table in view.performance:
         figures(table)
+    for note in view.method_notes:
+        body.text(note)
     body.text("What the figures tell us", "Heading 2")
     _words(body, view.analysis, "No analysis has been written yet.")
     if view.refusals or view.refusal_tables:
