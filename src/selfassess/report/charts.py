@@ -19,6 +19,7 @@ from selfassess.report.tables import FigureTable, number_text
 WIDTH_INCHES = 3.6
 MAX_DESCRIBED = 200  # characters of a row's name in the description (alt text)
 LABEL_WIDTH = 16  # characters per line of a bar's label
+EDGE_PAD_INCHES = 0.12  # matplotlib's own is 3 points (0.04 inch)
 LINE_HEIGHT_INCHES = 3.0  # a time series: months along the bottom, the values up the side
 YEAR_DROP_POINTS = 36  # below the axis, clear of the turned month names
 COLOURS = ("#1d6b3a", "#a4262c", "#1a4f8b", "#5b5b5b")
@@ -102,13 +103,17 @@ def draw(table: FigureTable) -> Chart | None:
 
 def _figure(table: FigureTable) -> Any:
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     if table.chart == "line":
         height = LINE_HEIGHT_INCHES
     else:
         lines = sum(len(_wrapped(row.axis_label).splitlines()) for row in table.rows)
         height = min(0.3 * lines + 0.25 * len(table.rows) + 1.4, MAX_HEIGHT_INCHES)
-    figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
+    # Room at the edges for text the browser draws a little wider than matplotlib measured
+    # it (the SVG keeps its text as text): the last value on an axis, "300", lost its "0".
+    layout = ConstrainedLayoutEngine(w_pad=EDGE_PAD_INCHES, h_pad=EDGE_PAD_INCHES)
+    figure = Figure(figsize=(WIDTH_INCHES, height), layout=layout)
     draw_on = _lines if table.chart == "line" else _bars
     draw_on(figure.add_subplot(), table)
     return figure
