@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from selfassess.report.tables import (
     FigureRow,
     FigureTable,
@@ -86,3 +88,19 @@ def test_movements_name_what_moved_and_count_the_rest() -> None:
         "1 figure is unchanged.",
         "4 figures have no value for last year to compare with.",
     )
+
+
+def test_a_table_s_shares_add_up_each_column_once_not_once_a_cell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 10,000 free-text categories summed every column for every cell: 10^8 additions.
+    from selfassess.report import tables
+
+    read = []
+    monkeypatch.setattr(tables, "_count", lambda values, column: read.append(column) or 1)
+    rows = tuple(tables.FigureRow(f"Group {n}", (n, 2 * n)) for n in range(1, 301))
+    columns = ("Received", "Responded")
+    table = tables.FigureTable("groups", "Groups", "Group", columns, rows, shares=True)
+    cells = [tables.row_cells(table, row) for row in rows]
+    assert len(read) == 2 * len(rows)  # each column's rows counted once for the whole table
+    assert cells[0] == ["1 (0%)", "2 (1%)"]  # 1 of 300 and 2 of 300 with _count giving 1 a row

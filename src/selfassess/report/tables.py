@@ -54,13 +54,22 @@ class FigureTable:
         """Tell whether last year's figures are known for any row."""
         return any(row.previous is not None for row in self.rows)
 
+    @cached_property
+    def _totals(self) -> dict[tuple[int, bool], Number]:
+        """Each column's total, this year's and last year's, as share() first asks for it."""
+        return {}
+
     def share(self, row: FigureRow, column: int, last_year: bool = False) -> int | None:
         """Return a count's share of its column's total, in whole per cent (None: no share)."""
         if not self.shares or row.unit:
             return None
         values = row.previous if last_year else row.values
         count = values[column] if values else None
-        total = sum(_count(r.previous if last_year else r.values, column) for r in self.rows)
+        total = self._totals.get((column, last_year))
+        if total is None:  # each column's total once, not once a cell (10,000 rows: 10^8 sums)
+            rows = self.rows
+            total = sum(_count(r.previous if last_year else r.values, column) for r in rows)
+            self._totals[column, last_year] = total
         if count is None or not total:
             return None
         return whole_per_cent(int(count), int(total))
