@@ -40,3 +40,8 @@ def shorten(text: str, limit: int = 40) -> str:
 def sentence_start(text: str) -> str:
     """Capitalise only the first letter, so "damp and mould" heads a row and "ASB" stays ASB."""
     return text[:1].upper() + text[1:]
+
+
+def whole_per_cent(part: int, whole: int) -> int:
+    """Return part of whole as a whole per cent, halves rounded up (1 of 8 is 13%)."""
+    return (200 * part + whole) // (2 * whole)

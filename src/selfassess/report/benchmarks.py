@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from selfassess.report.measures import BY_KEY, Measure, normalise
 from selfassess.report.model import Benchmark
-from selfassess.report.tables import FigureRow, FigureTable, Number, number_text
+from selfassess.report.tables import FigureRow, FigureTable, Number, find_row, number_text
 
 CAPTION = "How we compare with others"
 COLUMNS = ("Measure", "Ours", "Benchmark", "Difference", "What the benchmark is", "Source")
@@ -86,12 +86,10 @@ def benchmark_rows(
 
 
 def _row(tables: dict[str, FigureTable], measure: Measure) -> FigureRow | None:
-    table = tables.get(measure.table)
-    if table is None:
-        return None
     if isinstance(measure.row, int):
-        return table.rows[measure.row] if measure.row < len(table.rows) else None
-    return next((row for row in table.rows if row.label == measure.row), None)
+        table = tables.get(measure.table)
+        return table.rows[measure.row] if table and measure.row < len(table.rows) else None
+    return find_row(tables.values(), measure.table, measure.row)
 
 
 def _label(measure: Measure, row: FigureRow, table: FigureTable) -> str:

@@ -30,9 +30,9 @@ from selfassess.report.publications import improvements, publications
 from selfassess.report.rules import ANNUAL
 from selfassess.report.tables import (
     SHARES_NOTE,
-    FigureRow,
     FigureTable,
     beside_last_year,
+    find_row,
     with_previous,
 )
 from selfassess.wording import plural
@@ -111,12 +111,6 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
 
 #: Tables whose counts are parts of a whole, shown with their shares (tables.SHARES_NOTE).
 SHARED = ("outcomes", "by-category", "refusals", "ombudsman-findings", ESCALATION_REASONS)
-
-
-def find_row(tables: tuple[FigureTable, ...], key: str, label: str) -> FigureRow | None:
-    """Return a row of one of the tables by table key and row label, or None."""
-    table = next((t for t in tables if t.key == key), None)
-    return next((r for r in table.rows if r.label == label), None) if table else None
 
 
 def with_shares(tables: tuple[FigureTable, ...]) -> tuple[FigureTable, ...]:
