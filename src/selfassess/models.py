@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from selfassess.wording import fold, header_key
+
 SCHEMA_VERSIONS = (1,)
 #: A month and day, "MM-DD", in ASCII digits (a regex's \\d would take any script's digits).
 MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -556,7 +558,8 @@ VALUE_COLUMNS = (
 )
 #: At most this many `breakdowns:`, each a table in every document.
 MAX_BREAKDOWNS = 8
-_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
+#: The log columns whose words are ours: a log's own words are mapped onto these.
+LOG_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
 
 
 def _word(value: object) -> object:
@@ -588,7 +591,7 @@ def _unique_breakdowns(names: list[str]) -> None:
     """Refuse a blank breakdown, or one listed twice (case, spaces and underscores aside)."""
     seen: set[str] = set()
     for name in names:
-        key = "".join(name.replace("_", " ").replace("-", " ").lower().split())
+        key = header_key(name)
         if not key:
             raise ValueError("breakdowns: a blank name; give the column to group by")
         if key in seen:
@@ -664,10 +667,8 @@ class PracticeSettings(Strict):
                     f"the columns are {', '.join(VALUE_COLUMNS)}, and any name listed in "
                     "breakdowns:"
                 )
-            allowed = _VOCABULARY.get(column)
-            wrong = sorted(
-                {" ".join(w.lower().split()) for w in words.values()} - set(allowed or ())
-            )
+            allowed = LOG_VOCABULARY.get(column)
+            wrong = sorted({fold(w) for w in words.values()} - set(allowed or ()))
             if allowed and wrong:
                 raise ValueError(
                     f"values: {column} maps to {', '.join(map(repr, wrong))}, which is not one "

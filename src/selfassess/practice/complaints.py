@@ -9,14 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from sys import intern
 
-from selfassess.models import LOG_OUTCOMES
 from selfassess.practice.logdates import DateProblem, in_range, read_date
 from selfassess.practice.table import UNSTORED, Cell
 from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
 from selfassess.render.wordxml import xml_safe
 
-OUTCOMES = LOG_OUTCOMES
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
 _ALL_DATES = (*_DATES, *_STAGE_2)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 
+from selfassess.dates import long_date
 from selfassess.practice.columns import Columns
 from selfassess.practice.complaints import Complaint, Context, Row, read_row
 from selfassess.practice.listed import MAX_LISTED, Listed
@@ -23,7 +24,7 @@ from selfassess.practice.logdates import parse_date
 from selfassess.practice.table import Cell, Table
 from selfassess.practice.vocab import counted
 from selfassess.problems import Problem, error, note
-from selfassess.wording import plural
+from selfassess.wording import fold, plural
 
 #: A column holding no date at all, in this many cells or more, is said once, not per cell.
 _WHOLE_COLUMN = 3
@@ -47,9 +48,7 @@ class Record:
 
     display: str
     row: int
-    stage: int | None
     complaint: Complaint
-    kept: bool = True
 
 
 @dataclass
@@ -127,7 +126,7 @@ class Keep:
             if ours:
                 text = row.ctx.words.free(ours, text)
             self.seen[name][text] += 1
-            kept = kept and " ".join(text.lower().split()) in wanted
+            kept = kept and fold(text) in wanted
         return kept
 
 
@@ -226,7 +225,7 @@ def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileR
         first_row, first_text = wide.month_first[name]
         day = parse_date(text)
         message = (
-            f"{name}: '{text}' could be {_long(day)} or {_long(_swapped(day))}, and this column "
+            f"{name}: '{text}' could be {long_date(day)} or {long_date(_swapped(day))}, and this column "
             f"also holds dates that can only be month first (row {first_row}: '{first_text}'); "
             "export the column with dates as 2024-05-13, or day first throughout"
         )
@@ -250,10 +249,6 @@ def _drop(found: FileRead, slot: int | None, code: str) -> None:
         found.complaints[slot] = None  # type: ignore[index]
         found.left_out[code] += 1
         found.bad_references.setdefault(complaint.reference, complaint.row)
-
-
-def _long(day: dt.date) -> str:
-    return f"{day.day} {day:%B} {day.year}"
 
 
 def _swapped(day: dt.date) -> dt.date:

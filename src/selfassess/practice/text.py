@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator, Mapping
 
 from selfassess.practice import labels
 from selfassess.practice.figures import (
-    SMALL_GROUP,
     PracticeFigures,
     StageFigures,
 )
@@ -128,10 +127,7 @@ def method_lines(figures: PracticeFigures) -> list[str]:
         "recorded) is counted as within the Code's timescale. A late acknowledgement does not "
         "move the response date later. Refused complaints are not counted in CH01 or CH02."
     )
-    lines.append(labels.OVERTURN_MEANS)
-    if figures.breakdowns:
-        lines += [labels.UPHELD_RATE_MEANS, labels.small_group_means(SMALL_GROUP)]
-    return lines
+    return lines + labels.method_notes(figures)
 
 
 def format_text(figures: PracticeFigures) -> str:

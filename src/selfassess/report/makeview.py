@@ -21,7 +21,7 @@ from selfassess.report.casework import (
     complaint_handling_cases,
     register_publications,
 )
-from selfassess.report.grouptables import BREAKDOWN, ESCALATION_REASONS, notes
+from selfassess.report.grouptables import BREAKDOWN, ESCALATION_REASONS
 from selfassess.report.keyfigures import key_figures, satisfaction_table
 from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
@@ -90,7 +90,7 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         benchmarks=compared,
         performance=performance,
         log_note=_log_note(figures, previous if earlier is None else None),
-        method_notes=notes(figures),
+        method_notes=tuple(labels.method_notes(figures)) if figures else (),
         refusal_tables=with_shares(_refusals(figures, earlier)),
         log_figures=figures,
         analysis=report.analysis,
