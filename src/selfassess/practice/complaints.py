@@ -107,6 +107,8 @@ class Row:
         self.unknown_word = ""
         #: Dates that read the same day first or month first only by luck (09/05/2024).
         self.ambiguous: list[tuple[str, str]] = []
+        #: Dates that can only be read month first (05/13/2024), as the problem quotes them.
+        self.month_first: list[tuple[str, str]] = []
         #: Cells of date columns that are not dates, held to be said once for a whole column.
         self.not_dates: list[tuple[str, Problem]] = []
 
@@ -181,6 +183,8 @@ class Row:
                 self.not_dates.append((name, error(*self.at(name), exc.code, f"{name}: {exc}")))
             else:
                 self.fail(name, exc.code, f"{name}: {exc}")
+                if exc.code == "E507":  # so the column's ambiguous dates are refused too
+                    self.month_first.append((name, str(value).strip()[:40]))
             return None
         self.ctx.dated.add(name)
         if day > self.ctx.latest and name not in _PROMISED:

@@ -108,7 +108,6 @@ class _Columnwide:
     not_dates: dict[str, list[tuple[int | None, Problem | None, str, tuple[int, int]]]] = field(
         default_factory=dict
     )
-    dated: set[str] = field(default_factory=set)
 
 
 class Keep:
@@ -143,8 +142,7 @@ def read_file(table: Table, columns: Columns, ctx: Context, keep: Keep | None) -
             _read(table, columns, ctx, keep, held, found, wide)
         pending.clear()
         _read(table, columns, ctx, keep, (number, cells), found, wide)
-    wide.dated |= ctx.dated
-    _column_wide(table, columns, wide, found)
+    _column_wide(table, columns, wide, found, ctx.dated)
     if pending:
         found.not_complaints = len(pending)
         found.problems.append(_trailing_note(table, pending, columns.index))
@@ -206,10 +204,8 @@ def _read(
         column.append((slot, listed, _cell_text(row, name), (problem.line, problem.col)))
     for name, text in row.ambiguous:
         wide.ambiguous.add(slot, number, name, text)
-    for problem in row.problems:
-        if problem.code == "E507":
-            name = next(n for n, i in columns.index.items() if i + 1 == problem.col)
-            wide.month_first.setdefault(name, (number, problem.message.split("'")[1]))
+    for name, text in row.month_first:
+        wide.month_first.setdefault(name, (number, text))
 
 
 def _cell_text(row: Row, name: str) -> str:
@@ -217,7 +213,9 @@ def _cell_text(row: Row, name: str) -> str:
     return str(value).strip()[:30]
 
 
-def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileRead) -> None:
+def _column_wide(
+    table: Table, columns: Columns, wide: _Columnwide, found: FileRead, dated: set[str]
+) -> None:
     for slot, number, name, text in wide.ambiguous:
         if name not in wide.month_first:
             continue
@@ -232,7 +230,7 @@ def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileR
         found.problems.append(error(table.display, number, col, "E507", message))
         _drop(found, slot, "E507")
     for name, cells in wide.not_dates.items():
-        if name in wide.dated or len(cells) < _WHOLE_COLUMN:
+        if name in dated or len(cells) < _WHOLE_COLUMN:
             found.problems.extend(problem for _, problem, _, _ in cells if problem is not None)
             unmade = [at for _, problem, _, at in cells if problem is None]
             found.problems.skip(table.display, len(unmade), unmade[0] if unmade else (1, 1))
