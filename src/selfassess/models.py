@@ -562,14 +562,6 @@ MAX_BREAKDOWNS = 8
 LOG_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
 
 
-def _word(value: object) -> object:
-    """Read a YAML number (stage 1, a reference 1234) as the text the log shows."""
-    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
-
-
-Word = Annotated[str, BeforeValidator(_word)]
-
-
 class LogFile(Strict):
     """One file of a complaints log given as several files."""
 
@@ -624,12 +616,12 @@ class PracticeSettings(Strict):
         default_factory=list,
         description="The landlord's own closure days, which are not working days.",
     )
-    values: dict[str, dict[str, Word]] = Field(
+    values: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="The export's own words for our values, per column, e.g. "
         '{outcome: {"Partially Upheld": partly upheld}, stage: {"Stage 2": 2}}.',
     )
-    where: dict[str, list[Word]] = Field(
+    where: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Keep only the rows whose column (ours or the export's header) holds one "
         "of these values, e.g. {service: [Housing Repairs]}.",

@@ -9,8 +9,8 @@ from selfassess.practice.figures import (
     PracticeFigures,
     StageFigures,
 )
-from selfassess.practice.texttables import aligned, md_table, number, printable, share, tables_of
-from selfassess.render.mdescape import escape
+from selfassess.practice.texttables import aligned, number, printable, share, tables_of
+from selfassess.render.mdescape import escape, md_table
 
 #: Each per-stage figure's label and how it is written.
 _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (

@@ -35,7 +35,7 @@ from selfassess.report.tables import (
     find_row,
     with_previous,
 )
-from selfassess.wording import plural
+from selfassess.wording import plural, sentence_start
 
 NO_LOG = (
     "This report has no figures counted from a complaints log: the self-assessment names no "
@@ -202,7 +202,7 @@ def _log_note(figures: PracticeFigures | None, no_log_last_year: LinkedReport | 
     note = f"The figures are counted from our complaints log ({plural(rows.read, 'row')})."
     left_out = labels.left_out_words(rows)
     if left_out:
-        note = f"{left_out[0].upper()}{left_out[1:]}. {note}"
+        note = f"{sentence_start(left_out)}. {note}"
     if no_log_last_year is not None:
         note += " " + NO_PREVIOUS_LOG.format(period=no_log_last_year.period)
     return note
