@@ -148,17 +148,17 @@ LOCK_WAIT_SECONDS = 120.0
 
 
 @contextlib.contextmanager
-def folder_lock(folder: Path, wait: float | None = None) -> Iterator[None]:
+def folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on a folder while one run writes into it.
 
-    A second run into the same folder waits for the first (at most ``wait`` seconds,
+    A second run into the same folder waits for the first (at most LOCK_WAIT_SECONDS,
     then it is refused), so tidying up what a killed run left behind can never remove
     a live run's files. A run that swaps a new folder in for the old one holds the new
     one's lock too, so a waiting run that wakes holding the old folder's lock sees that
     the path names another folder now and takes that one's lock instead. Where the
     system has no such locks (Windows), runs are not serialised.
     """
-    wait = LOCK_WAIT_SECONDS if wait is None else wait
+    wait = LOCK_WAIT_SECONDS  # read now, so a test may lower it
     try:
         import fcntl
     except ImportError:

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from selfassess.wording import fold, header_key
+
 SCHEMA_VERSIONS = (1,)
 #: A month and day, "MM-DD", in ASCII digits (a regex's \\d would take any script's digits).
 MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
@@ -556,15 +558,8 @@ VALUE_COLUMNS = (
 )
 #: At most this many `breakdowns:`, each a table in every document.
 MAX_BREAKDOWNS = 8
-_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
-
-
-def _word(value: object) -> object:
-    """Read a YAML number (stage 1, a reference 1234) as the text the log shows."""
-    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
-
-
-Word = Annotated[str, BeforeValidator(_word)]
+#: The log columns whose words are ours: a log's own words are mapped onto these.
+LOG_VOCABULARY = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
 
 
 class LogFile(Strict):
@@ -588,7 +583,7 @@ def _unique_breakdowns(names: list[str]) -> None:
     """Refuse a blank breakdown, or one listed twice (case, spaces and underscores aside)."""
     seen: set[str] = set()
     for name in names:
-        key = "".join(name.replace("_", " ").replace("-", " ").lower().split())
+        key = header_key(name)
         if not key:
             raise ValueError("breakdowns: a blank name; give the column to group by")
         if key in seen:
@@ -621,12 +616,12 @@ class PracticeSettings(Strict):
         default_factory=list,
         description="The landlord's own closure days, which are not working days.",
     )
-    values: dict[str, dict[str, Word]] = Field(
+    values: dict[str, dict[str, str]] = Field(
         default_factory=dict,
         description="The export's own words for our values, per column, e.g. "
         '{outcome: {"Partially Upheld": partly upheld}, stage: {"Stage 2": 2}}.',
     )
-    where: dict[str, list[Word]] = Field(
+    where: dict[str, list[str]] = Field(
         default_factory=dict,
         description="Keep only the rows whose column (ours or the export's header) holds one "
         "of these values, e.g. {service: [Housing Repairs]}.",
@@ -664,10 +659,8 @@ class PracticeSettings(Strict):
                     f"the columns are {', '.join(VALUE_COLUMNS)}, and any name listed in "
                     "breakdowns:"
                 )
-            allowed = _VOCABULARY.get(column)
-            wrong = sorted(
-                {" ".join(w.lower().split()) for w in words.values()} - set(allowed or ())
-            )
+            allowed = LOG_VOCABULARY.get(column)
+            wrong = sorted({fold(w) for w in words.values()} - set(allowed or ()))
             if allowed and wrong:
                 raise ValueError(
                     f"values: {column} maps to {', '.join(map(repr, wrong))}, which is not one "

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from selfassess.dates import month_year
 from selfassess.models import unknown_version
 from selfassess.problems import InputError, Problem
 from selfassess.wording import QUOTE_LIMIT, quoted, shorten
@@ -190,7 +191,7 @@ def _date_message(text: str) -> str:
             return f"{quoted(text)} is not a date: there is no month {month}; write YYYY-MM-DD"
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
-            name = f"{calendar.month_name[month]} {year}"
+            name = month_year(year, month)
             return f"{quoted(text)} is not a date: {name} has {last} days; write YYYY-MM-DD"
     if day_first:
         day, month, year = (int(part) for part in day_first.groups())

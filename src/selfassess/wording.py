@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 #: How a figure measured from the complaints log begins wherever the documents print it;
 #: importing a rendered form leaves such lines out, as render writes them afresh.
 MEASURED = "Measured from the complaints log:"
@@ -40,3 +42,21 @@ def shorten(text: str, limit: int = 40) -> str:
 def sentence_start(text: str) -> str:
     """Capitalise only the first letter, so "damp and mould" heads a row and "ASB" stays ASB."""
     return text[:1].upper() + text[1:]
+
+
+def whole_per_cent(part: int, whole: int) -> int:
+    """Return part of whole as a whole per cent, halves rounded up (1 of 8 is 13%)."""
+    return (200 * part + whole) // (2 * whole)
+
+
+def fold(text: str) -> str:
+    """Compare words without case or runs of spaces ("Partly  Upheld" is "partly upheld")."""
+    return " ".join(text.lower().split())
+
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+
+
+def header_key(name: str) -> str:
+    """Compare column names without case, spaces, hyphens or underscores."""
+    return _SEPARATORS.sub("", name).lower()

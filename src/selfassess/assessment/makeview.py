@@ -62,8 +62,6 @@ def _edition(edition: CodeEdition) -> v.Edition:
         else (),
         answer_words=(answers.comply, answers.do_not_comply, answers.unanswered),
         has_should=any(p.modality == "should" for _, p in edition.provisions()),
-        organisation=words.organisation,
-        member=words.member,
         ombudsman=words.ombudsman,
         section_summary=(summary.section, summary.follows, summary.explanation)
         if summary

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from selfassess.assessment import view as v
-from selfassess.render.mdescape import cell, escape, target
+from selfassess.render.mdescape import cell, escape, md_table, target
 from selfassess.render.pieces import counts_text
 from selfassess.render.usermarkdown import inert_markdown
 
@@ -91,10 +91,8 @@ def _section_lines(doc: v.DocumentView) -> list[str]:
         "",
         "Table: Whether we follow the Code, section by section",
     ]
-    lines += ["", "| " + " | ".join(cell(h) for h in headings) + " |", "| --- | --- | --- |"]
-    for line in doc.section_lines:
-        lines.append(f"| {cell(line.heading)} | {cell(line.follows)} | {cell(line.explanation)} |")
-    return lines
+    rows = [(line.heading, line.follows, line.explanation) for line in doc.section_lines]
+    return [*lines, "", *md_table(headings, rows)]
 
 
 def _practice(doc: v.DocumentView) -> list[str]:

@@ -173,8 +173,6 @@ class Edition:
     answer_words: tuple[str, str, str]  # how submission.csv writes yes, no and unanswered
     #: Whether the edition tells must from should (the 2022 Code); the 2024 Code's are all must.
     has_should: bool = False
-    organisation: str = "Landlord"  # the Code's word for the body assessed (its words:)
-    member: str = "Member responsible for complaints"
     ombudsman: str = "the Housing Ombudsman"
     #: The section-level summary's three column headings, when the Code's form asks for one.
     section_summary: tuple[str, str, str] | None = None

@@ -15,6 +15,7 @@ from typing import Any
 from selfassess.casework.models import (
     ADVERSE,
     FINDINGS,
+    KINDS_OF,
     UNDECIDED,
     Case,
     CaseAction,
@@ -29,7 +30,6 @@ from selfassess.safety import published_url
 FIGURES_SCHEMA_VERSION = 1
 UNCATEGORISED = "not given"
 CHFO = "complaint handling failure order"
-LGSCO_KINDS = ("decision", "public report")
 
 
 def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
             "landlord": register.landlord.name,
             "period": register.period,
             "as_of": as_of.isoformat(),
-            "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in LGSCO_KINDS},
+            "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in KINDS_OF["lgsco"]},
             "lgsco": counted,
         }
     return {
@@ -55,7 +55,7 @@ def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
         "landlord": register.landlord.name,
         "period": register.period,
         "as_of": as_of.isoformat(),
-        "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in _kinds()},
+        "cases": {kind: sum(1 for c in cases if c.kind == kind) for kind in KINDS_OF["housing"]},
         "determinations": sum(1 for c in cases if c.kind == "determination"),
         "complaint_handling_failure_orders": sum(1 for c in cases if c.kind == CHFO),
         "findings": finding_figures(f for c in cases for f in c.findings),
@@ -64,10 +64,6 @@ def figures(register: Register, as_of: dt.date) -> dict[str, Any]:
         "compensation_ordered": _pounds(o.compensation for c in cases for o in c.orders),
         "by_subject": _by_subject(cases, as_of),
     }
-
-
-def _kinds() -> tuple[str, ...]:
-    return ("determination", CHFO, "special investigation", "spotlight report")
 
 
 def finding_figures(findings: Iterable[Finding]) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def _housing_summary(plan: v.PlanView) -> v.PlanView:
     return dataclasses.replace(
         plan,
         orders_headline=orders_headline(counted["orders"]),
-        findings=finding_shares(counted["findings"]),
+        findings=finding_shares(counted["findings"]["by_category"]),
         rate=rate_text(counted["findings"]["maladministration_rate"]),
         compensation=pounds(Decimal(str(counted["compensation_ordered"]))),
         by_subject=subject_rows(counted["by_subject"]),
@@ -86,14 +86,8 @@ def _lgsco_summary(plan: v.PlanView) -> v.PlanView:
     upheld = counted["upheld_rate"]
     return dataclasses.replace(
         plan,
-        orders_headline=(
-            f"{plural(recs['made'], 'recommendation')}: {recs['complied_on_time']} complied with "
-            f"on time, {recs['complied_late']} complied with late, {recs['open']} open "
-            f"({recs['overdue']} overdue)"
-        ),
-        findings=finding_shares(
-            {"total": sum(counted["by_outcome"].values()), "by_category": counted["by_outcome"]}
-        ),
+        orders_headline=orders_headline(recs, "recommendation"),
+        findings=finding_shares(counted["by_outcome"]),
         rate=(
             f"{upheld['rounded']}% ({upheld['count']} of {upheld['of']} decisions investigated "
             "were upheld)"
@@ -137,10 +131,10 @@ class _Owners:
         return owner.public_label(self.names)
 
 
-def orders_headline(orders: dict[str, Any]) -> str:
+def orders_headline(orders: dict[str, Any], noun: str = "order") -> str:
     """Say "11 orders: 9 complied with on time, 0 late, 2 open (0 overdue)"."""
     return (
-        f"{plural(orders['made'], 'order')}: {orders['complied_on_time']} complied with on time, "
+        f"{plural(orders['made'], noun)}: {orders['complied_on_time']} complied with on time, "
         f"{orders['complied_late']} complied with late, {orders['open']} open "
         f"({orders['overdue']} overdue)"
     )

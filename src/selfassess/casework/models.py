@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from selfassess.models import Action, Owner, SchemaVersion, Strict, is_overdue
+from selfassess.wording import fold
 
 #: The Ombudsman's findings, most serious first (the order figures are given in).
 FINDINGS = (
@@ -71,7 +72,7 @@ CaseKind = Literal[
 
 def normalise_words(value: Any) -> Any:
     """Read a category in any case and spacing ("Service  Failure") as its plain words."""
-    return " ".join(value.lower().split()) if isinstance(value, str) else value
+    return fold(value) if isinstance(value, str) else value
 
 
 Category = Annotated[str, BeforeValidator(normalise_words)]

@@ -11,10 +11,10 @@ from selfassess.casework.summaryview import AreaRow, Share, SubjectRow
 from selfassess.wording import sentence_start
 
 
-def finding_shares(findings: dict[str, Any]) -> tuple[tuple[str, Share], ...]:
+def finding_shares(by_category: dict[str, int]) -> tuple[tuple[str, Share], ...]:
     """Return each finding category's count as a share of all findings."""
-    total = findings["total"]
-    return tuple((name, Share(count, total)) for name, count in findings["by_category"].items())
+    total = sum(by_category.values())
+    return tuple((name, Share(count, total)) for name, count in by_category.items())
 
 
 def subject_rows(by_subject: list[dict[str, Any]]) -> tuple[SubjectRow, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from selfassess.wording import whole_per_cent
+
 SUBJECT_COLUMNS = (
     "Subject",
     "Findings",
@@ -34,12 +36,7 @@ class Share:
         """Write "3 (43%)"; a count of nothing has no share."""
         if not self.of:
             return str(self.count)
-        return f"{self.count} ({round_half_up(self.count * 100, self.of)}%)"
-
-
-def round_half_up(numerator: int, denominator: int) -> int:
-    """Return numerator / denominator rounded to a whole number, halves up."""
-    return (2 * numerator + denominator) // (2 * denominator)
+        return f"{self.count} ({whole_per_cent(self.count, self.of)}%)"
 
 
 @dataclass(frozen=True)

@@ -281,17 +281,11 @@ class PlanView:
     words: PlanWords = PlanWords()
 
     @property
-    def items(self) -> tuple[tuple[CaseView, str, PlanItem], ...]:
-        """Return every order and action with its case and where in the case it comes from."""
-        return tuple(
-            (case, source, item) for case, source, item, _ in self.items_with_recommendations
-        )
-
-    @property
     def items_with_recommendations(
         self,
     ) -> tuple[tuple[CaseView, str, PlanItem, RecommendationView | None], ...]:
-        """Return every order and action as ``items`` does, with its recommendation (or None)."""
+        """Return every order and action with its case, where in the case it comes from, and its
+        recommendation (or None)."""
         found: list[tuple[CaseView, str, PlanItem, RecommendationView | None]] = [
             (case, "Order", item, None) for case in self.cases for item in case.orders
         ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
 from selfassess.casework.summaryview import AREA_COLUMNS, SUBJECT_COLUMNS
 from selfassess.casework.view import (
@@ -20,7 +19,7 @@ from selfassess.casework.view import (
     PlanView,
     RecommendationView,
 )
-from selfassess.render.worddoc import fit, styled_document
+from selfassess.render.worddoc import set_properties, styled_document
 from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import APP_XML, add_row, add_table
 from selfassess.render.wordtext import Styles, Writer
@@ -37,7 +36,8 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     plan = xml_safe(plan)
     document = styled_document(reference)
     write_footer(document, plan.landlord)
-    _properties(document, plan, fixed_date)
+    title = f"{plan.landlord}: {plan.title}"
+    set_properties(document, title, plan.words.subject, plan.landlord, fixed_date)
     body = Writer(document, Styles(document), document)
     body.text(f"{plan.landlord}: {plan.title}", "Title")
     if plan.internal:
@@ -58,19 +58,6 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     body.text("How the figures are counted", "Heading 1")
     body.text(plan.words.method)
     return save_fixed(document, {"docProps/app.xml": APP_XML})
-
-
-def _properties(document: Any, plan: PlanView, fixed_date: dt.date) -> None:
-    when = dt.datetime.combine(fixed_date, dt.time(), dt.UTC)
-    core = document.core_properties
-    core.title = fit(f"{plan.landlord}: {plan.title}")
-    core.subject = plan.words.subject
-    core.author = fit(plan.landlord)
-    core.last_modified_by = fit(plan.landlord)
-    core.language = "en-GB"
-    core.comments = ""
-    core.created = core.modified = core.last_printed = when
-    core.revision = 1
 
 
 def _summary(body: Writer, plan: PlanView) -> None:

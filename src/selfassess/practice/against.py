@@ -14,7 +14,7 @@ from selfassess.practice.measures import Measure, measures
 from selfassess.practice.stagefigures import received
 from selfassess.problems import InputError, Problem, UsageError, error, note, warning
 from selfassess.safety import Unusable, named_file
-from selfassess.wording import plural
+from selfassess.wording import fold, plural
 from selfassess.yamlio import Document, KeyPath
 
 _MISSED = {
@@ -172,7 +172,7 @@ def _same_handler(
     same = [
         v.complaint.reference
         for v in received(result.stage(2), result.period)
-        if v.record.handler and _person(v.record.handler) == _person(v.complaint.stage1.handler)
+        if v.record.handler and fold(v.record.handler) == fold(v.complaint.stage1.handler)
     ]
     if same:
         shown = ", ".join(same[:10]) + (f" and {len(same) - 10:,} more" if len(same) > 10 else "")
@@ -183,7 +183,3 @@ def _same_handler(
         yield warning(
             document.path_display, *_answer_mark(document, rule.provision), "W602", message
         )
-
-
-def _person(name: str) -> str:
-    return " ".join(name.lower().split())

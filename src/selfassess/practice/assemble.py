@@ -59,9 +59,9 @@ def join(display: str, files: list[FileRead], columns: dict[str, dict[str, int]]
                 continue
             stage = found.stages[index]
             if stage == 2:
-                seconds.append(Record(found.display, complaint.row, 2, complaint))
+                seconds.append(Record(found.display, complaint.row, complaint))
             elif complaint.reference in first.complaints:
-                record = Record(found.display, complaint.row, stage or None, complaint)
+                record = Record(found.display, complaint.row, complaint)
                 _refuse(log, record, columns, "E508", _used(record, first.record(record)))
             else:
                 first.add(found, index, complaint)
@@ -101,7 +101,7 @@ class _Firsts:
         complaint = self.complaints.get(reference)
         if complaint is None:
             return None
-        return Record(self._home(complaint, other), complaint.row, None, complaint)
+        return Record(self._home(complaint, other), complaint.row, complaint)
 
     def record(self, other: Record) -> Record:
         found = self.get(other.complaint.reference, other)

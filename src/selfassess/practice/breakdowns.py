@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from selfassess.models import PracticeSettings
 from selfassess.practice.columns import Columns, did_you_mean, header_words
-from selfassess.practice.header import normalise
 from selfassess.practice.table import Table
 from selfassess.problems import Problem, error
+from selfassess.wording import header_key
 
 #: Where a key of the practice: block is, as (file, line, column), if known.
 Place = tuple[str, int, int] | None
@@ -25,14 +25,14 @@ def group_columns(
     table: Table, columns: Columns, settings: PracticeSettings
 ) -> tuple[tuple[int | None, str], ...]:
     """Return each breakdown's cell index in the file's rows (None if the file lacks it)."""
-    headers = {normalise(h): i for i, h in reversed(list(enumerate(table.headers))) if h}
+    headers = {header_key(h): i for i, h in reversed(list(enumerate(table.headers))) if h}
     found: list[tuple[int | None, str]] = []
     for name in settings.breakdowns:
         if name in columns.index:
             found.append((columns.index[name], name))
             continue
         header = settings.columns.get(name, name)
-        found.append((headers.get(normalise(header)), name))
+        found.append((headers.get(header_key(header)), name))
     return tuple(found)
 
 

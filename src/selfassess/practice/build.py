@@ -28,7 +28,6 @@ VERDICT_COLUMNS = (
     "late by (working days)",
     "reason",
 )
-OUTPUTS = ("practice.json", "verdicts.csv", "practice.md")
 
 
 def practice_json(figures: PracticeFigures) -> str:

@@ -6,9 +6,10 @@ import difflib
 from dataclasses import dataclass, field
 
 from selfassess.models import LOG_COLUMNS
-from selfassess.practice.header import describe, normalise
+from selfassess.practice.header import describe
 from selfassess.practice.table import Table
 from selfassess.problems import InputError, Problem, error
+from selfassess.wording import header_key
 
 REQUIRED = ("reference", "received")
 #: Headers case management systems write for our columns, offered as "did you mean"
@@ -34,7 +35,7 @@ _MAX_SHOWN = 30
 def wanted_names(mapping: dict[str, str]) -> frozenset[str]:
     """Return the normalised names a header row is recognised by: ours, mapped and common ones."""
     common = (header for headers in COMMON_HEADERS.values() for header in headers)
-    return frozenset(normalise(name) for name in (*LOG_COLUMNS, *mapping.values(), *common))
+    return frozenset(header_key(name) for name in (*LOG_COLUMNS, *mapping.values(), *common))
 
 
 @dataclass
@@ -52,15 +53,15 @@ def find_columns(table: Table, mapping: dict[str, str]) -> Columns:
     seen: dict[str, int] = {}
     problems: list[Problem] = []
     for index, header in enumerate(headers):
-        key = normalise(header)
+        key = header_key(header)
         if key and key in seen:
             message = f"column '{header[:40]}' appears twice (first as column {seen[key] + 1}); the later one is ignored"
             problems.append(error(display, table.header_row, index + 1, "E505", message))
         seen.setdefault(key, index)
     found = {
-        name: seen[normalise(mapping.get(name, name))]
+        name: seen[header_key(mapping.get(name, name))]
         for name in LOG_COLUMNS
-        if normalise(mapping.get(name, name)) in seen
+        if header_key(mapping.get(name, name)) in seen
     }
     missing = [
         _missing(name, mapping, table)
@@ -74,11 +75,11 @@ def find_columns(table: Table, mapping: dict[str, str]) -> Columns:
 
 def did_you_mean(name: str, wanted: str, headers: list[str]) -> str | None:
     """Return the header most like a column's name (or a common export header for it)."""
-    keys = {normalise(h): h for h in headers if h}
+    keys = {header_key(h): h for h in headers if h}
     for common in COMMON_HEADERS.get(name, ()):
-        if normalise(common) in keys:
-            return keys[normalise(common)]
-    close = difflib.get_close_matches(normalise(wanted), list(keys), n=1, cutoff=0.6)
+        if header_key(common) in keys:
+            return keys[header_key(common)]
+    close = difflib.get_close_matches(header_key(wanted), list(keys), n=1, cutoff=0.6)
     return keys[close[0]] if close else None
 
 

@@ -9,14 +9,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from sys import intern
 
-from selfassess.models import LOG_OUTCOMES
 from selfassess.practice.logdates import DateProblem, in_range, read_date
 from selfassess.practice.table import UNSTORED, Cell
 from selfassess.practice.vocab import Vocabulary
 from selfassess.problems import Problem, error
 from selfassess.render.wordxml import xml_safe
 
-OUTCOMES = LOG_OUTCOMES
 _DATES = ("received", "acknowledged", "extended_to", "responded", "escalated")
 _STAGE_2 = ("s2_acknowledged", "s2_extended_to", "s2_responded")
 _ALL_DATES = (*_DATES, *_STAGE_2)
@@ -109,6 +107,8 @@ class Row:
         self.unknown_word = ""
         #: Dates that read the same day first or month first only by luck (09/05/2024).
         self.ambiguous: list[tuple[str, str]] = []
+        #: Dates that can only be read month first (05/13/2024), as the problem quotes them.
+        self.month_first: list[tuple[str, str]] = []
         #: Cells of date columns that are not dates, held to be said once for a whole column.
         self.not_dates: list[tuple[str, Problem]] = []
 
@@ -183,6 +183,8 @@ class Row:
                 self.not_dates.append((name, error(*self.at(name), exc.code, f"{name}: {exc}")))
             else:
                 self.fail(name, exc.code, f"{name}: {exc}")
+                if exc.code == "E507":  # so the column's ambiguous dates are refused too
+                    self.month_first.append((name, str(value).strip()[:40]))
             return None
         self.ctx.dated.add(name)
         if day > self.ctx.latest and name not in _PROMISED:

@@ -25,6 +25,7 @@ from selfassess.practice.verdicts import Judge, Verdict
 from selfassess.practice.vocab import Vocabulary
 from selfassess.practice.workdays import WorkingCalendar
 from selfassess.problems import Problem, note, sort_problems
+from selfassess.wording import fold
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,8 @@ class PracticeResult:
         tenures = self.settings.tenures
         if tenures is None:
             return verdicts
-        wanted = {" ".join(t.lower().split()) for t in tenures}
-        return [v for v in verdicts if " ".join(v.complaint.tenure.lower().split()) in wanted]
-
-    @property
-    def display(self) -> str:
-        """Return how the log's files are named in messages."""
-        return self.log.display
+        wanted = {fold(t) for t in tenures}
+        return [v for v in verdicts if fold(v.complaint.tenure) in wanted]
 
 
 def compute(

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from selfassess.practice.period import Period
+from selfassess.wording import sentence_start
 
 if TYPE_CHECKING:
     from selfassess.code.timescales import Timescale
@@ -150,8 +151,7 @@ class Breakdown:
     @property
     def title(self) -> str:
         """Return the column's name for a heading: "root_cause" is "Root cause"."""
-        words = " ".join(self.column.replace("_", " ").split())
-        return words[:1].upper() + words[1:]
+        return sentence_start(" ".join(self.column.replace("_", " ").split()))
 
 
 @dataclass(frozen=True)

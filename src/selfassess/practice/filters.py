@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 from selfassess.practice.columns import Columns, did_you_mean, header_words
 from selfassess.practice.complaints import Complaint
-from selfassess.practice.header import normalise
 from selfassess.practice.logread import Keep
 from selfassess.practice.table import Table
-from selfassess.practice.vocab import counted, fold
+from selfassess.practice.vocab import counted
 from selfassess.problems import InputError, Problem, error, warning
+from selfassess.wording import fold, header_key
 
 #: Where a key of the practice: block is, as (file, line, column).
 Locate = Callable[[tuple[str, ...]], tuple[str, int, int]]
@@ -23,13 +23,13 @@ def keep_of(table: Table, columns: Columns, where: dict[str, list[str]]) -> Keep
         return None
     found: dict[str, tuple[int, set[str], str]] = {}
     problems = []
-    headers = {normalise(h): i for i, h in reversed(list(enumerate(table.headers))) if h}
+    headers = {header_key(h): i for i, h in reversed(list(enumerate(table.headers))) if h}
     for name, values in where.items():
         wanted = {fold(v) for v in values}
         if name in columns.index:
             found[name] = (columns.index[name], wanted, name)
-        elif normalise(name) in headers:
-            found[name] = (headers[normalise(name)], wanted, "")
+        elif header_key(name) in headers:
+            found[name] = (headers[header_key(name)], wanted, "")
         else:
             close = did_you_mean(name, name, table.headers)
             hint = f"; did you mean '{close}'?" if close else ""

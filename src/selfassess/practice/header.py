@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator, Sequence
 
 from selfassess.practice.table import Cell, Table, fail
+from selfassess.wording import header_key
 
 #: How far down the header is looked for.
 SEARCH_ROWS = 20
-_SEPARATORS = re.compile(r"[\s_\-]+")
-
-
-def normalise(name: str) -> str:
-    """Compare headers without case, spaces, hyphens or underscores."""
-    return _SEPARATORS.sub("", name).lower()
 
 
 def header_text(value: Cell) -> str:
@@ -44,7 +38,7 @@ def find_header(table: Table, header_row: int | None, names: frozenset[str]) -> 
             raise fail(table.display, "E521", _blank_header(table, header_row), header_row)
     else:
         scores = [
-            sum(normalise(header_text(cell)) in names for cell in cells) for _, cells in looked
+            sum(header_key(header_text(cell)) in names for cell in cells) for _, cells in looked
         ]
         chosen = scores.index(max(scores))
     number, cells = looked[chosen]

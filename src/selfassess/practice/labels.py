@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from selfassess.practice.figures import RowCounts
+    from selfassess.practice.figures import PracticeFigures, RowCounts
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,16 @@ def small_group_means(threshold: int) -> str:
         f'A group marked "{SMALL}" received fewer than {threshold} complaints at that stage: '
         "one complaint moves its percentages a long way, so compare it with care."
     )
+
+
+def method_notes(figures: PracticeFigures) -> list[str]:
+    """Say once how the overturns, the upheld rates and the small groups are worked out."""
+    from selfassess.practice.figures import SMALL_GROUP
+
+    said = [OVERTURN_MEANS]
+    if figures.breakdowns:
+        said += [UPHELD_RATE_MEANS, small_group_means(SMALL_GROUP)]
+    return said
 
 
 def by_group(title: str, stage: int | None = None) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 
+from selfassess.dates import long_date
 from selfassess.practice.columns import Columns
 from selfassess.practice.complaints import Complaint, Context, Row, read_row
 from selfassess.practice.listed import MAX_LISTED, Listed
@@ -23,7 +24,7 @@ from selfassess.practice.logdates import parse_date
 from selfassess.practice.table import Cell, Table
 from selfassess.practice.vocab import counted
 from selfassess.problems import Problem, error, note
-from selfassess.wording import plural
+from selfassess.wording import fold, plural
 
 #: A column holding no date at all, in this many cells or more, is said once, not per cell.
 _WHOLE_COLUMN = 3
@@ -47,9 +48,7 @@ class Record:
 
     display: str
     row: int
-    stage: int | None
     complaint: Complaint
-    kept: bool = True
 
 
 @dataclass
@@ -109,7 +108,6 @@ class _Columnwide:
     not_dates: dict[str, list[tuple[int | None, Problem | None, str, tuple[int, int]]]] = field(
         default_factory=dict
     )
-    dated: set[str] = field(default_factory=set)
 
 
 class Keep:
@@ -127,7 +125,7 @@ class Keep:
             if ours:
                 text = row.ctx.words.free(ours, text)
             self.seen[name][text] += 1
-            kept = kept and " ".join(text.lower().split()) in wanted
+            kept = kept and fold(text) in wanted
         return kept
 
 
@@ -144,8 +142,7 @@ def read_file(table: Table, columns: Columns, ctx: Context, keep: Keep | None) -
             _read(table, columns, ctx, keep, held, found, wide)
         pending.clear()
         _read(table, columns, ctx, keep, (number, cells), found, wide)
-    wide.dated |= ctx.dated
-    _column_wide(table, columns, wide, found)
+    _column_wide(table, columns, wide, found, ctx.dated)
     if pending:
         found.not_complaints = len(pending)
         found.problems.append(_trailing_note(table, pending, columns.index))
@@ -207,10 +204,8 @@ def _read(
         column.append((slot, listed, _cell_text(row, name), (problem.line, problem.col)))
     for name, text in row.ambiguous:
         wide.ambiguous.add(slot, number, name, text)
-    for problem in row.problems:
-        if problem.code == "E507":
-            name = next(n for n, i in columns.index.items() if i + 1 == problem.col)
-            wide.month_first.setdefault(name, (number, problem.message.split("'")[1]))
+    for name, text in row.month_first:
+        wide.month_first.setdefault(name, (number, text))
 
 
 def _cell_text(row: Row, name: str) -> str:
@@ -218,7 +213,9 @@ def _cell_text(row: Row, name: str) -> str:
     return str(value).strip()[:30]
 
 
-def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileRead) -> None:
+def _column_wide(
+    table: Table, columns: Columns, wide: _Columnwide, found: FileRead, dated: set[str]
+) -> None:
     for slot, number, name, text in wide.ambiguous:
         if name not in wide.month_first:
             continue
@@ -226,14 +223,14 @@ def _column_wide(table: Table, columns: Columns, wide: _Columnwide, found: FileR
         first_row, first_text = wide.month_first[name]
         day = parse_date(text)
         message = (
-            f"{name}: '{text}' could be {_long(day)} or {_long(_swapped(day))}, and this column "
+            f"{name}: '{text}' could be {long_date(day)} or {long_date(_swapped(day))}, and this column "
             f"also holds dates that can only be month first (row {first_row}: '{first_text}'); "
             "export the column with dates as 2024-05-13, or day first throughout"
         )
         found.problems.append(error(table.display, number, col, "E507", message))
         _drop(found, slot, "E507")
     for name, cells in wide.not_dates.items():
-        if name in wide.dated or len(cells) < _WHOLE_COLUMN:
+        if name in dated or len(cells) < _WHOLE_COLUMN:
             found.problems.extend(problem for _, problem, _, _ in cells if problem is not None)
             unmade = [at for _, problem, _, at in cells if problem is None]
             found.problems.skip(table.display, len(unmade), unmade[0] if unmade else (1, 1))
@@ -250,10 +247,6 @@ def _drop(found: FileRead, slot: int | None, code: str) -> None:
         found.complaints[slot] = None  # type: ignore[index]
         found.left_out[code] += 1
         found.bad_references.setdefault(complaint.reference, complaint.row)
-
-
-def _long(day: dt.date) -> str:
-    return f"{day.day} {day:%B} {day.year}"
 
 
 def _swapped(day: dt.date) -> dt.date:

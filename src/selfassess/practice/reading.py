@@ -91,11 +91,6 @@ def _too_big(display: str, size: int) -> Problem:
     )
 
 
-def csv_rows(raw: bytes, display: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield the rows of CSV bytes written by Excel or a case management system that hold a value."""
-    return _text_rows(decode(raw, display), display)
-
-
 def _text_rows(text: str, display: str) -> Iterator[tuple[int, list[str]]]:
     delimiter = _delimiter(text.split("\n", 20)[:20])
     reader = csv.reader(_lines(text), delimiter=delimiter)
@@ -127,11 +122,6 @@ def _records(reader: Iterator[list[str]], display: str) -> Iterator[tuple[int, l
         if cells and max(map(len, cells)) > limits.MAX_CELL:
             raise fail(display, "E503", f"a cell is over {limits.MAX_CELL:,} characters", row)
         yield row, cells
-
-
-def decode(raw: bytes, display: str) -> str:
-    """Decode UTF-8 (with or without a byte order mark) or Windows-1252, as Excel saves."""
-    return decode_with_notes(raw, display)[0]
 
 
 def decode_with_notes(raw: bytes, display: str) -> tuple[str, list[Problem]]:

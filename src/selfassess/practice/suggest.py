@@ -13,10 +13,11 @@ from pathlib import Path
 
 from selfassess.models import LOG_COLUMNS
 from selfassess.practice.columns import did_you_mean, wanted_names
-from selfassess.practice.header import describe, header_text, normalise
+from selfassess.practice.header import describe, header_text
 from selfassess.practice.reading import read_table
 from selfassess.practice.table import Table
-from selfassess.practice.vocab import OURS, fold, suggestion
+from selfassess.practice.vocab import OURS, suggestion
+from selfassess.wording import fold, header_key
 
 #: The columns whose words are read for values:.
 _WORDS = ("outcome", "s2_outcome", "stage", "tenure")
@@ -47,22 +48,22 @@ def suggest_block(log: Path, sheet: str | None) -> str:
 
 
 def _position(headers: list[str], name: str) -> int:
-    return next(i for i, h in enumerate(headers) if normalise(h) == normalise(name))
+    return next(i for i, h in enumerate(headers) if header_key(h) == header_key(name))
 
 
 def _columns(headers: list[str]) -> tuple[dict[str, str], list[str]]:
     """Return our columns the export names otherwise (to map), and those it names as we do."""
-    present = {normalise(h) for h in headers if h}
-    by_name = [name for name in LOG_COLUMNS if normalise(name) in present]
-    taken = {normalise(name) for name in by_name}
+    present = {header_key(h) for h in headers if h}
+    by_name = [name for name in LOG_COLUMNS if header_key(name) in present]
+    taken = {header_key(name) for name in by_name}
     mapping: dict[str, str] = {}
     for name in LOG_COLUMNS:
         if name in by_name:
             continue
-        close = did_you_mean(name, name, [h for h in headers if normalise(h) not in taken])
+        close = did_you_mean(name, name, [h for h in headers if header_key(h) not in taken])
         if close is not None:
             mapping[name] = close
-            taken.add(normalise(close))
+            taken.add(header_key(close))
     return mapping, by_name
 
 

@@ -6,12 +6,11 @@ from collections.abc import Callable, Iterator, Mapping
 
 from selfassess.practice import labels
 from selfassess.practice.figures import (
-    SMALL_GROUP,
     PracticeFigures,
     StageFigures,
 )
-from selfassess.practice.texttables import aligned, md_table, number, printable, share, tables_of
-from selfassess.render.mdescape import escape
+from selfassess.practice.texttables import aligned, number, printable, share, tables_of
+from selfassess.render.mdescape import escape, md_table
 
 #: Each per-stage figure's label and how it is written.
 _STAGE_ROWS: tuple[tuple[labels.Label, Callable[[StageFigures], str]], ...] = (
@@ -128,10 +127,7 @@ def method_lines(figures: PracticeFigures) -> list[str]:
         "recorded) is counted as within the Code's timescale. A late acknowledgement does not "
         "move the response date later. Refused complaints are not counted in CH01 or CH02."
     )
-    lines.append(labels.OVERTURN_MEANS)
-    if figures.breakdowns:
-        lines += [labels.UPHELD_RATE_MEANS, labels.small_group_means(SMALL_GROUP)]
-    return lines
+    return lines + labels.method_notes(figures)
 
 
 def format_text(figures: PracticeFigures) -> str:

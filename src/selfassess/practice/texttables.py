@@ -16,7 +16,6 @@ from selfassess.practice.figures import (
     PracticeFigures,
     StageCounts,
 )
-from selfassess.render.mdescape import cell
 
 
 def share(part: int, whole: int, percent: float | None) -> str:
@@ -90,11 +89,3 @@ def aligned(header: list[str], rows: list[list[str]]) -> list[str]:
         ).rstrip()
         for line in [header, *rows]
     ]
-
-
-def md_table(header: list[str], rows: list[list[str]]) -> list[str]:
-    """Return a table's lines as Markdown, every cell escaped."""
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
-    lines.append("| " + " | ".join("---" for _ in header) + " |")
-    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-    return lines

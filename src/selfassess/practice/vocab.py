@@ -11,11 +11,12 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from selfassess.models import LOG_OUTCOMES
+from selfassess.models import LOG_VOCABULARY
 from selfassess.problems import Problem, error
+from selfassess.wording import fold
 
 #: The words a column with a fixed vocabulary may hold, after `values:`.
-OURS = {"outcome": LOG_OUTCOMES, "s2_outcome": LOG_OUTCOMES, "stage": ("1", "2")}
+OURS = LOG_VOCABULARY
 _CODES = {"outcome": "E511", "s2_outcome": "E511", "stage": "E520"}
 _OUTCOME_VARIANTS = {
     "partially upheld": "partly upheld",
@@ -49,11 +50,6 @@ VARIANTS = {
         "2.0": "2",
     },
 }
-
-
-def fold(text: str) -> str:
-    """Compare words without case or runs of spaces."""
-    return " ".join(text.lower().split())
 
 
 @dataclass

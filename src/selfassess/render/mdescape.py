@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from selfassess.safety import INLINE_LINK, LINK_DEFINITION, is_safe_url
 
@@ -80,3 +81,11 @@ def _break_unsafe_definition(match: re.Match[str]) -> str:
     if is_safe_url(match.group(3).strip("<>")):
         return match.group(0)
     return f"{match.group(1)}\\[{match.group(2)}\\]: {match.group(3)}"
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """Return a table's lines as Markdown, every cell escaped."""
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |"]
+    lines.append("| " + " | ".join("---" for _ in header) + " |")
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines

@@ -26,8 +26,6 @@ from selfassess.problems import (
 CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes Excel read UTF-8 (£, ‘quotes’) correctly
 
 Checked = TypeVar("Checked")
-#: Write a document's files into its folder.
-Write = Callable[[Path, dict[str, bytes]], object]
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,6 @@ def build_file(
     options: Options,
     check: Callable[[Path, Options], tuple[Checked | None, list[Problem]]],
     build: Callable[[Checked, Options], dict[str, bytes]],
-    write: Write | None = None,
 ) -> FileResult:
     """Check a file as `check` does, then build and write its documents unless it has errors.
 
@@ -82,7 +79,7 @@ def build_file(
         outputs = build(checked, options)
     except InputError as exc:  # a broken template from --templates
         return FileResult(path, sort_problems([*problems, *exc.problems]))
-    (write or write_folder)(folder, outputs)
+    write_folder(folder, outputs)
     return FileResult(path, problems, folder, tuple(outputs))
 
 

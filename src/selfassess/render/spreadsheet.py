@@ -23,7 +23,6 @@ Cell = str | dt.date | None
 
 #: Excel's limit on the characters of one cell.
 CELL_LIMIT = 32_767
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -53,12 +52,13 @@ def _text(value: Cell) -> str:
 def sheet_xlsx(sheet: Sheet, when: dt.date | None = None) -> bytes:
     """Return the sheet as an .xlsx workbook, its cells typed, dated `when` for the same bytes."""
     from selfassess.render import xlsxparts as x
+    from selfassess.render.wordxml import fixed_entry
 
     stamp = dt.datetime.combine(when or dt.date(2000, 1, 1), dt.time())
     count = len(sheet.header)
     widths = [*sheet.widths[:count], *[x.DEFAULT_WIDTH] * (count - len(sheet.widths))]
     rows = [[_within_limit(value) for value in row] for row in sheet.rows]
-    last = f"{x.column_letter(count)}{len(rows) + 1}"
+    last = x.last_cell(count, len(rows))
     parts = {
         "[Content_Types].xml": x.content_types(),
         "_rels/.rels": x.package_rels(),
@@ -72,10 +72,7 @@ def sheet_xlsx(sheet: Sheet, when: dt.date | None = None) -> bytes:
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w") as target:
         for name, text in parts.items():
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, text.encode())
+            target.writestr(fixed_entry(name), text.encode())
     return output.getvalue()
 
 

@@ -219,6 +219,14 @@ def save_fixed(document: Any, replace: dict[str, bytes] | None = None) -> bytes:
     return output.getvalue()
 
 
+def fixed_entry(name: str) -> zipfile.ZipInfo:
+    """Return a package entry deflated, dated 1980 and readable by all, so packages repeat."""
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
 class _FixedEntries:
     """Stands in for python-docx's zip writer: each entry with a fixed time and permissions."""
 
@@ -227,9 +235,7 @@ class _FixedEntries:
         self.replace = replace
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
-        info = zipfile.ZipInfo(pack_uri.membername, date_time=_FIXED_TIME)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
+        info = fixed_entry(pack_uri.membername)
         data = self.replace.get(pack_uri.membername) or blob
         if len(data) < _KEEP_DEFLATED or pack_uri.membername == _BODY:
             self.target.writestr(info, data)

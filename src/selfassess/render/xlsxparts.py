@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from selfassess.render.wordxml import xml_safe
 
-Cell = str | dt.date | None
+Cell = str | dt.date | None  # as render.spreadsheet's, which imports this module
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _DOC_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -175,6 +175,11 @@ def column_letter(number: int) -> str:
     return letters
 
 
+def last_cell(columns: int, rows: int) -> str:
+    """Return the bottom right cell of a sheet of a header and `rows` rows ("F12")."""
+    return f"{column_letter(columns)}{rows + 1}"
+
+
 def worksheet(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
@@ -182,7 +187,7 @@ def worksheet(
     wrapped: frozenset[int],
 ) -> str:
     """Return xl/worksheets/sheet1.xml: the header row frozen, the body's cells typed."""
-    last = f"{column_letter(len(header))}{len(rows) + 1}"
+    last = last_cell(len(header), len(rows))
     columns = "".join(
         f'<col min="{n}" max="{n}" width="{width}" customWidth="1"/>'
         for n, width in enumerate(widths, 1)

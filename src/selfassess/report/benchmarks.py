@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from selfassess.report.measures import BY_KEY, Measure, normalise
+from selfassess.report.measures import BY_KEY, Measure
 from selfassess.report.model import Benchmark
-from selfassess.report.tables import FigureRow, FigureTable, Number, number_text
+from selfassess.report.tables import FigureRow, FigureTable, Number, find_row, number_text
+from selfassess.wording import fold
 
 CAPTION = "How we compare with others"
 COLUMNS = ("Measure", "Ours", "Benchmark", "Difference", "What the benchmark is", "Source")
@@ -68,7 +69,7 @@ def benchmark_rows(
     by_key = {table.key: table for table in tables}
     rows = []
     for benchmark in benchmarks:
-        measure = BY_KEY.get(normalise(benchmark.measure))
+        measure = BY_KEY.get(fold(benchmark.measure))
         found = _row(by_key, measure) if measure else None
         if measure is None or found is None:
             continue
@@ -86,12 +87,10 @@ def benchmark_rows(
 
 
 def _row(tables: dict[str, FigureTable], measure: Measure) -> FigureRow | None:
-    table = tables.get(measure.table)
-    if table is None:
-        return None
     if isinstance(measure.row, int):
-        return table.rows[measure.row] if measure.row < len(table.rows) else None
-    return next((row for row in table.rows if row.label == measure.row), None)
+        table = tables.get(measure.table)
+        return table.rows[measure.row] if table and measure.row < len(table.rows) else None
+    return find_row(tables.values(), measure.table, measure.row)
 
 
 def _label(measure: Measure, row: FigureRow, table: FigureTable) -> str:

@@ -21,14 +21,6 @@ if TYPE_CHECKING:
     from selfassess.report.charts import Chart
     from selfassess.report.tables import FigureTable
 
-#: The report's own outputs, in the order they are written.
-REPORT_OUTPUTS = (
-    "annual-report.html",
-    "annual-report.md",
-    "annual-report.docx",
-    "figures.csv",
-    "report.json",
-)
 ASSESSMENT_FORMATS = ("html", "md", "docx")
 
 

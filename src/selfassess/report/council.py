@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selfassess.problems import Problem
 from selfassess.report.load import CheckedReport, load_report_model
@@ -33,7 +33,6 @@ class CouncilReport:
     document: Document
     report: AnnualReport
     parts: list[CheckedPart]
-    problems: list[Problem] = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -95,5 +94,4 @@ def load_council(
         return None, problems
     council = CouncilReport(document, report, parts)
     problems += list(approval_has_response(parts[0].checked))
-    council.problems = problems
     return council, problems

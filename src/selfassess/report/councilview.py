@@ -20,8 +20,9 @@ from selfassess.practice.figures import PracticeFigures, StageFigures, percent
 from selfassess.problems import InputError, UsageError
 from selfassess.report import view as rv
 from selfassess.report.council import CheckedPart, CouncilReport
+from selfassess.report.lgscotables import UPHELD_RATE
 from selfassess.report.makeview import build_report_view
-from selfassess.report.tables import FigureRow, FigureTable, Number
+from selfassess.report.tables import FigureRow, FigureTable, Number, find_row
 
 WHOLE = "Whole council"
 SUMMARY = rv.Heading("council-summary", "The whole council's complaints")
@@ -91,7 +92,7 @@ class CouncilView:
     @property
     def notice(self) -> v.DraftNotice | None:
         """Return what the draft banner shows, or None for an approved report."""
-        return v.DraftNotice(self.problems) if self.draft else None
+        return v.DraftNotice() if self.draft else None  # the banner only, as a single report
 
 
 def build_council_view(council: CouncilReport, as_of: dt.date, draft: bool) -> CouncilView:
@@ -208,29 +209,26 @@ def rates_table(parts: tuple[PartView, ...]) -> FigureTable:
     """Return each part's Ombudsman decisions and rate, under that Ombudsman's own definition."""
     rows: list[FigureRow] = []
     for index, part in enumerate(parts):
-        for table in part.view.findings_tables:
-            for row in table.rows:
-                if row.label in _PICKED.get(table.key, ()):
-                    values: list[Number | None] = [None] * len(parts)
-                    values[index] = row.values[0]
-                    name = _PICKED[table.key][row.label]
-                    rows.append(FigureRow(name, tuple(values), unit=row.unit))
+        for key, label, name in _PICKED:
+            row = find_row(part.view.findings_tables, key, label)
+            if row is not None:
+                values: list[Number | None] = [None] * len(parts)
+                values[index] = row.values[0]
+                rows.append(FigureRow(name, tuple(values), unit=row.unit))
     columns = tuple(part.title for part in parts)
     caption = "Ombudsman decisions and each Ombudsman's rate, under its own definition"
     return FigureTable("council-rates", caption, "Measure", columns, tuple(rows))
 
 
-#: The rows taken from each part's item 3, by table key: the row's name in the summary.
-_PICKED = {
-    "ombudsman-decisions": {
-        "Determinations": "Housing Ombudsman: determinations",
-        "Maladministration rate": "Housing Ombudsman: maladministration rate (of findings decided)",
-    },
-    "lgsco-decisions": {
-        "Decisions": "LGSCO: decisions",
-        "Investigated in detail": "LGSCO: decisions investigated in detail",
-        "Upheld rate (the LGSCO's: of the decisions investigated)": (
-            "LGSCO: upheld rate (of decisions investigated)"
-        ),
-    },
-}
+#: The rows taken from each part's item 3 (table key, row label), as the summary names them.
+_PICKED = (
+    ("ombudsman-decisions", "Determinations", "Housing Ombudsman: determinations"),
+    (
+        "ombudsman-decisions",
+        "Maladministration rate",
+        "Housing Ombudsman: maladministration rate (of findings decided)",
+    ),
+    ("lgsco-decisions", "Decisions", "LGSCO: decisions"),
+    ("lgsco-decisions", "Investigated in detail", "LGSCO: decisions investigated in detail"),
+    ("lgsco-decisions", UPHELD_RATE, "LGSCO: upheld rate (of decisions investigated)"),
+)

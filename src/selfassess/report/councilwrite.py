@@ -142,20 +142,17 @@ class Shifted(Writer):
         return super().paragraph(style)
 
 
-def _tables(view: CouncilView) -> list[tuple[str, FigureTable, PartView | None]]:
-    found: list[tuple[str, FigureTable, PartView | None]] = [
-        ("", view.summary, None),
-        ("", view.rates, None),
-    ]
+def _tables(view: CouncilView) -> list[tuple[FigureTable, PartView | None]]:
+    found: list[tuple[FigureTable, PartView | None]] = [(view.summary, None), (view.rates, None)]
     for part in view.parts:
-        found += [(part.slug, table, part) for table in part.view.tables]
+        found += [(table, part) for table in part.view.tables]
     return found
 
 
 def council_csv(view: CouncilView) -> str:
     """Return one CSV row per figure: the summary's, then each part's, captions naming the part."""
     rows = []
-    for _, table, part in _tables(view):
+    for table, part in _tables(view):
         caption = f"{part.title}: {table.caption}" if part else table.caption
         rows += cells(table, caption)
     return to_csv(CSV_COLUMNS, rows)

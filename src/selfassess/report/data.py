@@ -58,7 +58,7 @@ def cells(table: FigureTable, caption: str | None = None) -> list[tuple[str, ...
     return rows
 
 
-def benchmark_cells(view: ReportView, prefix: str = "") -> list[tuple[str, ...]]:
+def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
     """Return ours, the benchmark and the difference of each, every row with its source."""
     rows: list[tuple[str, ...]] = []
     for row in view.benchmarks:
@@ -67,7 +67,7 @@ def benchmark_cells(view: ReportView, prefix: str = "") -> list[tuple[str, ...]]
             (f"Benchmark: {row.what}", row.value),
             ("Difference", row.difference),
         ):
-            first = (prefix + CAPTION, row.measure, column, row.unit, _plain(value))
+            first = (CAPTION, row.measure, column, row.unit, _plain(value))
             rows.append((*first, "", "", "", "", row.source))
     return rows
 
@@ -75,7 +75,7 @@ def benchmark_cells(view: ReportView, prefix: str = "") -> list[tuple[str, ...]]
 def figures_csv(view: ReportView) -> str:
     """Return one CSV row per figure (table, row, column, unit, years, change, source)."""
     rows = [row for table in view.tables for row in cells(table)]
-    return to_csv(CSV_COLUMNS, rows + benchmark_cells(view))
+    return to_csv(CSV_COLUMNS, rows + _benchmark_cells(view))
 
 
 def _shares(table: FigureTable, row: FigureRow, last_year: bool) -> list[int | None] | None:

@@ -10,8 +10,9 @@ followed by "(small group)", said once under the tables (``notes``).
 from __future__ import annotations
 
 from selfassess.practice import PracticeFigures, labels
-from selfassess.practice.figures import SMALL_GROUP, Breakdown, StageCounts
+from selfassess.practice.figures import Breakdown, StageCounts
 from selfassess.report.tables import FigureRow, FigureTable, Number
+from selfassess.wording import sentence_start
 
 #: The key every breakdown table's key starts with: they have no column for last year.
 BREAKDOWN = "breakdown-"
@@ -82,16 +83,6 @@ def escalation_table(figures: PracticeFigures) -> FigureTable | None:
     reasons = figures.escalation_reasons
     if reasons is None:
         return None
-    rows = tuple(FigureRow(reason[:1].upper() + reason[1:], (n,)) for reason, n in reasons.items())
+    rows = tuple(FigureRow(sentence_start(reason), (n,)) for reason, n in reasons.items())
     caption = "Complaints escalated to stage 2, by the reason given"
     return FigureTable(ESCALATION_REASONS, caption, "Reason", ("Stage 2",), rows, chart="bar")
-
-
-def notes(figures: PracticeFigures | None) -> tuple[str, ...]:
-    """Say once how the overturns, the upheld rates and the small groups are worked out."""
-    if figures is None:
-        return ()
-    said = [labels.OVERTURN_MEANS]
-    if figures.breakdowns:
-        said += [labels.UPHELD_RATE_MEANS, labels.small_group_means(SMALL_GROUP)]
-    return tuple(said)

@@ -8,7 +8,7 @@ from selfassess.practice import labels
 from selfassess.report.lgscotables import UPHELD_RATE
 from selfassess.report.load import CheckedReport
 from selfassess.report.model import AnnualReport
-from selfassess.report.tables import FigureRow, FigureTable, with_previous
+from selfassess.report.tables import FigureRow, FigureTable, find_row, with_previous
 
 #: (table key, row label, column index, the key figure's name): before the self-assessment's
 FIRST = (
@@ -59,11 +59,9 @@ def _picked(
     tables: tuple[FigureTable, ...], picks: tuple[tuple[str, str, int, str], ...]
 ) -> list[FigureRow]:
     """Return the key rows found in the tables, keeping last year's figure beside each."""
-    by_key = {table.key: table for table in tables}
     rows = []
     for key, label, index, name in picks:
-        table = by_key.get(key)
-        row = next((r for r in table.rows if r.label == label), None) if table else None
+        row = find_row(tables, key, label)
         if row is not None:
             before = (row.previous[index],) if row.previous else None
             rows.append(FigureRow(name, (row.values[index],), before, row.unit))

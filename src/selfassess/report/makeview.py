@@ -21,7 +21,7 @@ from selfassess.report.casework import (
     complaint_handling_cases,
     register_publications,
 )
-from selfassess.report.grouptables import BREAKDOWN, ESCALATION_REASONS, notes
+from selfassess.report.grouptables import BREAKDOWN, ESCALATION_REASONS
 from selfassess.report.keyfigures import key_figures, satisfaction_table
 from selfassess.report.load import CheckedReport, LinkedReport
 from selfassess.report.model import AnnualReport
@@ -30,12 +30,12 @@ from selfassess.report.publications import improvements, publications
 from selfassess.report.rules import ANNUAL
 from selfassess.report.tables import (
     SHARES_NOTE,
-    FigureRow,
     FigureTable,
     beside_last_year,
+    find_row,
     with_previous,
 )
-from selfassess.wording import plural
+from selfassess.wording import plural, sentence_start
 
 NO_LOG = (
     "This report has no figures counted from a complaints log: the self-assessment names no "
@@ -90,7 +90,7 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
         benchmarks=compared,
         performance=performance,
         log_note=_log_note(figures, previous if earlier is None else None),
-        method_notes=notes(figures),
+        method_notes=tuple(labels.method_notes(figures)) if figures else (),
         refusal_tables=with_shares(_refusals(figures, earlier)),
         log_figures=figures,
         analysis=report.analysis,
@@ -111,12 +111,6 @@ def build_report_view(checked: CheckedReport, as_of: dt.date, draft: bool = Fals
 
 #: Tables whose counts are parts of a whole, shown with their shares (tables.SHARES_NOTE).
 SHARED = ("outcomes", "by-category", "refusals", "ombudsman-findings", ESCALATION_REASONS)
-
-
-def find_row(tables: tuple[FigureTable, ...], key: str, label: str) -> FigureRow | None:
-    """Return a row of one of the tables by table key and row label, or None."""
-    table = next((t for t in tables if t.key == key), None)
-    return next((r for r in table.rows if r.label == label), None) if table else None
 
 
 def with_shares(tables: tuple[FigureTable, ...]) -> tuple[FigureTable, ...]:
@@ -208,7 +202,7 @@ def _log_note(figures: PracticeFigures | None, no_log_last_year: LinkedReport | 
     note = f"The figures are counted from our complaints log ({plural(rows.read, 'row')})."
     left_out = labels.left_out_words(rows)
     if left_out:
-        note = f"{left_out[0].upper()}{left_out[1:]}. {note}"
+        note = f"{sentence_start(left_out)}. {note}"
     if no_log_last_year is not None:
         note += " " + NO_PREVIOUS_LOG.format(period=no_log_last_year.period)
     return note

@@ -20,7 +20,7 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += [escape(view.shares_note), ""] if view.shares_note else []
     lines += _benchmarks(view)
     lines += _items(view)
-    lines += _governance(view.governance)
+    lines += governance_lines(view.governance)
     lines += _assessment(view)
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -28,16 +28,6 @@ def render_report_markdown(view: rv.ReportView) -> str:
 def item_lines(view: rv.ReportView) -> list[str]:
     """Return items 2 to 6 and then item 1: a part of a whole council's report."""
     return _items(view) + _assessment(view)
-
-
-def governance_lines(gov: rv.GovernanceView) -> list[str]:
-    """Return who scrutinised and approved the report, and what they said."""
-    return _governance(gov)
-
-
-def table_lines(period: str, previous_period: str | None, table: FigureTable) -> list[str]:
-    """Return a table under its caption, for a year (and last year's beside it)."""
-    return _table_for(period, previous_period, table)
 
 
 def _items(view: rv.ReportView) -> list[str]:
@@ -74,10 +64,10 @@ def _words(markdown: str | None, otherwise: str) -> list[str]:
 
 
 def _table(view: rv.ReportView, table: FigureTable) -> list[str]:
-    return _table_for(view.period, view.previous_period, table)
+    return table_lines(view.period, view.previous_period, table)
 
 
-def _table_for(period: str, previous_period: str | None, table: FigureTable) -> list[str]:
+def table_lines(period: str, previous_period: str | None, table: FigureTable) -> list[str]:
     """Return a table under its caption, the one title it has (as in the page and Word)."""
     head = header_cells(table, period, previous_period)
     lines = [f"Table: {escape(table.caption)}", "", "| " + " | ".join(cell(h) for h in head) + " |"]
@@ -186,7 +176,7 @@ def _publications(items: tuple[rv.PublicationView, ...]) -> list[str]:
     return [*lines, ""] if lines else []
 
 
-def _governance(gov: rv.GovernanceView) -> list[str]:
+def governance_lines(gov: rv.GovernanceView) -> list[str]:
     lines = _heading(rv.GOVERNANCE)
     facts = [
         ("Governing body", gov.body),

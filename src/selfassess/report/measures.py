@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from selfassess.practice import labels
 from selfassess.practice.labels import CH01, CH02
+from selfassess.wording import fold
 
 #: What a measure needs the report to name before the report computes it.
 NEEDS = {
@@ -34,12 +35,7 @@ class Measure:
     @property
     def key(self) -> str:
         """Return the name as a file may write it: lower case, single spaces."""
-        return normalise(self.name)
-
-
-def normalise(name: str) -> str:
-    """Read a measure's name in any case and spacing."""
-    return " ".join(name.lower().split())
+        return fold(self.name)
 
 
 def _stages(code: str, row: int, label: Callable[[int], str]) -> tuple[Measure, ...]:

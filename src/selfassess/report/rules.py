@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from selfassess.dates import format_date
 from selfassess.problems import Problem, error, warning
 from selfassess.report.load import CheckedReport, year_before
-from selfassess.report.measures import BY_KEY, NAMES, NEEDS, normalise
-from selfassess.wording import shorten
+from selfassess.report.measures import BY_KEY, NAMES, NEEDS
+from selfassess.wording import fold, shorten
 from selfassess.yamlio import KeyPath
 
 #: The kind of publication that is item 5 (the Ombudsman's annual report about the landlord).
@@ -164,7 +164,7 @@ def benchmarks_computed(checked: CheckedReport) -> Iterator[Problem]:
     """E807/W856: a benchmark names a measure we know, and one this report computes."""
     for index, benchmark in enumerate(checked.report.benchmarks):
         path: KeyPath = ("benchmarks", index, "measure")
-        measure = BY_KEY.get(normalise(benchmark.measure))
+        measure = BY_KEY.get(fold(benchmark.measure))
         if measure is None:
             guess = difflib.get_close_matches(benchmark.measure, NAMES, n=1, cutoff=0.5)
             hint = f"did you mean '{guess[0]}'?" if guess else "use one of: " + ", ".join(NAMES)

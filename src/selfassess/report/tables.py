@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from selfassess.wording import whole_per_cent
+
 Number = int | float
 
 
@@ -86,11 +88,6 @@ SHARES_NOTE = (
 def _count(values: tuple[Number | None, ...] | None, column: int) -> Number:
     value = values[column] if values else None
     return value or 0
-
-
-def whole_per_cent(part: int, whole: int) -> int:
-    """Return part of whole as a whole per cent, halves rounded up (1 of 8 is 13%)."""
-    return (200 * part + whole) // (2 * whole)
 
 
 def with_previous(table: FigureTable, previous: FigureTable | None) -> FigureTable:
@@ -218,3 +215,9 @@ def row_cells(table: FigureTable, row: FigureRow) -> list[str]:
 
 def _with_share(text: str, share: int | None) -> str:
     return text if share is None else f"{text} ({share}%)"
+
+
+def find_row(tables: Iterable[FigureTable], key: str, label: str) -> FigureRow | None:
+    """Return a row of one of the tables by table key and row label, or None."""
+    table = next((t for t in tables if t.key == key), None)
+    return next((r for r in table.rows if r.label == label), None) if table else None

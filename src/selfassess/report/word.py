@@ -16,10 +16,7 @@ from selfassess.render.worddoc import copy_of, set_properties, write_draft
 from selfassess.render.wordpage import write_footer
 from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
 from selfassess.render.wordtext import Styles, Writer
-from selfassess.render.wordxml import (
-    save_fixed,
-    xml_safe,
-)
+from selfassess.render.wordxml import save_fixed
 from selfassess.report import view as rv
 from selfassess.report.charts import Chart
 from selfassess.report.tables import FigureTable, header_cells, movements, row_cells
@@ -41,7 +38,6 @@ def render_report_docx(
     view: rv.ReportView, charts: dict[str, Chart], fixed: dt.date | None
 ) -> bytes:
     """Return the Word report's bytes; the same input gives the same bytes."""
-    view = xml_safe(view)
 
     def body_of(body: Writer) -> None:
         def figures(table: FigureTable) -> None:
@@ -61,7 +57,6 @@ def render_report_docx(
 
 def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer], None]) -> bytes:
     """Return a report's Word bytes: its title, draft notice and facts, then what body_of writes."""
-    view = xml_safe(view)
     document = copy_of(_blank)
     write_footer(document, view.landlord)
     subject = "Annual complaints performance and service improvement report (Code provision 8.1)"
@@ -77,7 +72,6 @@ def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer]
 
 def write_part(body: Writer, view: rv.ReportView, charts: dict[str, Chart]) -> None:
     """Add one part of a whole council's report: its items 2 to 6, then item 1."""
-    view = xml_safe(view)
 
     def figures(table: FigureTable) -> None:
         write_figures(body, view, table, charts.get(table.key))
