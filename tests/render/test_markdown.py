@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hypothesis
 import lxml.html
 import pytest
 from hypothesis import given, settings
@@ -156,6 +157,13 @@ def test_user_markdown_is_always_inert(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=40))
+# Found by the search: "---" showed as a rule. A line under text made it a heading, and a
+# year ending a line an empty list item.
+@hypothesis.example("---")
+@hypothesis.example("Our policy\n===")
+@hypothesis.example("Our policy\n---")
+@hypothesis.example("2024.")
+@hypothesis.example("1)")
 def test_escaped_text_shows_exactly_as_written(text: str) -> None:
     rendered = MarkdownIt("commonmark", {"html": True}).render(escape(text)) or "<p></p>"
     shown = lxml.html.fragment_fromstring(rendered, create_parent="div").text_content()

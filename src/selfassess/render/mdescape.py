@@ -8,8 +8,10 @@ from collections.abc import Iterable, Sequence
 from selfassess.safety import INLINE_LINK, LINK_DEFINITION, is_safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&!])")
-_LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s)")
-_BULLET_START = re.compile(r"^(\s*)([-+=])(\s|$)")
+# "1." or "2024." ends a line as an empty list item would; "---" is a rule, and "===" or
+# "---" under a line makes that line a heading: a line's first -, + or = is always escaped.
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])(\s|$)")
+_BULLET_START = re.compile(r"^(\s*)([-+=])")
 # A tag, comment or declaration that a Markdown viewer might pass through as HTML.
 _RAW_HTML = re.compile(r"<(?=[A-Za-z/!?])")
 _SAFE_AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>]*>", re.IGNORECASE)
@@ -26,7 +28,7 @@ def escape(text: str) -> str:
         # where the escapes below would show as written.
         line = _SPECIAL.sub(r"\\\1", line.lstrip(" \t"))
         line = _LIST_START.sub(r"\1\2\\\3\4", line)
-        line = _BULLET_START.sub(r"\1\\\2\3", line)
+        line = _BULLET_START.sub(r"\1\\\2", line)
         lines.append(line)
     return "\n".join(lines)
 
