@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from docx import Document
 
 import hostilefiles as h
 from conftest import ROOT
@@ -33,8 +35,6 @@ def report_with_categories(root: Path, count: int, label: str = "Category {n}") 
 
 def pictures(folder: Path) -> list[tuple[int, str]]:
     """Return each picture's height in EMU and its alt text, from the Word file."""
-    from docx import Document
-
     body = Document(str(folder / "annual-report.docx")).element.body
     found = []
     for extent, frame in zip(
@@ -67,6 +67,17 @@ def test_a_chart_of_free_text_is_bounded_in_bars_labels_and_size(
     for height, alt in pictures(folder):
         assert height <= WORD_LIMIT_INCHES * EMU_PER_INCH, height
         assert len(alt) < 4_000, len(alt)
+    # Word's tables keep every row, written a part at a time; each picture has its own id.
+    document = Document(str(folder / "annual-report.docx"))
+    caption = "Complaints received by service area"
+    by_area = next(t for t in document.tables if f'w:val="{caption}"' in t._tbl.tblPr.xml)
+    with (folder / "figures.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = csv.DictReader(handle)
+        labels = [r["Row"] for r in rows if r["Table"] == caption and r["Column"] == "Stage 1"]
+    assert len(labels) == count
+    assert [row.cells[0].text for row in by_area.rows[1:]] == labels
+    ids = [e.get("id") for e in document.element.body.iter() if e.tag.endswith("}docPr")]
+    assert len(ids) == len(set(ids)) == len(pictures(folder)) > 3, ids
 
 
 def test_the_chart_table_keeps_every_row(tmp_path: Path) -> None:

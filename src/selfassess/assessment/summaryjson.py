@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from selfassess.assessment import view as v
+from selfassess.jsonout import json_document
 from selfassess.practice.figuresjson import summary_data
 
 #: Version 2 added the submission and the figures measured from the complaints log.
@@ -47,4 +47,4 @@ def summary_json(doc: v.DocumentView, outputs: list[str]) -> str:
         "problems": list(doc.problems),
         "outputs": outputs,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(data)

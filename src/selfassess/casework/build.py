@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.casework import CheckedRegister, load_register, publications
+from selfassess.jsonout import json_document
 from selfassess.problems import Problem
 from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file, parse_formats
 
@@ -60,8 +60,7 @@ def build_plan_outputs(checked: CheckedRegister, options: Options) -> dict[str, 
         outputs["plan-internal.csv"] = plan_csv(internal).encode(CSV_ENCODING)
     if "json" in wanted:
         data = {**public.figures, "publications": publications(checked.register)}
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-        outputs[FIGURES_FILE] = (text + "\n").encode()
+        outputs[FIGURES_FILE] = json_document(data).encode()
     return outputs
 
 

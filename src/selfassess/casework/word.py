@@ -47,6 +47,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     _summary(body, plan)
     for case in plan.cases:
         _case(body, case)
+        body.spill()
     if plan.publications:
         body.text("The Ombudsman's reports about us", "Heading 1")
         for item in plan.publications:
@@ -57,7 +58,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
                 body.link(item.url, f"Read {item.title}")
     body.text("How the figures are counted", "Heading 1")
     body.text(plan.words.method)
-    return save_fixed(document, {"docProps/app.xml": APP_XML})
+    return save_fixed(document, {"docProps/app.xml": APP_XML}, body.spilled)
 
 
 def _summary(body: Writer, plan: PlanView) -> None:

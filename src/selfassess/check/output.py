@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from selfassess.check.dispatch import Report
+from selfassess.jsonout import json_document
 from selfassess.problems import Severity
 from selfassess.wording import plural
 
@@ -51,7 +50,7 @@ def format_json(report: Report) -> str:
             for p in report.problems
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(data)
 
 
 def _escape_annotation(text: str, property_value: bool = False) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -10,6 +9,7 @@ from pydantic import BaseModel
 from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.code.timescales import Timescales
+from selfassess.jsonout import json_document
 from selfassess.models import Assessment, CodeEdition, EditionMap
 from selfassess.report.model import AnnualReport
 
@@ -38,4 +38,4 @@ def schema(kind: str) -> dict[str, Any]:
 
 def schema_json(kind: str) -> str:
     """Return the schema as stable, indented JSON text."""
-    return json.dumps(schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json_document(schema(kind), sort_keys=True)

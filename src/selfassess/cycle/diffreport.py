@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from typing import Any
 
 from selfassess.cycle.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.dates import long_date
+from selfassess.jsonout import json_document
 from selfassess.models import Assessment, Evidence
 from selfassess.render.mdescape import cell, target
 from selfassess.render.usermarkdown import inert_markdown
@@ -225,7 +225,7 @@ def format_json(diff: Diff) -> str:
         "new_provisions": diff.new_provisions,
         "dropped_provisions": diff.dropped_provisions,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(data)
 
 
 def _side(file: str, assessment: Assessment) -> dict[str, str]:

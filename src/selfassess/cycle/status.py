@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from selfassess.check import load_assessment
 from selfassess.code.deadlines import DueDate, due_dates, load_rules
 from selfassess.dates import year_after
+from selfassess.jsonout import json_document
 from selfassess.models import Action, Assessment, CodeEdition, TriggerEvent
 from selfassess.wording import plural
 
@@ -194,7 +194,7 @@ def _trigger_lines(status: Status) -> list[str]:
 
 def format_json(status: Status) -> str:
     """Return the status as versioned JSON."""
-    return json.dumps(status_data(status), indent=2, ensure_ascii=False) + "\n"
+    return json_document(status_data(status))
 
 
 def status_data(status: Status) -> dict[str, Any]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 
 from selfassess.files import Output, Streamed
+from selfassess.jsonout import json_document
 from selfassess.practice import PracticeFigures, PracticeResult, figures_of, practice_data
 from selfassess.practice.text import format_markdown
 from selfassess.practice.verdicts import reason
@@ -32,7 +32,7 @@ VERDICT_COLUMNS = (
 
 def practice_json(figures: PracticeFigures) -> str:
     """Return practice.json's text: stable, indented and versioned."""
-    return json.dumps(practice_data(figures), indent=2, ensure_ascii=False) + "\n"
+    return json_document(practice_data(figures))
 
 
 def build_practice_outputs(

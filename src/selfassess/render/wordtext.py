@@ -7,7 +7,7 @@ from typing import Any
 from selfassess.render import wordruns
 from selfassess.render.mdparse import Para, Span
 from selfassess.render.usermarkdown import to_paras
-from selfassess.render.wordxml import HYPERLINK_STYLE, Hyperlinks, add_hyperlink
+from selfassess.render.wordxml import HYPERLINK_STYLE, Hyperlinks, Spilled, add_hyperlink
 
 _LIST_STYLES = {"bullet": "List Bullet", "number": "List Number"}
 CELL_SPACING = 80  # 4 points, in twentieths of a point
@@ -66,6 +66,24 @@ class Writer:
         self.in_cell = reuse_first
         self.spare = self.element.find(wordruns.P) if reuse_first else None
         self.numbering: dict[int, str] = {}
+        self.spilled = Spilled()  # a body's finished parts, held as text (save_fixed takes them)
+
+    def spill(self) -> None:
+        """Hold what a body has so far as its XML text: call only where none of it will change.
+
+        A long report or plan is written a part at a time, so its memory is its text's,
+        not lxml's tree's (see Spilled). A cell writer holds nothing back.
+        """
+        from lxml import etree
+
+        if self.before is None:
+            return
+        finished = []
+        child = self.before.getprevious()
+        while child is not None and child.tag is not etree.ProcessingInstruction:
+            finished.append(child)
+            child = child.getprevious()
+        self.spilled.spill(finished[::-1])
 
     def paragraph(self, style: str | None = None) -> Any:
         """Return a new paragraph in the given style (if the template has it)."""

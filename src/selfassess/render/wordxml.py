@@ -197,11 +197,14 @@ def set_table_caption(table: Any, caption: str) -> None:
     table._tbl.tblPr.append(element("w:tblCaption", val=caption))
 
 
-def save_fixed(document: Any, replace: dict[str, bytes] | None = None) -> bytes:
+def save_fixed(
+    document: Any, replace: dict[str, bytes] | None = None, spilled: Spilled | None = None
+) -> bytes:
     """Return a document's .docx bytes with fixed entry times and order, so renders reproduce.
 
     python-docx's own writer stamps the time and would have to be unzipped and zipped again;
-    this writes its parts, in its order, once. Entries named in replace get the bytes given.
+    this writes its parts, in its order, once. Entries named in replace get the bytes given;
+    the body takes back what was spilled from it.
     """
     from docx.opc import pkgwriter
 
@@ -212,7 +215,7 @@ def save_fixed(document: Any, replace: dict[str, bytes] | None = None) -> bytes:
         part.before_marshal()
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        entries = _FixedEntries(target, replace or {})
+        entries = _FixedEntries(target, replace or {}, spilled)
         writer._write_content_types_stream(entries, parts)
         writer._write_pkg_rels(entries, package.rels)
         writer._write_parts(entries, parts)
@@ -230,13 +233,23 @@ def fixed_entry(name: str) -> zipfile.ZipInfo:
 class _FixedEntries:
     """Stands in for python-docx's zip writer: each entry with a fixed time and permissions."""
 
-    def __init__(self, target: zipfile.ZipFile, replace: dict[str, bytes]) -> None:
+    def __init__(
+        self, target: zipfile.ZipFile, replace: dict[str, bytes], spilled: Spilled | None
+    ) -> None:
         self.target = target
         self.replace = replace
+        self.spilled = spilled
 
     def write(self, pack_uri: Any, blob: bytes) -> None:
         info = fixed_entry(pack_uri.membername)
         data = self.replace.get(pack_uri.membername) or blob
+        if pack_uri.membername == _BODY and self.spilled is not None and self.spilled.chunks:
+            pieces = self.spilled.restored(data)
+            info.file_size = sum(len(piece) for piece in pieces)  # as writestr sets it
+            with self.target.open(info, "w") as entry:
+                for piece in pieces:
+                    entry.write(piece)
+            return
         if len(data) < _KEEP_DEFLATED or pack_uri.membername == _BODY:
             self.target.writestr(info, data)
             return
@@ -277,3 +290,80 @@ class _Deflated:
 
     def flush(self) -> bytes:
         return b""
+
+
+_SPILL = "selfassess-spilled"
+_SPILL_MARK = re.compile(rb"<\?selfassess-spilled (\d+)\?>")
+_TAG = re.compile(rb"<[^ />]+")
+_PROBE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+
+
+class Spilled:
+    """Finished parts of a long document body, held as their XML text rather than as elements.
+
+    lxml takes about 140 bytes an element, and a table of 10,000 rows of seven cells has
+    over half a million: hundreds of MB for a few MB of XML. Each finished run of siblings
+    (a table's rows so far, the body so far) is serialized as the whole document would
+    write it and left in the tree as a processing instruction, which save_fixed replaces
+    with its text, so the file is byte for byte what it would have been. User text cannot
+    forge the instruction: in text and attributes lxml writes "<" as "&lt;".
+    """
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.last_id = 0  # the highest drawing id spilled: python-docx numbers from the tree
+
+    def unused_id(self, given: int) -> int:
+        """Return a drawing id python-docx gave (one above the tree's), or one above those spilled."""
+        return max(given, self.last_id + 1)
+
+    def spill(self, elements: list[Any]) -> None:
+        """Replace consecutive siblings by their text; nothing may change them afterwards."""
+        if not elements:
+            return
+        from lxml import etree
+
+        parent = elements[0].getparent()
+        declared = _declarations(parent)
+        texts = []
+        for element in elements:
+            text: bytes = etree.tostring(element, encoding="UTF-8", xml_declaration=False)
+            named = _name_end(text)
+            if text[named : named + len(declared)] != declared:
+                raise ValueError(f"{element.tag} declares namespaces of its own")
+            texts.append(text[:named] + text[named + len(declared) :])
+            for number in element.xpath(".//@id"):  # as python-docx's next_id looks for them
+                if number.isdigit():
+                    self.last_id = max(self.last_id, int(number))
+        elements[0].addprevious(etree.ProcessingInstruction(_SPILL, str(len(self.chunks))))
+        for element in elements:
+            parent.remove(element)
+        self.chunks.append(b"".join(texts))
+
+    def restored(self, text: bytes) -> list[bytes]:
+        """Return a part's bytes in pieces, each instruction replaced by its text (in which
+        a table's rows spilled before the table itself was are instructions again)."""
+        pieces = []
+        start = 0
+        for mark in _SPILL_MARK.finditer(text):
+            pieces.append(text[start : mark.start()])
+            pieces += self.restored(self.chunks[int(mark.group(1))])
+            start = mark.end()
+        pieces.append(text[start:])
+        return pieces
+
+
+def _declarations(parent: Any) -> bytes:
+    """Return the namespace declarations lxml writes on a child of parent serialized alone."""
+    from lxml import etree
+
+    probe = etree.SubElement(parent, _PROBE)
+    text: bytes = etree.tostring(probe, encoding="UTF-8", xml_declaration=False)
+    parent.remove(probe)
+    return text[_name_end(text) : -len(b"/>")]
+
+
+def _name_end(text: bytes) -> int:
+    """Return where an element's name ends in its serialized text (lxml writes "<w:tbl" first)."""
+    found = _TAG.match(text)
+    return found.end() if found else 0

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import Any
 
+from selfassess.jsonout import json_document
 from selfassess.render.csvsafe import to_csv
 from selfassess.render.jinja import render_template
 from selfassess.render.wordtext import Writer
@@ -176,4 +176,4 @@ def council_json(view: CouncilView, outputs: list[str]) -> str:
         "problems": list(view.problems),
         "outputs": outputs,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(data)

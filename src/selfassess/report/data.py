@@ -6,9 +6,9 @@ has no timestamps, so the same input gives the same bytes.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from selfassess.jsonout import json_document
 from selfassess.practice.figuresjson import practice_data
 from selfassess.render.csvsafe import to_csv
 from selfassess.report.benchmarks import CAPTION
@@ -118,7 +118,7 @@ def report_json(view: ReportView, outputs: list[str]) -> str:
         "problems": list(view.problems),
         "outputs": outputs,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_document(data)
 
 
 def report_data(view: ReportView) -> dict[str, Any]:

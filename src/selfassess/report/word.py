@@ -31,6 +31,7 @@ TITLE_STYLE = "Caption"  # Word's own style for a table's title
 TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
 FIGURE_CM = 3.4  # a figure column: "not comparable" on one line, "down 10.7 points" on two
 LABEL_CM = 5.0  # the least a row's name is given, however many figure columns
+ROWS_HELD = 200  # a table's rows kept as elements before they are held as text (Spilled)
 PICTURE_WIDTH_CM = 11.0  # the chart's 3.6 inch figure, so its text prints at about 14 points
 
 
@@ -67,7 +68,7 @@ def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer]
     for fact in view.facts:
         body.text(fact.value, label=f"{fact.label}:")
     body_of(body)
-    return save_fixed(document, {"docProps/app.xml": APP_XML})
+    return save_fixed(document, {"docProps/app.xml": APP_XML}, body.spilled)
 
 
 def write_part(body: Writer, view: rv.ReportView, charts: dict[str, Chart]) -> None:
@@ -108,6 +109,7 @@ def write_figures(body: Writer, view: rv.Periods, table: FigureTable, chart: Cha
     if table.has_previous:
         for sentence in movements(table):
             body.text(sentence, "List Bullet")
+    body.spill()
 
 
 def _picture(body: Writer, chart: Chart) -> None:
@@ -118,6 +120,9 @@ def _picture(body: Writer, chart: Chart) -> None:
     width = picture_width(chart.png, body.document.sections[0])
     shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=width)
     properties = shape._inline.docPr
+    number = body.spilled.unused_id(int(properties.get("id")))
+    properties.set("id", str(number))
+    properties.set("name", f"Picture {number}")
     properties.set("title", chart.title)
     properties.set("descr", f"{chart.title}. {chart.description}")
 
@@ -145,15 +150,20 @@ def _table(body: Writer, view: rv.Periods, table: FigureTable) -> None:
     body.text(f"Table: {table.caption}", TITLE_STYLE if body.styles.has(TITLE_STYLE) else None)
     header = header_cells(table, view.period, view.previous_period)
     grid = add_table(body, table.caption, tuple(header), column_widths(len(header)))
-    rows = [grid.rows[0].cells]
+    for cell in grid.rows[0].cells[1:]:  # figures line up on the right, as in the page
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    made = []
     for row in table.rows:
         cells = add_row(grid)  # each cell takes its column's width
         for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
             cell.paragraphs[0].add_run(text)
-        rows.append(cells)
-    for cells in rows:  # figures line up on the right, as in the page
         for cell in cells[1:]:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        made.append(cells[0]._tc.getparent())
+        if len(made) == ROWS_HELD:
+            body.spilled.spill(made)
+            made = []
+    body.spilled.spill(made)
 
 
 def column_widths(columns: int) -> tuple[float, ...]:
