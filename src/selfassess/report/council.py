@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selfassess.problems import Problem
 from selfassess.report.load import CheckedReport, load_report_model
@@ -33,6 +33,7 @@ class CouncilReport:
     document: Document
     report: AnnualReport
     parts: list[CheckedPart]
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def period(self) -> str:
@@ -92,6 +93,5 @@ def load_council(
             parts.append(CheckedPart(part.title, slug(part.title, taken), checked))
     if len(parts) < len(report.parts):
         return None, problems
-    council = CouncilReport(document, report, parts)
     problems += list(approval_has_response(parts[0].checked))
-    return council, problems
+    return CouncilReport(document, report, parts, problems), problems

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from selfassess.assessment import view as v
+from selfassess.assessment.makeview import describe_problem
 from selfassess.practice import labels
 from selfassess.practice.figures import PracticeFigures, StageFigures, percent
-from selfassess.problems import InputError, UsageError
+from selfassess.problems import InputError, UsageError, sort_problems
 from selfassess.report import view as rv
 from selfassess.report.council import CheckedPart, CouncilReport
 from selfassess.report.lgscotables import UPHELD_RATE
@@ -104,7 +105,10 @@ def build_council_view(council: CouncilReport, as_of: dt.date, draft: bool) -> C
         landlord=first.landlord,
         period=council.period,
         draft=first.draft,
-        problems=tuple(dict.fromkeys(p for part in parts for p in part.view.problems)),
+        problems=tuple(
+            describe_problem(p, council.document.path_display)
+            for p in sort_problems(council.problems)
+        ),
         facts=tuple(
             f if f.label != "Landlord" else v.Fact("Council", f.value) for f in first.facts
         ),
