@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 from conftest import ROOT
 
 AS_OF = dt.date(2025, 7, 1)
 REPORT = "reports/annual-report-2024-25.yaml"
+ADVERSE = ("severe maladministration", "maladministration", "service failure")
+UNDECIDED = ("outside jurisdiction", "withdrawn")
 LAST_YEAR = "reports/annual-report-2023-24.yaml"
 #: Said once when last year's report named no register, instead of a column of dashes.
 NO_REGISTER_LAST_YEAR = (
@@ -68,3 +71,10 @@ def edit(root: Path, old: str, new: str, path: str = REPORT) -> None:
     text = target.read_text("utf-8")
     assert old in text, old
     target.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def maladministration_rate(cases: list[dict[str, Any]]) -> float:
+    """Recount a register's maladministration rate: adverse findings of those decided."""
+    findings = [f["finding"] for c in cases for f in c.get("findings", [])]
+    decided = [f for f in findings if f not in UNDECIDED]
+    return round(100 * sum(f in ADVERSE for f in decided) / len(decided), 1)

@@ -16,10 +16,15 @@ import yaml
 
 from conftest import Run
 from renderkit import cell_text, docx_text, markdown_text
-from reportkit import REPORT, copy_example, edit, render_report
-
-ADVERSE = ("severe maladministration", "maladministration", "service failure")
-UNDECIDED = ("outside jurisdiction", "withdrawn")
+from reportkit import (
+    ADVERSE,
+    REPORT,
+    UNDECIDED,
+    copy_example,
+    edit,
+    maladministration_rate,
+    render_report,
+)
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +53,6 @@ def register(root: Path) -> dict[str, Any]:
 def half_up(part: float, whole: float) -> int:
     """Round part/whole to a whole per cent the way a reader would, halves up."""
     return int(part * 100 / whole + 0.5)
-
-
-def maladministration_rate(cases: list[dict[str, Any]]) -> float:
-    findings = [f["finding"] for c in cases for f in c.get("findings", [])]
-    decided = [f for f in findings if f not in UNDECIDED]
-    return round(100 * sum(f in ADVERSE for f in decided) / len(decided), 1)
 
 
 def table_rows(page: Any, caption_start: str) -> dict[str, list[str]]:

@@ -2,14 +2,15 @@
 
 A part is a report whose assessment, casework and items 1-6 are the part's, and whose period,
 status and governance are the whole report's. Each part's problems are placed at its keys
-under `parts:`; the governing body's response is asked for once, of the whole report.
+under `parts:`; the governing body's response, and a draft's approval, are checked once, at
+the whole report's keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from selfassess.problems import Problem
 from selfassess.report.load import CheckedReport, load_report_model
@@ -80,7 +81,7 @@ def load_council(
     document: Document, report: AnnualReport, as_of: dt.date
 ) -> tuple[CouncilReport | None, list[Problem]]:
     """Load and check every part; None when a part cannot be used at all."""
-    from selfassess.report.rules import PART_RULES, approval_has_response
+    from selfassess.report.rules import COUNCIL_RULES, PART_RULES
 
     assert report.parts is not None
     parts, problems, taken = [], [], set[str]()
@@ -93,5 +94,7 @@ def load_council(
             parts.append(CheckedPart(part.title, slug(part.title, taken), checked))
     if len(parts) < len(report.parts):
         return None, problems
-    problems += list(approval_has_response(parts[0].checked))
+    # The whole report's own keys: a part's document knows only those under parts[i].
+    whole = replace(parts[0].checked, document=document)
+    problems += [p for rule in COUNCIL_RULES for p in rule(whole)]
     return CouncilReport(document, report, parts, problems), problems

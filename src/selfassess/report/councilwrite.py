@@ -18,9 +18,16 @@ from selfassess.render.csvsafe import to_csv
 from selfassess.render.jinja import render_template
 from selfassess.render.wordtext import Writer
 from selfassess.report import view as rv
+from selfassess.report.benchmarks import CAPTION as BENCHMARKS
 from selfassess.report.charts import Chart
 from selfassess.report.councilview import RATES_NOTE, SUMMARY, CouncilView, PartView
-from selfassess.report.data import CSV_COLUMNS, REPORT_SCHEMA_VERSION, cells, table_data
+from selfassess.report.data import (
+    CSV_COLUMNS,
+    REPORT_SCHEMA_VERSION,
+    benchmark_cells,
+    cells,
+    table_data,
+)
 from selfassess.report.tables import FigureTable
 
 #: Attributes naming an element of the page: a part's are put under the part's name.
@@ -49,7 +56,7 @@ def council_page(
     """Return the whole council's page: the summary, each part's items under its heading."""
     from markupsafe import Markup
 
-    from selfassess.report.html import report_environment
+    from selfassess.report.html import BENCHMARK_WORDS, report_environment
 
     env = report_environment(templates)
     items = {}
@@ -62,6 +69,7 @@ def council_page(
             parts=rv.PARTS,
             svgs=svgs,
             styled=True,
+            **BENCHMARK_WORDS,
         )
         items[part.slug] = Markup(under(part.slug, html))  # our own page, escaped as it was made
     return render_template(
@@ -155,6 +163,8 @@ def council_csv(view: CouncilView) -> str:
     for table, part in _tables(view):
         caption = f"{part.title}: {table.caption}" if part else table.caption
         rows += cells(table, caption)
+    for part in view.parts:  # after every table, as in a single report's figures.csv
+        rows += benchmark_cells(part.view, f"{part.title}: {BENCHMARKS}")
     return to_csv(CSV_COLUMNS, rows)
 
 

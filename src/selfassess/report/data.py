@@ -58,7 +58,7 @@ def cells(table: FigureTable, caption: str | None = None) -> list[tuple[str, ...
     return rows
 
 
-def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
+def benchmark_cells(view: ReportView, caption: str = CAPTION) -> list[tuple[str, ...]]:
     """Return ours, the benchmark and the difference of each, every row with its source."""
     rows: list[tuple[str, ...]] = []
     for row in view.benchmarks:
@@ -67,7 +67,7 @@ def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
             (f"Benchmark: {row.what}", row.value),
             ("Difference", row.difference),
         ):
-            first = (CAPTION, row.measure, column, row.unit, _plain(value))
+            first = (caption, row.measure, column, row.unit, _plain(value))
             rows.append((*first, "", "", "", "", row.source))
     return rows
 
@@ -75,7 +75,7 @@ def _benchmark_cells(view: ReportView) -> list[tuple[str, ...]]:
 def figures_csv(view: ReportView) -> str:
     """Return one CSV row per figure (table, row, column, unit, years, change, source)."""
     rows = [row for table in view.tables for row in cells(table)]
-    return to_csv(CSV_COLUMNS, rows + _benchmark_cells(view))
+    return to_csv(CSV_COLUMNS, rows + benchmark_cells(view))
 
 
 def _shares(table: FigureTable, row: FigureRow, last_year: bool) -> list[int | None] | None:

@@ -14,6 +14,13 @@ from selfassess.report.view import PARTS, ReportView
 if TYPE_CHECKING:
     import jinja2
 
+#: The benchmark table's words, for every template that includes partials/report-benchmarks.html.
+BENCHMARK_WORDS = {
+    "BENCHMARK_CAPTION": benchmarks.CAPTION,
+    "BENCHMARK_COLUMNS": benchmarks.COLUMNS,
+    "BENCHMARK_NOTE": benchmarks.NOTE,
+}
+
 
 def report_environment(templates: Path | None) -> jinja2.Environment:
     """Return the page environment with the figure filters the report's templates use."""
@@ -35,8 +42,6 @@ def render_report_page(view: ReportView, charts: dict[str, Chart], templates: Pa
         parts=PARTS,
         charts=charts,
         svgs=svgs,
-        BENCHMARK_CAPTION=benchmarks.CAPTION,
-        BENCHMARK_COLUMNS=benchmarks.COLUMNS,
-        BENCHMARK_NOTE=benchmarks.NOTE,
+        **BENCHMARK_WORDS,
         styled=True,
     )

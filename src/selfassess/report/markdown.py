@@ -26,8 +26,8 @@ def render_report_markdown(view: rv.ReportView) -> str:
 
 
 def item_lines(view: rv.ReportView) -> list[str]:
-    """Return items 2 to 6 and then item 1: a part of a whole council's report."""
-    return _items(view) + _assessment(view)
+    """Return the benchmarks, items 2 to 6 and then item 1: a part of a whole council's report."""
+    return _benchmarks(view) + _items(view) + _assessment(view)
 
 
 def _items(view: rv.ReportView) -> list[str]:

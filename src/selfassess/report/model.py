@@ -150,6 +150,11 @@ class ReportPart(Strict):
         default=None, description="Items 5 and 6 in words (markdown)."
     )
     satisfaction: Satisfaction | None = None
+    benchmarks: list[Benchmark] = Field(
+        default_factory=list,
+        description="Published figures to compare the part's own with, each with what it is "
+        "and its source.",
+    )
 
 
 #: The part's own keys, which a part's report takes from it (the rest from the whole report).

@@ -209,8 +209,10 @@ RULES: tuple[Callable[[CheckedReport], Iterator[Problem]], ...] = (
     same_year,
     benchmarks_computed,
 )
-#: The rules each part of a whole council's report passes (the response is asked for once).
-PART_RULES = (improvements_have_changes, six_items_present, same_year)
+#: The rules each part of a whole council's report passes, at the part's own keys.
+PART_RULES = (improvements_have_changes, six_items_present, same_year, benchmarks_computed)
+#: The rules a whole council's report passes once, at its own keys (status, governance).
+COUNCIL_RULES = (approval_has_response, draft_with_approval)
 
 
 def check_rules(checked: CheckedReport) -> list[Problem]:

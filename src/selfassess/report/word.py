@@ -72,11 +72,12 @@ def report_document(view: Any, fixed: dt.date | None, body_of: Callable[[Writer]
 
 
 def write_part(body: Writer, view: rv.ReportView, charts: dict[str, Chart]) -> None:
-    """Add one part of a whole council's report: its items 2 to 6, then item 1."""
+    """Add one part of a whole council's report: its benchmarks, items 2 to 6, then item 1."""
 
     def figures(table: FigureTable) -> None:
         write_figures(body, view, table, charts.get(table.key))
 
+    write_benchmarks(body, view)
     write_items(body, view, figures)
     write_assessment(body, view, figures)
 
