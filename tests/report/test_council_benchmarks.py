@@ -253,3 +253,15 @@ def test_a_draft_recording_an_approval_is_warned_once_at_its_status(
         "approved the report, or remove the approval until it does (a draft leaves it out)",
         "0 errors, 1 warning in 1 file.",
     ]
+
+
+def test_approved_without_a_response_is_warned_at_the_approval(run: Run, changed: Path) -> None:
+    text = (changed / COUNCIL).read_text("utf-8")
+    start, end = text.index("  response: |\n"), text.index("  mrc_statement: |\n")
+    (changed / COUNCIL).write_text(text[:start] + text[end:], "utf-8")
+    assert check(run) == [  # was placed at the first part, whose document has no governance
+        f"{place(changed, '{date: 2025-06-18', 'approval:')}: W851 the report is approved but "
+        "governance.response is empty; the governing body's response is published alongside "
+        "the report",
+        "0 errors, 1 warning in 1 file.",
+    ]
