@@ -162,7 +162,7 @@ CODES: tuple[ProblemCode, ...] = (
     ProblemCode("W853", WARNING, "an annual report's `period` differs from its self-assessment's"),
     ProblemCode("W854", WARNING, "the casework register an annual report names covers another period"),
     ProblemCode("W855", WARNING, "an annual report with `status: draft` while `governance.approval` records an approval (a draft leaves it out)"),
-    ProblemCode("W856", WARNING, "a benchmark for a measure this report does not compute (no log, register or TP09 to compare it with); it is left out"),
+    ProblemCode("W856", WARNING, "a benchmark for a measure this report does not compute (no log, register or TP09 to compare it with, or a Code or Ombudsman without that measure); it is left out"),
     # I550-I569: notes on reading the complaints log
     ProblemCode("I550", NOTE, "a column of the workbook holds formulas; the values stored with them were read"),
     ProblemCode("I551", NOTE, "rows at the end of the log hold no complaint (a totals row, a blank reference) and are left out"),

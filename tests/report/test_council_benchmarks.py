@@ -265,3 +265,29 @@ def test_approved_without_a_response_is_warned_at_the_approval(run: Run, changed
         "the report",
         "0 errors, 1 warning in 1 file.",
     ]
+
+
+def test_a_measure_the_part_s_code_or_ombudsman_lacks_is_a_warning_not_a_silent_gap(
+    run: Run, changed: Path
+) -> None:
+    # The LGSCO's Code has no CH01 or CH02, and its register no maladministration rate: each
+    # benchmark was left out of every output without a word.
+    mine = (
+        "    benchmarks:\n"
+        "      - {measure: maladministration rate, value: 50, what: A, source: https://a.example}\n"
+        "      - {measure: CH01 stage 1, value: 5, what: B, source: https://b.example}\n"
+        "      - {measure: escalation rate, value: 9, what: C, source: https://c.example}\n"
+    )
+    edit(changed, "    publications_note: |\n", mine + "    publications_note: |\n", COUNCIL)
+    assert check(run) == [
+        f"{place(changed, 'maladministration rate, value: 50')}: W856 benchmark for "
+        "maladministration rate is left out: the report does not compute maladministration "
+        "rate, because the casework register is the LGSCO's, whose decisions have an upheld "
+        "rate, not a maladministration rate",
+        f"{place(changed, 'CH01 stage 1')}: W856 benchmark for CH01 stage 1 is left out: the "
+        "report does not compute CH01 stage 1, because the self-assessment's Code has no "
+        "tenant satisfaction measures (CH01 and CH02 are for a landlord's complaints)",
+        "0 errors, 2 warnings in 1 file.",
+    ]
+    data = json.loads((render_report(changed, COUNCIL) / "report.json").read_text("utf-8"))
+    assert [b["source"] for b in data["parts"][1]["benchmarks"]] == ["https://c.example"]

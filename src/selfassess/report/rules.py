@@ -162,6 +162,7 @@ def same_year(checked: CheckedReport) -> Iterator[Problem]:
 
 def benchmarks_computed(checked: CheckedReport) -> Iterator[Problem]:
     """E807/W856: a benchmark names a measure we know, and one this report computes."""
+    missing = missing_inputs(checked)
     for index, benchmark in enumerate(checked.report.benchmarks):
         path: KeyPath = ("benchmarks", index, "measure")
         measure = BY_KEY.get(fold(benchmark.measure))
@@ -177,23 +178,27 @@ def benchmarks_computed(checked: CheckedReport) -> Iterator[Problem]:
                 f"benchmark measure '{shorten(benchmark.measure)}' is not one the report "
                 f"computes; {hint}",
             )
-        elif measure.needs in missing_inputs(checked):
+        elif lacking := next((need for need in measure.needs if need in missing), None):
             yield _warn(
                 checked,
                 path,
                 "W856",
                 f"benchmark for {measure.name} is left out: the report does not compute "
-                f"{measure.name}, because {NEEDS[measure.needs]}",
+                f"{measure.name}, because {NEEDS[lacking]}",
             )
 
 
 def missing_inputs(checked: CheckedReport) -> set[str]:
-    """Return what the report lacks for some measures: a log, a register, a TP09 figure."""
+    """Return what the report lacks for some measures (measures.NEEDS): a log, a register, ..."""
     missing = set()
     if checked.assessment.assessment.practice is None:
         missing.add("log")
+    if not checked.assessment.edition.tenant_measures:
+        missing.add("tenant measures")
     if checked.report.casework is None:  # named but unusable is E805 already
         missing.add("casework")
+    elif checked.casework is not None and checked.casework.register.ombudsman == "lgsco":
+        missing.add("housing register")
     satisfaction = checked.report.satisfaction
     if satisfaction is None or satisfaction.complaints_handling is None:
         missing.add("satisfaction")
