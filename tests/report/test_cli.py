@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 from conftest import Run
+from renderkit import docx_text
 from reportkit import REPORT, copy_example, edit
 
 
@@ -89,3 +91,29 @@ def test_check_recognises_a_report_by_its_assessment_key(run: Run, root: Path) -
 def test_schema_prints_the_report_schema(run: Run) -> None:
     result = run("schema", "--kind", "report")
     assert '"title": "AnnualReport"' in result.output
+
+
+def test_the_draft_option_says_where_the_problems_are_listed_and_they_are(
+    run: Run, root: Path
+) -> None:
+    # It said "with the open problems listed", but the documents a governing body and residents
+    # read carry the draft banner only: check's problems go to the terminal and report.json.
+    words = " ".join(run("report", "--help").output.split())
+    assert (
+        "--draft Render despite errors, marked 'Draft — not approved'; the open problems are "
+        "printed and listed in report.json, not in the page, Word or Markdown. --as-of"
+    ) in words
+    edit(root, "casework: ../casework/ombudsman-2024-25.yaml", "casework: gone.yaml")
+    result = run("report", "--as-of", "2025-07-01", "--draft", "-o", "out", REPORT)
+    problem = "casework file 'gone.yaml' does not exist (paths are relative to this file)"
+    assert result.output.startswith(f"{REPORT}:4:11: E805 {problem}\n")
+    folder = root / "out" / "annual-report-2024-25"
+    data = json.loads((folder / "report.json").read_text("utf-8"))
+    assert data["problems"] == [f"Error E805 at line 4: {problem}"]
+    shown = [
+        (folder / "annual-report.html").read_text("utf-8"),
+        (folder / "annual-report.md").read_text("utf-8"),
+        docx_text(folder / "annual-report.docx"),
+    ]
+    for text in shown:
+        assert "Draft — not approved" in text and "E805" not in text and "gone.yaml" not in text

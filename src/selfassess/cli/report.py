@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 @click.option(
     "--draft",
     is_flag=True,
-    help="Render despite errors, marked 'Draft — not approved' with the open problems listed.",
+    help="Render despite errors, marked 'Draft — not approved'; the open problems are printed "
+    "and listed in report.json, not in the page, Word or Markdown.",
 )
 @as_of_option
 @templates_option
