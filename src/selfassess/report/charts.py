@@ -39,18 +39,28 @@ _SETTINGS: Any = {  # matplotlib types its keys as a Literal of every rc name
 _PROLOGUE = re.compile(r"\A.*?(?=<svg)", re.S)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
 _ROOT = re.compile(r"<svg [^>]*>")
+_TAG = re.compile(r"<[^>]*>")  # drawn text has its "<" and ">" escaped, so a tag is this
 _MONTH = re.compile(r"^([A-Z][a-z]+) (\d{4})$")  # a month as the report writes it: "April 2024"
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A drawn chart with its title and text description."""
+    """A drawn chart with its title and text description: the figure's SVG as drawn, and PNG."""
 
     key: str
     title: str
     description: str
-    svg: str
+    drawn: str
     png: bytes
+
+    @property
+    def svg(self) -> str:
+        """Return the SVG for a page that holds one report: its ids under "chart-KEY"."""
+        return self.inline("")
+
+    def inline(self, at: str) -> str:
+        """Return the SVG for inline use with every id it names under at ("" or a part's)."""
+        return _accessible_svg(self.drawn, f"{at}chart-{self.key}", self.title, self.description)
 
 
 def describe(table: FigureTable) -> str:
@@ -97,7 +107,7 @@ def draw(table: FigureTable) -> Chart | None:
         png = _save(figure, "png", {"Software": None})
     description = charted + describe(table) + left_out
     return Chart(
-        table.key, table.caption, description, _accessible_svg(svg, table, description), png
+        table.key, table.caption, description, _METADATA.sub("", _PROLOGUE.sub("", svg)), png
     )
 
 
@@ -213,12 +223,18 @@ def _save(figure: Any, kind: str, metadata: dict[str, Any]) -> Any:
     return data.decode("utf-8") if kind == "svg" else data
 
 
-def _accessible_svg(svg: str, table: FigureTable, description: str) -> str:
-    """Return the SVG for inline use: ids made unique on the page, a title and a description."""
-    prefix = f"chart-{table.key}"
-    svg = _METADATA.sub("", _PROLOGUE.sub("", svg))
-    svg = svg.replace('id="', f'id="{prefix}-').replace("url(#", f"url(#{prefix}-")
-    svg = svg.replace('href="#', f'href="#{prefix}-')
+def _tag_named(tag: re.Match[str], prefix: str) -> str:
+    """Return one of the SVG's tags with each id it makes or names under prefix."""
+    tag_text = tag.group(0).replace('id="', f'id="{prefix}-').replace("url(#", f"url(#{prefix}-")
+    return tag_text.replace('href="#', f'href="#{prefix}-')
+
+
+def _accessible_svg(svg: str, prefix: str, caption: str, description: str) -> str:
+    """Return the SVG for inline use: ids made unique on the page, a title and a description.
+
+    Only the tags' ids and references are renamed: a drawn label is text, whatever it says.
+    """
+    svg = _TAG.sub(lambda tag: _tag_named(tag, prefix), svg)
     root = _ROOT.search(svg)
     assert root is not None  # matplotlib always writes a root element
     opening = root.group(0).replace(
@@ -227,7 +243,7 @@ def _accessible_svg(svg: str, table: FigureTable, description: str) -> str:
     from markupsafe import escape
 
     label = (
-        f'<title id="{prefix}-title">{escape(table.caption)}</title>\n'
+        f'<title id="{prefix}-title">{escape(caption)}</title>\n'
         f'<desc id="{prefix}-desc">{escape(description)} The table beside this chart gives the '
         "same figures.</desc>\n"
     )
