@@ -30,25 +30,6 @@ from selfassess.report.data import (
 )
 from selfassess.report.tables import FigureTable
 
-#: Attributes naming an element of the page: a part's are put under the part's name.
-_REFERENCES = re.compile(r'((?:\bid|aria-labelledby|aria-describedby|href)="#?|url\(#)')
-_HEADING = re.compile(r"<(/?)h([1-5])\b")
-
-
-def under(slug: str, html: str) -> str:
-    """Return a part's HTML one heading level down, with every id and link to one under slug."""
-    html = _HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
-
-    def named(match: re.Match[str]) -> str:
-        text = match.group(1)
-        if text.startswith("href=") and not text.endswith("#"):
-            return text  # a link to another page, not an anchor in this one
-        return f"{text}{slug}-"
-
-    html = _REFERENCES.sub(named, html)
-    # Each part has the same items: its sections are named with the part's heading first.
-    return html.replace('<section aria-labelledby="', f'<section aria-labelledby="{slug} ')
-
 
 def council_page(
     view: CouncilView, charts: dict[str, dict[str, Chart]], templates: Path | None
@@ -56,12 +37,13 @@ def council_page(
     """Return the whole council's page: the summary, each part's items under its heading."""
     from markupsafe import Markup
 
-    from selfassess.report.html import BENCHMARK_WORDS, report_environment
+    from selfassess.report.html import BENCHMARK_WORDS, REPORT_PLACE, part_place, report_environment
 
     env = report_environment(templates)
     items = {}
     for part in view.parts:
-        svgs = {key: Markup(c.svg) for key, c in charts[part.slug].items()}  # drawn by us
+        at = f"{part.slug}-"
+        svgs = {key: Markup(c.inline(at)) for key, c in charts[part.slug].items()}  # drawn by us
         html = render_template(
             env,
             "partials/report-part-items.html",
@@ -70,8 +52,9 @@ def council_page(
             svgs=svgs,
             styled=True,
             **BENCHMARK_WORDS,
+            **part_place(part.slug),
         )
-        items[part.slug] = Markup(under(part.slug, html))  # our own page, escaped as it was made
+        items[part.slug] = Markup(html)  # our own page, escaped as it was made
     return render_template(
         env,
         "annual-report-council.html",
@@ -83,6 +66,7 @@ def council_page(
         items=items,
         svgs={},
         styled=True,
+        **REPORT_PLACE,
     )
 
 

@@ -22,6 +22,17 @@ BENCHMARK_WORDS = {
 }
 
 
+#: Where a report's own items are written (the partials the single report and a part share):
+#: items under a level 2 heading, ids as named.
+REPORT_PLACE = {"level": 2, "at": "", "within": ""}
+
+
+def part_place(slug: str) -> dict[str, int | str]:
+    """Return where a part of a whole council's page writes its items: a heading level down,
+    each id under the part's slug, and each item's section named by the part's heading first."""
+    return {"level": 3, "at": f"{slug}-", "within": f"{slug} "}
+
+
 def report_environment(templates: Path | None) -> jinja2.Environment:
     """Return the page environment with the figure filters the report's templates use."""
     env = environment(templates).overlay()
@@ -43,5 +54,6 @@ def render_report_page(view: ReportView, charts: dict[str, Chart], templates: Pa
         charts=charts,
         svgs=svgs,
         **BENCHMARK_WORDS,
+        **REPORT_PLACE,
         styled=True,
     )
