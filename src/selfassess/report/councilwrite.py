@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
@@ -87,13 +86,9 @@ def council_markdown(view: CouncilView) -> str:
     lines += [escape(view.shares_note), ""] if view.shares_note else []
     for part in view.parts:
         lines += [f"## {escape(part.title)}", "", escape(f"Against {part.code}."), ""]
-        lines += [_down(line) for line in md.item_lines(part.view)]
+        lines += md.item_lines(part.view, 3)
     lines += md.governance_lines(view.governance)
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _down(line: str) -> str:
-    return "#" + line if re.match(r"^#{2,5} ", line) else line
 
 
 def council_docx(

@@ -19,33 +19,34 @@ def render_report_markdown(view: rv.ReportView) -> str:
     lines += _heading(rv.SUMMARY) + _table(view, view.key_figures)
     lines += [escape(view.shares_note), ""] if view.shares_note else []
     lines += _benchmarks(view)
-    lines += _items(view)
+    lines += _items(view, 2)
     lines += governance_lines(view.governance)
-    lines += _assessment(view)
+    lines += _assessment(view, 2)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def item_lines(view: rv.ReportView) -> list[str]:
-    """Return the benchmarks, items 2 to 6 and then item 1: a part of a whole council's report."""
-    return _benchmarks(view) + _items(view) + _assessment(view)
+def item_lines(view: rv.ReportView, level: int) -> list[str]:
+    """Return the benchmarks, items 2 to 6 and then item 1, each item's heading at level:
+    a part of a whole council's report."""
+    return _benchmarks(view) + _items(view, level) + _assessment(view, level)
 
 
-def _items(view: rv.ReportView) -> list[str]:
-    lines = _performance(view)
+def _items(view: rv.ReportView, level: int) -> list[str]:
+    lines = _performance(view, level)
     nothing = "" if view.findings_tables else "Nothing has been recorded for this item yet."
-    lines += _heading(rv.ITEM_3) + _words(view.findings, nothing)
+    lines += _heading(rv.ITEM_3, level) + _words(view.findings, nothing)
     lines += [escape(view.findings_note), ""] if view.findings_note else []
     for table in view.findings_tables:
         lines += _table(view, table)
-    lines += _cases(view.findings_cases)
-    lines += _improvements(view)
-    lines += _heading(rv.ITEM_5) + _publications(view.landlord_reports)
+    lines += _cases(view.findings_cases, level + 1)
+    lines += _improvements(view, level)
+    lines += _heading(rv.ITEM_5, level) + _publications(view.landlord_reports)
     if not view.landlord_reports:
         lines += [
             "The Ombudsman published no annual report about our performance in this period.",
             "",
         ]
-    lines += _heading(rv.ITEM_6) + _publications(view.other_publications)
+    lines += _heading(rv.ITEM_6, level) + _publications(view.other_publications)
     lines += _words(
         view.publications_note,
         "" if view.other_publications else "Nothing has been recorded for this item yet.",
@@ -53,8 +54,13 @@ def _items(view: rv.ReportView) -> list[str]:
     return lines
 
 
-def _heading(part: rv.Heading) -> list[str]:
-    return [f"## {escape(part.text)}", ""]
+def _heading(part: rv.Heading, level: int = 2) -> list[str]:
+    return _h(level, escape(part.text))
+
+
+def _h(level: int, markdown: str) -> list[str]:
+    """Return a heading of markdown written by us (its user text escaped) at level."""
+    return [f"{'#' * level} {markdown}", ""]
 
 
 def _words(markdown: str | None, otherwise: str) -> list[str]:
@@ -96,12 +102,12 @@ def _benchmarks(view: rv.ReportView) -> list[str]:
     return [*lines, "", NOTE, ""]
 
 
-def _cases(cases: tuple[rv.CaseView, ...]) -> list[str]:
+def _cases(cases: tuple[rv.CaseView, ...], level: int) -> list[str]:
     if not cases:
         return []
-    lines = ["### Cases in which the Ombudsman looked at our complaint handling", ""]
+    lines = _h(level, "Cases in which the Ombudsman looked at our complaint handling")
     for case in cases:
-        lines += [f"#### {escape(case.reference)}: {escape(case.subject or case.kind)}", ""]
+        lines += _h(level + 1, f"{escape(case.reference)}: {escape(case.subject or case.kind)}")
         lines += [
             escape(case.kind.capitalize() + (f", {case.date}" if case.date else "") + "."),
             "",
@@ -115,28 +121,28 @@ def _cases(cases: tuple[rv.CaseView, ...]) -> list[str]:
     return lines
 
 
-def _performance(view: rv.ReportView) -> list[str]:
-    lines = _heading(rv.ITEM_2)
+def _performance(view: rv.ReportView, level: int) -> list[str]:
+    lines = _heading(rv.ITEM_2, level)
     lines += [escape(view.log_note), ""] if view.log_note else []
     for table in view.performance:
         lines += _table(view, table)
     for note in view.method_notes:
         lines += [escape(note), ""]
-    lines += ["### What the figures tell us", ""]
+    lines += _h(level + 1, "What the figures tell us")
     lines += _words(view.analysis, "No analysis has been written yet.")
     if view.refusals or view.refusal_tables:
-        lines += ["### Complaints we did not accept", ""]
+        lines += _h(level + 1, "Complaints we did not accept")
         for table in view.refusal_tables:
             lines += _table(view, table)
         lines += _words(view.refusals, "")
     return lines
 
 
-def _improvements(view: rv.ReportView) -> list[str]:
-    lines = _heading(rv.ITEM_4)
+def _improvements(view: rv.ReportView, level: int) -> list[str]:
+    lines = _heading(rv.ITEM_4, level)
     for item in view.improvements:
         when = " " + escape(f"({item.when})") if item.when else ""  # escape drops a leading space
-        lines += [f"### {escape(item.theme)}{when}", ""]
+        lines += _h(level + 1, f"{escape(item.theme)}{when}")
         if item.learning:
             lines += ["**What complaints told us:**", "", inert_markdown(item.learning), ""]
         if item.change:
@@ -196,16 +202,16 @@ def governance_lines(gov: rv.GovernanceView) -> list[str]:
     return lines + _words(gov.response, "The governing body has not yet responded to this report.")
 
 
-def _assessment(view: rv.ReportView) -> list[str]:
+def _assessment(view: rv.ReportView, level: int) -> list[str]:
     sa = view.self_assessment
-    lines = _heading(rv.ITEM_1)
+    lines = _heading(rv.ITEM_1, level)
     lines += [
         f"Our {escape(sa.title)} is part of this report. It is published in full beside it:",
         "",
     ]
     lines += [f"- [{cell(link.text)}]({target(link.url or '')})" for link in sa.documents] + [""]
     lines += _table(view, sa.by_section)
-    lines += ["### Where we do not comply yet", ""]
+    lines += _h(level + 1, "Where we do not comply yet")
     if not sa.non_compliant:
         lines += ["We comply with every provision we assessed.", ""]
     for row in sa.non_compliant:
@@ -214,6 +220,8 @@ def _assessment(view: rv.ReportView) -> list[str]:
         )
     lines += [""] if sa.non_compliant else []
     if sa.compared_with:
-        lines += [f"### What changed in our self-assessment since {escape(sa.compared_with)}", ""]
+        lines += _h(
+            level + 1, f"What changed in our self-assessment since {escape(sa.compared_with)}"
+        )
         lines += [f"- {escape(line)}" for line in sa.changes] + [""]
     return lines
