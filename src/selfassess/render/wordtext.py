@@ -50,15 +50,25 @@ def style_ids(document: Any) -> dict[str | None, str]:
 
 
 class Writer:
-    """Adds paragraphs to a body or a table cell, reusing a cell's first empty paragraph."""
+    """Adds paragraphs to a body or a table cell, reusing a cell's first empty paragraph.
+
+    heading_offset puts every heading it writes that many levels down: a body's part written
+    by the writer of a document of its own (see down).
+    """
 
     def __init__(
-        self, document: Any, styles: Styles, container: Any, reuse_first: bool = False
+        self,
+        document: Any,
+        styles: Styles,
+        container: Any,
+        reuse_first: bool = False,
+        heading_offset: int = 0,
     ) -> None:
         from docx.oxml.ns import qn
 
         self.document = document
         self.styles = styles
+        self.container = container
         self.parent = getattr(container, "_body", container)  # a document's body, or a cell
         self.element = self.parent._element
         # A body's paragraphs go before its section properties; a cell's at its end.
@@ -67,6 +77,18 @@ class Writer:
         self.spare = self.element.find(wordruns.P) if reuse_first else None
         self.numbering: dict[int, str] = {}
         self.spilled = Spilled()  # a body's finished parts, held as text (save_fixed takes them)
+        self.heading_offset = heading_offset
+
+    def down(self) -> Writer:
+        """Return a writer adding to the same body with its headings one level further down.
+
+        It shares the body's spilled parts (the document is saved with the body's) and its
+        lists' numbering: both belong to the one body, whichever writer adds to it.
+        """
+        assert not self.in_cell, "a part is written into a body, not a table cell"
+        lower = Writer(self.document, self.styles, self.container, False, self.heading_offset + 1)
+        lower.spilled, lower.numbering = self.spilled, self.numbering
+        return lower
 
     def spill(self) -> None:
         """Hold what a body has so far as its XML text: call only where none of it will change.
@@ -86,8 +108,12 @@ class Writer:
         self.spilled.spill(finished[::-1])
 
     def paragraph(self, style: str | None = None) -> Any:
-        """Return a new paragraph in the given style (if the template has it)."""
+        """Return a new paragraph in the given style (if the template has it); a heading
+        heading_offset levels down."""
         from docx.text.paragraph import Paragraph
+
+        if style and self.heading_offset and style.startswith("Heading "):
+            style = f"Heading {int(style.split()[1]) + self.heading_offset}"
 
         if self.spare is not None:
             p, self.spare = self.spare, None

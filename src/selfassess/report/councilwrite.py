@@ -111,22 +111,9 @@ def council_docx(
         for part in view.parts:
             body.text(part.title, "Heading 1")
             body.text(f"Against {part.code}.")
-            word.write_part(Shifted(body), part.view, charts[part.slug])
+            word.write_part(body.down(), part.view, charts[part.slug])
 
     return word.report_document(view, fixed, body_of)
-
-
-class Shifted(Writer):
-    """A writer whose headings are one level down: a part's Heading 1 is the page's Heading 2."""
-
-    def __init__(self, body: Writer) -> None:
-        self.__dict__.update(body.__dict__)
-
-    def paragraph(self, style: str | None = None) -> Any:
-        """Return a new paragraph; a heading one level down."""
-        if style and style.startswith("Heading "):
-            style = f"Heading {int(style.split()[1]) + 1}"
-        return super().paragraph(style)
 
 
 def _tables(view: CouncilView) -> list[tuple[FigureTable, PartView | None]]:
