@@ -163,3 +163,25 @@ def test_a_bar_chart_s_value_axis_starts_at_zero() -> None:
     chart = draw(bars)
     assert chart is not None
     assert _values_axis(chart.svg, {str(n) for n in range(0, 50, 5)})[0] == "0"
+
+
+def test_a_page_s_prefix_names_every_id_and_reference_and_no_drawn_words() -> None:
+    label = 'id="x" url(#x)'  # short enough to be drawn on one line
+    table = FigureTable(
+        "fees", "Complaints by kind", "Kind", ("Stage 1",), (FigureRow(label, (4,)),), chart="bar"
+    )
+    chart = draw(table)
+    assert chart is not None
+    svg = etree.fromstring(chart.inline("part-").encode())
+    ids = {element.get("id") for element in svg.iter() if element.get("id")}
+    references = set(str(svg.get("aria-labelledby")).split())
+    for element in svg.iter():
+        for name, value in element.attrib.items():
+            references |= set(re.findall(r"url\(#([^)]+)\)", value))
+            if name.endswith("href") and value.startswith("#"):
+                references.add(value[1:])
+    assert ids and all(str(i).startswith("part-chart-fees-") for i in ids)
+    assert references and references <= ids
+    assert "part-chart-fees-desc" in references
+    assert label in [text.strip() for text in svg.itertext()]  # drawn as written
+    assert chart.inline("") == chart.svg
