@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from selfassess.assessment import view as v
-from selfassess.jsonout import json_document
 from selfassess.practice.figuresjson import summary_data
+from selfassess.render.jsondoc import json_document
 
 #: Version 2 added the submission and the figures measured from the complaints log.
 SUMMARY_SCHEMA_VERSION = 2

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from selfassess.casework import CheckedRegister, load_register, publications
-from selfassess.jsonout import json_document
 from selfassess.problems import Problem
+from selfassess.render.jsondoc import json_document
 from selfassess.render.outputs import CSV_ENCODING, FileResult, Options, build_file, parse_formats
 
 if TYPE_CHECKING:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from selfassess.check.dispatch import Report
-from selfassess.jsonout import json_document
 from selfassess.problems import Severity
+from selfassess.render.jsondoc import json_document
 from selfassess.wording import plural
 
 REPORT_SCHEMA_VERSION = 1

@@ -9,8 +9,8 @@ from pydantic import BaseModel
 from selfassess.casework.models import Register
 from selfassess.code.deadlines import DeadlineRules
 from selfassess.code.timescales import Timescales
-from selfassess.jsonout import json_document
 from selfassess.models import Assessment, CodeEdition, EditionMap
+from selfassess.render.jsondoc import json_document
 from selfassess.report.model import AnnualReport
 
 KINDS: dict[str, type[BaseModel]] = {

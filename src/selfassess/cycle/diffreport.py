@@ -8,8 +8,8 @@ from typing import Any
 
 from selfassess.cycle.diff import DIFF_SCHEMA_VERSION, Diff, ProvisionChange
 from selfassess.dates import long_date
-from selfassess.jsonout import json_document
 from selfassess.models import Assessment, Evidence
+from selfassess.render.jsondoc import json_document
 from selfassess.render.mdescape import cell, target
 from selfassess.render.usermarkdown import inert_markdown
 from selfassess.safety import published_url

@@ -10,8 +10,8 @@ from typing import Any
 from selfassess.check import load_assessment
 from selfassess.code.deadlines import DueDate, due_dates, load_rules
 from selfassess.dates import year_after
-from selfassess.jsonout import json_document
 from selfassess.models import Action, Assessment, CodeEdition, TriggerEvent
+from selfassess.render.jsondoc import json_document
 from selfassess.wording import plural
 
 STATUS_SCHEMA_VERSION = 1

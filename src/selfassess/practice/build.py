@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from selfassess.files import Output, Streamed
-from selfassess.jsonout import json_document
 from selfassess.practice import PracticeFigures, PracticeResult, figures_of, practice_data
 from selfassess.practice.text import format_markdown
 from selfassess.practice.verdicts import reason
 from selfassess.render.csvsafe import csv_pieces
+from selfassess.render.jsondoc import json_document
 
 VERDICT_COLUMNS = (
     "reference",

@@ -332,7 +332,7 @@ class Spilled:
             if text[named : named + len(declared)] != declared:
                 raise ValueError(f"{element.tag} declares namespaces of its own")
             texts.append(text[:named] + text[named + len(declared) :])
-            for number in element.xpath(".//@id"):  # as python-docx's next_id looks for them
+            for number in _ids()(element):  # as python-docx's next_id looks for them
                 if number.isdigit():
                     self.last_id = max(self.last_id, int(number))
         elements[0].addprevious(etree.ProcessingInstruction(_SPILL, str(len(self.chunks))))
@@ -351,6 +351,14 @@ class Spilled:
             start = mark.end()
         pieces.append(text[start:])
         return pieces
+
+
+@cache
+def _ids() -> Any:
+    """Return an XPath finding every plain id attribute under an element (compiled once)."""
+    from lxml import etree
+
+    return etree.XPath(".//@id")
 
 
 def _declarations(parent: Any) -> bytes:

@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from selfassess.jsonout import json_document
 from selfassess.render.csvsafe import to_csv
 from selfassess.render.jinja import render_template
+from selfassess.render.jsondoc import json_document
 from selfassess.render.wordtext import Writer
 from selfassess.report import view as rv
 from selfassess.report.charts import Chart

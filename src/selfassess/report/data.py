@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfassess.jsonout import json_document
 from selfassess.practice.figuresjson import practice_data
 from selfassess.render.csvsafe import to_csv
+from selfassess.render.jsondoc import json_document
 from selfassess.report.benchmarks import CAPTION
 from selfassess.report.tables import FigureRow, FigureTable, change
 from selfassess.report.view import ReportView
