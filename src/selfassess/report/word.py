@@ -33,6 +33,7 @@ TITLE_STYLE = "Caption"  # Word's own style for a table's title
 TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
 FIGURE_CM = 3.4  # a figure column: "not comparable" on one line, "down 10.7 points" on two
 LABEL_CM = 5.0  # what a row's name is given before the figures' words need its room
+KEPT_AT_START = 3  # rows kept with the header row (keep with next): no table starts with one
 ROWS_HELD = 200  # a table's rows kept as elements before they are held as text (Spilled)
 PICTURE_WIDTH_CM = 11.0  # the chart's 3.6 inch figure, so its text prints at about 14 points
 
@@ -166,12 +167,18 @@ def _rows(body: Writer, grid: Any, rows: list[tuple[str, ...]], layout: Layout) 
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     made = []
-    for texts in rows:
+    kept = min(len(rows) - 1, KEPT_AT_START)
+    for header in grid.rows[0].cells:
+        header.paragraphs[0].paragraph_format.keep_with_next = True
+    for number, texts in enumerate(rows):
         cells = add_row(grid)  # each cell takes its column's width
         for cell, text in zip(cells, texts, strict=True):
             cell.paragraphs[0].add_run(text)
         for cell in cells[1:]:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if number < kept:  # at a page's foot, the header and a lone row go on to the next page
+            for cell in cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         made.append(cells[0]._tc.getparent())
         if len(made) == ROWS_HELD:
             size_rows(made, layout)
