@@ -28,13 +28,13 @@ from selfassess.safety import (
     bare_web_address,
     is_safe_url,
     link_targets,
+    unholdable,
     unsafe_link_message,
 )
 from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
 
 UNUSABLE_PATH = "E127"
-MAX_NAME_BYTES = 255  # the longest file or folder name Linux, macOS and Windows allow
 
 _FUTURE = re.compile(
     r"\b(will be|to be implemented|to be introduced|we plan to|we intend to|not yet|in due course)\b",
@@ -276,7 +276,7 @@ def evidence_paths(ctx: RuleContext) -> Iterator[Problem]:
             if not isinstance(item, EvidenceItem) or not item.path:
                 continue
             path: KeyPath = ("responses", pid, "evidence", index, "path")
-            unusable = _unusable_path(item.path)
+            unusable = unholdable(item.path)
             if unusable:
                 yield ctx.at(UNUSABLE_PATH, path, f"evidence path {unusable}", key=False)
                 continue
@@ -291,19 +291,6 @@ def evidence_paths(ctx: RuleContext) -> Iterator[Problem]:
                 yield ctx.warn(
                     "W305", path, f"evidence file '{item.path}' does not exist (looked in {base})"
                 )
-
-
-def _unusable_path(text: str) -> str | None:
-    """Say why text cannot name a file on any system we run on, or return None."""
-    if "\x00" in text:
-        return "contains a NUL character, which no file name can hold; retype it"
-    longest = max(len(part.encode("utf-8")) for part in re.split(r"[/\\]", text))
-    if longest > MAX_NAME_BYTES:
-        return (
-            f"has a part {longest:,} bytes long, over the {MAX_NAME_BYTES} a file or folder "
-            "name can be; check it was pasted correctly"
-        )
-    return None
 
 
 def _repository_root(start: Path) -> Path:
