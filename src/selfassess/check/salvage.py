@@ -26,17 +26,29 @@ _MAX_PRUNES = 100
 M = TypeVar("M", bound=BaseModel)
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """What schema problems left out: a rule that would only say it is missing stays quiet."""
+
+    #: Answers set aside whole, out of the rules until their problems are fixed.
+    answers: frozenset[str] = frozenset()
+    #: Top-level fields (owners, governance, ...) some of which was left out.
+    fields: frozenset[str] = frozenset()
+    #: The paths (from the top of the file) of values left out of answers kept.
+    paths: frozenset[KeyPath] = frozenset()
+
+    def holds(self, *path: str | int) -> bool:
+        """Tell whether a value at, inside or holding path was left out."""
+        return any(path[: len(out)] == out or out[: len(path)] == path for out in self.paths)
+
+
 @dataclass
 class Salvaged:
-    """What validated of an assessment, its schema problems and the answers set aside."""
+    """What validated of an assessment, its schema problems and what was left out."""
 
     assessment: Assessment | None
     problems: list[Problem] = field(default_factory=list)
-    set_aside: frozenset[str] = frozenset()
-    #: The paths (from the top of the file) of values left out of answers kept.
-    left_out: frozenset[KeyPath] = frozenset()
-    #: Top-level fields (owners, governance, ...) some of which was left out.
-    damaged: frozenset[str] = frozenset()
+    left_out: LeftOut = LeftOut()
 
 
 def salvage(document: Document) -> Salvaged:
@@ -63,7 +75,9 @@ def salvage(document: Document) -> Salvaged:
     # Without its responses mapping, every rule would only repeat that problem: give up.
     assessment, _, paths = _pruned(Assessment, data, give_up=("responses",))
     damaged = frozenset(str(path[0]) for path in paths)
-    return Salvaged(assessment, problems, frozenset(set_aside), frozenset(left_out), damaged)
+    return Salvaged(
+        assessment, problems, LeftOut(frozenset(set_aside), damaged, frozenset(left_out))
+    )
 
 
 def _pruned(
