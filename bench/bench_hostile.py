@@ -4,8 +4,8 @@ Run: python3 bench/bench_hostile.py [--quick]. Each case is run by a small launc
 figure is the command's own peak (ru_maxrss of a child of a fresh process), not its
 parent's. The inputs are generated here (tests/hostilefiles.py builds the workbooks and
 logs): YAML and Word lies, workbooks of a few kilobytes that ask openpyxl for gigabytes,
-charts from free text, and a casework register of thousands of determinations. Every case
-is expected under 300 MB; a case over it is marked.
+charts from free text, a casework register of thousands of determinations, and an
+assessment at the YAML limits. Every case is expected under 300 MB; a case over it is marked.
 """
 
 from __future__ import annotations
@@ -142,6 +142,27 @@ def chart_cases(tmp: Path) -> dict[str, list[str]]:
     return cases
 
 
+def assessment_case(tmp: Path) -> dict[str, list[str]]:
+    """Return a render of an assessment at the YAML limits: every provision's evidence long."""
+    import yaml
+
+    data = yaml.safe_load(
+        (ROOT / "assessments" / "example-borough-council-2024-25.yaml").read_text()
+    )
+    data.pop("practice", None)
+    for provision, response in data["responses"].items():
+        response["evidence"] = [
+            f"Evidence item {n} for {provision}, a document" for n in range(1300)
+        ]
+        response["commentary"] = (
+            "Commentary with *emphasis* and a [link](https://example.org).\n\n" * 20
+        )
+    path = tmp / "long-evidence.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    label = f"render: 72 provisions of 1,300 evidence items ({path.stat().st_size:,} B)"
+    return {label: ["render", "--as-of", "2025-07-01", "-o", str(tmp / "rendered"), str(path)]}
+
+
 def main() -> None:
     """Print each hostile case's exit code, peak memory and time."""
     quick = "--quick" in sys.argv
@@ -162,6 +183,7 @@ def main() -> None:
             ]  # fmt: skip
         cases.update(workbook_cases(tmp, 1))
         cases.update(chart_cases(tmp))
+        cases.update(assessment_case(tmp))
         for name, args in cases.items():
             code, mb, seconds = peak(*(args or ["--version"]))
             over = "  OVER 300 MB" if mb > LIMIT_MB else ""

@@ -90,6 +90,36 @@ def test_a_form_fills_every_null_text_of_the_2024_edition(
             assert (provision.text, provision.source) == (before.text, before.source)
 
 
+BUNDLED = sorted(path.stem for path in (ROOT / "code_requirements").glob("*chc-20??.yaml"))
+
+
+@pytest.mark.parametrize("edition_id", BUNDLED)
+def test_code_import_works_for_every_bundled_edition(run: Run, bare: Path, edition_id: str) -> None:
+    edition = bundled(edition_id)
+    layout = "2022" if edition.edition == "2022" else "2024"
+    form = build_form(bare / "form.docx", form_rows(edition), layout)
+    result = run("code", "import", str(form), "--edition", edition_id, "--date", DAY)
+    assert result.exit_code == 0, result.output
+    assert result.output.endswith(
+        f"{edition_id} is complete: check is now strict for every provision.\n"
+    )
+    written = bare / "code_requirements" / f"{edition_id}.yaml"
+    assert run("check", str(written)).output == "No problems in 1 file.\n"
+    imported = loaded(written)
+    kept = ("tenant_measures", "words", "form", "id", "title", "publisher", "source")
+    assert [getattr(imported, key) for key in kept] == [getattr(edition, key) for key in kept]
+    assert [p.id for _, p in imported.provisions()] == [p.id for _, p in edition.provisions()]
+    for _, provision in imported.provisions():
+        before = edition.provision(provision.id)
+        assert before is not None
+        if before.text is None:
+            assert (provision.text, provision.source) == (placeholder(provision.id), SOURCE)
+        else:  # the Code's words, byte for byte
+            assert provision.text is not None
+            assert provision.text.encode("utf-8") == before.text.encode("utf-8")
+            assert provision.source == before.source
+
+
 def test_the_official_form_completes_the_edition_without_unassessed_provisions(
     run: Run, bare: Path
 ) -> None:

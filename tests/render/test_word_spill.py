@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
+from conftest import EXAMPLE
+from renderkit import AS_OF, render_example
+from selfassess.check import load_assessment
 from selfassess.render import wordxml
 from selfassess.render.worddoc import copy_of
 from selfassess.render.wordstyle import add_row, add_table
@@ -78,9 +84,9 @@ def test_text_that_looks_like_a_held_part_stays_text() -> None:
 class _Peak:
     """The most elements a document's tree held: before each part is held as text, and at save."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, writer: Any = word) -> None:
         self.most = 0
-        spill, save = wordxml.Spilled.spill, word.save_fixed
+        spill, save = wordxml.Spilled.spill, writer.save_fixed
 
         def counted_spill(held: wordxml.Spilled, elements: list[Any]) -> None:
             if elements:
@@ -92,7 +98,7 @@ class _Peak:
             return save(document, *args)
 
         monkeypatch.setattr(wordxml.Spilled, "spill", counted_spill)
-        monkeypatch.setattr(word, "save_fixed", counted_save)
+        monkeypatch.setattr(writer, "save_fixed", counted_save)
 
     def count(self, root: Any) -> None:
         self.most = max(self.most, sum(1 for _ in root.iter()))
@@ -131,3 +137,23 @@ def test_a_long_table_is_held_as_text_so_the_tree_does_not_grow_with_its_rows(
     rows = docx.Document(io.BytesIO(data)).tables[0].rows
     assert [row.cells[0].text for row in rows] == ["Group", *(f"Group {n}" for n in range(3_000))]
     assert rows[-1].cells[1].text == "2,999"
+
+
+def test_the_self_assessment_holds_each_finished_row_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from selfassess.assessment import word as form
+
+    peak = _Peak(monkeypatch, form)
+    folder = render_example(tmp_path, formats=("docx",))
+    with zipfile.ZipFile(folder / "self-assessment.docx") as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    written = sum(1 for _ in body.iter())
+    # A row (a provision) is the most the tree holds at once: 332 elements of 4,905 here.
+    assert peak.most * 4 < written, (peak.most, written)
+    # Every provision's row is there, in the Code's order.
+    tables = docx.Document(str(folder / "self-assessment.docx")).tables
+    form_tables = [t for t in tables if t.rows[0].cells[0].text == "Code provision"]
+    ids = [row.cells[0].text for t in form_tables for row in t.rows[1:]]
+    edition = load_assessment(EXAMPLE, AS_OF).edition
+    assert ids == [provision.id for _, provision in edition.provisions() if provision.assessed]

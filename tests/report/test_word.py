@@ -91,6 +91,27 @@ def test_each_table_has_one_title_its_caption_kept_with_it(document: Any) -> Non
     assert "Complaints at each stage" not in headings
 
 
+def test_no_figure_table_starts_a_page_with_its_header_and_one_row(document: Any) -> None:
+    # The header row and the first three rows (or all but the last of a shorter table) keep
+    # with the next row: at a page's foot they move on together rather than leave one row.
+    def kept(row: Any) -> list[bool]:
+        return [bool(cell.paragraphs[0].paragraph_format.keep_with_next) for cell in row.cells]
+
+    checked = 0
+    for table in document.tables:
+        if table.rows[0].cells[0].text in ("Measure", "Code provision"):
+            continue  # the benchmarks' and the self-assessment's tables are written elsewhere
+        rows = table.rows
+        expected = min(len(rows) - 2, 3) + 1  # data rows kept, and the header row
+        for number, row in enumerate(rows):
+            assert kept(row) == [number < expected] * len(row.cells), (
+                number,
+                rows[0].cells[0].text,
+            )
+        checked += 1
+    assert checked > 10
+
+
 def test_year_on_year_columns_and_figures(document: Any) -> None:
     key = document.tables[0]
     assert [c.text for c in key.rows[0].cells] == ["Measure", "2024-25", "2023-24", "Change"]

@@ -58,11 +58,12 @@ def render_docx(doc: v.DocumentView, fixed_date: dt.date | None, reference: Path
     _summary(body, doc)
     for section in doc.sections:
         _section(body, section, doc.edition.columns)
+        body.spill()
     _action_plan(body, doc)
     if doc.governance.response:
         body.text(doc.governance.heading, "Heading 1")
         body.markdown(doc.governance.response)
-    return save_fixed(document, {"docProps/app.xml": APP_XML})
+    return save_fixed(document, {"docProps/app.xml": APP_XML}, body.spilled)
 
 
 def _properties(document: Any, doc: v.DocumentView, fixed_date: dt.date | None) -> None:
@@ -123,7 +124,9 @@ def _table(body: Writer, table: v.Table, columns: tuple[str, ...]) -> None:
     grid = add_table(body, table.caption, columns, _WIDTHS_CM)
     for row in table.rows:
         whole = keeps_whole(_cell_texts(row), _WIDTHS_CM)
-        _row(body, add_row(grid, whole), row)
+        cells = add_row(grid, whole)
+        _row(body, cells, row)
+        body.spilled.spill([cells[0]._tc.getparent()])  # finished: held as its text
 
 
 def _cell_texts(row: v.Row) -> tuple[str, ...]:

@@ -24,6 +24,8 @@ def dump_edition(edition: CodeEdition, modeline: str = MODELINE) -> str:
         value = getattr(edition, key)
         if value is not None:
             lines += _field(key, value, 0, block=key == "notes")
+    if not edition.tenant_measures:  # written only when not the default, as words and form
+        lines += _field("tenant_measures", False, 0)
     lines += _words(edition.words)
     lines += _form(edition.form)
     lines.append("sections:")
@@ -162,4 +164,10 @@ def _prove(text: str, edition: CodeEdition) -> None:
             f"the edition could not be written faithfully ({exc}); nothing was written"
         ) from None
     if loaded != edition:
-        raise OutputError("the edition could not be written faithfully; nothing was written")
+        differ = [
+            key for key in CodeEdition.model_fields if getattr(loaded, key) != getattr(edition, key)
+        ]
+        raise OutputError(
+            f"the edition could not be written faithfully ({', '.join(differ)} would read back "
+            "differently); nothing was written"
+        )

@@ -118,3 +118,49 @@ def _text(r: Any, text: str) -> None:
         made.text = text
         if len(text.strip()) < len(text):
             made.set(XML_SPACE, "preserve")
+
+
+def resize(element: Any, points: float) -> None:
+    """Set the size of every run's text in an element (a table, a row) to points.
+
+    The size goes last in each run's properties: the properties these writers give a run
+    (style, font, bold, italic, strike) all come before it in the schema's order.
+    """
+    from lxml import etree
+
+    for made in element.iter(R):
+        props = made.find(f"{W}rPr")
+        if props is None:
+            props = etree.Element(f"{W}rPr")
+            made.insert(0, props)
+        for tag in ("sz", "szCs"):
+            etree.SubElement(props, f"{W}{tag}").set(f"{W}val", str(round(points * 2)))
+
+
+def keep_hyphens(element: Any) -> None:
+    """Make each hyphen in an element's text non-breaking, so no line ends at one ("2024-")."""
+    from lxml import etree
+
+    for text in list(element.iter(T)):
+        pieces = (text.text or "").split("-")
+        if len(pieces) == 1:
+            continue
+        last = text
+        for piece in pieces[1:]:
+            last.addnext(hyphen := etree.Element(f"{W}noBreakHyphen"))
+            last = hyphen
+            if piece:
+                last.addnext(made := etree.Element(T))
+                _set_text(made, piece)
+                last = made
+        if pieces[0]:
+            _set_text(text, pieces[0])
+        else:
+            text.getparent().remove(text)
+
+
+def _set_text(element: Any, text: str) -> None:
+    element.text = text
+    element.attrib.pop(XML_SPACE, None)
+    if len(text.strip()) < len(text):
+        element.set(XML_SPACE, "preserve")

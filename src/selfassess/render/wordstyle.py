@@ -12,6 +12,7 @@ from typing import Any
 
 from selfassess.render import wordruns
 from selfassess.render.wordtext import Writer
+from selfassess.render.wordwidths import LAYOUTS, STYLE_MARGIN, Layout
 from selfassess.render.wordxml import element, mark_header_row, set_table_caption, shade
 
 BODY_FONT = "Arial"
@@ -138,11 +139,16 @@ def keeps_whole(cells: tuple[str, ...], widths_cm: tuple[float, ...], lines: int
 
 
 def add_table(
-    body: Writer, caption: str, columns: tuple[str, ...], widths_cm: tuple[float, ...] | None
+    body: Writer,
+    caption: str,
+    columns: tuple[str, ...],
+    widths_cm: tuple[float, ...] | None,
+    layout: Layout | None = None,
 ) -> Any:
     """Add a table with a caption (alt text) and a shaded header row that repeats on each page.
 
-    Without widths, Word sizes the columns to their text.
+    Without widths, Word sizes the columns to their text. A layout (from fit_table) sets the
+    cells' margins and the header's text size; the caller sizes the rows (size_rows).
     """
     from docx.shared import Cm
 
@@ -164,7 +170,36 @@ def add_table(
             cell.width = widths[index]
         shade(cell, HEADER_FILL)
         wordruns.run(cell._tc.find(wordruns.P), column, bold=True)
+    if layout is not None:
+        _set_margins(grid, layout.margin)
+        size_rows([header._tr], layout)
     return grid
+
+
+def size_rows(rows: list[Any], layout: Layout) -> None:
+    """Set the text of a table's rows in the layout's size, where it is not the body's."""
+    if layout.points != LAYOUTS[0].points:
+        for row in rows:
+            wordruns.resize(row, layout.points)
+
+
+def _set_margins(grid: Any, twips: int) -> None:
+    """Give a table's cells their own left and right margins, where not the style's."""
+    from docx.oxml.ns import qn
+
+    if twips == STYLE_MARGIN:
+        return
+    margins = element("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(element(f"w:{side}", w=str(twips), type="dxa"))
+    properties = grid._tbl.tblPr
+    after = properties.find(qn("w:tblLook"))
+    if after is None:
+        after = properties.find(qn("w:tblCaption"))
+    if after is None:
+        properties.append(margins)
+    else:
+        after.addprevious(margins)
 
 
 def _new_table(body: Writer, columns: int) -> Any:

@@ -332,11 +332,13 @@ class Spilled:
             if text[named : named + len(declared)] != declared:
                 raise ValueError(f"{element.tag} declares namespaces of its own")
             texts.append(text[:named] + text[named + len(declared) :])
-            for number in _ids()(element):  # as python-docx's next_id looks for them
-                if number.isdigit():
-                    self.last_id = max(self.last_id, int(number))
+            if b' id="' in text:  # none in most parts: no need to look
+                for number in _ids()(element):  # as python-docx's next_id looks for them
+                    if number.isdigit():
+                        self.last_id = max(self.last_id, int(number))
         elements[0].addprevious(etree.ProcessingInstruction(_SPILL, str(len(self.chunks))))
         for element in elements:
+            element.clear()  # freed where it is: lxml walks a subtree it moves out of the tree
             parent.remove(element)
         self.chunks.append(b"".join(texts))
 

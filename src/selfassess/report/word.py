@@ -12,10 +12,12 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
+from selfassess.render import wordruns
 from selfassess.render.worddoc import copy_of, set_properties, write_draft
 from selfassess.render.wordpage import write_footer
-from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style
+from selfassess.render.wordstyle import APP_XML, add_row, add_table, house_style, size_rows
 from selfassess.render.wordtext import Styles, Writer
+from selfassess.render.wordwidths import Layout, fit_table
 from selfassess.render.wordxml import save_fixed
 from selfassess.report import view as rv
 from selfassess.report.charts import Chart
@@ -30,7 +32,8 @@ from selfassess.report.wordparts import (
 TITLE_STYLE = "Caption"  # Word's own style for a table's title
 TEXT_WIDTH_CM = 17.0  # A4 less the 2 cm margins
 FIGURE_CM = 3.4  # a figure column: "not comparable" on one line, "down 10.7 points" on two
-LABEL_CM = 5.0  # the least a row's name is given, however many figure columns
+LABEL_CM = 5.0  # what a row's name is given before the figures' words need its room
+KEPT_AT_START = 3  # rows kept with the header row (keep with next): no table starts with one
 ROWS_HELD = 200  # a table's rows kept as elements before they are held as text (Spilled)
 PICTURE_WIDTH_CM = 11.0  # the chart's 3.6 inch figure, so its text prints at about 14 points
 
@@ -150,27 +153,55 @@ def _table(body: Writer, view: rv.Periods, table: FigureTable) -> None:
 
     body.text(f"Table: {table.caption}", TITLE_STYLE if body.styles.has(TITLE_STYLE) else None)
     header = header_cells(table, view.period, view.previous_period)
-    grid = add_table(body, table.caption, tuple(header), column_widths(len(header)))
+    rows = [(row.label, *row_cells(table, row)) for row in table.rows]
+    widths, layout = column_widths(header, rows)
+    grid = add_table(body, table.caption, tuple(header), widths, layout)
+    wordruns.keep_hyphens(grid.rows[0]._tr)  # "No 2024-25" breaks before the year, not in it
     for cell in grid.rows[0].cells[1:]:  # figures line up on the right, as in the page
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _rows(body, grid, rows, layout)
+
+
+def _rows(body: Writer, grid: Any, rows: list[tuple[str, ...]], layout: Layout) -> None:
+    """Add the rows, figures on the right, holding them as text every ROWS_HELD rows."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     made = []
-    for row in table.rows:
+    kept = min(len(rows) - 1, KEPT_AT_START)
+    for header in grid.rows[0].cells:
+        header.paragraphs[0].paragraph_format.keep_with_next = True
+    for number, texts in enumerate(rows):
         cells = add_row(grid)  # each cell takes its column's width
-        for cell, text in zip(cells, [row.label, *row_cells(table, row)], strict=True):
+        for cell, text in zip(cells, texts, strict=True):
             cell.paragraphs[0].add_run(text)
         for cell in cells[1:]:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if number < kept:  # at a page's foot, the header and a lone row go on to the next page
+            for cell in cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         made.append(cells[0]._tc.getparent())
         if len(made) == ROWS_HELD:
+            size_rows(made, layout)
             body.spilled.spill(made)
             made = []
+    size_rows(made, layout)
     body.spilled.spill(made)
 
 
-def column_widths(columns: int) -> tuple[float, ...]:
-    """Give the figures room for "down 10.7 points" and the row names the rest of the line."""
+def column_widths(
+    header: list[str], rows: list[tuple[str, ...]]
+) -> tuple[tuple[float, ...], Layout]:
+    """Return a figure table's column widths (cm) and how it is set (see render.wordwidths).
+
+    Figures are given room for "down 10.7 points" and the row names the rest of the line;
+    each column widens to hold the longest word of its heading and of its cells, the row
+    names' column giving up its room first, and a table that cannot hold them across the
+    page is made compact.
+    """
+    columns = len(header)
     figure = min(FIGURE_CM, (TEXT_WIDTH_CM - LABEL_CM) / (columns - 1))
-    return (TEXT_WIDTH_CM - figure * (columns - 1), *([figure] * (columns - 1)))
+    preferred = (TEXT_WIDTH_CM - figure * (columns - 1), *([figure] * (columns - 1)))
+    return fit_table(header, rows, preferred)
 
 
 def _title_style(document: Any) -> None:

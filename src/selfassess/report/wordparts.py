@@ -13,24 +13,29 @@ from selfassess.report.tables import FigureTable
 Figures = Callable[[FigureTable], None]
 
 
-_BENCHMARK_WIDTHS_CM = (3.4, 1.6, 2.3, 2.2, 4.0, 3.5)
+_BENCHMARK_WIDTHS_CM = (3.4, 1.6, 2.3, 2.2, 4.0, 3.5)  # widened to hold their words as needed
 
 
 def write_benchmarks(body: Writer, view: rv.ReportView) -> None:
     """Add each benchmark beside our figure, with what it is and its source as a link."""
-    from selfassess.render.wordstyle import add_row, add_table
+    from selfassess.render.wordstyle import add_row, add_table, size_rows
+    from selfassess.render.wordwidths import fit_table
     from selfassess.report.benchmarks import CAPTION, COLUMNS, NOTE
 
     if not view.benchmarks:
         return
     caption = f"{CAPTION}: our figures for {view.period} beside others' published figures"
     body.text(f"Table: {caption}", "Caption" if body.styles.has("Caption") else None)
-    grid = add_table(body, caption, COLUMNS, _BENCHMARK_WIDTHS_CM)
+    # A link is left out of the measure: it breaks wherever it must, and may.
+    texts = [(*row.cells, row.what, "") for row in view.benchmarks]
+    widths, layout = fit_table(COLUMNS, texts, _BENCHMARK_WIDTHS_CM, yielding=(4, 5))
+    grid = add_table(body, caption, COLUMNS, widths, layout)
     for row in view.benchmarks:
         cells = add_row(grid)
         for cell, text in zip(cells, (*row.cells, row.what), strict=False):
             cell.paragraphs[0].add_run(text)
         Writer(body.document, body.styles, cells[5], reuse_first=True).link(row.source, row.source)
+    size_rows(grid._tbl.tr_lst[1:], layout)
     body.text(NOTE)
 
 
