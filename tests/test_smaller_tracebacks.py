@@ -27,6 +27,7 @@ def _evidence_path(mini: Path, path: str) -> str:
             "has a part 304 bytes long, over the 255 a file or folder name can be; check it "
             "was pasted correctly",
         ),
+        ("docs/" + "/".join(["folder"] * 700), "is over the 4,096 bytes a path can be"),
     ],
 )
 @pytest.mark.parametrize("command", ["check", "status", "gaps", "render"])

@@ -55,7 +55,7 @@ CODES: tuple[ProblemCode, ...] = (
     # E12x-E13x (reserved): hostile input; E121-E124 above are taken
     ProblemCode("E125", ERROR, "an input that is not a regular file after following links (a folder, device, pipe or socket)"),
     ProblemCode("E126", ERROR, "a Word table wider than the 63 columns Word allows"),
-    ProblemCode("E127", ERROR, "an evidence `path` that no file system could hold (a NUL character, or a name over 255 bytes)"),
+    ProblemCode("E127", ERROR, "an evidence `path` that no file system could hold (a NUL character, a name over 255 bytes, or a path over 4,096)"),
     # E20x: an assessment against its Code edition; Code and map files
     ProblemCode("E201", ERROR, "an unknown Code edition"),
     ProblemCode("E202", ERROR, "an answer to a provision the edition does not have (complete editions)"),

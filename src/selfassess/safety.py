@@ -128,7 +128,9 @@ class Unusable(ValueError):
 
 def named_file(naming: Path, value: str) -> Path:
     """Return the file `value` names, relative to the file `naming`; raise Unusable if it is not read."""
-    _holdable(value)
+    reason = unholdable(value)
+    if reason:
+        raise Unusable(reason)
     target = naming.parent / value
     try:
         real = Path(os.path.realpath(target))
@@ -149,18 +151,19 @@ def named_file(naming: Path, value: str) -> Path:
     return target
 
 
-def _holdable(value: str) -> None:
-    """Refuse a path no file system can hold: a NUL, a name over 255 bytes, a path over 4,096."""
+def unholdable(value: str) -> str | None:
+    """Say why no file system can hold a path (a NUL, too long a name or path), or return None."""
     if "\x00" in value:
-        raise Unusable("contains a NUL character, which no file name can hold; retype it")
+        return "contains a NUL character, which no file name can hold; retype it"
     longest = max(len(part.encode("utf-8", "surrogatepass")) for part in re.split(r"[/\\]", value))
     if longest > MAX_NAME_BYTES:
-        raise Unusable(
+        return (
             f"has a part {longest:,} bytes long, over the {MAX_NAME_BYTES} a file or folder "
             "name can be; check it was pasted correctly"
         )
     if len(value.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
-        raise Unusable(f"is over the {MAX_PATH_BYTES:,} bytes a path can be")
+        return f"is over the {MAX_PATH_BYTES:,} bytes a path can be"
+    return None
 
 
 def allowed_folders(naming: Path) -> list[Path]:

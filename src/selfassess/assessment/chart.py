@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from selfassess.render.chartbars import MAX_BARS, largest
 from selfassess.render.pieces import Counts, counts_text
 
-MAX_BARS = 12
 MAX_LABEL = 120  # a Code section's title as the form prints it is under 80
 
 WIDTH = 640
@@ -72,9 +72,9 @@ def build_chart(sections: tuple[Counts, ...]) -> Chart:
 
 def _bounded(sections: tuple[Counts, ...]) -> tuple[Counts, ...]:
     if len(sections) > MAX_BARS:
-        ranked = sorted(range(len(sections)), key=lambda i: (-sections[i].total, i))
-        kept = [sections[i] for i in sorted(ranked[: MAX_BARS - 1])]
-        rest = [sections[i] for i in ranked[MAX_BARS - 1 :]]
+        kept_at, rest_at = largest([c.total for c in sections], MAX_BARS - 1)
+        kept = [sections[i] for i in kept_at]
+        rest = [sections[i] for i in rest_at]
         other = Counts(
             f"Other sections ({len(rest):,})",
             sum(c.total for c in rest),

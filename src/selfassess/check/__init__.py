@@ -80,16 +80,7 @@ def check_assessment(
         message = catalogue.unknown_edition(assessment.code)
         problem = document.problem("E201", ("code",), message, key=False)
         return None, [*salvaged.problems, problem]
-    context = RuleContext(
-        document,
-        assessment,
-        edition,
-        catalogue,
-        as_of,
-        salvaged.set_aside,
-        salvaged.damaged,
-        salvaged.left_out,
-    )
+    context = RuleContext(document, assessment, edition, catalogue, as_of, salvaged.left_out)
     rules = (*RULES, *CONSISTENCY_RULES)
     problems = [*salvaged.problems, *(p for rule in rules for p in rule(context))]
     if salvaged.problems:

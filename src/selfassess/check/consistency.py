@@ -13,7 +13,7 @@ from selfassess.problems import Problem
 def period_written(ctx: RuleContext) -> Iterator[Problem]:
     """E112: the period is written YYYY-YY, as the deadlines, the titles and `init` read it."""
     problem = period_problem(ctx.assessment.period)
-    if problem and "period" not in ctx.damaged:
+    if problem and "period" not in ctx.left_out.fields:
         yield ctx.at("E112", ("period",), f"period: {problem}", key=False)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from selfassess.check.salvage import LeftOut
 from selfassess.code.catalogue import Catalogue
 from selfassess.dates import year_after
 from selfassess.models import (
@@ -28,13 +29,13 @@ from selfassess.safety import (
     bare_web_address,
     is_safe_url,
     link_targets,
+    unholdable,
     unsafe_link_message,
 )
 from selfassess.wording import plural
 from selfassess.yamlio import Document, KeyPath
 
 UNUSABLE_PATH = "E127"
-MAX_NAME_BYTES = 255  # the longest file or folder name Linux, macOS and Windows allow
 
 _FUTURE = re.compile(
     r"\b(will be|to be implemented|to be introduced|we plan to|we intend to|not yet|in due course)\b",
@@ -51,17 +52,8 @@ class RuleContext:
     edition: CodeEdition
     catalogue: Catalogue
     as_of: dt.date
-    #: Answers with schema problems, left out of the rules until those are fixed.
-    set_aside: frozenset[str] = frozenset()
-    #: Top-level fields partly left out for schema problems; rules that read them stay quiet.
-    damaged: frozenset[str] = frozenset()
-    #: Values left out of the answers for schema problems: a rule that would only say they
-    #: are missing stays quiet about them.
-    left_out: frozenset[KeyPath] = frozenset()
-
-    def was_left_out(self, *path: str | int) -> bool:
-        """Tell whether a value at, inside or holding path was left out for a schema problem."""
-        return any(path[: len(out)] == out or out[: len(path)] == path for out in self.left_out)
+    #: What schema problems left out, which the rules stay quiet about.
+    left_out: LeftOut
 
     def at(self, code: str, path: KeyPath, message: str, *, key: bool = True) -> Problem:
         """Make a problem at a path in the document, as severe as the registry says."""
@@ -134,9 +126,9 @@ def unanswered(ctx: RuleContext) -> Iterator[Problem]:
     for _, provision in ctx.edition.provisions():
         response = answers.get(provision.id)
         answered = response is not None and response.comply is not None
-        if not provision.assessed or answered or provision.id in ctx.set_aside:
+        if not provision.assessed or answered or provision.id in ctx.left_out.answers:
             continue
-        if ctx.was_left_out("responses", provision.id, "comply"):
+        if ctx.left_out.holds("responses", provision.id, "comply"):
             continue
         path: KeyPath = ("responses", provision.id) if response else ("responses",)
         if ctx.assessment.status != "draft":
@@ -169,7 +161,7 @@ def no_needs_explanation(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         if response.comply != "no":
             continue
-        if not (response.explanation or "").strip() and not ctx.was_left_out(
+        if not (response.explanation or "").strip() and not ctx.left_out.holds(
             "responses", pid, "explanation"
         ):
             yield ctx.at(
@@ -178,7 +170,7 @@ def no_needs_explanation(ctx: RuleContext) -> Iterator[Problem]:
                 f"provision {pid} is answered no but has no explanation; the Code requires a "
                 "detailed explanation: add explanation: saying why, and what is in place meanwhile",
             )
-        if response.compliance_date is None and not ctx.was_left_out(
+        if response.compliance_date is None and not ctx.left_out.holds(
             "responses", pid, "compliance_date"
         ):
             yield ctx.at(
@@ -195,18 +187,18 @@ def actions_complete(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         for index, action in enumerate(response.actions):
             path: KeyPath = ("responses", pid, "actions", index)
-            if not action.owner and not ctx.was_left_out(*path, "owner"):
+            if not action.owner and not ctx.left_out.holds(*path, "owner"):
                 yield ctx.at(
                     "E206",
                     path,
                     f"an action for {pid} has no owner; add owner: <a key of owners>",
                     key=False,
                 )
-            elif action.owner not in owners and "owners" not in ctx.damaged:
+            elif action.owner not in owners and "owners" not in ctx.left_out.fields:
                 yield ctx.at(
                     "E207", (*path, "owner"), _unknown_owner(action.owner or "", owners), key=False
                 )
-            if action.due is None and not ctx.was_left_out(*path, "due"):
+            if action.due is None and not ctx.left_out.holds(*path, "due"):
                 yield ctx.at(
                     "E206",
                     path,
@@ -250,7 +242,7 @@ def yes_needs_support(ctx: RuleContext) -> Iterator[Problem]:
     for pid, response in ctx.answered():
         if response.comply != "yes":
             continue
-        if not response.evidence and not ctx.was_left_out("responses", pid, "evidence"):
+        if not response.evidence and not ctx.left_out.holds("responses", pid, "evidence"):
             yield ctx.warn(
                 "W303",
                 ("responses", pid, "comply"),
@@ -276,7 +268,7 @@ def evidence_paths(ctx: RuleContext) -> Iterator[Problem]:
             if not isinstance(item, EvidenceItem) or not item.path:
                 continue
             path: KeyPath = ("responses", pid, "evidence", index, "path")
-            unusable = _unusable_path(item.path)
+            unusable = unholdable(item.path)
             if unusable:
                 yield ctx.at(UNUSABLE_PATH, path, f"evidence path {unusable}", key=False)
                 continue
@@ -291,19 +283,6 @@ def evidence_paths(ctx: RuleContext) -> Iterator[Problem]:
                 yield ctx.warn(
                     "W305", path, f"evidence file '{item.path}' does not exist (looked in {base})"
                 )
-
-
-def _unusable_path(text: str) -> str | None:
-    """Say why text cannot name a file on any system we run on, or return None."""
-    if "\x00" in text:
-        return "contains a NUL character, which no file name can hold; retype it"
-    longest = max(len(part.encode("utf-8")) for part in re.split(r"[/\\]", text))
-    if longest > MAX_NAME_BYTES:
-        return (
-            f"has a part {longest:,} bytes long, over the {MAX_NAME_BYTES} a file or folder "
-            "name can be; check it was pasted correctly"
-        )
-    return None
 
 
 def _repository_root(start: Path) -> Path:
@@ -355,7 +334,7 @@ def landlord_named(ctx: RuleContext) -> Iterator[Problem]:
 
 def governance(ctx: RuleContext) -> Iterator[Problem]:
     """W306: an approved or published assessment records the governing body's approval."""
-    if "governance" in ctx.damaged:
+    if "governance" in ctx.left_out.fields:
         return
     if ctx.assessment.status != "draft" and ctx.assessment.governance.approval is None:
         yield ctx.warn(
@@ -376,7 +355,11 @@ def submission(ctx: RuleContext) -> Iterator[Problem]:
             "submitted_on is set but status is draft; the Ombudsman is sent the approved "
             "assessment: set status: approved (or published)",
         )
-    if a.submission_reference and a.submitted_on is None and "submitted_on" not in ctx.damaged:
+    if (
+        a.submission_reference
+        and a.submitted_on is None
+        and "submitted_on" not in ctx.left_out.fields
+    ):
         yield ctx.warn(
             "W314",
             ("submission_reference",),

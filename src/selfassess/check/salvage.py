@@ -11,30 +11,44 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from selfassess.models import Action, Assessment, Response
 from selfassess.problems import InputError, Problem
 from selfassess.validate import error_paths, validate
 from selfassess.yamlio import Document, KeyPath
 
-#: Give up on a file with more separate problems than this outside its responses.
+#: Give up on a response, or the rest of a file, with more separate problems than this.
 _MAX_PRUNES = 100
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """What schema problems left out: a rule that would only say it is missing stays quiet."""
+
+    #: Answers set aside whole, out of the rules until their problems are fixed.
+    answers: frozenset[str] = frozenset()
+    #: Top-level fields (owners, governance, ...) some of which was left out.
+    fields: frozenset[str] = frozenset()
+    #: The paths (from the top of the file) of values left out of answers kept.
+    paths: frozenset[KeyPath] = frozenset()
+
+    def holds(self, *path: str | int) -> bool:
+        """Tell whether a value at, inside or holding path was left out."""
+        return any(path[: len(out)] == out or out[: len(path)] == path for out in self.paths)
 
 
 @dataclass
 class Salvaged:
-    """What validated of an assessment, its schema problems and the answers set aside."""
+    """What validated of an assessment, its schema problems and what was left out."""
 
     assessment: Assessment | None
     problems: list[Problem] = field(default_factory=list)
-    set_aside: frozenset[str] = frozenset()
-    #: The paths (from the top of the file) of values left out of answers kept.
-    left_out: frozenset[KeyPath] = frozenset()
-    #: Top-level fields (owners, governance, ...) some of which was left out.
-    damaged: frozenset[str] = frozenset()
+    left_out: LeftOut = LeftOut()
 
 
 def salvage(document: Document) -> Salvaged:
@@ -49,34 +63,42 @@ def salvage(document: Document) -> Salvaged:
     if isinstance(data.get("responses"), dict):
         kept = {}
         for pid, value in data["responses"].items():
-            pruned, paths = _pruned_response(value)
-            if pruned is None:
+            response, pruned, paths = _pruned(Response, value)
+            if response is None:
                 set_aside.add(pid)
             else:
                 kept[pid] = pruned
-                left_out |= {("responses", pid, *path) for path in paths}
+                left_out |= {
+                    ("responses", pid, *p) for path in paths for p in (path, *_meant(path))
+                }
         data["responses"] = kept
-    assessment, damaged = _prune_until_valid(data)
+    # Without its responses mapping, every rule would only repeat that problem: give up.
+    assessment, _, paths = _pruned(Assessment, data, give_up=("responses",))
+    damaged = frozenset(str(path[0]) for path in paths)
     return Salvaged(
-        assessment, problems, frozenset(set_aside), frozenset(left_out), frozenset(damaged)
+        assessment, problems, LeftOut(frozenset(set_aside), damaged, frozenset(left_out))
     )
 
 
-def _pruned_response(value: Any) -> tuple[Any, list[KeyPath]]:
-    """Return a response with each value that fails left out, and their paths; None if none."""
+def _pruned(
+    model: type[M], data: Any, give_up: KeyPath = ()
+) -> tuple[M | None, Any, list[KeyPath]]:
+    """Leave out the value at each problem until the rest validates as the model.
+
+    Return the model (None if it never validates), the data as left, and the paths left out.
+    """
     paths: list[KeyPath] = []
     for _ in range(_MAX_PRUNES):
         try:
-            Response.model_validate(value)
-            return value, paths
+            return model.model_validate(data), data, paths
         except ValidationError as exc:
-            found = error_paths(value, exc)
-        path = _existing(value, found[0]) if found else ()
-        if not path:
-            return None, paths
-        paths += [path, *_meant(path)]
-        value = _without(value, path)
-    return None, paths
+            found = error_paths(data, exc)
+        path = _existing(data, found[0]) if found else ()
+        if not path or path == give_up:
+            return None, data, paths
+        paths.append(path)
+        data = _without(data, path)
+    return None, data, paths
 
 
 def _meant(path: KeyPath) -> list[KeyPath]:
@@ -89,26 +111,6 @@ def _meant(path: KeyPath) -> list[KeyPath]:
     if path[-1] in fields:
         return []
     return [(*path[:-1], m) for m in difflib.get_close_matches(path[-1], fields, n=1)]
-
-
-def _prune_until_valid(data: dict[str, Any]) -> tuple[Assessment | None, set[str]]:
-    """Leave out the value at each problem until the rest validates; None if it never does.
-
-    Also return the top-level fields something was left out of. Without its responses
-    mapping, every rule would only repeat that problem, so that gives up too.
-    """
-    damaged: set[str] = set()
-    for _ in range(_MAX_PRUNES):
-        try:
-            return Assessment.model_validate(data), damaged
-        except ValidationError as exc:
-            paths = error_paths(data, exc)
-        path = _existing(data, paths[0]) if paths else ()
-        if not path or path == ("responses",):
-            return None, damaged
-        damaged.add(str(path[0]))
-        data = _without(data, path)
-    return None, damaged
 
 
 def _existing(data: Any, path: KeyPath) -> KeyPath:

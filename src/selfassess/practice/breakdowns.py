@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from selfassess.models import PracticeSettings
-from selfassess.practice.columns import Columns, did_you_mean, header_words
+from selfassess.practice.columns import Columns, did_you_mean, header_positions, header_words
 from selfassess.practice.table import Table
 from selfassess.problems import Problem, error
 from selfassess.wording import header_key
@@ -25,7 +25,7 @@ def group_columns(
     table: Table, columns: Columns, settings: PracticeSettings
 ) -> tuple[tuple[int | None, str], ...]:
     """Return each breakdown's cell index in the file's rows (None if the file lacks it)."""
-    headers = {header_key(h): i for i, h in reversed(list(enumerate(table.headers))) if h}
+    headers = header_positions(table.headers)
     found: list[tuple[int | None, str]] = []
     for name in settings.breakdowns:
         if name in columns.index:

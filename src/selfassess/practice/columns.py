@@ -73,6 +73,11 @@ def find_columns(table: Table, mapping: dict[str, str]) -> Columns:
     return Columns(found, {name for name in found if name not in mapping}, problems)
 
 
+def header_positions(headers: list[str]) -> dict[str, int]:
+    """Return each header's key (``header_key``) with the column it first stands in."""
+    return {header_key(h): i for i, h in reversed(list(enumerate(headers))) if h}
+
+
 def did_you_mean(name: str, wanted: str, headers: list[str]) -> str | None:
     """Return the header most like a column's name (or a common export header for it)."""
     keys = {header_key(h): h for h in headers if h}

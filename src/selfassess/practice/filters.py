@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from selfassess.practice.columns import Columns, did_you_mean, header_words
+from selfassess.practice.columns import Columns, did_you_mean, header_positions, header_words
 from selfassess.practice.complaints import Complaint
 from selfassess.practice.logread import Keep
 from selfassess.practice.table import Table
@@ -23,7 +23,7 @@ def keep_of(table: Table, columns: Columns, where: dict[str, list[str]]) -> Keep
         return None
     found: dict[str, tuple[int, set[str], str]] = {}
     problems = []
-    headers = {header_key(h): i for i, h in reversed(list(enumerate(table.headers))) if h}
+    headers = header_positions(table.headers)
     for name, values in where.items():
         wanted = {fold(v) for v in values}
         if name in columns.index:

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from selfassess.models import LOG_COLUMNS
-from selfassess.practice.columns import did_you_mean, wanted_names
+from selfassess.practice.columns import did_you_mean, header_positions, wanted_names
 from selfassess.practice.header import describe, header_text
 from selfassess.practice.reading import read_table
 from selfassess.practice.table import Table
@@ -29,7 +29,8 @@ def suggest_block(log: Path, sheet: str | None) -> str:
     table = read_table(log, str(log), sheet, None, wanted_names({}))
     mapping, by_name = _columns(table.headers)
     index = {name: table.headers.index(header) for name, header in mapping.items()}
-    index.update({name: _position(table.headers, name) for name in by_name})
+    positions = header_positions(table.headers)
+    index.update({name: positions[header_key(name)] for name in by_name})
     words = _words(table, index)
     lines = [
         f"# A practice: block for {log}, read from its header ({describe(table)}) and its words.",
@@ -45,10 +46,6 @@ def suggest_block(log: Path, sheet: str | None) -> str:
     lines += _column_lines(mapping, by_name)
     lines += _value_lines(words)
     return "\n".join(lines) + "\n"
-
-
-def _position(headers: list[str], name: str) -> int:
-    return next(i for i, h in enumerate(headers) if header_key(h) == header_key(name))
 
 
 def _columns(headers: list[str]) -> tuple[dict[str, str], list[str]]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from selfassess.render.chartbars import MAX_BARS, largest
 from selfassess.report.tables import FigureRow, FigureTable, Number
 
-MAX_BARS = 12
 MAX_LABEL = 48  # three lines of a bar's label
 #: Word shows a picture no taller than 22 inches; the chart is placed at 1.2 times its size.
 MAX_HEIGHT_INCHES = 18.0
@@ -31,13 +31,13 @@ def bounded(table: FigureTable) -> tuple[FigureTable, str]:
 
 def _largest(table: FigureTable) -> tuple[tuple[FigureRow, ...], str]:
     rows = table.rows
-    ranked = sorted(range(len(rows)), key=lambda index: (-_total(rows[index]), index))
+    totals = [_total(row) for row in rows]
     if any(row.unit == "%" for row in rows):  # shares do not add up to an "Other" bar
-        kept = sorted(ranked[:MAX_BARS])
+        kept, _ = largest(totals, MAX_BARS)
         note = f" The {MAX_BARS} largest of {len(rows):,} are drawn"
         return tuple(rows[i] for i in kept), note + "; the table beside gives every one."
-    kept = sorted(ranked[: MAX_BARS - 1])  # the largest, in the table's own order
-    rest = [rows[i] for i in ranked[MAX_BARS - 1 :]]
+    kept, rest_at = largest(totals, MAX_BARS - 1)  # the largest, in the table's own order
+    rest = [rows[i] for i in rest_at]
     other = FigureRow(
         f"Other ({len(rest):,} more)",
         tuple(_sum(row.values[column] for row in rest) for column in range(len(table.columns))),
