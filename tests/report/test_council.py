@@ -144,6 +144,23 @@ def test_markdown_word_and_csv_carry_both_parts(folder: Path) -> None:
     assert "Housing services: Complaints at each stage" in tables
 
 
+def test_the_governing_bodys_response_ends_every_output(folder: Path) -> None:
+    import docx
+
+    document = docx.Document(str(folder / "annual-report.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-1] == "Governance and scrutiny"
+    text = docx_text(folder / "annual-report.docx")
+    response = "Cabinet approved this report and thanks the tenants who took the time to complain."
+    assert text.count(response) == 1
+    assert "Housing Scrutiny Committee" in text[text.index("Governance and scrutiny") :]
+    markdown = (folder / "annual-report.md").read_text(encoding="utf-8")
+    assert markdown.index("## Governance and scrutiny") > markdown.index(
+        "## Other council services"
+    )
+    assert response in " ".join(markdown.split())
+
+
 def test_a_report_gives_assessment_or_parts(run: Run, tmp_path: Path) -> None:
     copy_example(tmp_path)
     text = (ROOT / COUNCIL).read_text(encoding="utf-8")

@@ -96,6 +96,7 @@ def council_docx(
 ) -> bytes:
     """Return the whole council's Word report: the summary, then each part a heading down."""
     from selfassess.report import word
+    from selfassess.report.wordparts import write_governance
 
     def body_of(body: Writer) -> None:
         body.text(SUMMARY.text, "Heading 1")
@@ -112,6 +113,7 @@ def council_docx(
             body.text(part.title, "Heading 1")
             body.text(f"Against {part.code}.")
             word.write_part(body.down(), part.view, charts[part.slug])
+        write_governance(body, view.governance)  # after the parts, as in the page and Markdown
 
     return word.report_document(view, fixed, body_of)
 
