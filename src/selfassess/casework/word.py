@@ -39,7 +39,7 @@ def render_plan_docx(plan: PlanView, fixed_date: dt.date, reference: Path | None
     title = f"{plan.landlord}: {plan.title}"
     set_properties(document, title, plan.words.subject, plan.landlord, fixed_date)
     body = Writer(document, Styles(document), document)
-    body.text(f"{plan.landlord}: {plan.title}", "Title")
+    body.text(title, "Title")
     if plan.internal:
         body.text("", "Intense Quote").add_run(INTERNAL_NOTE).bold = True
     for fact in plan.facts:

@@ -124,6 +124,24 @@ class Writer:
         wordruns.properties(p, self.styles.id(style) if style else None, spacing)
         return Paragraph(p, self.parent)
 
+    def picture(self, png: bytes, width: int, title: str, description: str) -> Any:
+        """Add a paragraph holding a PNG with its title and alt text; return the paragraph.
+
+        python-docx numbers a drawing one above the ids in the tree, which no longer holds
+        the parts already spilled: the number continues above theirs.
+        """
+        import io
+
+        paragraph = self.paragraph()
+        shape = paragraph.add_run().add_picture(io.BytesIO(png), width=width)
+        properties = shape._inline.docPr
+        number = self.spilled.unused_id(int(properties.get("id")))
+        properties.set("id", str(number))
+        properties.set("name", f"Picture {number}")
+        properties.set("title", title)
+        properties.set("descr", description)
+        return paragraph
+
     def link(self, url: str, text: str, label: str | None = None) -> Any:
         """Add a paragraph holding one hyperlink, optionally after a bold label."""
         paragraph = self.paragraph()

@@ -7,7 +7,6 @@ picture with alt text for every chart, en-GB, and core properties from the input
 from __future__ import annotations
 
 import datetime as dt
-import io
 import struct
 from collections.abc import Callable
 from typing import Any
@@ -119,16 +118,10 @@ def write_figures(body: Writer, view: rv.Periods, table: FigureTable, chart: Cha
 def _picture(body: Writer, chart: Chart) -> None:
     from docx.shared import Pt
 
-    paragraph = body.paragraph()
-    paragraph.paragraph_format.space_before = Pt(8)  # clear of the table's last rule
     width = picture_width(chart.png, body.document.sections[0])
-    shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=width)
-    properties = shape._inline.docPr
-    number = body.spilled.unused_id(int(properties.get("id")))
-    properties.set("id", str(number))
-    properties.set("name", f"Picture {number}")
-    properties.set("title", chart.title)
-    properties.set("descr", f"{chart.title}. {chart.description}")
+    description = f"{chart.title}. {chart.description}"
+    paragraph = body.picture(chart.png, width, chart.title, description)
+    paragraph.paragraph_format.space_before = Pt(8)  # clear of the table's last rule
 
 
 def picture_width(png: bytes, section: Any) -> int:
